@@ -1,0 +1,48 @@
+//! The command line: the reader and the non-interactive subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// callread: read bilingual (English + Chinese) earnings-call transcripts side by side.
+///
+/// With no PATH, opens the bundled sample transcripts.
+#[derive(Debug, Parser)]
+#[command(name = "callread", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; without a subcommand, open the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The reader's options.
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// Options of the reader (the default command).
+#[derive(Debug, Clone, Args, Default)]
+pub struct ReadArgs {
+    /// Transcript files or directories (searched recursively for *.txt, *.md, *.text).
+    pub paths: Vec<PathBuf>,
+    /// Leave mouse capture off so the terminal's own text selection works.
+    #[arg(long)]
+    pub no_mouse: bool,
+    /// Width of the plain-text output when stdout is not a terminal.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: u16,
+    /// Layout: side-by-side, stacked, english or chinese.
+    #[arg(long, value_name = "LAYOUT")]
+    pub layout: Option<String>,
+}
+
+/// The non-interactive subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the parsed transcript as JSON (the shape is a stable contract).
+    Dump {
+        /// A transcript file.
+        path: PathBuf,
+        /// Print JSON (the only format; accepted for clarity in scripts).
+        #[arg(long)]
+        json: bool,
+    },
+}

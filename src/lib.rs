@@ -1,0 +1,10 @@
+//! callread: a reader for bilingual (English + Traditional Chinese) earnings-call transcripts.
+//!
+//! Everything here works without a terminal: decoding and parsing transcripts, the model,
+//! and the analyses. The terminal UI lives in [`app`], [`ui`] and [`tui`].
+
+pub mod cli;
+pub mod library;
+pub mod run;
+pub mod text;
+pub mod transcript;

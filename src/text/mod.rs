@@ -1,0 +1,10 @@
+//! Text handling shared by the parser, the checks and the UI: decoding bytes, removing
+//! dangerous characters, telling scripts apart, and (for the reader) CJK-aware wrapping.
+
+pub mod clean;
+pub mod decode;
+pub mod script;
+
+pub use clean::{clean_line, sanitize};
+pub use decode::{DecodeError, Encoding, decode};
+pub use script::{cjk_fraction, is_cjk, latin_words};

@@ -1,0 +1,8 @@
+//! The transcript model and its parser. Nothing here knows about terminals.
+
+pub mod model;
+pub mod parse;
+pub mod roles;
+
+pub use model::{Flag, Paragraph, Role, Section, Speaker, Transcript, Turn};
+pub use parse::{ParseError, is_untranslated, parse};

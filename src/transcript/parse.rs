@@ -1,0 +1,476 @@
+//! The transcript parser: lines in, [`Transcript`] out.
+//!
+//! Two header styles are read: the bilingual files' `Name - Title` written twice, and the
+//! common English-only `Name -- Title` written once (with blank lines between paragraphs and
+//! optional `Prepared Remarks:` / `Questions and Answers:` / `Call participants:` markers).
+//! Inside a turn, English and Chinese lines are paired one by one; a missing or extra line
+//! damages only its own paragraph because each line is classified by script, not position.
+
+use std::collections::{HashMap, HashSet};
+
+use super::model::{Flag, Paragraph, Role, Section, Speaker, Transcript, Turn};
+use super::roles;
+use crate::text::{cjk_fraction, clean_line, latin_words, script::cjk_count};
+
+/// Why a text could not be read as a transcript.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// The text has lines, but none is a paragraph (only headers or the notice).
+    #[error("no transcript paragraphs found (only headers or notices)")]
+    NoParagraphs,
+}
+
+/// Parses decoded text into a transcript. `source` is recorded as given.
+pub fn parse(text: &str, source: &str) -> Result<Transcript, ParseError> {
+    let lines: Vec<(usize, std::borrow::Cow<'_, str>)> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| (i + 1, clean_line(l)))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    let bilingual = lines.iter().any(|(_, l)| cjk_count(l) > 0);
+    let dash_style = lines.iter().any(|(_, l)| dash_header(l).is_some());
+
+    // Exact lines seen as doubled headers: a later single copy (its twin lost) still counts.
+    let mut known_headers: HashSet<&str> = HashSet::new();
+    for w in lines.windows(2) {
+        if w[0].1 == w[1].1 && split_header(&w[0].1, " - ").is_some() {
+            known_headers.insert(&w[0].1);
+        }
+    }
+
+    let mut b = Builder::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let (line_no, line) = (&lines[i].0, lines[i].1.as_ref());
+        i += 1;
+        if b.notice.is_none() && is_notice(line) {
+            b.notice = Some(line.to_string());
+            continue;
+        }
+        if let Some(marker) = section_marker(line) {
+            b.marker(marker);
+            continue;
+        }
+        let doubled = lines.get(i).is_some_and(|(_, next)| next == line);
+        let header = if doubled || known_headers.contains(line) {
+            split_header(line, " - ")
+        } else if dash_style {
+            dash_header(line).or_else(|| (line == "Operator").then_some((line, None)))
+        } else {
+            None
+        };
+        match header {
+            Some((name, title)) => {
+                if doubled {
+                    i += 1;
+                }
+                if b.in_participants && !doubled {
+                    b.declare(name, title);
+                } else {
+                    b.start_turn(name, title, *line_no);
+                }
+            }
+            None => {
+                b.in_participants = false;
+                b.content.push((*line_no, line.to_string()));
+            }
+        }
+    }
+    b.finish(source, bilingual)
+}
+
+/// Markers of the English-only style; they are structure, not paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Prepared,
+    Qa,
+    Participants,
+}
+
+fn section_marker(line: &str) -> Option<Marker> {
+    let l = line.trim_end_matches(':').trim().to_ascii_lowercase();
+    match l.as_str() {
+        "prepared remarks" | "presentation" => Some(Marker::Prepared),
+        "questions and answers"
+        | "questions & answers"
+        | "question-and-answer session"
+        | "question and answer session"
+        | "q&a" => Some(Marker::Qa),
+        "call participants"
+        | "participants"
+        | "corporate participants"
+        | "conference call participants" => Some(Marker::Participants),
+        _ => None,
+    }
+}
+
+/// The translation notice: "使用警語:中文譯文來源為 Google 翻譯,僅供參考,...".
+fn is_notice(line: &str) -> bool {
+    line.starts_with("使用警語") || (line.contains("Google 翻譯") && line.contains("僅供參考"))
+}
+
+/// `Name -- Title` (or with an em dash), written once.
+fn dash_header(line: &str) -> Option<(&str, Option<&str>)> {
+    let sep = [" -- ", " — ", " – "]
+        .into_iter()
+        .find(|s| line.contains(s))?;
+    let (name, title) = split_header(line, sep)?;
+    title.map(|t| (name, Some(t)))
+}
+
+/// Splits a line that looks like a speaker header into name and title.
+fn split_header<'a>(line: &'a str, sep: &str) -> Option<(&'a str, Option<&'a str>)> {
+    if line.chars().count() > 160 || cjk_count(line) > 0 || line.starts_with('(') {
+        return None;
+    }
+    let (name, title) = match line.split_once(sep) {
+        Some((n, t)) => (n.trim(), Some(t.trim()).filter(|t| !t.is_empty())),
+        None => (line.trim(), None),
+    };
+    looks_like_name(name).then_some((name, title))
+}
+
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "bin", "al",
+    "el", "dos", "das", "y",
+];
+
+/// A person's name (or "Operator", "Unidentified Participant 2"): one to six words, each
+/// capitalised, a particle, or a trailing number; no sentence punctuation.
+fn looks_like_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || name.ends_with(['?', '!', ',', ';', ':']) {
+        return false;
+    }
+    if let Some(last) = words.last().filter(|_| name.ends_with('.')) {
+        // "Jr." or an initial may end a name; "Yes." or "Operator." may not.
+        if words.len() < 2 || last.len() > 3 {
+            return false;
+        }
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let first = w.chars().next().unwrap_or(' ');
+        let valid_chars = w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
+        (valid_chars && (first.is_uppercase() || NAME_PARTICLES.contains(w)))
+            || (i == words.len() - 1 && i > 0 && w.chars().all(|c| c.is_ascii_digit()))
+    })
+}
+/// True when `zh` is essentially a copy of `en`: the same text, or a long paragraph whose
+/// "translation" shares at least 80% of its English words both ways and is less than a
+/// fifth Chinese.
+/// Short name-only lines ("Pat Walravens, Citizens JMP." / "Pat Walravens,公民 JMP。") are
+/// translations, not copies: the word test needs six English words.
+pub fn is_untranslated(en: &str, zh: &str) -> bool {
+    if en == zh {
+        return !latin_words(en).is_empty();
+    }
+    // Cheap exit first: a real translation is mostly Chinese.
+    if cjk_fraction(zh) >= 0.2 {
+        return false;
+    }
+    let en_words = latin_words(en);
+    if en_words.len() < 6 {
+        return false;
+    }
+    let mut pool: HashMap<&str, usize> = HashMap::new();
+    for w in &en_words {
+        *pool.entry(w.as_str()).or_default() += 1;
+    }
+    let zh_words = latin_words(zh);
+    let mut kept = 0;
+    for w in &zh_words {
+        if let Some(n) = pool.get_mut(w.as_str()).filter(|n| **n > 0) {
+            *n -= 1;
+            kept += 1;
+        }
+    }
+    // Both ways: a different English paragraph that happens to share most words of a short
+    // one is not a copy of it.
+    kept * 5 >= en_words.len() * 4 && kept * 5 >= zh_words.len() * 4
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    En,
+    /// Mostly Latin with some CJK: a translation that kept names, or English with a CJK word.
+    Mixed,
+    Zh,
+}
+
+fn script(line: &str) -> Script {
+    script_of(cjk_fraction(line))
+}
+
+fn script_of(f: f32) -> Script {
+    if f == 0.0 {
+        Script::En
+    } else if f < 0.25 {
+        Script::Mixed
+    } else {
+        Script::Zh
+    }
+}
+
+/// Pairs a turn's content lines into paragraphs.
+fn pair_lines(lines: &[(usize, String)], bilingual: bool) -> Vec<Paragraph> {
+    let mut out = Vec::with_capacity(lines.len() / 2 + 1);
+    let fractions: Vec<f32> = lines.iter().map(|(_, l)| cjk_fraction(l)).collect();
+    let script = |i: usize| script_of(fractions[i]);
+    let mut i = 0;
+    while i < lines.len() {
+        let (line, text) = &lines[i];
+        let kind = script(i);
+        i += 1;
+        if kind == Script::Zh {
+            out.push(Paragraph {
+                en: None,
+                zh: Some(text.clone()),
+                line: *line,
+                zh_line: Some(*line),
+                flags: vec![Flag::MissingEnglish],
+            });
+            continue;
+        }
+        let mut para = Paragraph {
+            en: Some(text.clone()),
+            line: *line,
+            ..Default::default()
+        };
+        if let Some((zh_line, next)) = lines.get(i) {
+            let next_kind = script(i);
+            let copy = next_kind != Script::Zh && is_untranslated(text, next);
+            // A barely-Chinese line followed by a Chinese one is the next English paragraph,
+            // and this paragraph lost its translation.
+            let next_is_english = next_kind == Script::Mixed
+                && fractions[i] < 0.1
+                && i + 1 < lines.len()
+                && script(i + 1) == Script::Zh;
+            let translation =
+                copy || next_kind == Script::Zh || (next_kind == Script::Mixed && !next_is_english);
+            if translation {
+                para.zh = Some(next.clone());
+                para.zh_line = Some(*zh_line);
+                if copy {
+                    para.flags.push(Flag::Untranslated);
+                }
+                i += 1;
+            }
+        }
+        if para.zh.is_none() && bilingual {
+            para.flags.push(Flag::MissingTranslation);
+        }
+        out.push(para);
+    }
+    out
+}
+
+/// A turn before pairing: speaker, header line, content lines with their numbers.
+type RawTurn = (usize, usize, Vec<(usize, String)>);
+
+#[derive(Default)]
+struct Builder {
+    notice: Option<String>,
+    /// Lines before the first speaker header.
+    before_first: Vec<(usize, String)>,
+    speakers: Vec<Speaker>,
+    by_name: HashMap<String, usize>,
+    /// Turns with their raw content lines, paired at the end.
+    turns: Vec<RawTurn>,
+    content: Vec<(usize, String)>,
+    qa_marker_turn: Option<usize>,
+    in_participants: bool,
+}
+
+impl Builder {
+    fn flush(&mut self) {
+        let content = std::mem::take(&mut self.content);
+        match self.turns.last_mut() {
+            Some(turn) => turn.2.extend(content),
+            None => self.before_first.extend(content),
+        }
+    }
+
+    fn speaker(&mut self, name: &str, title: Option<&str>) -> usize {
+        if let Some(&i) = self.by_name.get(name) {
+            if self.speakers[i].title.is_none() {
+                self.speakers[i].title = title.map(str::to_string);
+            }
+            return i;
+        }
+        self.speakers.push(Speaker {
+            name: name.to_string(),
+            title: title.map(str::to_string),
+            role: Role::Unknown,
+            firm: None,
+            firm_zh: None,
+        });
+        self.by_name
+            .insert(name.to_string(), self.speakers.len() - 1);
+        self.speakers.len() - 1
+    }
+
+    fn declare(&mut self, name: &str, title: Option<&str>) {
+        self.flush();
+        self.speaker(name, title);
+    }
+
+    fn start_turn(&mut self, name: &str, title: Option<&str>, line: usize) {
+        self.flush();
+        self.in_participants = false;
+        let speaker = self.speaker(name, title);
+        self.turns.push((speaker, line, Vec::new()));
+    }
+
+    fn marker(&mut self, marker: Marker) {
+        self.flush();
+        self.in_participants = marker == Marker::Participants;
+        if marker == Marker::Qa && self.qa_marker_turn.is_none() {
+            self.qa_marker_turn = Some(self.turns.len());
+        }
+    }
+
+    fn finish(mut self, source: &str, bilingual: bool) -> Result<Transcript, ParseError> {
+        self.flush();
+        let (mut summary_zh, mut preamble) = (Vec::new(), Vec::new());
+        if self.turns.is_empty() && !self.before_first.is_empty() {
+            // No speaker headers at all: keep every line readable as one turn.
+            let speaker = self.speaker("Unknown speaker", None);
+            let content = std::mem::take(&mut self.before_first);
+            self.turns.push((speaker, content[0].0, content));
+        }
+        for (_, l) in self.before_first {
+            if script(&l) == Script::Zh {
+                summary_zh.push(l);
+            } else {
+                preamble.push(l);
+            }
+        }
+        let turns: Vec<Turn> = self
+            .turns
+            .into_iter()
+            .map(|(speaker, header_line, lines)| Turn {
+                speaker,
+                section: Section::Prepared,
+                paragraphs: pair_lines(&lines, bilingual),
+                header_line,
+            })
+            .collect();
+        if turns.iter().all(|t| t.paragraphs.is_empty()) {
+            return Err(ParseError::NoParagraphs);
+        }
+        let mut transcript = Transcript {
+            source: source.to_string(),
+            summary_zh,
+            notice: self.notice,
+            speakers: self.speakers,
+            turns,
+            preamble,
+            bilingual,
+            content_hash: 0,
+        };
+        roles::infer(&mut transcript, self.qa_marker_turn);
+        Ok(transcript)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        for ok in [
+            "Operator",
+            "Meta A. Marshall",
+            "Unidentified Participant 2",
+            "Jackson Ader",
+            "Ludwig van Beethoven",
+            "John Smith Jr.",
+        ] {
+            assert!(looks_like_name(ok), "{ok}");
+        }
+        for bad in [
+            "Yes.",
+            "Thanks.",
+            "Operator.",
+            "Great, thanks",
+            "Q3 2024",
+            "So what about that question from Jackson",
+        ] {
+            assert!(!looks_like_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn headers_with_dashes_in_titles() {
+        let h = split_header(
+            "Bryan Vaniman - Senior Vice President - Investor Relations & Corporate Development",
+            " - ",
+        );
+        assert_eq!(
+            h,
+            Some((
+                "Bryan Vaniman",
+                Some("Senior Vice President - Investor Relations & Corporate Development")
+            ))
+        );
+        assert_eq!(
+            dash_header("Eric Yuan -- Founder and Chief Executive Officer"),
+            Some(("Eric Yuan", Some("Founder and Chief Executive Officer")))
+        );
+        assert_eq!(dash_header("Revenue grew -- as we said -- 3%."), None);
+    }
+
+    #[test]
+    fn untranslated_copies() {
+        let en = "As we have said on prior calls, our plan remains to return $250 million to our investors from our operations.";
+        let zh = "As we have said on prior calls, our plan remains to return $250 million to our investors from our營運.";
+        assert!(is_untranslated(en, zh));
+        assert!(!is_untranslated(
+            "Pat Walravens, Citizens JMP.",
+            "Pat Walravens,公民 JMP。"
+        ));
+        assert!(!is_untranslated("Thanks.", "謝謝。"));
+        assert!(is_untranslated(
+            "Thank you very much.",
+            "Thank you very much."
+        ));
+        assert!(!is_untranslated(
+            en,
+            "正如我們在先前的電話會議上所說,我們的計劃仍然是從營運中向投資者返還 2.5 億美元。"
+        ));
+    }
+
+    #[test]
+    fn resynchronises_after_a_lost_translation() {
+        let text = "Operator\nOperator\nOne two three.\n一二三。\nFour five six.\nSeven eight.\n七八。\nNine.\n九。\n";
+        let t = parse(text, "t").unwrap();
+        let p = &t.turns[0].paragraphs;
+        assert_eq!(p.len(), 4);
+        assert_eq!(p[1].en.as_deref(), Some("Four five six."));
+        assert_eq!(p[1].flags, [Flag::MissingTranslation]);
+        assert_eq!(
+            (p[2].zh.as_deref(), p[2].zh_line),
+            (Some("七八。"), Some(7))
+        );
+        assert!(p[3].flags.is_empty());
+    }
+
+    #[test]
+    fn repeated_sentences_are_not_headers() {
+        let t = parse("Operator\nOperator\nYes.\nYes.\nThanks.\n謝謝。\n", "t").unwrap();
+        assert_eq!(t.turns.len(), 1);
+        assert_eq!(t.turns[0].paragraphs[0].flags, [Flag::Untranslated]);
+    }
+
+    #[test]
+    fn only_headers_is_an_error() {
+        assert_eq!(
+            parse("Operator\nOperator\n", "t").unwrap_err(),
+            ParseError::NoParagraphs
+        );
+    }
+}

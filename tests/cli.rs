@@ -1,0 +1,133 @@
+//! The binary as a script sees it: outputs, exit codes and one-line errors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn callread(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_callread"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn assert_one_line_error(o: &Output, must_contain: &[&str]) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(1), "stderr: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "not one line: {err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    for part in must_contain {
+        assert!(err.contains(part), "{err:?} lacks {part:?}");
+    }
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn dump_json_follows_the_contract() {
+    let o = callread(&[
+        "dump",
+        "assets/transcripts/001_3c938f8f92a347bc.txt",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["source"], "assets/transcripts/001_3c938f8f92a347bc.txt");
+    assert!(v["summary_zh"].as_array().unwrap().is_empty());
+    assert!(v["notice"].as_str().unwrap().starts_with("使用警語"));
+    let speakers = v["speakers"].as_array().unwrap();
+    for s in speakers {
+        for key in ["name", "title", "role", "firm"] {
+            assert!(s.get(key).is_some(), "speaker lacks {key}");
+        }
+        assert!(
+            ["operator", "executive", "analyst", "unknown"].contains(&s["role"].as_str().unwrap())
+        );
+    }
+    let meta = speakers
+        .iter()
+        .find(|s| s["name"] == "Meta A. Marshall")
+        .unwrap();
+    assert_eq!(
+        (meta["role"].as_str(), meta["firm"].as_str()),
+        (Some("analyst"), Some("Morgan Stanley"))
+    );
+    let turns = v["turns"].as_array().unwrap();
+    let mut untranslated = 0;
+    for t in turns {
+        assert!(t["speaker"].as_u64().unwrap() < speakers.len() as u64);
+        assert!(["prepared", "qa"].contains(&t["section"].as_str().unwrap()));
+        for p in t["paragraphs"].as_array().unwrap() {
+            assert!(p["line"].as_u64().unwrap() >= 1);
+            let flags = p["flags"].as_array().unwrap();
+            if flags.iter().any(|f| f == "untranslated") {
+                untranslated += 1;
+                assert_eq!(
+                    (p["line"].as_u64(), p["zh_line"].as_u64()),
+                    (Some(128), Some(129))
+                );
+            }
+        }
+    }
+    assert_eq!(untranslated, 1);
+}
+
+#[test]
+fn bad_input_gives_one_line_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("image.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
+    let headers = dir.path().join("headers.txt");
+    std::fs::write(&headers, "Operator\nOperator\n").unwrap();
+    let no_transcripts = dir.path().join("nothing-here");
+    std::fs::create_dir(&no_transcripts).unwrap();
+    std::fs::write(no_transcripts.join("notes.pdf"), "x").unwrap();
+    let missing = dir.path().join("missing.txt");
+
+    let p = |p: &Path| p.display().to_string();
+    for sub in [&["dump"][..], &[][..]] {
+        let run = |path: &Path| callread(&[sub, &[p(path).as_str()]].concat());
+        assert_one_line_error(&run(&empty), &[&p(&empty), "empty"]);
+        assert_one_line_error(&run(&binary), &[&p(&binary), "binary"]);
+        assert_one_line_error(&run(&headers), &[&p(&headers), "no transcript paragraphs"]);
+        assert_one_line_error(&run(&missing), &[&p(&missing), "No such file"]);
+    }
+    assert_one_line_error(
+        &callread(&[&p(&no_transcripts)]),
+        &[&p(&no_transcripts), "no transcripts"],
+    );
+    assert_one_line_error(
+        &callread(&["dump", &p(&no_transcripts)]),
+        &[&p(&no_transcripts)],
+    );
+}
+
+#[test]
+fn a_bad_file_inside_a_directory_is_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        include_str!("../assets/transcripts/003_bc01a7a9b53a448b.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "").unwrap();
+    let o = callread(&[&dir.path().display().to_string(), "--width", "80"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("b.txt") && stderr(&o).contains("warning"));
+    assert!(!o.stdout.is_empty());
+}
+
+#[test]
+fn help_and_version() {
+    let o = callread(&["--help"]);
+    assert!(o.status.success());
+    let help = String::from_utf8_lossy(&o.stdout);
+    assert!(help.contains("dump"));
+    let o = callread(&["--version"]);
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("callread "));
+}
