@@ -29,9 +29,12 @@ pub struct ReadArgs {
     /// Width of the plain-text output when stdout is not a terminal.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,
-    /// Layout: side-by-side, stacked, english or chinese.
-    #[arg(long, value_name = "LAYOUT")]
+    /// Layout to start with (`l` cycles them in the reader).
+    #[arg(long, value_name = "LAYOUT", value_parser = clap::builder::PossibleValuesParser::new(["side-by-side", "stacked", "english", "chinese"]))]
     pub layout: Option<String>,
+    /// Put the Chinese on the left.
+    #[arg(long)]
+    pub swap: bool,
 }
 
 /// The non-interactive subcommands.

@@ -3,8 +3,13 @@
 //! Everything here works without a terminal: decoding and parsing transcripts, the model,
 //! and the analyses. The terminal UI lives in [`app`], [`ui`] and [`tui`].
 
+pub mod app;
 pub mod cli;
+pub mod keymap;
 pub mod library;
+pub mod plain;
 pub mod run;
 pub mod text;
 pub mod transcript;
+pub mod tui;
+pub mod ui;

@@ -5,9 +5,14 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use std::io::IsTerminal;
+
+use crate::app::{AppState, LayoutMode, ThemeKind};
 use crate::cli::{Cli, Command, ReadArgs};
+use crate::keymap::Keymap;
 use crate::library;
 use crate::transcript::Transcript;
+use crate::tui::{self, LoadMsg};
 
 /// Runs the command line. Errors are returned for `main` to print as one line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -23,30 +28,94 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Loads what the reader should show: the paths given, or the bundled transcripts.
-pub fn load_for_reader(args: &ReadArgs) -> Result<Vec<Transcript>> {
+/// Runs the reader: the TUI on a terminal, plain text when stdout is a pipe or a file.
+fn read(args: ReadArgs) -> Result<ExitCode> {
+    let mode = args
+        .layout
+        .as_deref()
+        .and_then(LayoutMode::parse)
+        .unwrap_or_default();
+    if !io::stdout().is_terminal() {
+        let transcripts = load_all(&args.paths)?;
+        let write = || -> io::Result<()> {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            for (i, t) in transcripts.iter().enumerate() {
+                if transcripts.len() > 1 {
+                    if i > 0 {
+                        writeln!(out)?;
+                    }
+                    writeln!(out, "═══ {} ═══", crate::text::sanitize(&t.source))?;
+                }
+                crate::plain::write_transcript(&mut out, t, args.width, mode, args.swap)?;
+            }
+            out.flush()
+        };
+        // A reader that stops early (`| head`) is not an error.
+        return match write() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+            other => other.map(|_| ExitCode::SUCCESS).map_err(Into::into),
+        };
+    }
+
+    // Named files load before the screen changes, so a bad one is a plain one-line error;
+    // the contents of directories stream in behind the first screen.
+    let mut first = Vec::new();
+    let mut queued = Vec::new();
     if args.paths.is_empty() {
+        first = library::bundled();
+    }
+    for path in &args.paths {
+        if path.is_dir() {
+            queued.extend(library::expand_paths(std::slice::from_ref(path))?);
+        } else {
+            first.push(library::load_file(path)?);
+        }
+    }
+    let mut state = AppState::new(first);
+    state.mode = mode;
+    state.swapped = args.swap;
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        state.theme = ThemeKind::Monochrome;
+        // crossterm 0.29 drops SGR sequences under NO_COLOR, losing reverse video; the
+        // monochrome theme uses no colour, so output stays correct.
+        crossterm::style::force_color_output(true);
+    }
+    let loader = (!queued.is_empty()).then(|| {
+        state.loading = Some((0, queued.len()));
+        spawn_loader(queued)
+    });
+    let skipped = tui::run(state, &Keymap::default(), !args.no_mouse, loader)?;
+    for e in skipped {
+        eprintln!("callread: warning: skipped {e}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads the paths (or the bundled transcripts) completely, warning about skipped files.
+pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
+    if paths.is_empty() {
         return Ok(library::bundled());
     }
-    let loaded = library::load_paths(&args.paths, |_, _| {})?;
+    let loaded = library::load_paths(paths, |_, _| {})?;
     for skipped in &loaded.skipped {
         eprintln!("callread: warning: skipped {skipped}");
     }
     Ok(loaded.transcripts)
 }
 
-fn read(args: ReadArgs) -> Result<ExitCode> {
-    let transcripts = load_for_reader(&args)?;
-    let mut out = io::stdout().lock();
-    for t in &transcripts {
-        writeln!(
-            out,
-            "{}: {} turns, {} paragraphs, {} speakers",
-            crate::text::sanitize(&t.source),
-            t.turns.len(),
-            t.paragraph_count(),
-            t.speakers.len()
-        )?;
-    }
-    Ok(ExitCode::SUCCESS)
+fn spawn_loader(files: Vec<std::path::PathBuf>) -> std::sync::mpsc::Receiver<LoadMsg> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let total = files.len();
+        for (i, f) in files.iter().enumerate() {
+            let msg = match library::load_file(f) {
+                Ok(t) => LoadMsg::Loaded(Box::new(t)),
+                Err(e) => LoadMsg::Skipped(e),
+            };
+            if tx.send(msg).is_err() || tx.send(LoadMsg::Progress(i + 1, total)).is_err() {
+                return;
+            }
+        }
+    });
+    rx
 }

@@ -4,6 +4,7 @@
 pub mod clean;
 pub mod decode;
 pub mod script;
+pub mod wrap;
 
 pub use clean::{clean_line, sanitize};
 pub use decode::{DecodeError, Encoding, decode};

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod ui;
+
 use callread::library::BUNDLED;
 use callread::transcript::Transcript;
 

@@ -1,0 +1,394 @@
+//! Laying out a transcript for a terminal width: which rows each block takes and the wrapped
+//! lines of each side. Pure: computed once per (width, mode, swap) and cached by the app.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::wrap::wrap;
+use crate::transcript::Transcript;
+
+/// How the two languages are arranged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LayoutMode {
+    /// English left, Chinese right, each pair starting on the same row.
+    #[default]
+    SideBySide,
+    /// Each English paragraph above its Chinese translation.
+    Stacked,
+    /// English only (a paragraph with no English shows its Chinese).
+    English,
+    /// Chinese only (a paragraph with no Chinese shows its English).
+    Chinese,
+}
+
+impl LayoutMode {
+    /// The next layout in the `l` cycle.
+    pub fn next(self) -> Self {
+        match self {
+            LayoutMode::SideBySide => LayoutMode::Stacked,
+            LayoutMode::Stacked => LayoutMode::English,
+            LayoutMode::English => LayoutMode::Chinese,
+            LayoutMode::Chinese => LayoutMode::SideBySide,
+        }
+    }
+
+    /// The name shown in the status bar and accepted by `--layout`.
+    pub fn name(self) -> &'static str {
+        match self {
+            LayoutMode::SideBySide => "side-by-side",
+            LayoutMode::Stacked => "stacked",
+            LayoutMode::English => "english",
+            LayoutMode::Chinese => "chinese",
+        }
+    }
+
+    /// Parses a `--layout` value.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            LayoutMode::SideBySide,
+            LayoutMode::Stacked,
+            LayoutMode::English,
+            LayoutMode::Chinese,
+        ]
+        .into_iter()
+        .find(|m| m.name() == s || (s == "side" && *m == LayoutMode::SideBySide))
+    }
+}
+
+/// A language side of a paragraph pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// The English text.
+    En,
+    /// The Chinese text.
+    Zh,
+}
+
+/// The columns of the reader for a width: a two-column gutter (cursor bar, flag mark), then
+/// one pane, or two panes around a " │ " separator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    /// Where the first pane starts and how wide it is.
+    pub left: (u16, u16),
+    /// The second pane, side by side only.
+    pub right: Option<(u16, u16)>,
+}
+
+/// Width of the gutter left of the panes.
+pub const GUTTER: u16 = 2;
+/// Width of the separator between panes.
+pub const SEPARATOR: u16 = 3;
+
+impl Columns {
+    /// The columns for a total width; every pane is at least 2 wide.
+    pub fn new(width: u16, mode: LayoutMode) -> Self {
+        let inner = width.saturating_sub(GUTTER);
+        if mode == LayoutMode::SideBySide {
+            let panes = inner.saturating_sub(SEPARATOR);
+            let left_w = (panes / 2).max(2);
+            let right_w = (panes - panes / 2).max(2);
+            Columns {
+                left: (GUTTER, left_w),
+                right: Some((GUTTER + left_w + SEPARATOR, right_w)),
+            }
+        } else {
+            Columns {
+                left: (GUTTER, inner.max(2)),
+                right: None,
+            }
+        }
+    }
+}
+
+/// What a block shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The title row of the Chinese summary.
+    SummaryTitle,
+    /// Paragraph `n` of the Chinese summary.
+    Summary(usize),
+    /// Line `n` of an English preamble (titles of English-only files).
+    Preamble(usize),
+    /// The translation notice.
+    Notice,
+    /// The speaker divider before turn `n`.
+    Divider(usize),
+    /// Paragraph pair `n` (flat index over all turns).
+    Pair(usize),
+}
+
+/// One block of rows.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// What it shows.
+    pub kind: BlockKind,
+    /// First row.
+    pub top: usize,
+    /// Rows taken, including one blank row of spacing below where there is one.
+    pub height: usize,
+    /// Wrapped lines of the first pane (or of the only text of a full-width block).
+    pub left: Vec<Range<usize>>,
+    /// Which text `left` wraps.
+    pub left_lang: Lang,
+    /// Wrapped lines of the second pane (side by side), or shown below `left` (stacked).
+    pub right: Vec<Range<usize>>,
+    /// Which text `right` wraps.
+    pub right_lang: Lang,
+}
+
+impl Block {
+    /// Rows with content (the block without its spacing row).
+    pub fn content_rows(&self) -> usize {
+        match self.kind {
+            BlockKind::Pair(_) | BlockKind::Summary(_) => self.height.saturating_sub(1).max(1),
+            _ => self.height,
+        }
+    }
+}
+
+/// A transcript laid out for one width and mode.
+#[derive(Debug, Clone)]
+pub struct DocLayout {
+    /// The terminal width it was made for.
+    pub width: u16,
+    /// The layout mode.
+    pub mode: LayoutMode,
+    /// Chinese on the left.
+    pub swapped: bool,
+    /// The columns used.
+    pub columns: Columns,
+    /// All blocks, top to bottom.
+    pub blocks: Vec<Block>,
+    /// Total rows.
+    pub rows: usize,
+    /// For each paragraph pair (flat index), its block index.
+    pub pair_blocks: Vec<usize>,
+}
+
+/// The text of one language of a paragraph, if it has it.
+pub fn lang_text(p: &crate::transcript::Paragraph, lang: Lang) -> Option<&str> {
+    match lang {
+        Lang::En => p.en.as_deref(),
+        Lang::Zh => p.zh.as_deref(),
+    }
+}
+
+/// The text of a side of a paragraph, falling back to the other language when it is missing
+/// (a paragraph is never invisible).
+pub fn side_text(p: &crate::transcript::Paragraph, lang: Lang) -> (&str, Lang) {
+    match (lang, p.en.as_deref(), p.zh.as_deref()) {
+        (Lang::En, Some(en), _) => (en, Lang::En),
+        (Lang::Zh, _, Some(zh)) => (zh, Lang::Zh),
+        (_, Some(en), None) => (en, Lang::En),
+        (_, None, Some(zh)) => (zh, Lang::Zh),
+        (_, None, None) => ("", lang),
+    }
+}
+
+impl DocLayout {
+    /// Lays out `t` for a terminal `width`.
+    pub fn new(t: &Transcript, width: u16, mode: LayoutMode, swapped: bool) -> Self {
+        let columns = Columns::new(width, mode);
+        let full = usize::from(width.saturating_sub(GUTTER).max(2));
+        let mut blocks = Vec::new();
+        let mut row = 0usize;
+        fn push(blocks: &mut Vec<Block>, row: &mut usize, b: Block) {
+            *row = b.top + b.height;
+            blocks.push(b);
+        }
+        let blank = |kind, top, height| Block {
+            kind,
+            top,
+            height,
+            left: Vec::new(),
+            left_lang: Lang::En,
+            right: Vec::new(),
+            right_lang: Lang::Zh,
+        };
+        if !t.summary_zh.is_empty() && mode != LayoutMode::English {
+            let title = blank(BlockKind::SummaryTitle, row, 1);
+            push(&mut blocks, &mut row, title);
+            for (i, s) in t.summary_zh.iter().enumerate() {
+                let lines = wrap(s, full.saturating_sub(1));
+                let mut b = blank(BlockKind::Summary(i), row, lines.len() + 1);
+                b.left = lines;
+                b.left_lang = Lang::Zh;
+                push(&mut blocks, &mut row, b);
+            }
+        }
+        for (i, s) in t.preamble.iter().enumerate() {
+            let lines = wrap(s, full);
+            let mut b = blank(BlockKind::Preamble(i), row, lines.len());
+            b.left = lines;
+            push(&mut blocks, &mut row, b);
+        }
+        if let Some(n) = &t.notice {
+            let lines = wrap(n, full);
+            let mut b = blank(BlockKind::Notice, row, lines.len());
+            b.left = lines;
+            b.left_lang = Lang::Zh;
+            push(&mut blocks, &mut row, b);
+        }
+        let (first, second) = if swapped {
+            (Lang::Zh, Lang::En)
+        } else {
+            (Lang::En, Lang::Zh)
+        };
+        let mut pair_blocks = Vec::with_capacity(t.paragraph_count());
+        let mut flat = 0usize;
+        for (turn_index, turn) in t.turns.iter().enumerate() {
+            // A blank row before a divider, unless the block above ends with one.
+            let spaced = blocks.last().is_some_and(|b: &Block| {
+                matches!(b.kind, BlockKind::Pair(_) | BlockKind::Summary(_))
+            });
+            let gap = usize::from(row > 0 && !spaced);
+            let divider = blank(BlockKind::Divider(turn_index), row + gap, 1);
+            push(&mut blocks, &mut row, divider);
+            for p in &turn.paragraphs {
+                let mut b = blank(BlockKind::Pair(flat), row, 0);
+                match mode {
+                    LayoutMode::SideBySide | LayoutMode::Stacked => {
+                        // Each language keeps its own pane (or place): a missing side is
+                        // left empty rather than filled with the other language.
+                        let (lw, rw) = match mode {
+                            LayoutMode::SideBySide => (
+                                usize::from(columns.left.1),
+                                usize::from(columns.right.map_or(2, |r| r.1)),
+                            ),
+                            _ => (full, full),
+                        };
+                        b.left = lang_text(p, first).map(|t| wrap(t, lw)).unwrap_or_default();
+                        b.left_lang = first;
+                        b.right = lang_text(p, second)
+                            .map(|t| wrap(t, rw))
+                            .unwrap_or_default();
+                        b.right_lang = second;
+                        let content = if mode == LayoutMode::SideBySide {
+                            b.left.len().max(b.right.len())
+                        } else {
+                            b.left.len() + b.right.len()
+                        };
+                        b.height = content.max(1) + 1;
+                    }
+                    LayoutMode::English | LayoutMode::Chinese => {
+                        let want = if mode == LayoutMode::English {
+                            Lang::En
+                        } else {
+                            Lang::Zh
+                        };
+                        let (text, lang) = side_text(p, want);
+                        b.left = wrap(text, full);
+                        b.left_lang = lang;
+                        b.height = b.left.len().max(1) + 1;
+                    }
+                }
+                pair_blocks.push(blocks.len());
+                push(&mut blocks, &mut row, b);
+                flat += 1;
+            }
+        }
+        DocLayout {
+            width,
+            mode,
+            swapped,
+            columns,
+            blocks,
+            rows: row,
+            pair_blocks,
+        }
+    }
+
+    /// The block index at a row (the last block starting at or before it).
+    pub fn block_at(&self, row: usize) -> usize {
+        self.blocks
+            .partition_point(|b| b.top <= row)
+            .saturating_sub(1)
+    }
+
+    /// The block of paragraph pair `n`.
+    pub fn pair(&self, n: usize) -> Option<&Block> {
+        self.pair_blocks.get(n).map(|&i| &self.blocks[i])
+    }
+
+    /// The first pair whose block starts at or after `row` (or the last pair).
+    pub fn pair_at_or_after(&self, row: usize) -> usize {
+        let n = self
+            .pair_blocks
+            .partition_point(|&b| self.blocks[b].top < row);
+        n.min(self.pair_blocks.len().saturating_sub(1))
+    }
+
+    /// The pair whose block contains `row`, or the nearest one after it.
+    pub fn pair_containing(&self, row: usize) -> usize {
+        let n = self
+            .pair_blocks
+            .partition_point(|&b| self.blocks[b].top <= row);
+        let n = n.saturating_sub(1);
+        match self.pair(n) {
+            Some(b) if b.top + b.height > row => n,
+            _ => self.pair_at_or_after(row),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Transcript {
+        let text = "總結一。\n使用警語:中文譯文來源為 Google 翻譯,僅供參考\nOperator\nOperator\nHello, everybody, and welcome to the call.\n大家好,歡迎參加電話會議。\nA - CFO\nA - CFO\nRevenue grew.\n營收成長。\n";
+        crate::transcript::parse(text, "t").unwrap()
+    }
+
+    #[test]
+    fn pairs_start_on_the_same_row_and_take_the_taller_side() {
+        let t = sample();
+        let l = DocLayout::new(&t, 40, LayoutMode::SideBySide, false);
+        let b = l.pair(0).unwrap();
+        assert_eq!(b.height, b.left.len().max(b.right.len()) + 1);
+        assert_eq!(
+            l.columns,
+            Columns {
+                left: (2, 17),
+                right: Some((22, 18))
+            }
+        );
+        assert!(matches!(l.blocks[0].kind, BlockKind::SummaryTitle));
+        assert_eq!(l.rows, l.blocks.last().map(|b| b.top + b.height).unwrap());
+        // Blocks tile the rows without overlap.
+        for w in l.blocks.windows(2) {
+            assert!(w[0].top + w[0].height <= w[1].top, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn row_lookups() {
+        let t = sample();
+        let l = DocLayout::new(&t, 30, LayoutMode::Stacked, false);
+        for n in 0..2 {
+            let b = l.pair(n).unwrap();
+            assert_eq!(l.pair_containing(b.top), n);
+            assert_eq!(l.pair_containing(b.top + b.height - 1), n);
+            assert_eq!(l.pair_at_or_after(b.top), n);
+        }
+        assert_eq!(l.pair_at_or_after(usize::MAX), 1);
+    }
+
+    #[test]
+    fn tiny_widths_still_lay_out() {
+        let t = sample();
+        for w in 0..8 {
+            for mode in [
+                LayoutMode::SideBySide,
+                LayoutMode::Stacked,
+                LayoutMode::English,
+                LayoutMode::Chinese,
+            ] {
+                let l = DocLayout::new(&t, w, mode, w % 2 == 0);
+                assert_eq!(l.pair_blocks.len(), 2);
+            }
+        }
+    }
+}

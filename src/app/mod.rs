@@ -1,0 +1,452 @@
+//! The reader's state and its one update function. No I/O and no drawing happen here, so
+//! every behaviour can be driven by a script of actions in tests.
+
+pub mod action;
+pub mod layout;
+
+pub use action::Action;
+pub use layout::{DocLayout, LayoutMode};
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::transcript::{Paragraph, Transcript, Turn};
+
+/// Smallest terminal the reader draws in; below it a message says so.
+pub const MIN_SIZE: (u16, u16) = (20, 5);
+
+/// One open transcript with its own reading position.
+#[derive(Debug)]
+pub struct Doc {
+    /// The transcript.
+    pub transcript: Transcript,
+    /// For each paragraph pair (flat index): (turn index, paragraph index in the turn).
+    pub index: Vec<(usize, usize)>,
+    /// The current paragraph pair.
+    pub cursor: usize,
+    /// The first row shown.
+    pub scroll: usize,
+    /// The layout for the current width and mode, if computed.
+    pub layout: Option<DocLayout>,
+    /// The company, for the picker and the status bar.
+    pub company: Option<String>,
+}
+
+impl Doc {
+    /// Wraps a transcript, positioned at its first paragraph.
+    pub fn new(transcript: Transcript) -> Self {
+        let index = transcript
+            .turns
+            .iter()
+            .enumerate()
+            .flat_map(|(t, turn)| (0..turn.paragraphs.len()).map(move |p| (t, p)))
+            .collect();
+        let company = transcript.company();
+        Doc {
+            transcript,
+            index,
+            cursor: 0,
+            scroll: 0,
+            layout: None,
+            company,
+        }
+    }
+
+    /// Paragraph pair `n` and its turn.
+    pub fn paragraph(&self, n: usize) -> Option<(&Turn, &Paragraph)> {
+        let &(t, p) = self.index.get(n)?;
+        let turn = &self.transcript.turns[t];
+        Some((turn, &turn.paragraphs[p]))
+    }
+
+    /// Number of paragraph pairs.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// True when the transcript has no paragraphs (never for a parsed one).
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The company, or the file name when the call does not say.
+    pub fn short_title(&self) -> &str {
+        self.company
+            .as_deref()
+            .unwrap_or_else(|| self.transcript.file_name())
+    }
+
+    /// The name shown for this transcript: "Zoom · 000_28227caab299fe99.txt".
+    pub fn title(&self) -> String {
+        match &self.company {
+            Some(c) => format!("{c} · {}", self.transcript.file_name()),
+            None => self.transcript.file_name().to_string(),
+        }
+    }
+}
+
+/// What is drawn over the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Overlay {
+    /// Nothing.
+    #[default]
+    None,
+    /// The help screen.
+    Help,
+    /// The transcript picker with its filter and the selected row of the filtered list.
+    Picker {
+        /// What has been typed.
+        query: String,
+        /// The selected row of [`AppState::picker_matches`].
+        selected: usize,
+    },
+}
+
+/// Colours or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeKind {
+    /// The default colour theme.
+    #[default]
+    Dark,
+    /// No colours: bold, reverse and underline only (NO_COLOR).
+    Monochrome,
+}
+
+/// The whole state of the reader.
+#[derive(Debug, Default)]
+pub struct AppState {
+    /// Open transcripts.
+    pub docs: Vec<Doc>,
+    /// Index of the transcript shown.
+    pub current: usize,
+    /// Layout mode.
+    pub mode: LayoutMode,
+    /// Chinese on the left.
+    pub swapped: bool,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// What is drawn over the reader.
+    pub overlay: Overlay,
+    /// A one-off message for the status bar, cleared by the next action.
+    pub message: Option<String>,
+    /// Set when the app should exit.
+    pub quit: bool,
+    /// Colours.
+    pub theme: ThemeKind,
+    /// Text the event loop should put on the clipboard.
+    pub clipboard: Option<String>,
+    /// (loaded, total) while transcripts are still loading.
+    pub loading: Option<(usize, usize)>,
+}
+
+impl AppState {
+    /// A reader over these transcripts.
+    pub fn new(transcripts: Vec<Transcript>) -> Self {
+        AppState {
+            docs: transcripts.into_iter().map(Doc::new).collect(),
+            ..Default::default()
+        }
+    }
+
+    /// The transcript shown, if any is loaded yet.
+    pub fn doc(&self) -> Option<&Doc> {
+        self.docs.get(self.current)
+    }
+
+    /// Rows available for text: all but the status bar.
+    pub fn view_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(1))
+    }
+
+    /// True when the terminal is below [`MIN_SIZE`].
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_SIZE.0 || self.size.1 < MIN_SIZE.1
+    }
+
+    /// Adds a transcript loaded in the background.
+    pub fn push_doc(&mut self, t: Transcript) {
+        self.docs.push(Doc::new(t));
+        if self.docs.len() == 1 {
+            self.relayout();
+        }
+    }
+
+    /// Indices of the transcripts matching the picker's query, best first (all, in order,
+    /// for an empty query). Matches file name and company with fuzzy-matcher.
+    pub fn picker_matches(&self) -> Vec<usize> {
+        let Overlay::Picker { query, .. } = &self.overlay else {
+            return Vec::new();
+        };
+        if query.is_empty() {
+            return (0..self.docs.len()).collect();
+        }
+        let matcher = SkimMatcherV2::default().smart_case();
+        let mut scored: Vec<(i64, usize)> = self
+            .docs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| matcher.fuzzy_match(&d.title(), query).map(|s| (s, i)))
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// Makes sure the current transcript is laid out for the current size and mode, keeping
+    /// the cursor's paragraph at the same place on screen where possible.
+    pub fn relayout(&mut self) {
+        let (width, mode, swapped, rows) = (self.size.0, self.mode, self.swapped, self.view_rows());
+        let Some(doc) = self.docs.get_mut(self.current) else {
+            return;
+        };
+        if doc
+            .layout
+            .as_ref()
+            .is_some_and(|l| l.width == width && l.mode == mode && l.swapped == swapped)
+        {
+            return;
+        }
+        let offset = doc
+            .layout
+            .as_ref()
+            .and_then(|l| l.pair(doc.cursor))
+            .map(|b| b.top as isize - doc.scroll as isize);
+        let layout = DocLayout::new(&doc.transcript, width, mode, swapped);
+        if let (Some(offset), Some(b)) = (offset, layout.pair(doc.cursor)) {
+            let offset = offset.clamp(0, rows.saturating_sub(1) as isize) as usize;
+            doc.scroll = b.top.saturating_sub(offset);
+        }
+        doc.layout = Some(layout);
+        self.clamp_scroll();
+        self.reveal_cursor();
+    }
+
+    fn max_scroll(&self) -> usize {
+        let rows = self.view_rows();
+        self.doc()
+            .and_then(|d| d.layout.as_ref())
+            .map_or(0, |l| l.rows.saturating_sub(rows))
+    }
+
+    fn clamp_scroll(&mut self) {
+        let max = self.max_scroll();
+        if let Some(doc) = self.docs.get_mut(self.current) {
+            doc.scroll = doc.scroll.min(max);
+        }
+    }
+
+    /// Scrolls just enough that the cursor's pair is visible (its top when it is taller than
+    /// the view), showing the speaker divider above a turn's first paragraph.
+    fn reveal_cursor(&mut self) {
+        let rows = self.view_rows().max(1);
+        let Some(doc) = self.docs.get_mut(self.current) else {
+            return;
+        };
+        let Some(layout) = &doc.layout else { return };
+        let Some(&bi) = layout.pair_blocks.get(doc.cursor) else {
+            return;
+        };
+        let b = &layout.blocks[bi];
+        let mut top = b.top;
+        if bi > 0 && matches!(layout.blocks[bi - 1].kind, layout::BlockKind::Divider(_)) {
+            top = layout.blocks[bi - 1].top;
+        }
+        let bottom = b.top + b.content_rows();
+        if top < doc.scroll {
+            doc.scroll = top;
+        } else if bottom > doc.scroll + rows {
+            doc.scroll = (bottom - rows).min(b.top);
+        }
+    }
+
+    /// Moves the cursor to pair `n` (clamped) and reveals it.
+    pub fn go_to(&mut self, n: usize) {
+        if let Some(doc) = self.docs.get_mut(self.current) {
+            doc.cursor = n.min(doc.len().saturating_sub(1));
+        }
+        self.reveal_cursor();
+    }
+
+    /// Scrolls by `delta` rows and moves the cursor with the page.
+    fn page(&mut self, delta: isize) {
+        let (rows, max) = (self.view_rows(), self.max_scroll());
+        let Some(doc) = self.docs.get_mut(self.current) else {
+            return;
+        };
+        let Some(layout) = &doc.layout else { return };
+        let old = doc.scroll;
+        doc.scroll = (doc.scroll as isize + delta).clamp(0, max as isize) as usize;
+        if doc.scroll == old {
+            // At an end already: go to the first or last pair.
+            doc.cursor = if delta > 0 {
+                doc.len().saturating_sub(1)
+            } else {
+                0
+            };
+        } else {
+            let cursor_row = layout.pair(doc.cursor).map_or(0, |b| b.top);
+            let target = (cursor_row as isize + delta).max(0) as usize;
+            let mut n = layout.pair_containing(target);
+            // Keep the cursor on screen.
+            let visible = |n: usize| {
+                layout
+                    .pair(n)
+                    .is_some_and(|b| b.top >= doc.scroll && b.top < doc.scroll + rows)
+            };
+            if !visible(n) {
+                n = layout.pair_at_or_after(doc.scroll);
+            }
+            doc.cursor = n;
+        }
+        self.reveal_cursor();
+    }
+
+    /// Scrolls the view without moving the cursor unless it would leave the screen.
+    fn scroll_rows(&mut self, delta: isize) {
+        let (rows, max) = (self.view_rows(), self.max_scroll());
+        let Some(doc) = self.docs.get_mut(self.current) else {
+            return;
+        };
+        let Some(layout) = &doc.layout else { return };
+        doc.scroll = (doc.scroll as isize + delta).clamp(0, max as isize) as usize;
+        let Some(b) = layout.pair(doc.cursor) else {
+            return;
+        };
+        if b.top + b.content_rows() <= doc.scroll {
+            doc.cursor = layout.pair_at_or_after(doc.scroll);
+        } else if b.top >= doc.scroll + rows {
+            let last_visible = layout.pair_containing((doc.scroll + rows).saturating_sub(1));
+            doc.cursor = if layout
+                .pair(last_visible)
+                .is_some_and(|b| b.top >= doc.scroll)
+            {
+                last_visible
+            } else {
+                last_visible.saturating_sub(1)
+            };
+        }
+    }
+
+    /// The text `y` copies: the English and the Chinese of the current pair.
+    pub fn pair_text(&self) -> Option<String> {
+        let doc = self.doc()?;
+        let (_, p) = doc.paragraph(doc.cursor)?;
+        let parts: Vec<&str> = [p.en.as_deref(), p.zh.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        Some(parts.join("\n\n"))
+    }
+}
+
+/// Applies one action to the state.
+pub fn update(state: &mut AppState, action: Action) {
+    if !matches!(action, Action::Resize(..)) {
+        state.message = None;
+    }
+    if let Overlay::Picker { .. } = state.overlay {
+        if update_picker(state, action) {
+            return;
+        }
+    }
+    if state.overlay == Overlay::Help && !matches!(action, Action::Resize(..) | Action::Quit) {
+        state.overlay = Overlay::None;
+        return;
+    }
+    let rows = state.view_rows() as isize;
+    match action {
+        Action::NextParagraph => {
+            let n = state.doc().map_or(0, |d| d.cursor + 1);
+            state.go_to(n);
+        }
+        Action::PrevParagraph => {
+            let n = state.doc().map_or(0, |d| d.cursor.saturating_sub(1));
+            state.go_to(n);
+        }
+        Action::HalfPageDown => state.page((rows / 2).max(1)),
+        Action::HalfPageUp => state.page(-(rows / 2).max(1)),
+        Action::PageDown => state.page((rows - 2).max(1)),
+        Action::PageUp => state.page(-(rows - 2).max(1)),
+        Action::Top => {
+            state.go_to(0);
+            if let Some(d) = state.docs.get_mut(state.current) {
+                d.scroll = 0;
+            }
+        }
+        Action::Bottom => {
+            state.go_to(usize::MAX);
+            let max = state.max_scroll();
+            if let Some(d) = state.docs.get_mut(state.current) {
+                d.scroll = max;
+            }
+        }
+        Action::CycleLayout => {
+            state.mode = state.mode.next();
+            state.relayout();
+            state.message = Some(format!("layout: {}", state.mode.name()));
+        }
+        Action::SwapPanes => {
+            state.swapped = !state.swapped;
+            state.relayout();
+        }
+        Action::ToggleHelp => state.overlay = Overlay::Help,
+        Action::OpenPicker => {
+            state.overlay = Overlay::Picker {
+                query: String::new(),
+                selected: state.current,
+            }
+        }
+        Action::CopyPair => {
+            if let Some(text) = state.pair_text() {
+                state.message = Some(format!(
+                    "copied paragraph {} ({} characters)",
+                    state.doc().map_or(0, |d| d.cursor + 1),
+                    text.chars().count()
+                ));
+                state.clipboard = Some(text);
+            }
+        }
+        Action::Quit => state.quit = true,
+        Action::ScrollRows(n) => state.scroll_rows(isize::from(n)),
+        Action::Resize(w, h) => {
+            state.size = (w, h);
+            state.relayout();
+        }
+        Action::Input(_)
+        | Action::Backspace
+        | Action::SelectNext
+        | Action::SelectPrev
+        | Action::Confirm
+        | Action::Cancel => {}
+    }
+}
+
+/// Handles an action while the picker is open; false when the action is for the reader.
+fn update_picker(state: &mut AppState, action: Action) -> bool {
+    let matches = state.picker_matches();
+    let Overlay::Picker { query, selected } = &mut state.overlay else {
+        return false;
+    };
+    match action {
+        Action::Input(c) => {
+            query.push(c);
+            *selected = 0;
+        }
+        Action::Backspace => {
+            query.pop();
+            *selected = 0;
+        }
+        Action::SelectNext => *selected = (*selected + 1).min(matches.len().saturating_sub(1)),
+        Action::SelectPrev => *selected = selected.saturating_sub(1),
+        Action::Confirm => {
+            if let Some(&doc) = matches.get(*selected) {
+                state.current = doc;
+                state.overlay = Overlay::None;
+                state.relayout();
+            }
+        }
+        Action::Cancel | Action::OpenPicker => state.overlay = Overlay::None,
+        Action::Resize(..) | Action::Quit => return false,
+        _ => {}
+    }
+    true
+}

@@ -1,0 +1,174 @@
+//! One table from keys to actions. It dispatches keys and it is what the help screen shows,
+//! so the two cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::{Action, AppState, Overlay};
+
+/// A key with its modifiers, written like "j", "Ctrl-d", "PageDown", "Space".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeySpec {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl or Alt (Shift is part of the character for printable keys).
+    pub ctrl: bool,
+}
+
+impl KeySpec {
+    /// Parses "j", "G", "?", "Ctrl-d", "Down", "PageDown", "Space", "Home", "Esc", "Enter".
+    pub fn parse(s: &str) -> Option<Self> {
+        let (ctrl, name) = match s.strip_prefix("Ctrl-").or_else(|| s.strip_prefix("C-")) {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let code = match name {
+            "Up" => KeyCode::Up,
+            "Down" => KeyCode::Down,
+            "Left" => KeyCode::Left,
+            "Right" => KeyCode::Right,
+            "PageUp" | "PgUp" => KeyCode::PageUp,
+            "PageDown" | "PgDn" => KeyCode::PageDown,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "Space" => KeyCode::Char(' '),
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Tab" => KeyCode::Tab,
+            "Backspace" => KeyCode::Backspace,
+            _ => {
+                let mut chars = name.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(c)
+            }
+        };
+        Some(KeySpec { code, ctrl })
+    }
+
+    /// True when the event is this key.
+    pub fn matches(&self, key: &KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let code = match key.code {
+            // Terminals report Shift+letter as the upper-case letter, sometimes with SHIFT.
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            other => other,
+        };
+        code == self.code && ctrl == self.ctrl
+    }
+
+    /// How the help screen writes the key.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// The reader's bindings: the default table, which a config may change.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    /// (key, action) pairs; several keys may share an action.
+    pub bindings: Vec<(KeySpec, Action)>,
+}
+
+/// The default bindings, in the order the help screen lists them.
+pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
+    ("j", Action::NextParagraph),
+    ("Down", Action::NextParagraph),
+    ("k", Action::PrevParagraph),
+    ("Up", Action::PrevParagraph),
+    ("Ctrl-d", Action::HalfPageDown),
+    ("Ctrl-u", Action::HalfPageUp),
+    ("Space", Action::PageDown),
+    ("PageDown", Action::PageDown),
+    ("b", Action::PageUp),
+    ("PageUp", Action::PageUp),
+    ("g", Action::Top),
+    ("Home", Action::Top),
+    ("G", Action::Bottom),
+    ("End", Action::Bottom),
+    ("l", Action::CycleLayout),
+    ("x", Action::SwapPanes),
+    ("t", Action::OpenPicker),
+    ("y", Action::CopyPair),
+    ("?", Action::ToggleHelp),
+    ("q", Action::Quit),
+    ("Ctrl-c", Action::Quit),
+];
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let bindings = DEFAULT_BINDINGS
+            .iter()
+            .filter_map(|(k, a)| Some((KeySpec::parse(k)?, *a)))
+            .collect();
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action for a key in the app's current mode.
+    pub fn action_for(&self, key: &KeyEvent, state: &AppState) -> Option<Action> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            return Some(Action::Quit);
+        }
+        if let Overlay::Picker { .. } = state.overlay {
+            return match key.code {
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Enter => Some(Action::Confirm),
+                KeyCode::Up => Some(Action::SelectPrev),
+                KeyCode::Down | KeyCode::Tab => Some(Action::SelectNext),
+                KeyCode::Char('p') if ctrl => Some(Action::SelectPrev),
+                KeyCode::Char('n') if ctrl => Some(Action::SelectNext),
+                KeyCode::Backspace => Some(Action::Backspace),
+                KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+                _ => None,
+            };
+        }
+        let bound = self
+            .bindings
+            .iter()
+            .find(|(k, _)| k.matches(key))
+            .map(|(_, a)| *a);
+        match (bound, key.code) {
+            (Some(a), _) => Some(a),
+            (None, KeyCode::Esc) => Some(Action::Cancel),
+            // Any key closes the help screen.
+            (None, _) if state.overlay == Overlay::Help => Some(Action::Cancel),
+            _ => None,
+        }
+    }
+
+    /// Rows of the help screen: the keys of each action, and what it does.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
+        for (key, action) in &self.bindings {
+            match rows.iter_mut().find(|(a, _)| a == action) {
+                Some((_, keys)) => keys.push(key.label()),
+                None => rows.push((*action, vec![key.label()])),
+            }
+        }
+        rows.into_iter()
+            .map(|(a, keys)| (keys.join(" "), a.description()))
+            .collect()
+    }
+}

@@ -1,0 +1,99 @@
+//! The transcript as plain text, for pipes (`callread call.txt | less`), using the reader's
+//! own layout and wrapping.
+
+use std::io::{self, Write};
+
+use crate::app::layout::{BlockKind, DocLayout, GUTTER, Lang, LayoutMode, lang_text, side_text};
+use crate::text::sanitize;
+use crate::text::wrap::width;
+use crate::transcript::Transcript;
+
+/// Writes `t` laid out at `width` columns in `mode`.
+pub fn write_transcript(
+    out: &mut impl Write,
+    t: &Transcript,
+    width_cols: u16,
+    mode: LayoutMode,
+    swapped: bool,
+) -> io::Result<()> {
+    let layout = DocLayout::new(t, width_cols, mode, swapped);
+    let gutter = " ".repeat(usize::from(GUTTER));
+    let paragraphs: Vec<&crate::transcript::Paragraph> = t.paragraphs().map(|(_, p)| p).collect();
+    let mut emit =
+        |line: String| -> io::Result<()> { writeln!(out, "{}", sanitize(line.trim_end())) };
+    let mut row = 0;
+    for b in &layout.blocks {
+        // Rows between blocks, and each block's spacing row, are blank: the same rows as
+        // on screen.
+        for _ in row..b.top {
+            emit(String::new())?;
+        }
+        row = b.top + b.height;
+        match b.kind {
+            BlockKind::SummaryTitle => {
+                emit("▍ 中文摘要 · summary of the call (machine-written, Chinese only)".into())?
+            }
+            BlockKind::Summary(i) => {
+                for r in &b.left {
+                    emit(format!("▍ {}", &t.summary_zh[i][r.clone()]))?;
+                }
+                emit(String::new())?;
+            }
+            BlockKind::Preamble(i) => {
+                for r in &b.left {
+                    emit(format!("{gutter}{}", &t.preamble[i][r.clone()]))?;
+                }
+            }
+            BlockKind::Notice => {
+                if let Some(n) = &t.notice {
+                    for r in &b.left {
+                        emit(format!("{gutter}{}", &n[r.clone()]))?;
+                    }
+                }
+            }
+            BlockKind::Divider(turn) => {
+                let label = format!("── {} ", crate::ui::speaker_label(t, turn));
+                let right = format!(" {} ──", t.turns[turn].section.label());
+                let fill = usize::from(width_cols).saturating_sub(width(&label) + width(&right));
+                emit(format!("{label}{}{right}", "─".repeat(fill)))?;
+            }
+            BlockKind::Pair(n) => {
+                let Some(p) = paragraphs.get(n) else { continue };
+                let mark = if p.flags.is_empty() { "  " } else { "! " };
+                let text = |lang: Lang| match mode {
+                    LayoutMode::SideBySide | LayoutMode::Stacked => {
+                        lang_text(p, lang).unwrap_or("")
+                    }
+                    _ => side_text(p, lang).0,
+                };
+                let rows = b.content_rows();
+                for k in 0..rows {
+                    let g = if k == 0 { mark } else { "  " };
+                    let line = match (mode, layout.columns.right) {
+                        (LayoutMode::SideBySide, Some(_)) => {
+                            let lw = usize::from(layout.columns.left.1);
+                            let l = b.left.get(k).map_or("", |r| &text(b.left_lang)[r.clone()]);
+                            let r = b
+                                .right
+                                .get(k)
+                                .map_or("", |r| &text(b.right_lang)[r.clone()]);
+                            format!("{g}{l}{} │ {r}", " ".repeat(lw.saturating_sub(width(l))))
+                        }
+                        (LayoutMode::Stacked, _) => match b.left.get(k) {
+                            Some(r) => format!("{g}{}", &text(b.left_lang)[r.clone()]),
+                            None => b.right.get(k - b.left.len()).map_or(String::new(), |r| {
+                                format!("{g}{}", &text(b.right_lang)[r.clone()])
+                            }),
+                        },
+                        _ => b.left.get(k).map_or(String::new(), |r| {
+                            format!("{g}{}", &text(b.left_lang)[r.clone()])
+                        }),
+                    };
+                    emit(line)?;
+                }
+                emit(String::new())?;
+            }
+        }
+    }
+    Ok(())
+}

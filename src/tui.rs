@@ -1,0 +1,137 @@
+//! The terminal: setup, restore (also on error and panic) and the event loop.
+
+use std::io::{self, Write};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use base64::Engine;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
+use crossterm::execute;
+
+use crate::app::{Action, AppState, update};
+use crate::keymap::Keymap;
+use crate::library::LoadError;
+use crate::transcript::Transcript;
+
+/// What a background loader reports.
+#[derive(Debug)]
+pub enum LoadMsg {
+    /// A transcript is ready.
+    Loaded(Box<Transcript>),
+    /// A file inside a directory could not be read.
+    Skipped(LoadError),
+    /// (done, total) files so far.
+    Progress(usize, usize),
+}
+
+/// Runs the reader until the user quits. Returns the files skipped while loading, for the
+/// caller to report once the terminal is back to normal.
+pub fn run(
+    mut state: AppState,
+    keymap: &Keymap,
+    mouse: bool,
+    loader: Option<Receiver<LoadMsg>>,
+) -> Result<Vec<LoadError>> {
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    // ratatui's hook restores the screen; mouse capture must be released too.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    if mouse {
+        let _ = execute!(io::stdout(), EnableMouseCapture);
+    }
+    let result = event_loop(&mut terminal, &mut state, keymap, loader);
+    if mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    state: &mut AppState,
+    keymap: &Keymap,
+    mut loader: Option<Receiver<LoadMsg>>,
+) -> Result<Vec<LoadError>> {
+    let size = terminal.size()?;
+    update(state, Action::Resize(size.width, size.height));
+    let mut skipped = Vec::new();
+    loop {
+        terminal.draw(|f| crate::ui::render(f, state, keymap))?;
+        if state.quit {
+            return Ok(skipped);
+        }
+        let timeout = if loader.is_some() {
+            Duration::from_millis(40)
+        } else {
+            Duration::from_secs(3600)
+        };
+        if event::poll(timeout)? {
+            let mut batch = vec![event::read()?];
+            while event::poll(Duration::ZERO)? {
+                batch.push(event::read()?);
+            }
+            handle_batch(state, keymap, batch);
+        }
+        if let Some(rx) = &loader {
+            loop {
+                match rx.try_recv() {
+                    Ok(LoadMsg::Loaded(t)) => state.push_doc(*t),
+                    Ok(LoadMsg::Skipped(e)) => skipped.push(e),
+                    Ok(LoadMsg::Progress(done, total)) => state.loading = Some((done, total)),
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        state.loading = None;
+                        if !skipped.is_empty() {
+                            state.message = Some(format!(
+                                "skipped {} unreadable files (listed on exit)",
+                                skipped.len()
+                            ));
+                        }
+                        loader = None;
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some(text) = state.clipboard.take() {
+            copy_osc52(terminal.backend_mut(), &text)?;
+        }
+    }
+}
+
+/// Applies a batch of terminal events. Of several resizes in one batch only the last is
+/// applied (a resize storm lays out once); keys typed in between are all kept, in order.
+pub fn handle_batch(state: &mut AppState, keymap: &Keymap, batch: Vec<Event>) {
+    let last_resize = batch.iter().rposition(|e| matches!(e, Event::Resize(..)));
+    for (i, ev) in batch.into_iter().enumerate() {
+        let action = match ev {
+            // Windows reports key release too: act on presses only.
+            Event::Key(key) if key.kind == KeyEventKind::Press => keymap.action_for(&key, state),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::ScrollRows(3)),
+                MouseEventKind::ScrollUp => Some(Action::ScrollRows(-3)),
+                _ => None,
+            },
+            Event::Resize(w, h) if Some(i) == last_resize => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        if let Some(a) = action {
+            update(state, a);
+        }
+    }
+}
+
+/// Puts text on the clipboard with OSC 52, which works over ssh and in tmux (set-clipboard).
+fn copy_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
+    let encoded =
+        base64::engine::general_purpose::STANDARD.encode(crate::text::sanitize(text).as_bytes());
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
+}

@@ -1,0 +1,134 @@
+//! Drawing. `render` reads the state and never changes it; one file per widget.
+
+mod help;
+mod picker;
+mod reader;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::{AppState, MIN_SIZE, Overlay};
+use crate::keymap::Keymap;
+use crate::text::wrap::truncate;
+pub use reader::speaker_label;
+pub use theme::Theme;
+
+/// Draws the whole screen for `state`.
+pub fn render(frame: &mut Frame, state: &AppState, keymap: &Keymap) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    draw(buf, area, state, keymap);
+}
+
+/// Draws into a buffer (what [`render`] does, usable without a `Frame`).
+pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = Theme::new(state.theme);
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let lines = ["terminal too small", "need at least 20×5"];
+        for (y, line) in lines.iter().enumerate().take(usize::from(area.height)) {
+            put(buf, area.x, area.y + y as u16, line, area.width, theme.dim);
+        }
+        return;
+    }
+    let body = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let status_row = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    match state.doc() {
+        Some(doc) => reader::draw(buf, body, state, doc, &theme),
+        None => {
+            let msg = match state.loading {
+                Some((done, total)) => format!("loading transcripts… {done}/{total}"),
+                None => "no transcripts".to_string(),
+            };
+            put(
+                buf,
+                body.x + 2,
+                body.y + body.height / 2,
+                &msg,
+                body.width.saturating_sub(2),
+                theme.dim,
+            );
+        }
+    }
+    status::draw(buf, status_row, state, &theme);
+    match &state.overlay {
+        Overlay::None => {}
+        Overlay::Help => help::draw(buf, body, keymap, &theme),
+        Overlay::Picker { query, selected } => {
+            picker::draw(buf, body, state, query, *selected, &theme)
+        }
+    }
+}
+
+/// Writes `s` at (x, y), at most `max` columns, never past the buffer.
+fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16 {
+    if y >= buf.area.bottom() || x >= buf.area.right() {
+        return x;
+    }
+    buf.set_stringn(x, y, truncate(s, usize::from(max)), usize::from(max), style)
+        .0
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Clears a popup's area and draws its border and title; returns the inner area.
+fn popup(buf: &mut Buffer, r: Rect, title: &str, theme: &Theme) -> Rect {
+    use ratatui::widgets::{Block, Widget};
+    clear_popup(buf, r, theme.popup);
+    Block::bordered()
+        .title(format!(" {title} "))
+        .title_style(theme.summary_title.patch(theme.popup))
+        .border_style(theme.separator.patch(theme.popup))
+        .style(theme.popup)
+        .render(r, buf);
+    Rect {
+        x: r.x + 1,
+        y: r.y + 1,
+        width: r.width.saturating_sub(2),
+        height: r.height.saturating_sub(2),
+    }
+}
+
+/// Clears a popup's cells, and the column left of it: a wide character cut by the popup edge
+/// would otherwise leave half a glyph there (ratatui #2526).
+fn clear_popup(buf: &mut Buffer, r: Rect, style: Style) {
+    let left = r.x.saturating_sub(u16::from(r.x > buf.area.x));
+    let wide = Rect {
+        x: left,
+        width: r.width + (r.x - left),
+        ..r
+    };
+    for y in wide.top()..wide.bottom() {
+        for x in wide.left()..wide.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.reset();
+                if x >= r.x {
+                    cell.set_style(style);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! The panes: speaker dividers, paragraph pairs, the summary and the notice.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Theme, put};
+use crate::app::layout::{BlockKind, DocLayout, Lang, lang_text};
+use crate::app::{AppState, Doc, LayoutMode};
+use crate::text::wrap::width;
+use crate::transcript::{Role, Transcript};
+
+/// Draws the visible rows of the current transcript.
+pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &Theme) {
+    // The state lays out on resize; a frame of another size (a first draw) lays out here.
+    let owned;
+    let layout = match &doc.layout {
+        Some(l) if l.width == area.width && l.mode == state.mode && l.swapped == state.swapped => l,
+        _ => {
+            owned = DocLayout::new(&doc.transcript, area.width, state.mode, state.swapped);
+            &owned
+        }
+    };
+    let t = &doc.transcript;
+    let scroll = doc.scroll.min(layout.rows.saturating_sub(1));
+    let mut bi = layout.block_at(scroll);
+    for y in 0..area.height {
+        let row = scroll + usize::from(y);
+        while bi + 1 < layout.blocks.len() && layout.blocks[bi + 1].top <= row {
+            bi += 1;
+        }
+        let Some(b) = layout.blocks.get(bi) else {
+            break;
+        };
+        if row < b.top || row >= b.top + b.height {
+            continue;
+        }
+        let k = row - b.top;
+        let sy = area.y + y;
+        let (lx, lw) = layout.columns.left;
+        match b.kind {
+            BlockKind::SummaryTitle => {
+                put(
+                    buf,
+                    area.x,
+                    sy,
+                    "▍ 中文摘要 · summary of the call (machine-written, Chinese only)",
+                    area.width,
+                    theme.summary_title,
+                );
+            }
+            BlockKind::Summary(i) => {
+                if let Some(r) = b.left.get(k) {
+                    put(buf, area.x, sy, "▍", 1, theme.summary_title);
+                    put(
+                        buf,
+                        area.x + lx,
+                        sy,
+                        &t.summary_zh[i][r.clone()],
+                        area.width - lx,
+                        theme.summary,
+                    );
+                }
+            }
+            BlockKind::Preamble(i) => {
+                if let Some(r) = b.left.get(k) {
+                    put(
+                        buf,
+                        area.x + lx,
+                        sy,
+                        &t.preamble[i][r.clone()],
+                        area.width - lx,
+                        theme.divider,
+                    );
+                }
+            }
+            BlockKind::Notice => {
+                if let (Some(r), Some(n)) = (b.left.get(k), &t.notice) {
+                    put(
+                        buf,
+                        area.x + lx,
+                        sy,
+                        &n[r.clone()],
+                        area.width - lx,
+                        theme.dim,
+                    );
+                }
+            }
+            BlockKind::Divider(turn) => divider(
+                buf,
+                Rect {
+                    y: sy,
+                    height: 1,
+                    ..area
+                },
+                t,
+                turn,
+                theme,
+            ),
+            BlockKind::Pair(n) => {
+                let Some((_, p)) = doc.paragraph(n) else {
+                    continue;
+                };
+                let current = n == doc.cursor;
+                let content = k < b.content_rows();
+                if current && content {
+                    buf.set_style(
+                        Rect {
+                            x: area.x + lx,
+                            y: sy,
+                            width: area.width - lx,
+                            height: 1,
+                        },
+                        theme.cursor,
+                    );
+                    put(buf, area.x, sy, "▌", 1, theme.cursor_bar);
+                }
+                if k == 0 && !p.flags.is_empty() {
+                    put(buf, area.x + 1, sy, "!", 1, theme.flag);
+                }
+                let style_of = |lang: Lang| {
+                    let s = if lang == Lang::Zh { theme.zh } else { theme.en };
+                    if current { s.patch(theme.cursor) } else { s }
+                };
+                let text_of = |lang: Lang| match state.mode {
+                    LayoutMode::SideBySide | LayoutMode::Stacked => {
+                        lang_text(p, lang).unwrap_or("")
+                    }
+                    _ => crate::app::layout::side_text(p, lang).0,
+                };
+                match (state.mode, layout.columns.right) {
+                    (LayoutMode::SideBySide, Some((rx, rw))) => {
+                        if let Some(r) = b.left.get(k) {
+                            put(
+                                buf,
+                                area.x + lx,
+                                sy,
+                                &text_of(b.left_lang)[r.clone()],
+                                lw,
+                                style_of(b.left_lang),
+                            );
+                        }
+                        if content {
+                            let sep = if current {
+                                theme.separator.patch(theme.cursor)
+                            } else {
+                                theme.separator
+                            };
+                            put(buf, area.x + lx + lw + 1, sy, "│", 1, sep);
+                        }
+                        if let Some(r) = b.right.get(k) {
+                            put(
+                                buf,
+                                area.x + rx,
+                                sy,
+                                &text_of(b.right_lang)[r.clone()],
+                                rw,
+                                style_of(b.right_lang),
+                            );
+                        }
+                    }
+                    (LayoutMode::Stacked, _) => {
+                        if let Some(r) = b.left.get(k) {
+                            put(
+                                buf,
+                                area.x + lx,
+                                sy,
+                                &text_of(b.left_lang)[r.clone()],
+                                lw,
+                                style_of(b.left_lang),
+                            );
+                        } else if let Some(r) = b.right.get(k - b.left.len()) {
+                            put(
+                                buf,
+                                area.x + lx,
+                                sy,
+                                &text_of(b.right_lang)[r.clone()],
+                                lw,
+                                style_of(b.right_lang),
+                            );
+                        }
+                    }
+                    _ => {
+                        if let Some(r) = b.left.get(k) {
+                            put(
+                                buf,
+                                area.x + lx,
+                                sy,
+                                &text_of(b.left_lang)[r.clone()],
+                                lw,
+                                style_of(b.left_lang),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The label of a speaker divider: "Kelly Steckelberg · Chief Financial Officer",
+/// "Meta A. Marshall · VP · Morgan Stanley 摩根士丹利".
+pub fn speaker_label(t: &Transcript, turn: usize) -> String {
+    let s = &t.speakers[t.turns[turn].speaker];
+    let mut label = s.name.clone();
+    match (&s.title, s.role) {
+        (Some(title), _) => label.push_str(&format!(" · {title}")),
+        (None, Role::Operator) => {}
+        (None, role) => label.push_str(&format!(" · {}", role.label())),
+    }
+    if let Some(firm) = &s.firm {
+        label.push_str(&format!(" · {firm}"));
+        if let Some(zh) = s.firm_zh.as_ref().filter(|zh| *zh != firm) {
+            label.push_str(&format!(" {zh}"));
+        }
+    }
+    label
+}
+
+fn divider(buf: &mut Buffer, area: Rect, t: &Transcript, turn: usize, theme: &Theme) {
+    let section = t.turns[turn].section.label();
+    let left = format!("── {} ", speaker_label(t, turn));
+    let right = format!(" {section} ──");
+    let total = usize::from(area.width);
+    let fill = total.saturating_sub(width(&left) + width(&right));
+    let line = if fill == 0 {
+        left
+    } else {
+        format!("{left}{}{right}", "─".repeat(fill))
+    };
+    put(buf, area.x, area.y, &line, area.width, theme.divider);
+}

@@ -1,0 +1,56 @@
+//! The status bar: transcript, speaker, section, position, and a hint or message.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Theme, put};
+use crate::app::AppState;
+use crate::text::wrap::width;
+
+/// Draws the status bar in its one-row area.
+pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
+    buf.set_style(area, theme.status);
+    // Right: what must always show (position, hint or message); left: the context, cut
+    // with an ellipsis when the terminal is narrow.
+    let mut left = String::new();
+    let mut right = String::new();
+    if let Some(doc) = state.doc() {
+        left.push_str(&format!(" {} ", doc.short_title()));
+        if let Some((turn, _)) = doc.paragraph(doc.cursor) {
+            let s = &doc.transcript.speakers[turn.speaker];
+            let who = match &s.title {
+                Some(title) => format!("{} — {title}", s.name),
+                None => s.name.clone(),
+            };
+            left.push_str(&format!("│ {} │ {who} ", turn.section.label()));
+        }
+        let n = doc.cursor + 1;
+        let total = doc.len().max(1);
+        right.push_str(&format!(" ¶ {n}/{total} {}% ", n * 100 / total));
+    }
+    if state.docs.len() > 1 {
+        right.push_str(&format!("│ {}/{} ", state.current + 1, state.docs.len()));
+    }
+    match (&state.message, state.loading) {
+        (Some(m), _) => right.push_str(&format!("│ {m} ")),
+        (None, Some((done, total))) => {
+            right.push_str(&format!("│ loading {done}/{total} │ ? help "))
+        }
+        (None, None) => right.push_str("│ ? help "),
+    }
+    let right_w = width(&right).min(usize::from(area.width)) as u16;
+    let room = area.width - right_w;
+    if width(&left) > usize::from(room) && room > 1 {
+        let cut = crate::text::wrap::truncate(&left, usize::from(room) - 2);
+        left = format!("{cut}… ");
+    }
+    put(buf, area.x, area.y, &left, room, theme.status);
+    put(
+        buf,
+        area.x + room,
+        area.y,
+        &right,
+        right_w,
+        theme.status_strong,
+    );
+}

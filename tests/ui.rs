@@ -1,0 +1,369 @@
+//! The reader, headless: key scripts drive `update`, TestBackend shows what a person sees.
+
+mod common;
+
+use callread::app::{Action, LayoutMode, Overlay, ThemeKind, update};
+use common::ui::{keys, reader, screen, screen_text, status, type_text};
+use unicode_width::UnicodeWidthStr;
+
+fn row_with<'a>(rows: &'a [String], needle: &str) -> Option<&'a String> {
+    rows.iter().find(|r| r.contains(needle))
+}
+
+#[test]
+fn first_paragraph_english_and_chinese_on_the_same_row() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = reader(w, h);
+        let rows = screen(&s);
+        let row = row_with(&rows, "Hello, everybody").unwrap_or_else(|| panic!("{rows:#?}"));
+        assert!(row.contains("大家好"), "{row}");
+        assert!(rows.iter().any(|r| r.contains("中文摘要")));
+        assert!(status(&s).contains("¶ 1/159"), "{}", status(&s));
+        assert!(status(&s).contains("Operator") && status(&s).contains("Prepared"));
+    }
+}
+
+#[test]
+fn every_row_fits_and_the_panes_keep_their_columns() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "j j j j j <C-d>");
+    let rows = screen(&s);
+    let sep_cols: std::collections::BTreeSet<usize> = rows[..39]
+        .iter()
+        .filter(|r| !r.starts_with("──") && r.contains('│'))
+        .map(|r| r[..r.find('│').unwrap()].width())
+        .collect();
+    assert_eq!(sep_cols.len(), 1, "separator moves: {sep_cols:?}");
+    for r in &rows {
+        assert!(r.width() <= 120, "{r}");
+    }
+    // Chinese is in the right pane: after the separator, never before it.
+    for r in rows[..39]
+        .iter()
+        .filter(|r| r.contains('│') && !r.starts_with("──"))
+    {
+        let left = &r[..r.find('│').unwrap()];
+        assert!(
+            !left.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{r}"
+        );
+    }
+}
+
+#[test]
+fn moving_through_paragraphs() {
+    let mut s = reader(80, 24);
+    keys(&mut s, "j j <Down>");
+    assert!(status(&s).contains("¶ 4/159"), "{}", status(&s));
+    keys(&mut s, "k <Up>");
+    assert!(status(&s).contains("¶ 2/159"));
+    keys(&mut s, "G");
+    assert!(status(&s).contains("¶ 159/159 100%"), "{}", status(&s));
+    assert!(
+        screen(&s)
+            .iter()
+            .any(|r| r.contains("participation. Enjoy the rest of your"))
+    );
+    keys(&mut s, "g");
+    assert!(status(&s).contains("¶ 1/159"));
+    keys(&mut s, "<End> <Home>");
+    assert!(status(&s).contains("¶ 1/159"));
+}
+
+#[test]
+fn pages_move_the_cursor_with_the_view() {
+    let mut s = reader(80, 24);
+    let cursor = |s: &callread::app::AppState| s.doc().unwrap().cursor;
+    let scroll = |s: &callread::app::AppState| s.doc().unwrap().scroll;
+    keys(&mut s, "<Space>");
+    let (c1, s1) = (cursor(&s), scroll(&s));
+    assert!(c1 > 0 && s1 > 0);
+    keys(&mut s, "<PgDn>");
+    assert!(cursor(&s) > c1 && scroll(&s) > s1);
+    keys(&mut s, "b <PgUp>");
+    assert!(cursor(&s) < c1);
+    keys(&mut s, "<C-d>");
+    let half = scroll(&s);
+    keys(&mut s, "<C-d>");
+    assert!(scroll(&s) > half);
+    keys(&mut s, "<C-u> <C-u> <C-u>");
+    assert_eq!(scroll(&s), 0);
+    // The cursor's pair is always on screen after a page move.
+    for script in [
+        "<Space>", "<Space>", "<C-d>", "b", "<C-u>", "G", "b", "<C-u>",
+    ] {
+        keys(&mut s, script);
+        let n = cursor(&s) + 1;
+        assert!(status(&s).contains(&format!("¶ {n}/")));
+        let doc = s.doc().unwrap();
+        let b = doc.layout.as_ref().unwrap().pair(doc.cursor).unwrap();
+        assert!(
+            b.top >= doc.scroll && b.top < doc.scroll + s.view_rows(),
+            "{script}"
+        );
+    }
+}
+
+#[test]
+fn the_cursor_highlights_the_pair_in_both_panes() {
+    let mut s = reader(100, 30);
+    keys(&mut s, "j");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|f| callread::ui::render(f, &s, &callread::keymap::Keymap::default()))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let rows = common::ui::rows(buf);
+    let y = rows
+        .iter()
+        .position(|r| r.contains("Now, I would love"))
+        .unwrap();
+    assert!(rows[y].starts_with('▌'));
+    let theme = callread::ui::Theme::new(ThemeKind::Dark);
+    assert_eq!(buf[(5, y as u16)].bg, theme.cursor.bg.unwrap());
+    // The right pane's first glyph (a cell under the second half of a wide glyph carries no
+    // style of its own).
+    let rx = s
+        .doc()
+        .unwrap()
+        .layout
+        .as_ref()
+        .unwrap()
+        .columns
+        .right
+        .unwrap()
+        .0;
+    assert_eq!(buf[(rx, y as u16)].symbol(), "現");
+    assert_eq!(buf[(rx, y as u16)].bg, theme.cursor.bg.unwrap());
+    // The previous pair is not highlighted.
+    let prev = rows
+        .iter()
+        .position(|r| r.contains("Hello, everybody"))
+        .unwrap();
+    assert_ne!(buf[(5, prev as u16)].bg, theme.cursor.bg.unwrap());
+}
+
+#[test]
+fn layouts_cycle_and_panes_swap() {
+    let mut s = reader(100, 30);
+    keys(&mut s, "j");
+    keys(&mut s, "l");
+    assert_eq!(s.mode, LayoutMode::Stacked);
+    let rows = screen(&s);
+    let en = rows
+        .iter()
+        .position(|r| r.contains("Now, I would love"))
+        .unwrap();
+    let zh = rows
+        .iter()
+        .position(|r| r.contains("現在,我很樂意"))
+        .unwrap();
+    assert!(zh > en, "stacked: Chinese below English");
+    keys(&mut s, "l");
+    assert_eq!(s.mode, LayoutMode::English);
+    assert!(!screen(&s).iter().any(|r| r.contains("現在,我很樂意")));
+    keys(&mut s, "l");
+    assert_eq!(s.mode, LayoutMode::Chinese);
+    assert!(!screen(&s).iter().any(|r| r.contains("Now, I would love")));
+    keys(&mut s, "l x");
+    assert_eq!(s.mode, LayoutMode::SideBySide);
+    let rows = screen(&s);
+    let row = row_with(&rows, "現在,我很樂意").unwrap();
+    assert!(
+        row.find("現在").unwrap() < row.find("Now,").unwrap(),
+        "swapped: {row}"
+    );
+    // Still on the same paragraph through all of it.
+    assert!(status(&s).contains("¶ 2/159"));
+}
+
+#[test]
+fn help_lists_the_keymap_and_any_key_closes_it() {
+    let mut s = reader(80, 30);
+    keys(&mut s, "?");
+    let text = screen_text(&s);
+    for needle in [
+        "next paragraph",
+        "j ↓",
+        "Ctrl-d",
+        "switch transcript",
+        "quit",
+    ] {
+        assert!(text.contains(needle), "{needle}\n{text}");
+    }
+    keys(&mut s, "j");
+    assert_eq!(s.overlay, Overlay::None);
+    assert!(
+        status(&s).contains("¶ 1/159"),
+        "the closing key does nothing else"
+    );
+}
+
+#[test]
+fn picker_filters_by_company_and_each_transcript_keeps_its_place() {
+    let mut s = reader(100, 30);
+    keys(&mut s, "j j j j j");
+    keys(&mut s, "t");
+    assert!(screen_text(&s).contains("transcripts 5/5"));
+    type_text(&mut s, "twilio");
+    let text = screen_text(&s);
+    assert!(text.contains("transcripts 1/5"), "{text}");
+    keys(&mut s, "<Enter>");
+    assert_eq!(s.current, 2);
+    assert!(status(&s).contains("Twilio"), "{}", status(&s));
+    assert!(status(&s).contains("¶ 1/197"));
+    keys(&mut s, "j");
+    keys(&mut s, "t");
+    type_text(&mut s, "zoom");
+    keys(&mut s, "<Enter>");
+    assert_eq!(s.current, 0);
+    assert!(status(&s).contains("¶ 6/159"), "{}", status(&s));
+    keys(&mut s, "t <Esc>");
+    assert_eq!((s.current, &s.overlay), (0, &Overlay::None));
+}
+
+#[test]
+fn resizing_keeps_the_same_paragraph_in_view() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "j j j j j j j j j j j j");
+    let cursor = s.doc().unwrap().cursor;
+    for size in [
+        "<resize:60x20>",
+        "<resize:200x60>",
+        "<resize:1x1>",
+        "<resize:19x4>",
+        "<resize:80x24>",
+    ] {
+        keys(&mut s, size);
+        let rows = screen(&s);
+        assert_eq!(s.doc().unwrap().cursor, cursor);
+        if s.too_small() {
+            assert!(rows.join("\n").contains("too") || s.size.0 < 5, "{rows:?}");
+        } else {
+            assert!(
+                rows.iter().any(|r| r.starts_with('▌')),
+                "cursor pair not visible at {size}"
+            );
+        }
+    }
+}
+
+#[test]
+fn tiny_terminals_never_panic() {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (2, 1),
+        (1, 5),
+        (19, 5),
+        (20, 4),
+        (20, 5),
+        (21, 6),
+        (3, 40),
+    ] {
+        let mut s = reader(w, h);
+        keys(&mut s, "j G l l x ? j t <Esc> <C-d> <wheel-down> g");
+        let _ = screen(&s);
+    }
+    let s = reader(10, 3);
+    assert_eq!(screen(&s)[0], "terminal t");
+}
+
+#[test]
+fn a_resize_storm_lays_out_once_and_keeps_keys() {
+    let mut s = reader(80, 24);
+    let keymap = callread::keymap::Keymap::default();
+    let batch = [
+        "<resize:70x20>",
+        "j",
+        "<resize:90x30>",
+        "j",
+        "<resize:100x30>",
+    ]
+    .map(common::ui::event)
+    .to_vec();
+    callread::tui::handle_batch(&mut s, &keymap, batch);
+    assert_eq!(s.size, (100, 30));
+    assert_eq!(s.doc().unwrap().cursor, 2);
+}
+
+#[test]
+fn mouse_wheel_scrolls_and_keeps_the_cursor_on_screen() {
+    let mut s = reader(80, 24);
+    keys(
+        &mut s,
+        "<wheel-down> <wheel-down> <wheel-down> <wheel-down> <wheel-down>",
+    );
+    let doc = s.doc().unwrap();
+    assert_eq!(doc.scroll, 15);
+    let b = doc.layout.as_ref().unwrap().pair(doc.cursor).unwrap();
+    assert!(b.top + b.content_rows() > doc.scroll);
+    keys(
+        &mut s,
+        "<wheel-up> <wheel-up> <wheel-up> <wheel-up> <wheel-up> <wheel-up>",
+    );
+    assert_eq!(s.doc().unwrap().scroll, 0);
+}
+
+#[test]
+fn copy_puts_the_pair_on_the_clipboard() {
+    let mut s = reader(80, 24);
+    keys(&mut s, "j y");
+    let text = s.clipboard.take().unwrap();
+    assert!(
+        text.starts_with("Now, I would love") && text.ends_with("查爾斯?"),
+        "{text}"
+    );
+    assert!(status(&s).contains("copied paragraph 2"));
+}
+
+#[test]
+fn monochrome_theme_uses_no_colour() {
+    let mut s = reader(80, 24);
+    s.theme = ThemeKind::Monochrome;
+    keys(&mut s, "j ?");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| callread::ui::render(f, &s, &callread::keymap::Keymap::default()))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (ratatui::style::Color::Reset, ratatui::style::Color::Reset)
+        );
+    }
+    update(&mut s, Action::Cancel);
+}
+
+#[test]
+fn quit_keys() {
+    for script in ["q", "<C-c>"] {
+        let mut s = reader(80, 24);
+        keys(&mut s, script);
+        assert!(s.quit);
+    }
+    let mut s = reader(80, 24);
+    keys(&mut s, "t <C-c>");
+    assert!(s.quit, "Ctrl-c quits from the picker too");
+}
+
+#[test]
+fn snapshots() {
+    let mut s = reader(80, 24);
+    insta::assert_snapshot!("first_screen_80x24", screen_text(&s));
+    keys(&mut s, "j j j j j j j j j j j j j j j j j j j j");
+    insta::assert_snapshot!("guidance_80x24", screen_text(&s));
+    let mut s = reader(120, 40);
+    keys(&mut s, "t");
+    type_text(&mut s, "8x8");
+    keys(&mut s, "<Enter>");
+    for _ in 0..60 {
+        keys(&mut s, "j");
+    }
+    insta::assert_snapshot!("untranslated_120x40", screen_text(&s));
+    keys(&mut s, "l");
+    insta::assert_snapshot!("stacked_120x40", screen_text(&s));
+    keys(&mut s, "?");
+    insta::assert_snapshot!("help_120x40", screen_text(&s));
+}
