@@ -1,0 +1,229 @@
+//! End to end: the real binary in a pseudo-terminal, its screen read with a terminal
+//! emulator (vt100). Launch, read, move, resize, quit, and the terminal is restored.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_callread"));
+        cmd.args(args);
+        // From another directory: the bundled transcripts are inside the binary.
+        cmd.cwd(std::env::temp_dir());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let (p, r) = (parser.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Session {
+            parser,
+            raw,
+            writer,
+            master: pair.master,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn rows(&self) -> Vec<String> {
+        let p = self.parser.lock().unwrap();
+        let (_, cols) = p.screen().size();
+        p.screen().rows(0, cols).collect()
+    }
+
+    fn wait_for(&self, what: &str, pred: impl Fn(&Session) -> bool) {
+        let start = Instant::now();
+        while !pred(self) {
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("timed out waiting for {what}; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                let _ = self.child.kill();
+                panic!("did not exit; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn read_move_resize_quit_and_the_terminal_is_restored() {
+    let mut s = Session::start(&[], 100, 30, &[]);
+    s.wait_for("the first paragraph", |s| {
+        s.screen().contains("Hello, everybody")
+    });
+    let rows = s.rows();
+    let row = rows
+        .iter()
+        .find(|r| r.contains("Hello, everybody"))
+        .unwrap();
+    assert!(
+        row.contains("大家好"),
+        "English and Chinese on one row: {row}"
+    );
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+
+    s.send("j");
+    s.wait_for("the cursor to move", |s| s.screen().contains("¶ 2/159"));
+    s.send("G");
+    s.wait_for("the last paragraph", |s| s.screen().contains("¶ 159/159"));
+    s.send("g");
+    s.wait_for("the top", |s| s.screen().contains("¶ 1/159"));
+    s.send("jjj");
+    s.wait_for("three more", |s| s.screen().contains("¶ 4/159"));
+
+    s.resize(60, 16);
+    s.wait_for("the narrow layout", |s| {
+        let rows = s.rows();
+        rows.len() == 16
+            && rows.last().is_some_and(|r| r.contains("¶ 4/159"))
+            && rows.iter().any(|r| r.starts_with('▌'))
+    });
+    s.resize(10, 3);
+    s.wait_for("the too-small message", |s| {
+        s.screen().contains("terminal t")
+    });
+    s.resize(120, 40);
+    s.wait_for("the view back", |s| {
+        s.rows().iter().any(|r| r.starts_with('▌')) && s.screen().contains("¶ 4/159")
+    });
+
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success());
+    let p = s.parser.lock().unwrap();
+    assert!(!p.screen().alternate_screen(), "left the alternate screen");
+    assert!(!p.screen().hide_cursor(), "cursor shown again");
+    assert_eq!(
+        p.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture off"
+    );
+    let raw = s.raw.lock().unwrap();
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(raw.contains("\x1b[?1049l"), "alternate screen left");
+}
+
+#[test]
+fn no_mouse_leaves_mouse_capture_off() {
+    let mut s = Session::start(&["--no-mouse"], 80, 24, &[]);
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    assert_eq!(
+        s.parser.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    s.send("\x03"); // Ctrl-c
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_bad_file_is_a_one_line_error_and_no_screen_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("empty.txt");
+    std::fs::write(&bad, "").unwrap();
+    let mut s = Session::start(&[bad.to_str().unwrap()], 80, 24, &[]);
+    let status = s.wait_exit();
+    assert!(!status.success());
+    let raw = s.raw.lock().unwrap();
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(
+        !raw.contains("\x1b[?1049h"),
+        "never entered the alternate screen"
+    );
+    assert!(raw.contains("empty.txt: the file is empty"), "{raw}");
+}
+
+#[test]
+fn a_directory_streams_in_with_the_picker() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in callread::library::BUNDLED {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let mut s = Session::start(&[dir.path().to_str().unwrap()], 100, 30, &[]);
+    s.wait_for("all five", |s| {
+        s.screen().contains("1/5") && !s.screen().contains("loading")
+    });
+    s.send("t");
+    s.wait_for("the picker", |s| s.screen().contains("transcripts 5/5"));
+    s.send("asana\r");
+    s.wait_for("Asana", |s| {
+        s.rows()
+            .last()
+            .is_some_and(|r| r.contains("Asana") && r.contains("4/5"))
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
