@@ -53,6 +53,7 @@ fn layout(c: &mut Criterion) {
                 width,
                 LayoutMode::SideBySide,
                 false,
+                None,
             ))
         })
     });

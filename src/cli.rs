@@ -48,4 +48,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the participants: role, name, title or firm, turns and words.
+    Speakers {
+        /// A transcript file.
+        path: PathBuf,
+        /// Print JSON: [{"name","title","role","firm","firm_zh","turns","words"}].
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -105,6 +105,14 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("Home", Action::Top),
     ("G", Action::Bottom),
     ("End", Action::Bottom),
+    ("]", Action::NextTurn),
+    ("[", Action::PrevTurn),
+    ("}", Action::NextSameSpeaker),
+    ("{", Action::PrevSameSpeaker),
+    ("Q", Action::JumpToQa),
+    ("s", Action::OpenParticipants),
+    ("a", Action::OpenQuestions),
+    ("f", Action::ToggleFilter),
     ("l", Action::CycleLayout),
     ("x", Action::SwapPanes),
     ("t", Action::OpenPicker),
@@ -143,6 +151,18 @@ impl Keymap {
                 KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
                 _ => None,
             };
+        }
+        if matches!(
+            state.overlay,
+            Overlay::Participants { .. } | Overlay::Questions { .. }
+        ) {
+            match key.code {
+                KeyCode::Enter => return Some(Action::Confirm),
+                KeyCode::Esc => return Some(Action::Cancel),
+                KeyCode::Up => return Some(Action::SelectPrev),
+                KeyCode::Down | KeyCode::Tab => return Some(Action::SelectNext),
+                _ => {}
+            }
         }
         let bound = self
             .bindings

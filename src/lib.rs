@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod library;
 pub mod plain;
 pub mod run;
+pub mod speakers;
 pub mod text;
 pub mod transcript;
 pub mod tui;

@@ -16,7 +16,7 @@ pub fn write_transcript(
     mode: LayoutMode,
     swapped: bool,
 ) -> io::Result<()> {
-    let layout = DocLayout::new(t, width_cols, mode, swapped);
+    let layout = DocLayout::new(t, width_cols, mode, swapped, None);
     let gutter = " ".repeat(usize::from(GUTTER));
     let paragraphs: Vec<&crate::transcript::Paragraph> = t.paragraphs().map(|(_, p)| p).collect();
     let mut emit =

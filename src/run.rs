@@ -24,6 +24,40 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             writeln!(out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Speakers { path, json }) => {
+            let t = library::load_file(&path)?;
+            let people = crate::speakers::participants(&t);
+            let mut out = io::stdout().lock();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &people)?;
+                writeln!(out)?;
+            } else {
+                let table: Vec<Vec<String>> = people
+                    .iter()
+                    .map(|p| {
+                        let firm = match (&p.firm, &p.firm_zh) {
+                            (Some(f), Some(zh)) if zh != f => format!("{f} ({zh})"),
+                            (Some(f), _) => f.clone(),
+                            _ => String::new(),
+                        };
+                        vec![
+                            p.role.label().to_string(),
+                            p.name.clone(),
+                            p.title.clone().unwrap_or_default(),
+                            firm,
+                            p.turns.to_string(),
+                            p.words.to_string(),
+                        ]
+                    })
+                    .collect();
+                write_table(
+                    &mut out,
+                    &["role", "name", "title", "firm", "turns", "words"],
+                    &table,
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         None => read(cli.read),
     }
 }
@@ -118,4 +152,40 @@ fn spawn_loader(files: Vec<std::path::PathBuf>) -> std::sync::mpsc::Receiver<Loa
         }
     });
     rx
+}
+
+/// Writes a plain table: columns padded by display width, numbers right-aligned.
+pub fn write_table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    use crate::text::wrap::width;
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let numeric: Vec<bool> = (0..header.len())
+        .map(|c| {
+            !rows.is_empty()
+                && rows
+                    .iter()
+                    .all(|r| r[c].is_empty() || r[c].parse::<f64>().is_ok())
+        })
+        .collect();
+    let line = |cells: Vec<&str>| -> String {
+        let mut s = String::new();
+        for (c, cell) in cells.iter().enumerate() {
+            let pad = " ".repeat(widths[c] - width(cell));
+            if numeric[c] {
+                s.push_str(&format!("{pad}{cell}  "));
+            } else {
+                s.push_str(&format!("{cell}{pad}  "));
+            }
+        }
+        crate::text::sanitize(s.trim_end()).into_owned()
+    };
+    writeln!(out, "{}", line(header.to_vec()))?;
+    for row in rows {
+        writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
+    }
+    Ok(())
 }

@@ -367,3 +367,16 @@ fn snapshots() {
     keys(&mut s, "?");
     insta::assert_snapshot!("help_120x40", screen_text(&s));
 }
+
+#[test]
+fn help_shows_every_key_at_80x24() {
+    let mut s = reader(80, 24);
+    keys(&mut s, "?");
+    let text = screen_text(&s);
+    for (keys, what) in callread::keymap::Keymap::default().help_rows() {
+        assert!(
+            text.contains(&keys) && text.contains(what),
+            "{keys} {what} missing:\n{text}"
+        );
+    }
+}

@@ -21,6 +21,22 @@ pub enum Action {
     PageUp,
     /// Go to the first paragraph.
     Top,
+    /// Jump to the next speaker turn.
+    NextTurn,
+    /// Jump to the previous speaker turn (or the start of this one).
+    PrevTurn,
+    /// Jump to the next turn by the current speaker.
+    NextSameSpeaker,
+    /// Jump to the previous turn by the current speaker.
+    PrevSameSpeaker,
+    /// Jump to the start of the Q&A.
+    JumpToQa,
+    /// Open the participants panel.
+    OpenParticipants,
+    /// Open the list of analyst questions.
+    OpenQuestions,
+    /// Show only the current (or selected) speaker's turns; again to show everyone.
+    ToggleFilter,
     /// Go to the last paragraph.
     Bottom,
     /// Cycle the layout: side by side, stacked, English only, Chinese only.
@@ -73,11 +89,19 @@ impl Action {
             Action::PageUp => "page up",
             Action::Top => "first paragraph",
             Action::Bottom => "last paragraph",
-            Action::CycleLayout => "layout: side by side, stacked, English, Chinese",
+            Action::NextTurn => "next speaker turn",
+            Action::PrevTurn => "previous speaker turn",
+            Action::NextSameSpeaker => "next turn, same speaker",
+            Action::PrevSameSpeaker => "prev turn, same speaker",
+            Action::JumpToQa => "jump to the Q&A",
+            Action::OpenParticipants => "participants",
+            Action::OpenQuestions => "analyst questions",
+            Action::ToggleFilter => "only this speaker (Esc)",
+            Action::CycleLayout => "cycle the layout",
             Action::SwapPanes => "swap the panes",
             Action::ToggleHelp => "this help",
             Action::OpenPicker => "switch transcript",
-            Action::CopyPair => "copy the paragraph pair (OSC 52)",
+            Action::CopyPair => "copy the pair (OSC 52)",
             Action::Quit => "quit",
             Action::ScrollRows(_) => "scroll",
             Action::Resize(..) => "resize",
@@ -86,7 +110,7 @@ impl Action {
             Action::SelectNext => "next entry",
             Action::SelectPrev => "previous entry",
             Action::Confirm => "choose",
-            Action::Cancel => "close",
+            Action::Cancel => "close, or clear the speaker filter",
         }
     }
 }

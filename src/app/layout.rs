@@ -163,8 +163,13 @@ pub struct DocLayout {
     pub blocks: Vec<Block>,
     /// Total rows.
     pub rows: usize,
-    /// For each paragraph pair (flat index), its block index.
-    pub pair_blocks: Vec<usize>,
+    /// For each paragraph pair (flat index), its block index, if it is laid out (a speaker
+    /// filter leaves other speakers' pairs out).
+    pub pair_blocks: Vec<Option<usize>>,
+    /// The flat indices of the pairs laid out, in order.
+    pub order: Vec<usize>,
+    /// The speaker filter this layout was made with.
+    pub filter: Option<usize>,
 }
 
 /// The text of one language of a paragraph, if it has it.
@@ -188,8 +193,14 @@ pub fn side_text(p: &crate::transcript::Paragraph, lang: Lang) -> (&str, Lang) {
 }
 
 impl DocLayout {
-    /// Lays out `t` for a terminal `width`.
-    pub fn new(t: &Transcript, width: u16, mode: LayoutMode, swapped: bool) -> Self {
+    /// Lays out `t` for a terminal `width`; with a `filter`, only that speaker's turns.
+    pub fn new(
+        t: &Transcript,
+        width: u16,
+        mode: LayoutMode,
+        swapped: bool,
+        filter: Option<usize>,
+    ) -> Self {
         let columns = Columns::new(width, mode);
         let full = usize::from(width.saturating_sub(GUTTER).max(2));
         let mut blocks = Vec::new();
@@ -207,7 +218,7 @@ impl DocLayout {
             right: Vec::new(),
             right_lang: Lang::Zh,
         };
-        if !t.summary_zh.is_empty() && mode != LayoutMode::English {
+        if !t.summary_zh.is_empty() && mode != LayoutMode::English && filter.is_none() {
             let title = blank(BlockKind::SummaryTitle, row, 1);
             push(&mut blocks, &mut row, title);
             for (i, s) in t.summary_zh.iter().enumerate() {
@@ -218,13 +229,13 @@ impl DocLayout {
                 push(&mut blocks, &mut row, b);
             }
         }
-        for (i, s) in t.preamble.iter().enumerate() {
+        for (i, s) in t.preamble.iter().enumerate().filter(|_| filter.is_none()) {
             let lines = wrap(s, full);
             let mut b = blank(BlockKind::Preamble(i), row, lines.len());
             b.left = lines;
             push(&mut blocks, &mut row, b);
         }
-        if let Some(n) = &t.notice {
+        if let Some(n) = t.notice.as_ref().filter(|_| filter.is_none()) {
             let lines = wrap(n, full);
             let mut b = blank(BlockKind::Notice, row, lines.len());
             b.left = lines;
@@ -236,9 +247,14 @@ impl DocLayout {
         } else {
             (Lang::En, Lang::Zh)
         };
-        let mut pair_blocks = Vec::with_capacity(t.paragraph_count());
+        let mut pair_blocks = vec![None; t.paragraph_count()];
+        let mut order = Vec::with_capacity(t.paragraph_count());
         let mut flat = 0usize;
         for (turn_index, turn) in t.turns.iter().enumerate() {
+            if filter.is_some_and(|s| s != turn.speaker) {
+                flat += turn.paragraphs.len();
+                continue;
+            }
             // A blank row before a divider, unless the block above ends with one.
             let spaced = blocks.last().is_some_and(|b: &Block| {
                 matches!(b.kind, BlockKind::Pair(_) | BlockKind::Summary(_))
@@ -284,7 +300,8 @@ impl DocLayout {
                         b.height = b.left.len().max(1) + 1;
                     }
                 }
-                pair_blocks.push(blocks.len());
+                pair_blocks[flat] = Some(blocks.len());
+                order.push(flat);
                 push(&mut blocks, &mut row, b);
                 flat += 1;
             }
@@ -297,6 +314,8 @@ impl DocLayout {
             blocks,
             rows: row,
             pair_blocks,
+            order,
+            filter,
         }
     }
 
@@ -307,29 +326,63 @@ impl DocLayout {
             .saturating_sub(1)
     }
 
-    /// The block of paragraph pair `n`.
+    /// The block of paragraph pair `n`, if it is laid out.
     pub fn pair(&self, n: usize) -> Option<&Block> {
-        self.pair_blocks.get(n).map(|&i| &self.blocks[i])
+        self.pair_blocks
+            .get(n)
+            .copied()
+            .flatten()
+            .map(|i| &self.blocks[i])
     }
 
-    /// The first pair whose block starts at or after `row` (or the last pair).
+    fn top_of(&self, flat: usize) -> usize {
+        self.pair(flat).map_or(0, |b| b.top)
+    }
+
+    /// The first laid-out pair whose block starts at or after `row` (or the last one).
     pub fn pair_at_or_after(&self, row: usize) -> usize {
-        let n = self
-            .pair_blocks
-            .partition_point(|&b| self.blocks[b].top < row);
-        n.min(self.pair_blocks.len().saturating_sub(1))
+        let n = self.order.partition_point(|&f| self.top_of(f) < row);
+        self.order
+            .get(n.min(self.order.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0)
     }
 
-    /// The pair whose block contains `row`, or the nearest one after it.
+    /// The laid-out pair whose block contains `row`, or the nearest one after it.
     pub fn pair_containing(&self, row: usize) -> usize {
         let n = self
-            .pair_blocks
-            .partition_point(|&b| self.blocks[b].top <= row);
-        let n = n.saturating_sub(1);
-        match self.pair(n) {
-            Some(b) if b.top + b.height > row => n,
+            .order
+            .partition_point(|&f| self.top_of(f) <= row)
+            .saturating_sub(1);
+        match self.order.get(n).and_then(|&f| Some((f, self.pair(f)?))) {
+            Some((f, b)) if b.top + b.height > row => f,
             _ => self.pair_at_or_after(row),
         }
+    }
+
+    /// The laid-out pair nearest to flat index `n` (itself when laid out; else the next one,
+    /// else the previous one).
+    pub fn nearest(&self, n: usize) -> usize {
+        let i = self.order.partition_point(|&f| f < n);
+        self.order
+            .get(i)
+            .or(self.order.last())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The laid-out pair `delta` places from `n` (clamped to the first and last).
+    pub fn step(&self, n: usize, delta: isize) -> usize {
+        let Some(i) = self
+            .order
+            .iter()
+            .position(|&f| f == n)
+            .or_else(|| Some(self.order.partition_point(|&f| f < n)))
+        else {
+            return n;
+        };
+        let j = (i as isize + delta).clamp(0, self.order.len().saturating_sub(1) as isize) as usize;
+        self.order.get(j).copied().unwrap_or(n)
     }
 }
 
@@ -345,7 +398,7 @@ mod tests {
     #[test]
     fn pairs_start_on_the_same_row_and_take_the_taller_side() {
         let t = sample();
-        let l = DocLayout::new(&t, 40, LayoutMode::SideBySide, false);
+        let l = DocLayout::new(&t, 40, LayoutMode::SideBySide, false, None);
         let b = l.pair(0).unwrap();
         assert_eq!(b.height, b.left.len().max(b.right.len()) + 1);
         assert_eq!(
@@ -366,7 +419,7 @@ mod tests {
     #[test]
     fn row_lookups() {
         let t = sample();
-        let l = DocLayout::new(&t, 30, LayoutMode::Stacked, false);
+        let l = DocLayout::new(&t, 30, LayoutMode::Stacked, false, None);
         for n in 0..2 {
             let b = l.pair(n).unwrap();
             assert_eq!(l.pair_containing(b.top), n);
@@ -386,8 +439,18 @@ mod tests {
                 LayoutMode::English,
                 LayoutMode::Chinese,
             ] {
-                let l = DocLayout::new(&t, w, mode, w % 2 == 0);
-                assert_eq!(l.pair_blocks.len(), 2);
+                let l = DocLayout::new(&t, w, mode, w % 2 == 0, None);
+                assert_eq!(l.order.len(), 2);
+                let only_cfo = DocLayout::new(&t, w, mode, false, Some(1));
+                assert_eq!(only_cfo.order, [1]);
+                assert_eq!(
+                    (
+                        only_cfo.nearest(0),
+                        only_cfo.step(1, -1),
+                        only_cfo.step(1, 5)
+                    ),
+                    (1, 1, 1)
+                );
             }
         }
     }

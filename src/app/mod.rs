@@ -30,6 +30,8 @@ pub struct Doc {
     pub layout: Option<DocLayout>,
     /// The company, for the picker and the status bar.
     pub company: Option<String>,
+    /// Show only this speaker's turns (index into the transcript's speakers).
+    pub filter: Option<usize>,
 }
 
 impl Doc {
@@ -49,6 +51,7 @@ impl Doc {
             scroll: 0,
             layout: None,
             company,
+            filter: None,
         }
     }
 
@@ -57,6 +60,16 @@ impl Doc {
         let &(t, p) = self.index.get(n)?;
         let turn = &self.transcript.turns[t];
         Some((turn, &turn.paragraphs[p]))
+    }
+
+    /// The turn of pair `n`.
+    pub fn turn_of(&self, n: usize) -> usize {
+        self.index.get(n).map_or(0, |&(t, _)| t)
+    }
+
+    /// The first pair of turn `t` (flat index).
+    pub fn first_pair_of_turn(&self, t: usize) -> usize {
+        self.index.partition_point(|&(turn, _)| turn < t)
     }
 
     /// Number of paragraph pairs.
@@ -93,6 +106,16 @@ pub enum Overlay {
     None,
     /// The help screen.
     Help,
+    /// The participants panel, with the selected row.
+    Participants {
+        /// Selected row of [`crate::speakers::participants`].
+        selected: usize,
+    },
+    /// The list of analyst questions, with the selected row.
+    Questions {
+        /// Selected row of [`crate::speakers::questions`].
+        selected: usize,
+    },
     /// The transcript picker with its filter and the selected row of the filtered list.
     Picker {
         /// What has been typed.
@@ -198,11 +221,10 @@ impl AppState {
         let Some(doc) = self.docs.get_mut(self.current) else {
             return;
         };
-        if doc
-            .layout
-            .as_ref()
-            .is_some_and(|l| l.width == width && l.mode == mode && l.swapped == swapped)
-        {
+        let filter = doc.filter;
+        if doc.layout.as_ref().is_some_and(|l| {
+            l.width == width && l.mode == mode && l.swapped == swapped && l.filter == filter
+        }) {
             return;
         }
         let offset = doc
@@ -210,7 +232,8 @@ impl AppState {
             .as_ref()
             .and_then(|l| l.pair(doc.cursor))
             .map(|b| b.top as isize - doc.scroll as isize);
-        let layout = DocLayout::new(&doc.transcript, width, mode, swapped);
+        let layout = DocLayout::new(&doc.transcript, width, mode, swapped, filter);
+        doc.cursor = layout.nearest(doc.cursor);
         if let (Some(offset), Some(b)) = (offset, layout.pair(doc.cursor)) {
             let offset = offset.clamp(0, rows.saturating_sub(1) as isize) as usize;
             doc.scroll = b.top.saturating_sub(offset);
@@ -242,7 +265,7 @@ impl AppState {
             return;
         };
         let Some(layout) = &doc.layout else { return };
-        let Some(&bi) = layout.pair_blocks.get(doc.cursor) else {
+        let Some(bi) = layout.pair_blocks.get(doc.cursor).copied().flatten() else {
             return;
         };
         let b = &layout.blocks[bi];
@@ -258,12 +281,93 @@ impl AppState {
         }
     }
 
-    /// Moves the cursor to pair `n` (clamped) and reveals it.
+    /// Moves the cursor to pair `n` (or the nearest one shown) and reveals it.
     pub fn go_to(&mut self, n: usize) {
         if let Some(doc) = self.docs.get_mut(self.current) {
-            doc.cursor = n.min(doc.len().saturating_sub(1));
+            doc.cursor = match &doc.layout {
+                Some(l) => l.nearest(n),
+                None => n.min(doc.len().saturating_sub(1)),
+            };
         }
         self.reveal_cursor();
+    }
+
+    /// Moves the cursor `delta` pairs among those shown.
+    fn step(&mut self, delta: isize) {
+        let Some(doc) = self.doc() else { return };
+        let n = match &doc.layout {
+            Some(l) => l.step(doc.cursor, delta),
+            None => (doc.cursor as isize + delta).max(0) as usize,
+        };
+        self.go_to(n);
+    }
+
+    /// Jumps to the first pair of turn `t` and puts its speaker divider at the top of the view.
+    pub fn go_to_turn(&mut self, t: usize) {
+        let Some(doc) = self.doc() else { return };
+        let n = doc.first_pair_of_turn(t);
+        self.go_to(n);
+        let max = self.max_scroll();
+        let Some(doc) = self.docs.get_mut(self.current) else {
+            return;
+        };
+        let Some(layout) = &doc.layout else { return };
+        if let Some(bi) = layout.pair_blocks.get(doc.cursor).copied().flatten() {
+            let top = if bi > 0 {
+                layout.blocks[bi - 1].top
+            } else {
+                layout.blocks[bi].top
+            };
+            doc.scroll = top.min(max);
+        }
+    }
+
+    /// The turn to jump to from the current one: the next (`forward`) or previous turn shown,
+    /// by anyone or (`same_speaker`) by the current turn's speaker.
+    fn turn_jump(&self, forward: bool, same_speaker: bool) -> Option<usize> {
+        let doc = self.doc()?;
+        let turns = &doc.transcript.turns;
+        let current = doc.turn_of(doc.cursor);
+        let speaker = turns.get(current)?.speaker;
+        let shown = |t: usize| {
+            doc.filter.is_none_or(|f| turns[t].speaker == f)
+                && (!same_speaker || turns[t].speaker == speaker)
+                && !turns[t].paragraphs.is_empty()
+        };
+        if forward {
+            (current + 1..turns.len()).find(|&t| shown(t))
+        } else {
+            // Back to the start of this turn first, when the cursor is inside it.
+            let at_start = doc.first_pair_of_turn(current) == doc.cursor;
+            if !at_start && !same_speaker {
+                return Some(current);
+            }
+            (0..current).rev().find(|&t| shown(t))
+        }
+    }
+
+    /// Sets or clears the speaker filter of the current transcript.
+    pub fn set_filter(&mut self, speaker: Option<usize>) {
+        let Some(doc) = self.docs.get_mut(self.current) else {
+            return;
+        };
+        doc.filter = speaker;
+        if let Some(s) = speaker {
+            // Move to the speaker's turn at or after the cursor, or their first.
+            let turns = &doc.transcript.turns;
+            let here = doc.turn_of(doc.cursor);
+            let t = (here..turns.len())
+                .chain(0..here)
+                .find(|&t| turns[t].speaker == s);
+            if let Some(t) = t {
+                doc.cursor = doc.first_pair_of_turn(t);
+            }
+            self.message = Some(format!(
+                "showing only {} (Esc shows everyone)",
+                doc.transcript.speakers[s].name
+            ));
+        }
+        self.relayout();
     }
 
     /// Scrolls by `delta` rows and moves the cursor with the page.
@@ -348,19 +452,73 @@ pub fn update(state: &mut AppState, action: Action) {
             return;
         }
     }
+    if matches!(
+        state.overlay,
+        Overlay::Participants { .. } | Overlay::Questions { .. }
+    ) && update_list(state, action)
+    {
+        return;
+    }
     if state.overlay == Overlay::Help && !matches!(action, Action::Resize(..) | Action::Quit) {
         state.overlay = Overlay::None;
         return;
     }
     let rows = state.view_rows() as isize;
     match action {
-        Action::NextParagraph => {
-            let n = state.doc().map_or(0, |d| d.cursor + 1);
-            state.go_to(n);
+        Action::NextParagraph => state.step(1),
+        Action::PrevParagraph => state.step(-1),
+        Action::NextTurn | Action::PrevTurn | Action::NextSameSpeaker | Action::PrevSameSpeaker => {
+            let forward = matches!(action, Action::NextTurn | Action::NextSameSpeaker);
+            let same = matches!(action, Action::NextSameSpeaker | Action::PrevSameSpeaker);
+            match state.turn_jump(forward, same) {
+                Some(t) => state.go_to_turn(t),
+                None => {
+                    state.message = Some(if forward {
+                        "no later turn".into()
+                    } else {
+                        "no earlier turn".into()
+                    })
+                }
+            }
         }
-        Action::PrevParagraph => {
-            let n = state.doc().map_or(0, |d| d.cursor.saturating_sub(1));
-            state.go_to(n);
+        Action::JumpToQa => {
+            let qa = state.doc().and_then(|d| {
+                d.transcript
+                    .turns
+                    .iter()
+                    .position(|t| t.section == crate::transcript::Section::Qa)
+            });
+            match qa {
+                Some(t) => {
+                    state.set_filter(None);
+                    state.go_to_turn(t);
+                }
+                None => state.message = Some("this call has no Q&A section".into()),
+            }
+        }
+        Action::OpenParticipants => state.overlay = Overlay::Participants { selected: 0 },
+        Action::OpenQuestions => {
+            // Start at the question the cursor is in or after.
+            let selected = state.doc().map_or(0, |d| {
+                let here = d.turn_of(d.cursor);
+                crate::speakers::questions(&d.transcript)
+                    .iter()
+                    .rposition(|q| q.turn <= here)
+                    .unwrap_or(0)
+            });
+            state.overlay = Overlay::Questions { selected };
+        }
+        Action::ToggleFilter => {
+            let current = state
+                .doc()
+                .map(|d| (d.filter, d.transcript.turns[d.turn_of(d.cursor)].speaker));
+            if let Some((filter, speaker)) = current {
+                state.set_filter(if filter.is_some() {
+                    None
+                } else {
+                    Some(speaker)
+                });
+            }
         }
         Action::HalfPageDown => state.page((rows / 2).max(1)),
         Action::HalfPageUp => state.page(-(rows / 2).max(1)),
@@ -370,6 +528,11 @@ pub fn update(state: &mut AppState, action: Action) {
             state.go_to(0);
             if let Some(d) = state.docs.get_mut(state.current) {
                 d.scroll = 0;
+            }
+        }
+        Action::Cancel => {
+            if state.doc().is_some_and(|d| d.filter.is_some()) {
+                state.set_filter(None);
             }
         }
         Action::Bottom => {
@@ -415,8 +578,7 @@ pub fn update(state: &mut AppState, action: Action) {
         | Action::Backspace
         | Action::SelectNext
         | Action::SelectPrev
-        | Action::Confirm
-        | Action::Cancel => {}
+        | Action::Confirm => {}
     }
 }
 
@@ -445,6 +607,67 @@ fn update_picker(state: &mut AppState, action: Action) -> bool {
             }
         }
         Action::Cancel | Action::OpenPicker => state.overlay = Overlay::None,
+        Action::Resize(..) | Action::Quit => return false,
+        _ => {}
+    }
+    true
+}
+
+/// Handles an action while the participants panel or the question list is open; false when
+/// the action is for the reader.
+fn update_list(state: &mut AppState, action: Action) -> bool {
+    let Some(doc) = state.doc() else { return false };
+    let (len, selected) = match &state.overlay {
+        Overlay::Participants { selected } => (
+            crate::speakers::participants(&doc.transcript).len(),
+            *selected,
+        ),
+        Overlay::Questions { selected } => {
+            (crate::speakers::questions(&doc.transcript).len(), *selected)
+        }
+        _ => return false,
+    };
+    let set = |state: &mut AppState, n: usize| match &mut state.overlay {
+        Overlay::Participants { selected } | Overlay::Questions { selected } => *selected = n,
+        _ => {}
+    };
+    match action {
+        Action::SelectNext | Action::NextParagraph => {
+            set(state, (selected + 1).min(len.saturating_sub(1)))
+        }
+        Action::SelectPrev | Action::PrevParagraph => set(state, selected.saturating_sub(1)),
+        Action::Top => set(state, 0),
+        Action::Bottom => set(state, len.saturating_sub(1)),
+        Action::Confirm | Action::ToggleFilter => {
+            let overlay = std::mem::take(&mut state.overlay);
+            let Some(doc) = state.doc() else { return true };
+            match overlay {
+                Overlay::Participants { selected } => {
+                    let p = crate::speakers::participants(&doc.transcript)
+                        .into_iter()
+                        .nth(selected);
+                    if let Some(p) = p {
+                        if action == Action::ToggleFilter {
+                            state.set_filter(Some(p.speaker));
+                        } else if let Some(t) = p.first_turn {
+                            state.set_filter(None);
+                            state.go_to_turn(t);
+                        }
+                    }
+                }
+                Overlay::Questions { selected } => {
+                    if let Some(q) = crate::speakers::questions(&doc.transcript).get(selected) {
+                        let t = q.turn;
+                        state.set_filter(None);
+                        state.go_to_turn(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Action::Cancel | Action::OpenParticipants | Action::OpenQuestions | Action::ToggleHelp => {
+            state.overlay = Overlay::None
+        }
         Action::Resize(..) | Action::Quit => return false,
         _ => {}
     }

@@ -9,17 +9,27 @@ use crate::keymap::Keymap;
 /// Draws the help box over `area`.
 pub fn draw(buf: &mut Buffer, area: Rect, keymap: &Keymap, theme: &Theme) {
     let rows = keymap.help_rows();
-    let r = centered(area, 74, rows.len() as u16 + 4);
+    // One column when it fits, else two side by side (80×24 shows every key).
+    let fits = usize::from(area.height.saturating_sub(3)) >= rows.len();
+    let columns = if fits { 1 } else { 2 };
+    let per_column = rows.len().div_ceil(columns);
+    let r = centered(
+        area,
+        if fits { 74 } else { area.width },
+        per_column as u16 + 3,
+    );
     let inner = popup(buf, r, "callread — keys (any key closes)", theme);
-    let key_w = 16u16.min(inner.width / 2);
+    let col_w = inner.width / columns as u16;
+    let key_w = (if fits { 16 } else { 11 }).min(col_w / 2);
     for (i, (keys, what)) in rows.iter().enumerate() {
-        let y = inner.y + i as u16;
+        let (col, line) = (i / per_column, i % per_column);
+        let (x, y) = (inner.x + col as u16 * col_w, inner.y + line as u16);
         if y + 1 >= inner.bottom() {
-            break;
+            continue;
         }
         put(
             buf,
-            inner.x + 1,
+            x + 1,
             y,
             keys,
             key_w,
@@ -27,10 +37,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, keymap: &Keymap, theme: &Theme) {
         );
         put(
             buf,
-            inner.x + 2 + key_w,
+            x + 2 + key_w,
             y,
             what,
-            inner.width.saturating_sub(key_w + 3),
+            col_w.saturating_sub(key_w + 3),
             theme.popup,
         );
     }

@@ -1,7 +1,9 @@
 //! Drawing. `render` reads the state and never changes it; one file per widget.
 
 mod help;
+mod participants;
 mod picker;
+mod questions;
 mod reader;
 mod status;
 pub mod theme;
@@ -70,6 +72,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
         Overlay::Picker { query, selected } => {
             picker::draw(buf, body, state, query, *selected, &theme)
         }
+        Overlay::Participants { selected } => {
+            participants::draw(buf, body, state, *selected, &theme)
+        }
+        Overlay::Questions { selected } => questions::draw(buf, body, state, *selected, &theme),
     }
 }
 
@@ -109,6 +115,38 @@ fn popup(buf: &mut Buffer, r: Rect, title: &str, theme: &Theme) -> Rect {
         y: r.y + 1,
         width: r.width.saturating_sub(2),
         height: r.height.saturating_sub(2),
+    }
+}
+
+/// Draws a scrolling list of rows in `inner` with the selected one highlighted.
+fn list(buf: &mut Buffer, inner: Rect, rows: &[String], selected: usize, theme: &Theme) {
+    let visible = usize::from(inner.height);
+    let first = selected.saturating_sub(visible.saturating_sub(1));
+    for (i, row) in rows.iter().enumerate().skip(first).take(visible) {
+        let y = inner.y + (i - first) as u16;
+        let style = if i == selected {
+            theme.selected
+        } else {
+            theme.popup
+        };
+        if i == selected {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                style,
+            );
+        }
+        put(
+            buf,
+            inner.x + 1,
+            y,
+            row,
+            inner.width.saturating_sub(1),
+            style,
+        );
     }
 }
 

@@ -14,9 +14,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
     // The state lays out on resize; a frame of another size (a first draw) lays out here.
     let owned;
     let layout = match &doc.layout {
-        Some(l) if l.width == area.width && l.mode == state.mode && l.swapped == state.swapped => l,
+        Some(l)
+            if l.width == area.width
+                && l.mode == state.mode
+                && l.swapped == state.swapped
+                && l.filter == doc.filter =>
+        {
+            l
+        }
         _ => {
-            owned = DocLayout::new(&doc.transcript, area.width, state.mode, state.swapped);
+            owned = DocLayout::new(
+                &doc.transcript,
+                area.width,
+                state.mode,
+                state.swapped,
+                doc.filter,
+            );
             &owned
         }
     };

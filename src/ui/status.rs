@@ -24,6 +24,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
             };
             left.push_str(&format!("│ {} │ {who} ", turn.section.label()));
         }
+        if let Some(f) = doc.filter {
+            right.push_str(&format!(
+                " only {} (Esc) │",
+                doc.transcript.speakers[f].name
+            ));
+        }
         let n = doc.cursor + 1;
         let total = doc.len().max(1);
         right.push_str(&format!(" ¶ {n}/{total} {}% ", n * 100 / total));

@@ -1,0 +1,45 @@
+//! The Q&A map: each analyst question, who asked, and who answered.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Theme, centered, list, popup};
+use crate::app::{AppState, LayoutMode};
+use crate::speakers::{opening_words, questions};
+
+/// Draws the question list over `area`.
+pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, theme: &Theme) {
+    let Some(doc) = state.doc() else { return };
+    let t = &doc.transcript;
+    // The question's first words in the language being read.
+    let zh =
+        state.mode == LayoutMode::Chinese || (state.swapped && state.mode != LayoutMode::English);
+    let rows: Vec<String> = questions(t)
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let s = &t.speakers[q.speaker];
+            let firm = s
+                .firm
+                .as_deref()
+                .map(|f| format!(" ({f})"))
+                .unwrap_or_default();
+            let answered: Vec<&str> = q
+                .answered_by
+                .iter()
+                .map(|&a| t.speakers[a].name.as_str())
+                .collect();
+            format!(
+                "{:>2}. {}{firm}: {} → {}",
+                i + 1,
+                s.name,
+                opening_words(t, q.turn, zh, 10),
+                answered.join(", ")
+            )
+        })
+        .collect();
+    let title = format!("{} analyst questions · Enter jumps", rows.len());
+    let r = centered(area, area.width.saturating_sub(6), rows.len() as u16 + 2);
+    let inner = popup(buf, r, &title, theme);
+    list(buf, inner, &rows, selected, theme);
+}
