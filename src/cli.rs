@@ -48,6 +48,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check the translation: changed, missing and extra figures, untranslated paragraphs,
+    /// omissions. Exit code 0 when the check ran, whatever it found (3 with --strict).
+    Check {
+        /// Transcript files or directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print JSON: [{"source","line","kind","en","zh","detail"}].
+        #[arg(long)]
+        json: bool,
+        /// Exit with code 3 when there are findings.
+        #[arg(long)]
+        strict: bool,
+    },
     /// List the participants: role, name, title or firm, turns and words.
     Speakers {
         /// A transcript file.

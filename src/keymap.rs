@@ -110,6 +110,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("}", Action::NextSameSpeaker),
     ("{", Action::PrevSameSpeaker),
     ("Q", Action::JumpToQa),
+    ("!", Action::NextFinding),
     ("s", Action::OpenParticipants),
     ("a", Action::OpenQuestions),
     ("f", Action::ToggleFilter),

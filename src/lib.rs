@@ -4,6 +4,7 @@
 //! and the analyses. The terminal UI lives in [`app`], [`ui`] and [`tui`].
 
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod keymap;
 pub mod library;

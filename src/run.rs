@@ -58,6 +58,35 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Check {
+            paths,
+            json,
+            strict,
+        }) => {
+            let transcripts = load_all(&paths)?;
+            let findings: Vec<crate::check::Finding> =
+                transcripts.iter().flat_map(crate::check::check).collect();
+            let mut out = io::stdout().lock();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &findings)?;
+                writeln!(out)?;
+            } else {
+                for f in &findings {
+                    let line = format!("{}:{}: {}: {}", f.source, f.line, f.kind.name(), f.detail);
+                    writeln!(out, "{}", crate::text::sanitize(&line))?;
+                }
+                eprintln!(
+                    "{} findings in {} transcripts",
+                    findings.len(),
+                    transcripts.len()
+                );
+            }
+            Ok(if strict && !findings.is_empty() {
+                ExitCode::from(3)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         None => read(cli.read),
     }
 }

@@ -31,6 +31,8 @@ pub enum Action {
     PrevSameSpeaker,
     /// Jump to the start of the Q&A.
     JumpToQa,
+    /// Jump to the next paragraph with a translation finding.
+    NextFinding,
     /// Open the participants panel.
     OpenParticipants,
     /// Open the list of analyst questions.
@@ -94,6 +96,7 @@ impl Action {
             Action::NextSameSpeaker => "next turn, same speaker",
             Action::PrevSameSpeaker => "prev turn, same speaker",
             Action::JumpToQa => "jump to the Q&A",
+            Action::NextFinding => "next translation finding",
             Action::OpenParticipants => "participants",
             Action::OpenQuestions => "analyst questions",
             Action::ToggleFilter => "only this speaker (Esc)",

@@ -32,6 +32,8 @@ pub struct Doc {
     pub company: Option<String>,
     /// Show only this speaker's turns (index into the transcript's speakers).
     pub filter: Option<usize>,
+    /// Translation findings, computed when the transcript is first shown.
+    pub findings: Option<Vec<crate::check::Finding>>,
 }
 
 impl Doc {
@@ -52,6 +54,7 @@ impl Doc {
             layout: None,
             company,
             filter: None,
+            findings: None,
         }
     }
 
@@ -60,6 +63,13 @@ impl Doc {
         let &(t, p) = self.index.get(n)?;
         let turn = &self.transcript.turns[t];
         Some((turn, &turn.paragraphs[p]))
+    }
+
+    /// The findings about pair `n`.
+    pub fn findings_at(&self, n: usize) -> impl Iterator<Item = &crate::check::Finding> {
+        let all = self.findings.as_deref().unwrap_or(&[]);
+        let start = all.partition_point(|f| f.paragraph < n);
+        all[start..].iter().take_while(move |f| f.paragraph == n)
     }
 
     /// The turn of pair `n`.
@@ -232,6 +242,9 @@ impl AppState {
             .as_ref()
             .and_then(|l| l.pair(doc.cursor))
             .map(|b| b.top as isize - doc.scroll as isize);
+        if doc.findings.is_none() {
+            doc.findings = Some(crate::check::check(&doc.transcript));
+        }
         let layout = DocLayout::new(&doc.transcript, width, mode, swapped, filter);
         doc.cursor = layout.nearest(doc.cursor);
         if let (Some(offset), Some(b)) = (offset, layout.pair(doc.cursor)) {
@@ -494,6 +507,29 @@ pub fn update(state: &mut AppState, action: Action) {
                     state.go_to_turn(t);
                 }
                 None => state.message = Some("this call has no Q&A section".into()),
+            }
+        }
+        Action::NextFinding => {
+            let next = state.doc().map(|d| {
+                let shown = |f: &&crate::check::Finding| {
+                    d.layout
+                        .as_ref()
+                        .is_none_or(|l| l.pair(f.paragraph).is_some())
+                };
+                let all = d.findings.as_deref().unwrap_or(&[]);
+                let after = all.iter().filter(shown).find(|f| f.paragraph > d.cursor);
+                (
+                    after.map(|f| f.paragraph),
+                    all.iter().find(shown).map(|f| f.paragraph),
+                )
+            });
+            match next {
+                Some((Some(n), _)) => state.go_to(n),
+                Some((None, Some(first))) => {
+                    state.go_to(first);
+                    state.message = Some("back to the first finding".into());
+                }
+                _ => state.message = Some("no translation findings".into()),
             }
         }
         Action::OpenParticipants => state.overlay = Overlay::Participants { selected: 0 },

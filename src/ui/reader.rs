@@ -127,7 +127,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                     );
                     put(buf, area.x, sy, "▌", 1, theme.cursor_bar);
                 }
-                if k == 0 && !p.flags.is_empty() {
+                if k == 0 && (doc.findings_at(n).next().is_some() || !p.flags.is_empty()) {
                     put(buf, area.x + 1, sy, "!", 1, theme.flag);
                 }
                 let style_of = |lang: Lang| {

@@ -24,6 +24,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
             };
             left.push_str(&format!("│ {} │ {who} ", turn.section.label()));
         }
+        let count = doc.findings.as_ref().map_or(0, Vec::len);
+        if count > 0 {
+            right.push_str(&format!(" ! {count} │"));
+        }
         if let Some(f) = doc.filter {
             right.push_str(&format!(
                 " only {} (Esc) │",
@@ -37,8 +41,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     if state.docs.len() > 1 {
         right.push_str(&format!("│ {}/{} ", state.current + 1, state.docs.len()));
     }
+    let finding = state.doc().and_then(|d| d.findings_at(d.cursor).next());
     match (&state.message, state.loading) {
         (Some(m), _) => right.push_str(&format!("│ {m} ")),
+        (None, _) if finding.is_some() => {
+            if let Some(f) = finding {
+                right.push_str(&format!("│ {}: {} ", f.kind.name(), f.detail));
+            }
+        }
         (None, Some((done, total))) => {
             right.push_str(&format!("│ loading {done}/{total} │ ? help "))
         }

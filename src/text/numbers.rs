@@ -1,0 +1,784 @@
+//! Reading quantities out of English and Chinese text, in comparable base units.
+//!
+//! English: `$1.163 billion`, `$0.11`, `2.9%`, `50 basis points`, `Q3`, `third quarter`,
+//! `FY '25`, `fiscal 2025`, `1,100 customers`, `1.2 million accounts`, `two`, `one-third`.
+//! Chinese (as Google renders them): `11.63億美元`, `4.38 億至 4.43 億美元`, `1300 萬美元`,
+//! `百萬美元`, `2.9%`, `50 個基點`, `第三季`, `25 財年`, `120 萬個帳戶`, `兩年`, `三分之一`.
+//! A range's ends share the unit written once at its end ("129 至 1.31 美元": both USD).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// What a quantity measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// US dollars (per-share amounts too).
+    Usd,
+    /// Percent, or percentage points.
+    Percent,
+    /// Basis points.
+    Bps,
+    /// A quarter number, 1 to 4.
+    Quarter,
+    /// A calendar or fiscal year.
+    Year,
+    /// A month of the year, 1 to 12.
+    Month,
+    /// A day of the month.
+    Day,
+    /// A plain count or amount without a currency.
+    Count,
+}
+
+/// A quantity found in text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// The value in base units (USD, not millions).
+    pub value: f64,
+    /// What it measures.
+    pub unit: Unit,
+    /// Where it is, as a byte range of the text.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// The text as written.
+    pub text: String,
+    /// Written as a word ("two", "兩年"): translations render these loosely, so a word
+    /// that finds no partner is not reported.
+    pub word: bool,
+}
+
+impl Quantity {
+    fn new(value: f64, unit: Unit, span: Range<usize>, text: &str) -> Self {
+        Quantity {
+            value,
+            unit,
+            span,
+            text: text.trim().to_string(),
+            word: false,
+        }
+    }
+
+    /// True when two values are the same number (to rounding of the last printed digit).
+    pub fn same_value(&self, other: &Quantity) -> bool {
+        let (a, b) = (self.value, other.value);
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+}
+
+fn parse_number(s: &str) -> Option<f64> {
+    s.replace(',', "").parse().ok()
+}
+
+fn en_scale(word: &str) -> f64 {
+    match word.to_ascii_lowercase().as_str() {
+        "trillion" | "t" => 1e12,
+        "billion" | "bn" | "b" => 1e9,
+        "million" | "mm" | "m" | "mn" => 1e6,
+        "thousand" | "k" => 1e3,
+        _ => 1.0,
+    }
+}
+
+static EN_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(?:fiscal\s+)?quarter\s+([1-4]))(?:\s?[’']?(\d{2})\b)?",
+    )
+});
+static EN_FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:FY\s?[’']?|fiscal\s+(?:years?\s+)?[’']?|(?:through|to|and)\s+[’'])(\d{4}|\d{2})\b",
+    )
+});
+static EN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?",
+    )
+});
+static EN_MULTIPLE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d+(?:\.\d+)?)x\b"));
+static EN_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s(])[’'](\d{2})\b"));
+static EN_DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"\b([1-9]0)[’']?s\b"));
+static EN_MILLION_DOLLAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(million|billion)[\s-]dollars?\b"));
+static EN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)
+        (?P<cur>(?:US)?\$)?
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?:\s?(?P<scale>trillion|billion|million|thousand|bn|mm|mn|[BMKT])\b)?
+        (?:-ish)?
+        (?:\s?(?P<unit>%|percent(?:age\s+points?)?\b|basis\s+points?|bps\b|bp\b|points?\b|cents?\b))?
+    ")
+});
+static EN_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(one[\s-]third|two[\s-]thirds|one[\s-]quarter|three[\s-]quarters|one[\s-]half|half|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|twenty|thirty|hundred)\b",
+    )
+});
+static EN_RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:to|and|-|–|through)\s*$"));
+
+fn en_word_value(w: &str) -> Option<f64> {
+    let w = w.to_ascii_lowercase().replace('-', " ");
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match w.as_str() {
+        "one third" => 1.0 / 3.0,
+        "two thirds" => 2.0 / 3.0,
+        "one quarter" => 0.25,
+        "three quarters" => 0.75,
+        "one half" | "half" => 0.5,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" | "a dozen" => 12.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "hundred" => 100.0,
+        _ => return None,
+    })
+}
+
+fn quarter_word(w: &str) -> Option<f64> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "first" | "1st" | "一" => 1.0,
+        "second" | "2nd" | "二" => 2.0,
+        "third" | "3rd" | "三" => 3.0,
+        "fourth" | "4th" | "四" => 4.0,
+        _ => return None,
+    })
+}
+
+fn full_year(digits: &str) -> Option<f64> {
+    let n: f64 = digits.parse().ok()?;
+    Some(if digits.len() == 2 { 2000.0 + n } else { n })
+}
+
+/// Marks byte ranges as taken so a later pattern does not read the same digits again.
+struct Taken(Vec<Range<usize>>);
+
+impl Taken {
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.0.iter().any(|t| t.start < r.end && r.start < t.end)
+    }
+}
+
+/// The quantities in English text, in order of appearance.
+pub fn english(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut taken = Taken(Vec::new());
+    for c in EN_QUARTER.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let digit = c
+            .get(1)
+            .or(c.get(2))
+            .or(c.get(4))
+            .and_then(|d| d.as_str().parse().ok());
+        let value = digit.or_else(|| c.get(3).and_then(|w| quarter_word(w.as_str())));
+        if let Some(v) = value {
+            out.push(Quantity::new(v, Unit::Quarter, m.clone(), &text[m.clone()]));
+            // "Q2 '24", "2Q24": the quarter of a year.
+            if let Some(y) = c.get(5).and_then(|y| full_year(y.as_str())) {
+                out.push(Quantity::new(y, Unit::Year, m.clone(), &text[m.clone()]));
+            }
+            taken.0.push(m);
+        }
+    }
+    for c in EN_FISCAL_YEAR.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if let Some(v) = c.get(1).and_then(|d| full_year(d.as_str())) {
+            out.push(Quantity::new(v, Unit::Year, m.clone(), &text[m.clone()]));
+            taken.0.push(m);
+        }
+    }
+    for c in EN_MONTH.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let name = c[1].to_ascii_lowercase();
+        let months = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        if let Some(i) = months.iter().position(|p| name.starts_with(p)) {
+            // "May" opens questions ("May I ask"): not a month at the start of a sentence.
+            let before = text[..m.start].trim_end();
+            if name == "may" && (before.is_empty() || before.ends_with(['.', '?', '!'])) {
+                continue;
+            }
+            out.push(Quantity::new(
+                (i + 1) as f64,
+                Unit::Month,
+                m.clone(),
+                &text[m.clone()],
+            ));
+            if let Some(d) = c.get(2).and_then(|d| d.as_str().parse().ok()) {
+                out.push(Quantity::new(d, Unit::Day, m.clone(), &text[m.clone()]));
+            }
+            taken.0.push(m);
+        }
+    }
+    for c in EN_MULTIPLE.captures_iter(text) {
+        // "2x the industry average" / "2 倍" (but not the name 8x8).
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if !taken.overlaps(&m) && !text[m.end..].starts_with(|c: char| c.is_ascii_digit()) {
+            out.push(Quantity::new(
+                c[1].parse().unwrap_or(0.0),
+                Unit::Count,
+                m.clone(),
+                &text[m.clone()],
+            ));
+            taken.0.push(m);
+        }
+    }
+    for c in EN_SHORT_YEAR.captures_iter(text) {
+        // "since Q4 of '21".
+        let Some(m) = c.get(1).map(|m| (m.start() - 1)..m.end()) else {
+            continue;
+        };
+        if !taken.overlaps(&m) {
+            if let Some(y) = full_year(&c[1]) {
+                out.push(Quantity::new(y, Unit::Year, m.clone(), &text[m.clone()]));
+                taken.0.push(m);
+            }
+        }
+    }
+    for c in EN_DECADE.captures_iter(text) {
+        // "mid-80s": the number 80, as the translation writes it.
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if !taken.overlaps(&m) {
+            out.push(Quantity::new(
+                c[1].parse().unwrap_or(0.0),
+                Unit::Count,
+                m.clone(),
+                &text[m.clone()],
+            ));
+            taken.0.push(m);
+        }
+    }
+    for m in EN_MILLION_DOLLAR.find_iter(text) {
+        if !taken.overlaps(&m.range())
+            && !text[..m.start()]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+        {
+            out.push(Quantity::new(
+                en_scale(m.as_str().split(['-', ' ']).next().unwrap_or("")),
+                Unit::Usd,
+                m.range(),
+                m.as_str(),
+            ));
+            taken.0.push(m.range());
+        }
+    }
+    let mut numbers: Vec<(Quantity, bool)> = Vec::new(); // (quantity, scale written)
+    for c in EN_NUMBER.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if taken.overlaps(&m) {
+            continue;
+        }
+        // Digits glued to letters ("8x8", "Q2'24", "5G") are names, not quantities.
+        let before = text[..m.start].chars().next_back();
+        let after = text[m.end..].chars().next();
+        if before.is_some_and(|c| c.is_ascii_alphabetic() || c == '\'')
+            || after.is_some_and(|c| c.is_ascii_alphabetic())
+                && c.name("scale").is_none()
+                && c.name("unit").is_none()
+        {
+            continue;
+        }
+        let Some(mut value) = c.name("num").and_then(|n| parse_number(n.as_str())) else {
+            continue;
+        };
+        let scale = c.name("scale").map(|s| s.as_str());
+        value *= scale.map_or(1.0, en_scale);
+        let unit_word = c.name("unit").map(|u| u.as_str().to_ascii_lowercase());
+        let unit = match (c.name("cur"), unit_word.as_deref()) {
+            (_, Some("%")) => Unit::Percent,
+            (_, Some(u)) if u.starts_with("percent") || u.starts_with("point") => Unit::Percent,
+            (_, Some(u)) if u.starts_with("basis") || u == "bps" || u == "bp" => Unit::Bps,
+            (_, Some(u)) if u.starts_with("cent") => {
+                value /= 100.0;
+                Unit::Usd
+            }
+            (Some(_), _) => Unit::Usd,
+            (None, _) => {
+                let digits = c.name("num").map_or("", |n| n.as_str());
+                if scale.is_none()
+                    && digits.len() == 4
+                    && (digits.starts_with("19") || digits.starts_with("20"))
+                {
+                    Unit::Year
+                } else {
+                    Unit::Count
+                }
+            }
+        };
+        numbers.push((
+            Quantity::new(value, unit, m.clone(), &text[m.clone()]),
+            scale.is_some(),
+        ));
+        taken.0.push(m);
+    }
+    // "$1.29 to $1.31 billion": a range's first end takes the second's scale and currency.
+    for i in 1..numbers.len() {
+        let (prev, rest) = numbers.split_at_mut(i);
+        let (a, a_scaled) = &mut prev[i - 1];
+        let (b, b_scaled) = &rest[0];
+        if !EN_RANGE_JOIN.is_match(&text[a.span.end..b.span.start]) {
+            continue;
+        }
+        if !*a_scaled && *b_scaled && a.value < 1000.0 && a.unit == b.unit {
+            let scale = b.value
+                / parse_number(
+                    b.text
+                        .trim_start_matches(['$', 'U', 'S'])
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("1"),
+                )
+                .unwrap_or(1.0);
+            if scale > 1.0 {
+                a.value *= scale;
+                *a_scaled = true;
+            }
+        }
+        if a.unit == Unit::Count && matches!(b.unit, Unit::Usd | Unit::Percent | Unit::Bps) {
+            a.unit = b.unit;
+            if b.text.to_ascii_lowercase().ends_with("cents")
+                || b.text.to_ascii_lowercase().ends_with("cent")
+            {
+                a.value /= 100.0;
+            }
+        }
+    }
+    out.extend(numbers.into_iter().map(|(q, _)| q));
+    for m in EN_WORD.find_iter(text) {
+        if taken.overlaps(&m.range()) {
+            continue;
+        }
+        if let Some(v) = en_word_value(m.as_str()) {
+            let mut q = Quantity::new(v, Unit::Count, m.range(), m.as_str());
+            q.word = true;
+            out.push(q);
+        }
+    }
+    out.sort_by_key(|q| q.span.start);
+    out
+}
+
+static ZH_QUARTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"第\s?([一二三四1-4])\s?(?:季|財季|財政季)|\bQ([1-4])\b"));
+static ZH_FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:FY\s?'?)?(\d{4}|\d{2})\s?(?:財年|財政年度|會計年度)|\bFY\s?'?(\d{4}|\d{2})\b")
+});
+static ZH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        (?P<cur>(?:US)?\$)?
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        \s?(?P<scale>十億|百億|千億|十萬|百萬|千萬|萬|億|兆|万|亿|billion|million)?
+        \s?(?P<unit>美元|美金|美分|%|％|個基點|基點|個百分點|百分點)?
+    ")
+});
+static ZH_BARE_SCALE: LazyLock<Regex> = LazyLock::new(|| re(r"(十億|百萬|千萬|億)美元"));
+static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(\d{1,2})\s?月(?:\s?(\d{1,2})\s?日)?|(\d{1,2})\s?日|(十[一二]|[一二三四五六七八九十])月")
+});
+static ZH_SHORT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(\d{2})\s?年\s?(?:第|[上下]半|度|[一二三四]季|Q)"));
+static ZH_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"([一二三四五六七八九十])分之([一二三四五六七八九十])|([一二兩三四五六七八九十]+)\s?(?:年|個|家|倍|次|位|項|名|種|天|週|周|月|季度|層|級|件|款|點|步|份|組|類|筆|張|條|台|輪|代|大|小時|分鐘|方面)",
+    )
+});
+static ZH_RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:至|到|-|–|~|～|和|與)\s*$"));
+
+fn zh_scale(s: &str) -> f64 {
+    match s {
+        "萬" | "万" => 1e4,
+        "十萬" => 1e5,
+        "百萬" | "million" => 1e6,
+        "千萬" => 1e7,
+        "億" | "亿" => 1e8,
+        "十億" | "billion" => 1e9,
+        "百億" => 1e10,
+        "千億" => 1e11,
+        "兆" => 1e12,
+        _ => 1.0,
+    }
+}
+
+fn zh_numeral(s: &str) -> Option<f64> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as f64)
+            .or(if c == '兩' { Some(2.0) } else { None })
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10.0),
+        [c] => digit(*c),
+        ['十', d] => Some(10.0 + digit(*d)?),
+        [d, '十'] => Some(digit(*d)? * 10.0),
+        [d, '十', e] => Some(digit(*d)? * 10.0 + digit(*e)?),
+        _ => None,
+    }
+}
+
+/// The quantities in Chinese text, in order of appearance.
+pub fn chinese(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut taken = Taken(Vec::new());
+    for c in ZH_QUARTER.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let v = c
+            .get(1)
+            .and_then(|d| d.as_str().parse().ok().or_else(|| quarter_word(d.as_str())))
+            .or_else(|| c.get(2).and_then(|d| d.as_str().parse().ok()));
+        if let Some(v) = v {
+            out.push(Quantity::new(v, Unit::Quarter, m.clone(), &text[m.clone()]));
+            taken.0.push(m);
+        }
+    }
+    for c in ZH_FISCAL_YEAR.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if let Some(v) = c.get(1).or(c.get(2)).and_then(|d| full_year(d.as_str())) {
+            out.push(Quantity::new(v, Unit::Year, m.clone(), &text[m.clone()]));
+            taken.0.push(m);
+        }
+    }
+    for c in ZH_SHORT_YEAR.captures_iter(text) {
+        let m = c.get(1).map_or(0..0, |m| m.range());
+        // Not the "22 年" inside "2022 年".
+        if text[..m.start].ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(v) = full_year(&c[1]) {
+            out.push(Quantity::new(v, Unit::Year, m.clone(), &text[m.clone()]));
+            taken.0.push(m);
+        }
+    }
+    for c in ZH_DATE.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if taken.overlaps(&m) || text[..m.start].ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        // "12 個月" is a duration, not December; the pattern needs 月 right after the digits.
+        let month = c
+            .get(1)
+            .and_then(|d| d.as_str().parse::<f64>().ok())
+            .or_else(|| c.get(4).and_then(|n| zh_numeral(n.as_str())));
+        if let Some(v) = month.filter(|v| (1.0..=12.0).contains(v)) {
+            out.push(Quantity::new(v, Unit::Month, m.clone(), &text[m.clone()]));
+        }
+        if let Some(v) = c.get(2).or(c.get(3)).and_then(|d| d.as_str().parse().ok()) {
+            out.push(Quantity::new(v, Unit::Day, m.clone(), &text[m.clone()]));
+        }
+        taken.0.push(m);
+    }
+    let mut numbers: Vec<(Quantity, bool, bool)> = Vec::new(); // (quantity, scale written, unit written)
+    for c in ZH_NUMBER.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if taken.overlaps(&m) {
+            continue;
+        }
+        let before = text[..m.start].chars().next_back();
+        let after = text[m.end..].chars().next();
+        if before.is_some_and(|c| c.is_ascii_alphabetic())
+            || (after.is_some_and(|c| c.is_ascii_alphabetic())
+                && c.name("unit").is_none()
+                && c.name("scale").is_none())
+        {
+            continue;
+        }
+        let Some(mut value) = c.name("num").and_then(|n| parse_number(n.as_str())) else {
+            continue;
+        };
+        let scale = c.name("scale").map(|s| s.as_str());
+        value *= scale.map_or(1.0, zh_scale);
+        let unit = match (c.name("cur"), c.name("unit").map(|u| u.as_str())) {
+            (_, Some("%" | "％" | "個百分點" | "百分點")) => Unit::Percent,
+            (_, Some("個基點" | "基點")) => Unit::Bps,
+            (_, Some("美分")) => {
+                value /= 100.0;
+                Unit::Usd
+            }
+            (_, Some(_)) | (Some(_), None) => Unit::Usd,
+            (None, None) => {
+                let digits = c.name("num").map_or("", |n| n.as_str());
+                let year_follows = text[m.end..].trim_start().starts_with('年');
+                if scale.is_none()
+                    && digits.len() == 4
+                    && (digits.starts_with("19") || digits.starts_with("20"))
+                    && (year_follows || !digits.contains(','))
+                {
+                    Unit::Year
+                } else {
+                    Unit::Count
+                }
+            }
+        };
+        let unit_written = c.name("unit").is_some() || c.name("cur").is_some();
+        numbers.push((
+            Quantity::new(value, unit, m.clone(), &text[m.clone()]),
+            scale.is_some(),
+            unit_written,
+        ));
+        taken.0.push(m);
+    }
+    // "4.38 億至 4.43 億美元", "129 至 1.31 美元", "11.6 至 11.65 億美元": the first end of a
+    // range takes the unit (and a missing scale) written at the second.
+    for i in (1..numbers.len()).rev() {
+        let (prev, rest) = numbers.split_at_mut(i);
+        let (a, a_scaled, a_unit) = &mut prev[i - 1];
+        let (b, b_scaled, b_unit) = &rest[0];
+        if !ZH_RANGE_JOIN.is_match(&text[a.span.end..b.span.start]) || *a_unit || !*b_unit {
+            continue;
+        }
+        if !*a_scaled && *b_scaled {
+            let b_digits = b.text.trim_start_matches(['$', 'U', 'S']);
+            let end = b_digits
+                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                .unwrap_or(b_digits.len());
+            if let Some(n) = parse_number(&b_digits[..end]).filter(|n| *n > 0.0) {
+                a.value *= b.value
+                    / n
+                    / if b.unit == Unit::Usd && b.text.ends_with("美分") {
+                        0.01
+                    } else {
+                        1.0
+                    };
+            }
+            *a_scaled = true;
+        }
+        if a.unit == Unit::Count || a.unit == Unit::Year {
+            a.unit = b.unit;
+            if b.text.ends_with("美分") {
+                a.value /= 100.0;
+            }
+        }
+        *a_unit = true;
+    }
+    out.extend(numbers.into_iter().map(|(q, _, _)| q));
+    for c in ZH_BARE_SCALE.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        // 數百萬美元 is "millions of dollars", not a figure.
+        if !taken.overlaps(&m) && !text[..m.start].ends_with(['數', '数', '幾']) {
+            out.push(Quantity::new(
+                zh_scale(&c[1]),
+                Unit::Usd,
+                m.clone(),
+                &text[m.clone()],
+            ));
+            taken.0.push(m);
+        }
+    }
+    for c in ZH_WORD.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if taken.overlaps(&m) || text[..m.start].ends_with('第') {
+            continue;
+        }
+        let value = match (c.get(1), c.get(2), c.get(3)) {
+            (Some(den), Some(num), _) => Some(
+                zh_numeral(num.as_str()).unwrap_or(0.0) / zh_numeral(den.as_str()).unwrap_or(1.0),
+            ),
+            (_, _, Some(n)) => zh_numeral(n.as_str()),
+            _ => None,
+        };
+        if let Some(v) = value {
+            let mut q = Quantity::new(v, Unit::Count, m.clone(), &text[m.clone()]);
+            q.word = true;
+            out.push(q);
+        }
+    }
+    out.sort_by_key(|q| q.span.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vals(qs: &[Quantity]) -> Vec<(f64, Unit)> {
+        qs.iter()
+            .map(|q| ((q.value * 1e6).round() / 1e6, q.unit))
+            .collect()
+    }
+
+    #[test]
+    fn english_money_scales_and_ranges() {
+        let q = english(
+            "we expect revenue to be in the range of $1.16 billion to $1.165 billion, up 2.3%",
+        );
+        assert_eq!(
+            vals(&q),
+            [
+                (1.16e9, Unit::Usd),
+                (1.165e9, Unit::Usd),
+                (2.3, Unit::Percent)
+            ]
+        );
+        assert_eq!(
+            vals(&english("EPS of $1.29 to $1.31")),
+            [(1.29, Unit::Usd), (1.31, Unit::Usd)]
+        );
+        assert_eq!(
+            vals(&english("between $25 and $23 million")),
+            [(25e6, Unit::Usd), (23e6, Unit::Usd)]
+        );
+        assert_eq!(
+            vals(&english("$100K deals, 50 basis points, 5 cents")),
+            [(1e5, Unit::Usd), (50.0, Unit::Bps), (0.05, Unit::Usd)]
+        );
+    }
+
+    #[test]
+    fn english_periods_counts_and_words() {
+        let q = english(
+            "In Q2 of FY '24 and the third quarter of fiscal 2025, 1,100 customers and 1.2 million accounts in 2023",
+        );
+        assert_eq!(
+            vals(&q),
+            [
+                (2.0, Unit::Quarter),
+                (2024.0, Unit::Year),
+                (3.0, Unit::Quarter),
+                (2025.0, Unit::Year),
+                (1100.0, Unit::Count),
+                (1.2e6, Unit::Count),
+                (2023.0, Unit::Year)
+            ]
+        );
+        let q = english("two years, one-third of revenue, 8x8 and Q2'24");
+        assert!(q.iter().any(|q| q.word && q.value == 2.0));
+        assert!(
+            q.iter()
+                .any(|q| q.word && (q.value - 1.0 / 3.0).abs() < 1e-9)
+        );
+        assert!(!q.iter().any(|q| q.value == 8.0), "8x8 is a name");
+    }
+
+    #[test]
+    fn chinese_money_scales_and_shared_units() {
+        assert_eq!(
+            vals(&chinese("營收 11.63億美元,4.38 億美元,1300 萬美元")),
+            [
+                (1.163e9, Unit::Usd),
+                (4.38e8, Unit::Usd),
+                (1.3e7, Unit::Usd)
+            ]
+        );
+        assert_eq!(
+            vals(&chinese("11.6 億美元至 11.65 億美元")),
+            [(1.16e9, Unit::Usd), (1.165e9, Unit::Usd)]
+        );
+        assert_eq!(
+            vals(&chinese("4.38 億至 4.43 億美元")),
+            [(4.38e8, Unit::Usd), (4.43e8, Unit::Usd)]
+        );
+        assert_eq!(
+            vals(&chinese("11.6 至 11.65 億美元")),
+            [(1.16e9, Unit::Usd), (1.165e9, Unit::Usd)]
+        );
+        assert_eq!(
+            vals(&chinese("每股盈餘的預期為 129 至 1.31 美元")),
+            [(129.0, Unit::Usd), (1.31, Unit::Usd)]
+        );
+        assert_eq!(vals(&chinese("百萬美元隊伍")), [(1e6, Unit::Usd)]);
+        assert_eq!(vals(&chinese("5 美分")), [(0.05, Unit::Usd)]);
+        assert_eq!(
+            vals(&chinese("自 2022 年第四季以來,21年第四季")),
+            [
+                (2022.0, Unit::Year),
+                (4.0, Unit::Quarter),
+                (2021.0, Unit::Year),
+                (4.0, Unit::Quarter)
+            ]
+        );
+        assert_eq!(
+            vals(&english("about 2x the average at 8x8 since Q4 of '21")),
+            [
+                (2.0, Unit::Count),
+                (4.0, Unit::Quarter),
+                (2021.0, Unit::Year)
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_decades_and_loose_units() {
+        let q = english(
+            "at our summit on October 3 and in June; mid-80s retention; 250-ish basis points; Q2 '23; fiscal years '24 through fiscal '26; million dollar plus customers; you may see",
+        );
+        assert_eq!(
+            vals(&q),
+            [
+                (10.0, Unit::Month),
+                (3.0, Unit::Day),
+                (6.0, Unit::Month),
+                (80.0, Unit::Count),
+                (250.0, Unit::Bps),
+                (2.0, Unit::Quarter),
+                (2023.0, Unit::Year),
+                (2024.0, Unit::Year),
+                (2026.0, Unit::Year),
+                (1e6, Unit::Usd)
+            ]
+        );
+        let q = chinese(
+            "10 月 3 日的峰會,今年 6 月,80 年代,2023 年第二季,24 年第二季,數百萬美元,未來 12 個月",
+        );
+        assert_eq!(
+            vals(&q),
+            [
+                (10.0, Unit::Month),
+                (3.0, Unit::Day),
+                (6.0, Unit::Month),
+                (80.0, Unit::Count),
+                (2023.0, Unit::Year),
+                (2.0, Unit::Quarter),
+                (2024.0, Unit::Year),
+                (2.0, Unit::Quarter),
+                (12.0, Unit::Count)
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_periods_counts_and_words() {
+        let q =
+            chinese("第三季度、2025 財年和 25 財年,120 萬個帳戶,2.9%,50 個基點,2 個百分點,2019 年");
+        assert_eq!(
+            vals(&q),
+            [
+                (3.0, Unit::Quarter),
+                (2025.0, Unit::Year),
+                (2025.0, Unit::Year),
+                (1.2e6, Unit::Count),
+                (2.9, Unit::Percent),
+                (50.0, Unit::Bps),
+                (2.0, Unit::Percent),
+                (2019.0, Unit::Year)
+            ]
+        );
+        let q = chinese("兩年後,三分之一的營收,第二季");
+        assert_eq!(
+            vals(&q),
+            [
+                (2.0, Unit::Count),
+                (0.333333, Unit::Count),
+                (2.0, Unit::Quarter)
+            ]
+        );
+        assert!(q[0].word && q[1].word);
+    }
+}

@@ -1,0 +1,297 @@
+//! The translation check: each kind on pairs written here (other phrasings than the bundled
+//! calls), the bundled calls' known defects, and how few false findings they produce.
+
+mod common;
+
+use callread::check::{Kind, check, check_pair, compare_figures};
+use callread::transcript::{Flag, Paragraph};
+use common::seed_text;
+
+fn kinds(en: &str, zh: &str) -> Vec<Kind> {
+    compare_figures(en, zh)
+        .into_iter()
+        .map(|f| f.kind)
+        .collect()
+}
+
+#[test]
+fn faithful_translations_have_no_findings() {
+    let pairs = [
+        (
+            "Total revenue came in at $1.163 billion, up 2% year-over-year.",
+            "總營收為 11.63 億美元,年增 2%。",
+        ),
+        (
+            "We expect revenue of $4.63 billion to $4.64 billion for fiscal year 2025.",
+            "我們預計 2025 財年營收為 46.3 億美元至 46.4 億美元。",
+        ),
+        (
+            "Non-GAAP operating income of $438 million to $443 million.",
+            "非 GAAP 營業收入為 4.38 億至 4.43 億美元。",
+        ),
+        (
+            "EPS of $0.11 to $0.13, or 11 to 13 cents.",
+            "每股收益為 0.11 至 0.13 美元,即 11 至 13 美分。",
+        ),
+        (
+            "Gross margin expanded 140 basis points to 71.5% in Q2 '24.",
+            "24 年第二季毛利率擴大 140 個基點至 71.5%。",
+        ),
+        (
+            "We surpassed 1,100 customers and 1.2 million accounts.",
+            "我們的客戶超過 1,100 家,帳戶達 120 萬個。",
+        ),
+        (
+            "Our $1 million cohort grew for two years.",
+            "我們的百萬美元客戶群連續兩年成長。",
+        ),
+        (
+            "About one-third of bookings were multiyear in FY '25.",
+            "25 財年約三分之一的預訂是多年期的。",
+        ),
+        (
+            "Churn rose to 2x the average in the third quarter.",
+            "第三季流失率上升到平均值的 2 倍。",
+        ),
+        (
+            "At our summit on October 3, and again in June.",
+            "在 10 月 3 日的峰會上,以及 6 月。",
+        ),
+        (
+            "Retention was in the mid-80s for 1 product.",
+            "1 種產品的保留率在 80 年代中期。",
+        ),
+        ("Pat Walravens, Citizens JMP.", "Pat Walravens,公民 JMP。"),
+        (
+            "Margins were almost 10 points higher.",
+            "利潤率高出近 10 個百分點。",
+        ),
+    ];
+    for (en, zh) in pairs {
+        assert_eq!(compare_figures(en, zh), vec![], "{en}");
+    }
+}
+
+#[test]
+fn changed_values_and_scales_are_mismatches() {
+    let f = compare_figures(
+        "Our outlook for non-GAAP EPS is $1.29 to $1.31.",
+        "我們對非 GAAP 每股盈餘的預期為 129 至 1.31 美元。",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (f[0].kind, f[0].en.clone(), f[0].zh.clone()),
+        (
+            Kind::Mismatch,
+            vec!["$1.29".to_string()],
+            vec!["129".to_string()]
+        )
+    );
+    // A scale word lost: $2.5 billion became 2.5 million.
+    assert_eq!(
+        kinds("We returned $2.5 billion.", "我們返還了 250 萬美元。"),
+        [Kind::Mismatch]
+    );
+    // A percentage changed.
+    assert_eq!(
+        kinds("Churn was 2.9%.", "流失率為 3.9%。"),
+        [Kind::Mismatch]
+    );
+    // Basis points changed.
+    assert_eq!(
+        kinds("Margin grew 50 basis points.", "利潤率成長 30 個基點。"),
+        [Kind::Mismatch]
+    );
+    // The wrong quarter.
+    assert_eq!(
+        kinds("For Q3, we expect growth.", "對於第四季度,我們預計會成長。"),
+        [Kind::Mismatch]
+    );
+}
+
+#[test]
+fn dropped_and_added_figures() {
+    assert_eq!(
+        kinds("Revenue was $75 million, up 3%.", "收入為 7500 萬美元。"),
+        [Kind::Missing]
+    );
+    let f = compare_figures("Revenue grew.", "收入成長了 12%,達到 3 億美元。");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].kind, Kind::Extra);
+    assert_eq!(f[0].zh, ["12%", "3 億美元"]);
+    // Words are matched when they can be, never reported alone: translations render them freely.
+    assert_eq!(
+        kinds(
+            "We sell two products to one of three customers.",
+            "我們向客戶銷售產品。"
+        ),
+        []
+    );
+}
+
+#[test]
+fn flags_omissions_and_untranslated_pairs() {
+    let para = |en: &str, zh: Option<&str>, flags: Vec<Flag>| Paragraph {
+        en: Some(en.into()),
+        zh: zh.map(Into::into),
+        line: 1,
+        zh_line: zh.map(|_| 2),
+        flags,
+    };
+    let long = "I'm joined today by our Founder and CEO, Jane Smith, our CFO, Lee Park, and our Chief Operating Officer, who will all take your questions after the prepared remarks about the quarter and the year ahead.";
+    // Only the first clause is translated.
+    let f = check_pair(&para(long, Some("今天和我一起的是我們的創辦人。"), vec![]));
+    assert_eq!(
+        f.iter().map(|f| f.kind).collect::<Vec<_>>(),
+        [Kind::Omission]
+    );
+    let full = "今天與我一起出席的有我們的創辦人兼執行長 Jane Smith、財務長 Lee Park 以及營運長,他們將在關於本季和未來一年的準備發言之後回答大家的問題。";
+    assert!(check_pair(&para(long, Some(full), vec![])).is_empty());
+    let f = check_pair(&para(
+        "As we said before.",
+        Some("As we said before."),
+        vec![Flag::Untranslated],
+    ));
+    assert_eq!(
+        f.iter().map(|f| f.kind).collect::<Vec<_>>(),
+        [Kind::Untranslated]
+    );
+    let f = check_pair(&para(
+        "Revenue grew 3%.",
+        None,
+        vec![Flag::MissingTranslation],
+    ));
+    assert_eq!(
+        f.iter().map(|f| f.kind).collect::<Vec<_>>(),
+        [Kind::MissingTranslation]
+    );
+}
+
+#[test]
+fn the_bundled_calls_known_defects() {
+    let zoom = common::load(seed_text("000"));
+    let f = check(&zoom);
+    let eps = f.iter().find(|f| f.line == 81).expect("EPS finding");
+    assert_eq!(
+        (eps.kind, eps.en.as_slice(), eps.zh.as_slice()),
+        (
+            Kind::Mismatch,
+            &["$1.29".to_string()][..],
+            &["129".to_string()][..]
+        )
+    );
+    assert!(
+        f.iter().any(|f| f.line == 13 && f.kind == Kind::Omission),
+        "line 14's translation drops the CEO"
+    );
+    let eightbyeight = common::load(seed_text("001"));
+    assert!(
+        check(&eightbyeight)
+            .iter()
+            .any(|f| f.line == 128 && f.kind == Kind::Untranslated)
+    );
+    // Name-only introductions are translated, not flagged.
+    for seed in ["002", "004"] {
+        let t = common::load(seed_text(seed));
+        let line = t
+            .paragraphs()
+            .find(|(_, p)| p.en.as_deref() == Some("Pat Walravens, Citizens JMP."))
+            .unwrap()
+            .1
+            .line;
+        assert!(check(&t).iter().all(|f| f.line != line), "{seed}");
+    }
+}
+
+#[test]
+fn few_false_findings_about_money_or_percentages() {
+    // Findings about money or percentages across the five calls, minus the one that is
+    // right (Zoom's EPS guidance), must be three or fewer.
+    let money_or_percent = |s: &String| {
+        s.contains('$')
+            || s.contains('%')
+            || s.contains("美元")
+            || s.contains("美分")
+            || s.contains("基點")
+    };
+    let mut false_ones = Vec::new();
+    for seed in ["000", "001", "002", "003", "004"] {
+        let t = common::load(seed_text(seed));
+        for f in check(&t) {
+            let about_money = f.en.iter().chain(&f.zh).any(money_or_percent);
+            let known_right = seed == "000" && f.line == 81;
+            if about_money
+                && !known_right
+                && matches!(f.kind, Kind::Mismatch | Kind::Missing | Kind::Extra)
+            {
+                false_ones.push((seed, f.line, f.detail));
+            }
+        }
+    }
+    assert!(false_ones.len() <= 3, "{false_ones:#?}");
+}
+
+#[test]
+fn check_cli() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = run(&["check", "assets/transcripts", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert!(!rows.is_empty());
+    for r in rows {
+        for key in ["source", "line", "kind", "en", "zh", "detail"] {
+            assert!(r.get(key).is_some(), "{key}");
+        }
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r["kind"] == "mismatch" && r["line"] == 81 && r["en"][0] == "$1.29")
+    );
+    assert_eq!(
+        run(&["check", "assets/transcripts", "--strict"])
+            .status
+            .code(),
+        Some(3)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let clean = dir.path().join("clean.txt");
+    std::fs::write(
+        &clean,
+        "Operator\nOperator\nRevenue was $75 million, up 3%.\n收入為 7500 萬美元,成長 3%。\n",
+    )
+    .unwrap();
+    let o = run(&["check", clean.to_str().unwrap(), "--strict", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]");
+}
+
+#[test]
+fn the_reader_marks_and_jumps_to_findings() {
+    let mut s = common::ui::reader(120, 40);
+    common::ui::keys(&mut s, "!");
+    let d = s.doc().unwrap();
+    assert_eq!(d.paragraph(d.cursor).unwrap().1.line, 13);
+    let status = common::ui::status(&s);
+    assert!(
+        status.contains("omission") && status.contains("! 3"),
+        "{status}"
+    );
+    common::ui::keys(&mut s, "!");
+    let d = s.doc().unwrap();
+    assert_eq!(d.paragraph(d.cursor).unwrap().1.line, 81);
+    assert!(common::ui::status(&s).contains("mismatch: $1.29 became 129"));
+    let rows = common::ui::screen(&s);
+    let row = rows
+        .iter()
+        .find(|r| r.contains("Turning to guidance"))
+        .unwrap();
+    assert!(row.starts_with("▌!"), "{row}");
+    common::ui::keys(&mut s, "! !");
+    assert!(common::ui::status(&s).contains("back to the first finding"));
+}
