@@ -30,8 +30,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
             };
             let name = pad(&p.name, 24);
             let about = pad(&about, 34);
+            let turns = if p.turns == 1 { "turn " } else { "turns" };
             format!(
-                "{role:<8} {name} {about} {:>3} turns {:>6} words",
+                "{role:<8} {name} {about} {:>3} {turns} {:>6} words",
                 p.turns, p.words
             )
         })
