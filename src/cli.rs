@@ -61,6 +61,20 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Search both languages (fzf syntax: 'exact ^prefix suffix$ !not; Chinese terms match as
+    /// substrings; Simplified finds Traditional). Best matches first.
+    Search {
+        /// The query.
+        query: String,
+        /// Transcript files or directories (default: the bundled transcripts).
+        paths: Vec<PathBuf>,
+        /// Print JSON: [{"source","line","lang","score","speaker","text"}].
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
     /// List the participants: role, name, title or firm, turns and words.
     Speakers {
         /// A transcript file.

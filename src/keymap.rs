@@ -111,6 +111,9 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("{", Action::PrevSameSpeaker),
     ("Q", Action::JumpToQa),
     ("!", Action::NextFinding),
+    ("/", Action::OpenSearch),
+    ("n", Action::NextMatch),
+    ("N", Action::PrevMatch),
     ("s", Action::OpenParticipants),
     ("a", Action::OpenQuestions),
     ("f", Action::ToggleFilter),
@@ -139,6 +142,20 @@ impl Keymap {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
+        }
+        if let Overlay::Search { .. } = state.overlay {
+            return match key.code {
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Enter => Some(Action::Confirm),
+                KeyCode::Up => Some(Action::SelectPrev),
+                KeyCode::Down | KeyCode::Tab => Some(Action::SelectNext),
+                KeyCode::Char('p') if ctrl => Some(Action::SelectPrev),
+                KeyCode::Char('n') if ctrl => Some(Action::SelectNext),
+                KeyCode::Char('a') if ctrl => Some(Action::ToggleScope),
+                KeyCode::Backspace => Some(Action::Backspace),
+                KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+                _ => None,
+            };
         }
         if let Overlay::Picker { .. } = state.overlay {
             return match key.code {

@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod library;
 pub mod plain;
 pub mod run;
+pub mod search;
 pub mod speakers;
 pub mod text;
 pub mod transcript;

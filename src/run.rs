@@ -87,6 +87,50 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Some(Command::Search {
+            query,
+            paths,
+            json,
+            limit,
+        }) => {
+            let q = crate::search::Query::parse(&query);
+            let limit = limit.unwrap_or(usize::MAX);
+            let hits = if paths.is_empty() {
+                bundled_hits(&q, limit)
+            } else {
+                let files = library::expand_paths(&paths)?;
+                let (hits, errors) = crate::search::search_files(&files, &q, limit);
+                for e in errors {
+                    eprintln!("callread: warning: skipped {e}");
+                }
+                hits
+            };
+            let write = || -> io::Result<()> {
+                let mut out = io::BufWriter::new(io::stdout().lock());
+                if json {
+                    serde_json::to_writer_pretty(&mut out, &hits)?;
+                    writeln!(out)?;
+                } else {
+                    for h in &hits {
+                        let line = format!(
+                            "{}:{}:{}:{}: {}",
+                            h.source,
+                            h.line,
+                            h.lang,
+                            h.speaker.as_deref().unwrap_or(""),
+                            h.text
+                        );
+                        writeln!(out, "{}", crate::text::sanitize(&line))?;
+                    }
+                }
+                out.flush()
+            };
+            match write() {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         None => read(cli.read),
     }
 }
@@ -217,4 +261,28 @@ pub fn write_table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) 
         writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
     }
     Ok(())
+}
+
+/// Searches the bundled transcripts with the in-memory engine, as `search` results.
+fn bundled_hits(q: &crate::search::Query, limit: usize) -> Vec<crate::search::FileHit> {
+    let transcripts = library::bundled();
+    let hits = crate::search::search_transcripts(transcripts.iter().enumerate(), q, limit);
+    hits.into_iter()
+        .filter_map(|h| {
+            let t = &transcripts[h.doc];
+            let (turn, p) = t.paragraphs().nth(h.paragraph)?;
+            let (lang, line, text) = match h.lang {
+                crate::app::layout::Lang::En => ("en", p.line, p.en.clone()?),
+                crate::app::layout::Lang::Zh => ("zh", p.zh_line.unwrap_or(p.line), p.zh.clone()?),
+            };
+            Some(crate::search::FileHit {
+                source: t.source.clone(),
+                line,
+                lang,
+                score: h.score,
+                speaker: Some(t.speakers[t.turns[turn].speaker].name.clone()),
+                text,
+            })
+        })
+        .collect()
 }

@@ -33,6 +33,15 @@ pub enum Action {
     JumpToQa,
     /// Jump to the next paragraph with a translation finding.
     NextFinding,
+    /// Open the search prompt.
+    OpenSearch,
+    /// Go to the next match of the last search.
+    NextMatch,
+    /// Go to the previous match of the last search.
+    PrevMatch,
+    /// Search this transcript or every loaded one.
+    #[serde(skip)]
+    ToggleScope,
     /// Open the participants panel.
     OpenParticipants,
     /// Open the list of analyst questions.
@@ -97,6 +106,10 @@ impl Action {
             Action::PrevSameSpeaker => "prev turn, same speaker",
             Action::JumpToQa => "jump to the Q&A",
             Action::NextFinding => "next translation finding",
+            Action::OpenSearch => "search both languages",
+            Action::NextMatch => "next match",
+            Action::PrevMatch => "previous match",
+            Action::ToggleScope => "this call / all calls",
             Action::OpenParticipants => "participants",
             Action::OpenQuestions => "analyst questions",
             Action::ToggleFilter => "only this speaker (Esc)",

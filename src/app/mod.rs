@@ -126,6 +126,15 @@ pub enum Overlay {
         /// Selected row of [`crate::speakers::questions`].
         selected: usize,
     },
+    /// The search prompt with live results ([`AppState::search_hits`]).
+    Search {
+        /// What has been typed.
+        query: String,
+        /// The selected result.
+        selected: usize,
+        /// Search every loaded transcript, not only the current one.
+        all: bool,
+    },
     /// The transcript picker with its filter and the selected row of the filtered list.
     Picker {
         /// What has been typed.
@@ -170,6 +179,14 @@ pub struct AppState {
     pub clipboard: Option<String>,
     /// (loaded, total) while transcripts are still loading.
     pub loading: Option<(usize, usize)>,
+    /// The results listed under the search prompt, best first.
+    pub search_hits: Vec<crate::search::Hit>,
+    /// The last confirmed search, for `n` / `N`: its text, scope and every hit in reading order.
+    pub last_search: Option<(String, bool, Vec<crate::search::Hit>)>,
+    /// The match to highlight in the panes.
+    pub highlight: Option<crate::search::Hit>,
+    /// The prompt's last query, scope and all its matches, for narrowing as the user types.
+    search_cache: Option<(String, bool, Vec<crate::search::Hit>)>,
 }
 
 impl AppState {
@@ -465,6 +482,11 @@ pub fn update(state: &mut AppState, action: Action) {
             return;
         }
     }
+    if let Overlay::Search { .. } = state.overlay {
+        if update_search(state, action) {
+            return;
+        }
+    }
     if matches!(
         state.overlay,
         Overlay::Participants { .. } | Overlay::Questions { .. }
@@ -532,6 +554,19 @@ pub fn update(state: &mut AppState, action: Action) {
                 _ => state.message = Some("no translation findings".into()),
             }
         }
+        Action::OpenSearch => {
+            let (query, all) = state
+                .last_search
+                .as_ref()
+                .map_or((String::new(), false), |(q, all, _)| (q.clone(), *all));
+            state.overlay = Overlay::Search {
+                query,
+                selected: 0,
+                all,
+            };
+            state.run_search();
+        }
+        Action::NextMatch | Action::PrevMatch => state.step_match(action == Action::NextMatch),
         Action::OpenParticipants => state.overlay = Overlay::Participants { selected: 0 },
         Action::OpenQuestions => {
             // Start at the question the cursor is in or after.
@@ -567,7 +602,9 @@ pub fn update(state: &mut AppState, action: Action) {
             }
         }
         Action::Cancel => {
-            if state.doc().is_some_and(|d| d.filter.is_some()) {
+            if state.highlight.is_some() {
+                state.highlight = None;
+            } else if state.doc().is_some_and(|d| d.filter.is_some()) {
                 state.set_filter(None);
             }
         }
@@ -614,8 +651,186 @@ pub fn update(state: &mut AppState, action: Action) {
         | Action::Backspace
         | Action::SelectNext
         | Action::SelectPrev
-        | Action::Confirm => {}
+        | Action::Confirm
+        | Action::ToggleScope => {}
     }
+}
+
+/// Most results listed under the search prompt.
+pub const SEARCH_LIST_LIMIT: usize = 500;
+
+impl AppState {
+    /// The transcripts a search covers.
+    fn search_scope(&self, all: bool) -> Vec<(usize, &Transcript)> {
+        if all {
+            self.docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i, &d.transcript))
+                .collect()
+        } else {
+            self.doc()
+                .map(|d| (self.current, &d.transcript))
+                .into_iter()
+                .collect()
+        }
+    }
+
+    /// Recomputes the results under the search prompt.
+    fn run_search(&mut self) {
+        let Overlay::Search { query, all, .. } = &self.overlay else {
+            return;
+        };
+        let (text, all) = (query.clone(), *all);
+        let q = crate::search::Query::parse(&text);
+        let within = self
+            .search_cache
+            .take()
+            .filter(|(old, old_all, _)| *old_all == all && crate::search::narrows(old, &text))
+            .map(|(_, _, hits)| hits);
+        let (hits, every) = crate::search::search_within(
+            self.search_scope(all),
+            &q,
+            SEARCH_LIST_LIMIT,
+            within.as_deref(),
+        );
+        self.search_hits = hits;
+        self.search_cache = Some((text, all, every));
+    }
+
+    /// Jumps to a search hit: switches transcript, clears a filter that hides it, highlights it.
+    pub fn go_to_hit(&mut self, mut hit: crate::search::Hit) {
+        if hit.ranges.is_empty() {
+            // Hits beyond the best ones carry no ranges yet.
+            let query = self
+                .last_search
+                .as_ref()
+                .map(|(q, _, _)| crate::search::Query::parse(q));
+            if let (Some(q), Some(doc)) = (query, self.docs.get(hit.doc)) {
+                if let Some((_, p)) = doc.paragraph(hit.paragraph) {
+                    let text = crate::app::layout::lang_text(p, hit.lang).unwrap_or("");
+                    if let Some((_, chars)) = q.matches(&q.fold(text), &crate::search::matcher()) {
+                        hit.ranges = crate::search::char_ranges(text, &chars);
+                    }
+                }
+            }
+        }
+        if hit.doc != self.current {
+            self.current = hit.doc;
+        }
+        let hidden = self.doc().is_some_and(|d| {
+            d.filter
+                .is_some_and(|f| d.transcript.turns[d.turn_of(hit.paragraph)].speaker != f)
+        });
+        if hidden {
+            self.set_filter(None);
+        }
+        self.relayout();
+        self.go_to(hit.paragraph);
+        self.highlight = Some(hit);
+    }
+
+    /// `n` / `N`: the next or previous match of the last search in reading order.
+    fn step_match(&mut self, forward: bool) {
+        let Some((_, _, hits)) = &self.last_search else {
+            self.message = Some("no search yet: / searches".into());
+            return;
+        };
+        if hits.is_empty() {
+            self.message = Some("no matches".into());
+            return;
+        }
+        let rank = |l: crate::app::layout::Lang| {
+            if l == crate::app::layout::Lang::En {
+                0i8
+            } else {
+                1
+            }
+        };
+        let cursor = self.doc().map_or(0, |d| d.cursor);
+        // Within the cursor's paragraph: after the highlighted side, or from its start.
+        let side = match &self.highlight {
+            Some(h) if h.doc == self.current && h.paragraph == cursor => rank(h.lang),
+            _ => -1,
+        };
+        let here = (self.current, cursor, side);
+        let key = |h: &crate::search::Hit| (h.doc, h.paragraph, rank(h.lang));
+        let pos = if forward {
+            hits.iter().position(|h| key(h) > here)
+        } else {
+            hits.iter().rposition(|h| key(h) < here)
+        };
+        let (i, wrapped) = match pos {
+            Some(i) => (i, false),
+            None if forward => (0, true),
+            None => (hits.len() - 1, true),
+        };
+        let total = hits.len();
+        let hit = hits[i].clone();
+        self.go_to_hit(hit);
+        self.message = Some(format!(
+            "match {}/{total}{}",
+            i + 1,
+            if wrapped { " (wrapped)" } else { "" }
+        ));
+    }
+}
+
+/// Handles an action while the search prompt is open; false when the action is for the
+/// reader.
+fn update_search(state: &mut AppState, action: Action) -> bool {
+    let Overlay::Search {
+        query,
+        selected,
+        all,
+    } = &mut state.overlay
+    else {
+        return false;
+    };
+    match action {
+        Action::Input(c) => {
+            query.push(c);
+            *selected = 0;
+        }
+        Action::Backspace => {
+            query.pop();
+            *selected = 0;
+        }
+        Action::ToggleScope => {
+            *all = !*all;
+            *selected = 0;
+        }
+        Action::SelectNext => {
+            *selected = (*selected + 1).min(state.search_hits.len().saturating_sub(1));
+            return true;
+        }
+        Action::SelectPrev => {
+            *selected = selected.saturating_sub(1);
+            return true;
+        }
+        Action::Confirm => {
+            let (text, all, selected) = (query.clone(), *all, *selected);
+            state.overlay = Overlay::None;
+            let q = crate::search::Query::parse(&text);
+            let mut in_order =
+                crate::search::search_transcripts(state.search_scope(all), &q, usize::MAX);
+            in_order.sort_by_key(|h| (h.doc, h.paragraph, h.lang == crate::app::layout::Lang::Zh));
+            let chosen = state.search_hits.get(selected).cloned();
+            state.last_search = Some((text, all, in_order));
+            if let Some(hit) = chosen {
+                state.go_to_hit(hit);
+            }
+            return true;
+        }
+        Action::Cancel => {
+            state.overlay = Overlay::None;
+            return true;
+        }
+        Action::Resize(..) | Action::Quit => return false,
+        _ => return true,
+    }
+    state.run_search();
+    true
 }
 
 /// Handles an action while the picker is open; false when the action is for the reader.

@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod decode;
+pub mod fold;
 pub mod numbers;
 pub mod script;
 pub mod wrap;

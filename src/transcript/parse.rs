@@ -80,6 +80,17 @@ pub fn parse(text: &str, source: &str) -> Result<Transcript, ParseError> {
     b.finish(source, bilingual)
 }
 
+/// The speaker name of a line that looks like a `Name - Title` header (used by the streaming
+/// search, which sees one line at a time).
+pub(crate) fn header_name(line: &str) -> Option<&str> {
+    split_header(line, " - ").map(|(name, _)| name)
+}
+
+/// The speaker name of a `Name -- Title` line.
+pub(crate) fn dash_header_name(line: &str) -> Option<&str> {
+    dash_header(line).map(|(name, _)| name)
+}
+
 /// Markers of the English-only style; they are structure, not paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Marker {

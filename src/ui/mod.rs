@@ -5,6 +5,7 @@ mod participants;
 mod picker;
 mod questions;
 mod reader;
+mod search;
 mod status;
 pub mod theme;
 
@@ -76,6 +77,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
             participants::draw(buf, body, state, *selected, &theme)
         }
         Overlay::Questions { selected } => questions::draw(buf, body, state, *selected, &theme),
+        Overlay::Search {
+            query,
+            selected,
+            all,
+        } => search::draw(buf, body, state, query, *selected, *all, &theme),
     }
 }
 

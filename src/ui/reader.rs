@@ -134,6 +134,26 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                     let s = if lang == Lang::Zh { theme.zh } else { theme.en };
                     if current { s.patch(theme.cursor) } else { s }
                 };
+                let highlight = state
+                    .highlight
+                    .as_ref()
+                    .filter(|h| h.doc == state.current && h.paragraph == n);
+                let put_line = |buf: &mut Buffer,
+                                x: u16,
+                                w: u16,
+                                lang: Lang,
+                                text: &str,
+                                r: &std::ops::Range<usize>| {
+                    let style = style_of(lang);
+                    match highlight.filter(|h| h.lang == lang) {
+                        Some(h) => {
+                            put_highlighted(buf, x, sy, text, r.clone(), &h.ranges, w, style, theme)
+                        }
+                        None => {
+                            put(buf, x, sy, &text[r.clone()], w, style);
+                        }
+                    }
+                };
                 let text_of = |lang: Lang| match state.mode {
                     LayoutMode::SideBySide | LayoutMode::Stacked => {
                         lang_text(p, lang).unwrap_or("")
@@ -143,14 +163,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                 match (state.mode, layout.columns.right) {
                     (LayoutMode::SideBySide, Some((rx, rw))) => {
                         if let Some(r) = b.left.get(k) {
-                            put(
-                                buf,
-                                area.x + lx,
-                                sy,
-                                &text_of(b.left_lang)[r.clone()],
-                                lw,
-                                style_of(b.left_lang),
-                            );
+                            put_line(buf, area.x + lx, lw, b.left_lang, text_of(b.left_lang), r);
                         }
                         if content {
                             let sep = if current {
@@ -161,51 +174,67 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                             put(buf, area.x + lx + lw + 1, sy, "│", 1, sep);
                         }
                         if let Some(r) = b.right.get(k) {
-                            put(
-                                buf,
-                                area.x + rx,
-                                sy,
-                                &text_of(b.right_lang)[r.clone()],
-                                rw,
-                                style_of(b.right_lang),
-                            );
+                            put_line(buf, area.x + rx, rw, b.right_lang, text_of(b.right_lang), r);
                         }
                     }
                     (LayoutMode::Stacked, _) => {
                         if let Some(r) = b.left.get(k) {
-                            put(
-                                buf,
-                                area.x + lx,
-                                sy,
-                                &text_of(b.left_lang)[r.clone()],
-                                lw,
-                                style_of(b.left_lang),
-                            );
+                            put_line(buf, area.x + lx, lw, b.left_lang, text_of(b.left_lang), r);
                         } else if let Some(r) = b.right.get(k - b.left.len()) {
-                            put(
-                                buf,
-                                area.x + lx,
-                                sy,
-                                &text_of(b.right_lang)[r.clone()],
-                                lw,
-                                style_of(b.right_lang),
-                            );
+                            put_line(buf, area.x + lx, lw, b.right_lang, text_of(b.right_lang), r);
                         }
                     }
                     _ => {
                         if let Some(r) = b.left.get(k) {
-                            put(
-                                buf,
-                                area.x + lx,
-                                sy,
-                                &text_of(b.left_lang)[r.clone()],
-                                lw,
-                                style_of(b.left_lang),
-                            );
+                            put_line(buf, area.x + lx, lw, b.left_lang, text_of(b.left_lang), r);
                         }
                     }
                 }
             }
+        }
+    }
+}
+
+/// Draws the part `line` of `text`, with the bytes in `marks` highlighted.
+#[allow(clippy::too_many_arguments)]
+fn put_highlighted(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    text: &str,
+    line: std::ops::Range<usize>,
+    marks: &[std::ops::Range<usize>],
+    w: u16,
+    style: ratatui::style::Style,
+    theme: &Theme,
+) {
+    let hl = style
+        .patch(theme.flag)
+        .add_modifier(ratatui::style::Modifier::REVERSED);
+    let mut cx = x;
+    let end = x.saturating_add(w);
+    let mut seg_start = line.start;
+    // Draw runs of equal marking, so wide characters stay whole.
+    let marked = |b: usize| marks.iter().any(|m| m.contains(&b));
+    let mut current = marked(line.start);
+    for (i, _) in text[line.clone()]
+        .char_indices()
+        .skip(1)
+        .chain([(line.len(), ' ')])
+    {
+        let at = line.start + i;
+        let m = at < line.end && marked(at);
+        if at == line.end || m != current {
+            cx = put(
+                buf,
+                cx,
+                y,
+                &text[seg_start..at],
+                end.saturating_sub(cx),
+                if current { hl } else { style },
+            );
+            seg_start = at;
+            current = m;
         }
     }
 }

@@ -1,0 +1,836 @@
+//! Search over both languages: fzf-style query syntax, fuzzy matching for Latin terms
+//! (fuzzy-matcher's SkimMatcherV2, smart case), substring matching for Chinese terms, and
+//! folding so 营收 finds 營收 and Ｑ３ finds Q3.
+//!
+//! Syntax: space-separated terms must all match; `'term` exact, `^term` prefix, `term$`
+//! suffix, `!term` must not occur. A term with a CJK character is always a substring match:
+//! fuzzy matching across Chinese finds 營…收 twenty characters apart, which is noise.
+//!
+//! Fuzzy terms are local: the term's characters in order with at most [`MAX_SKIPPED`] other
+//! bytes between them (an exact occurrence preferred), scored by SkimMatcherV2 on that
+//! window. In prose a 4-letter term matches almost every paragraph scattered over 500
+//! characters; those matches are noise, and scoring them all is what makes fzf slow here.
+//! The bound does not depend on the term's length, so whatever matches "cash" also matches
+//! "cas": typing narrows the previous results instead of searching everything again.
+
+use std::path::PathBuf;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::Serialize;
+
+use crate::app::layout::Lang;
+use crate::text::fold::{fold, variants};
+use crate::text::script::cjk_count;
+
+/// How one term matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    /// Characters in order, gaps allowed.
+    Fuzzy,
+    /// A substring.
+    Exact,
+    /// The text starts with it.
+    Prefix,
+    /// The text ends with it.
+    Suffix,
+}
+
+/// One term of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The folded text of the term.
+    pub text: String,
+    /// How it matches.
+    pub kind: TermKind,
+    /// `!term`: the text must not contain it.
+    pub negate: bool,
+    /// Upper case in the term makes it case-sensitive (smart case).
+    pub case_sensitive: bool,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// The terms, all of which must match.
+    pub terms: Vec<Term>,
+    /// The positive fuzzy terms joined, for the exact-phrase bonus.
+    phrase: Option<String>,
+}
+
+impl Query {
+    /// Parses fzf-style syntax.
+    pub fn parse(q: &str) -> Query {
+        let mut terms = Vec::new();
+        for raw in q.split_whitespace() {
+            let mut t = raw;
+            let negate = t.starts_with('!') && t.len() > 1;
+            if negate {
+                t = &t[1..];
+            }
+            let mut kind = TermKind::Fuzzy;
+            if let Some(rest) = t.strip_prefix('\'').filter(|r| !r.is_empty()) {
+                t = rest;
+                kind = TermKind::Exact;
+            } else if let Some(rest) = t.strip_prefix('^').filter(|r| !r.is_empty()) {
+                t = rest;
+                kind = TermKind::Prefix;
+            } else if let Some(rest) = t.strip_suffix('$').filter(|r| !r.is_empty()) {
+                t = rest;
+                kind = TermKind::Suffix;
+            }
+            let text = fold(t).into_owned();
+            if kind == TermKind::Fuzzy && (negate || cjk_count(&text) > 0) {
+                kind = TermKind::Exact;
+            }
+            let case_sensitive = text.chars().any(char::is_uppercase);
+            terms.push(Term {
+                text,
+                kind,
+                negate,
+                case_sensitive,
+            });
+        }
+        let fuzzy: Vec<&str> = terms
+            .iter()
+            .filter(|t| !t.negate && t.kind == TermKind::Fuzzy)
+            .map(|t| t.text.as_str())
+            .collect();
+        let phrase = (fuzzy.len() >= 2).then(|| fuzzy.join(" ").to_lowercase());
+        Query { terms, phrase }
+    }
+
+    /// Folds text as this query needs: Traditional→Simplified only when a term has Chinese
+    /// in it, full-width→half-width only when the text has full-width forms. An ASCII query
+    /// over text without full-width forms borrows the text unchanged.
+    pub fn fold<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.terms.iter().any(|t| !t.text.is_ascii()) {
+            fold(text)
+        } else if has_full_width(text) {
+            std::borrow::Cow::Owned(text.chars().map(crate::text::fold::half_width).collect())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    }
+
+    /// True when there is nothing to search for.
+    pub fn is_empty(&self) -> bool {
+        self.terms.iter().all(|t| t.negate)
+    }
+
+    /// A cheap test on unfolded text: false means the text cannot match. Checks each positive
+    /// term's characters (in any of their folded forms) without folding the text.
+    pub fn may_match(&self, raw: &str) -> bool {
+        self.terms
+            .iter()
+            .filter(|t| !t.negate)
+            .all(|t| may_contain(raw, t))
+    }
+
+    /// The score of folded text, or None: [`Query::matches`] without the positions, which
+    /// is what ranking needs and costs less.
+    pub fn score(&self, folded: &str, matcher: &SkimMatcherV2) -> Option<i64> {
+        if self.is_empty() {
+            return None;
+        }
+        let mut score = 0i64;
+        for t in &self.terms {
+            let found = match t.kind {
+                TermKind::Fuzzy if t.text.is_ascii() => {
+                    local_match(folded, &t.text, t.case_sensitive)
+                        .and_then(|w| matcher.fuzzy_match(&folded[w], &t.text))
+                }
+                TermKind::Fuzzy => matcher.fuzzy_match(folded, &t.text),
+                _ => match_term(folded, t, matcher).map(|(s, _)| s),
+            };
+            match (found, t.negate) {
+                (Some(_), true) | (None, false) => return None,
+                (Some(s), false) => score += s,
+                (None, true) => {}
+            }
+        }
+        Some(self.phrase_bonus(folded, score))
+    }
+
+    fn phrase_bonus(&self, folded: &str, score: i64) -> i64 {
+        match &self.phrase {
+            // The words together, as typed: above the same words scattered.
+            Some(phrase) if contains_ignore_case(folded, phrase) => score + score / 2 + 50,
+            _ => score,
+        }
+    }
+
+    /// Matches folded text: the score and the matched character positions, or None.
+    pub fn matches(&self, folded: &str, matcher: &SkimMatcherV2) -> Option<(i64, Vec<usize>)> {
+        if self.is_empty() {
+            return None;
+        }
+        let mut score = 0i64;
+        let mut indices = Vec::new();
+        for t in &self.terms {
+            let found = match_term(folded, t, matcher);
+            match (found, t.negate) {
+                (Some(_), true) | (None, false) => return None,
+                (Some((s, idx)), false) => {
+                    score += s;
+                    indices.extend(idx);
+                }
+                (None, true) => {}
+            }
+        }
+        score = self.phrase_bonus(folded, score);
+        indices.sort_unstable();
+        indices.dedup();
+        Some((score, indices))
+    }
+}
+
+/// How many bytes a fuzzy term's match may skip in all: "rvn" in "revenue" skips 2, "fcf" in
+/// "free cash flow" skips 8.
+pub const MAX_SKIPPED: usize = 10;
+
+fn eq_byte(a: u8, b: u8, case_sensitive: bool) -> bool {
+    if case_sensitive {
+        a == b
+    } else {
+        a.eq_ignore_ascii_case(&b)
+    }
+}
+
+/// Where an ASCII term matches `text` locally: its first exact occurrence, or else the first
+/// window holding its characters in order with at most [`MAX_SKIPPED`] bytes skipped (the
+/// earliest match from each start, which skips least). A byte range.
+pub fn local_match(text: &str, term: &str, case_sensitive: bool) -> Option<std::ops::Range<usize>> {
+    let (hay, pat) = (text.as_bytes(), term.as_bytes());
+    let first = *pat.first()?;
+    let (lo, hi) = if case_sensitive {
+        (first, first)
+    } else {
+        (first.to_ascii_lowercase(), first.to_ascii_uppercase())
+    };
+    let span = pat.len() + MAX_SKIPPED;
+    let mut greedy = None;
+    let mut pos = 0;
+    while let Some(i) = memchr::memchr2(lo, hi, &hay[pos..]) {
+        let start = pos + i;
+        let exact = hay.len() - start >= pat.len()
+            && hay[start..start + pat.len()]
+                .iter()
+                .zip(pat)
+                .all(|(a, b)| eq_byte(*a, *b, case_sensitive));
+        if exact {
+            return Some(start..start + pat.len());
+        }
+        if greedy.is_none() {
+            let (mut j, mut k) = (start + 1, 1);
+            while k < pat.len() && j < hay.len() && j - start < span {
+                if eq_byte(hay[j], pat[k], case_sensitive) {
+                    k += 1;
+                }
+                j += 1;
+            }
+            if k == pat.len() {
+                greedy = Some(start..j);
+            }
+        }
+        pos = start + 1;
+    }
+    greedy
+}
+
+/// Is the term's first character, in any of its forms, in the raw text (and, for a Latin
+/// fuzzy term, does it match locally)?
+fn may_contain(raw: &str, t: &Term) -> bool {
+    let Some(first) = t.text.chars().next() else {
+        return true;
+    };
+    if t.kind == TermKind::Fuzzy && t.text.is_ascii() {
+        // Full-width letters in the text would fold to ASCII: let the full match decide.
+        return has_full_width(raw) || local_match(raw, &t.text, t.case_sensitive).is_some();
+    }
+    if !first.is_ascii() {
+        let mut buf = [0u8; 4];
+        return variants(first).iter().any(|v| {
+            memchr::memmem::find(raw.as_bytes(), v.encode_utf8(&mut buf).as_bytes()).is_some()
+        });
+    }
+    if has_full_width(raw) {
+        return true;
+    }
+    let bytes = raw.as_bytes();
+    let mut pos = 0;
+    for c in t.text.bytes() {
+        let (lo, hi) = if t.case_sensitive {
+            (c, c)
+        } else {
+            (c.to_ascii_lowercase(), c.to_ascii_uppercase())
+        };
+        match memchr::memchr2(lo, hi, &bytes[pos..]) {
+            Some(i) => pos += i + 1,
+            None => return false,
+        }
+        if t.kind != TermKind::Fuzzy && !c.is_ascii() {
+            return true;
+        }
+    }
+    true
+}
+
+/// Case-insensitive (ASCII) substring test without allocating; `needle` is lower case.
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    let mut pos = 0;
+    while let Some(i) = memchr::memchr2(first, first.to_ascii_uppercase(), &h[pos..]) {
+        let start = pos + i;
+        if h.len() - start >= n.len() && h[start..start + n.len()].eq_ignore_ascii_case(n) {
+            return true;
+        }
+        pos = start + 1;
+    }
+    false
+}
+
+/// Full-width ASCII forms (U+FF01..FF5E) start with the byte 0xEF in UTF-8.
+fn has_full_width(raw: &str) -> bool {
+    memchr::memchr(0xEF, raw.as_bytes()).is_some()
+        && raw.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c))
+}
+
+fn match_term(text: &str, t: &Term, matcher: &SkimMatcherV2) -> Option<(i64, Vec<usize>)> {
+    match t.kind {
+        TermKind::Fuzzy if t.text.is_ascii() => {
+            let window = local_match(text, &t.text, t.case_sensitive)?;
+            let (score, idx) = matcher.fuzzy_indices(&text[window.clone()], &t.text)?;
+            let offset = text[..window.start].chars().count();
+            Some((score, idx.into_iter().map(|i| i + offset).collect()))
+        }
+        TermKind::Fuzzy => matcher.fuzzy_indices(text, &t.text),
+        TermKind::Exact | TermKind::Prefix | TermKind::Suffix => {
+            let (hay, needle) = if t.case_sensitive {
+                (text.to_string(), t.text.clone())
+            } else {
+                (text.to_lowercase(), t.text.to_lowercase())
+            };
+            // Lower-casing may change byte lengths, not character counts: work in characters.
+            let byte = match t.kind {
+                TermKind::Prefix => hay
+                    .trim_start()
+                    .starts_with(&needle)
+                    .then(|| hay.len() - hay.trim_start().len()),
+                TermKind::Suffix => hay
+                    .trim_end()
+                    .ends_with(&needle)
+                    .then(|| hay.trim_end().len() - needle.len()),
+                _ => hay.find(&needle),
+            }?;
+            let start = hay[..byte].chars().count();
+            let n = needle.chars().count();
+            // Scored like a run of consecutive fuzzy hits, a little above.
+            Some((20 * n as i64 + 10, (start..start + n).collect()))
+        }
+    }
+}
+
+/// The matcher used everywhere (smart case).
+pub fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().smart_case()
+}
+
+/// A match in a loaded transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the transcript among those loaded.
+    pub doc: usize,
+    /// The paragraph pair (flat index).
+    pub paragraph: usize,
+    /// Which side matched.
+    pub lang: Lang,
+    /// Higher is better.
+    pub score: i64,
+    /// Byte ranges of the matched characters in that side's text.
+    pub ranges: Vec<std::ops::Range<usize>>,
+}
+
+/// Turns character positions into byte ranges of `text`, merging neighbours.
+pub fn char_ranges(text: &str, chars: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let offsets: Vec<(usize, usize)> = text
+        .char_indices()
+        .map(|(b, c)| (b, b + c.len_utf8()))
+        .collect();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for &i in chars {
+        let Some(&(s, e)) = offsets.get(i) else {
+            continue;
+        };
+        match out.last_mut() {
+            Some(last) if last.end == s => last.end = e,
+            _ => out.push(s..e),
+        }
+    }
+    out
+}
+
+/// True when every match of `new` must be a match of `old`, so a search for `new` may look
+/// only at `old`'s matches: `new` is `old` with characters typed at the end that only extend
+/// its last term or start a new one (not an operator that changes a term's kind).
+pub fn narrows(old: &str, new: &str) -> bool {
+    let Some(added) = new.strip_prefix(old) else {
+        return false;
+    };
+    let last = old.split_whitespace().last().unwrap_or("");
+    // Extending a negated term excludes less: the results can grow.
+    let operator_only = matches!(last, "'" | "^") || last.starts_with('!') || last.ends_with('$');
+    !old.trim().is_empty()
+        && !operator_only
+        && !added.is_empty()
+        && added.chars().all(|c| {
+            c.is_alphanumeric() || c == ' ' || c == '-' || c == '.' || crate::text::is_cjk(c)
+        })
+}
+
+/// Searches loaded transcripts (`docs` as (index, transcript)), best first, ties in reading
+/// order. Both sides of every paragraph are searched.
+pub fn search_transcripts<'a>(
+    docs: impl IntoIterator<Item = (usize, &'a crate::transcript::Transcript)>,
+    query: &Query,
+    limit: usize,
+) -> Vec<Hit> {
+    search_within(docs, query, limit, None).0
+}
+
+/// Like [`search_transcripts`], looking only at `within` (all matches of a query this one
+/// [`narrows`]) when given. Also returns every match, unranked, for the next narrowing.
+pub fn search_within<'a>(
+    docs: impl IntoIterator<Item = (usize, &'a crate::transcript::Transcript)>,
+    query: &Query,
+    limit: usize,
+    within: Option<&[Hit]>,
+) -> (Vec<Hit>, Vec<Hit>) {
+    if query.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let docs: Vec<(usize, &crate::transcript::Transcript)> = docs.into_iter().collect();
+    if let Some(within) = within {
+        let all = narrow(&docs, query, within);
+        let hits = rank(&docs, query, all.clone(), limit);
+        return (hits, all);
+    }
+    // Two workers: the machines this runs on have two cores or more.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let chunk = docs.len().div_ceil(threads).max(1);
+    let hits: Vec<Hit> = std::thread::scope(|scope| {
+        let workers: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || search_part(part, query)))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    let all = hits.clone();
+    (rank(&docs, query, hits, limit), all)
+}
+
+/// Re-matches only the previous matches, on all cores.
+fn narrow(
+    docs: &[(usize, &crate::transcript::Transcript)],
+    query: &Query,
+    within: &[Hit],
+) -> Vec<Hit> {
+    let by_doc: std::collections::HashMap<usize, Vec<&crate::transcript::Paragraph>> = docs
+        .iter()
+        .map(|(i, t)| (*i, t.paragraphs().map(|(_, p)| p).collect()))
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let chunk = within.len().div_ceil(threads).max(1);
+    let by_doc = &by_doc;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = within
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let matcher = matcher();
+                    part.iter()
+                        .filter_map(|h| {
+                            let p = by_doc.get(&h.doc)?.get(h.paragraph)?;
+                            let text = crate::app::layout::lang_text(p, h.lang)?;
+                            if !query.may_match(text) {
+                                return None;
+                            }
+                            let score = query.score(&query.fold(text), &matcher)?;
+                            Some(Hit {
+                                score,
+                                ranges: Vec::new(),
+                                ..h.clone()
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// Orders hits best first and gives the kept ones their highlight ranges.
+fn rank(
+    docs: &[(usize, &crate::transcript::Transcript)],
+    query: &Query,
+    mut hits: Vec<Hit>,
+    limit: usize,
+) -> Vec<Hit> {
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(a.doc.cmp(&b.doc))
+            .then(a.paragraph.cmp(&b.paragraph))
+    });
+    hits.truncate(limit);
+    // Highlight ranges only for the hits kept.
+    let by_doc: std::collections::HashMap<usize, &crate::transcript::Transcript> =
+        docs.iter().copied().collect();
+    let matcher = matcher();
+    let mut paragraphs: std::collections::HashMap<usize, Vec<&crate::transcript::Paragraph>> =
+        std::collections::HashMap::new();
+    for h in hits.iter_mut().take(RANGES_FOR) {
+        let Some(t) = by_doc.get(&h.doc) else {
+            continue;
+        };
+        let list = paragraphs
+            .entry(h.doc)
+            .or_insert_with(|| t.paragraphs().map(|(_, p)| p).collect());
+        let text = list
+            .get(h.paragraph)
+            .and_then(|p| crate::app::layout::lang_text(p, h.lang))
+            .unwrap_or("");
+        if let Some((_, chars)) = query.matches(&query.fold(text), &matcher) {
+            h.ranges = char_ranges(text, &chars);
+        }
+    }
+    hits
+}
+
+/// How many of the best hits get highlight ranges (the rest are only counted and ordered).
+pub const RANGES_FOR: usize = 1000;
+
+fn search_part(docs: &[(usize, &crate::transcript::Transcript)], query: &Query) -> Vec<Hit> {
+    let matcher = matcher();
+    let mut hits = Vec::new();
+    for &(doc, t) in docs {
+        for (n, (_, p)) in t.paragraphs().enumerate() {
+            for (lang, text) in [(Lang::En, p.en.as_deref()), (Lang::Zh, p.zh.as_deref())] {
+                let Some(text) = text else { continue };
+                if !query.may_match(text) {
+                    continue;
+                }
+                if let Some(score) = query.score(&query.fold(text), &matcher) {
+                    hits.push(Hit {
+                        doc,
+                        paragraph: n,
+                        lang,
+                        score,
+                        ranges: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// One result of `callread search` (the JSON row).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileHit {
+    /// The file.
+    pub source: String,
+    /// 1-based line.
+    pub line: usize,
+    /// "en" or "zh".
+    pub lang: &'static str,
+    /// Higher is better.
+    pub score: i64,
+    /// The speaker of the turn, if the line is in one.
+    pub speaker: Option<String>,
+    /// The matching line.
+    pub text: String,
+}
+
+/// Searches files without building the full model: each file is decoded and read line by
+/// line, tracking speaker headers, and only lines that pass [`Query::may_match`] are folded
+/// and matched. Files that cannot be read are returned as errors beside the hits.
+pub fn search_files(
+    files: &[PathBuf],
+    query: &Query,
+    limit: usize,
+) -> (Vec<FileHit>, Vec<crate::library::LoadError>) {
+    if query.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let results: Vec<(Vec<FileHit>, Vec<crate::library::LoadError>)> =
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let matcher = matcher();
+                        let (mut hits, mut errors) = (Vec::new(), Vec::new());
+                        for f in part {
+                            match search_file(f, query, &matcher) {
+                                Ok(h) => hits.extend(h),
+                                Err(e) => errors.push(e),
+                            }
+                        }
+                        (hits, errors)
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_default())
+                .collect()
+        });
+    let (mut hits, mut errors) = (Vec::new(), Vec::new());
+    for (h, e) in results {
+        hits.extend(h);
+        errors.extend(e);
+    }
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| a.source.cmp(&b.source))
+            .then(a.line.cmp(&b.line))
+    });
+    hits.truncate(limit);
+    (hits, errors)
+}
+
+fn search_file(
+    path: &std::path::Path,
+    query: &Query,
+    matcher: &SkimMatcherV2,
+) -> Result<Vec<FileHit>, crate::library::LoadError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| crate::library::LoadError::Io {
+        path: name.clone(),
+        source: e,
+    })?;
+    let (text, _) = crate::text::decode(bytes).map_err(|e| crate::library::LoadError::Decode {
+        path: name.clone(),
+        source: e,
+    })?;
+    let mut hits = Vec::new();
+    let mut speaker: Option<&str> = None;
+    let mut lines = text.split('\n').enumerate().peekable();
+    while let Some((i, raw)) = lines.next() {
+        let line = raw.trim_end_matches('\r').trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some((_, next)) = lines.peek() {
+            if next.trim_end_matches('\r').trim() == line {
+                if let Some(name) = crate::transcript::parse::header_name(line) {
+                    speaker = Some(name);
+                    lines.next();
+                    continue;
+                }
+            }
+        }
+        if let Some(name) = crate::transcript::parse::dash_header_name(line) {
+            speaker = Some(name);
+            continue;
+        }
+        if !query.may_match(line) {
+            continue;
+        }
+        let clean = crate::text::clean_line(line);
+        if let Some(score) = query.score(&query.fold(&clean), matcher) {
+            hits.push(FileHit {
+                source: name.clone(),
+                line: i + 1,
+                lang: if cjk_count(&clean) > 0 { "zh" } else { "en" },
+                score,
+                speaker: speaker.map(str::to_string),
+                text: clean.into_owned(),
+            });
+        }
+    }
+    Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(q: &str) -> Vec<(String, TermKind, bool)> {
+        Query::parse(q)
+            .terms
+            .into_iter()
+            .map(|t| (t.text, t.kind, t.negate))
+            .collect()
+    }
+
+    #[test]
+    fn query_syntax() {
+        assert_eq!(
+            kinds("rev 'gross ^Turning margin$ !loss 营收"),
+            [
+                ("rev".into(), TermKind::Fuzzy, false),
+                ("gross".into(), TermKind::Exact, false),
+                ("Turning".into(), TermKind::Prefix, false),
+                ("margin".into(), TermKind::Suffix, false),
+                ("loss".into(), TermKind::Exact, true),
+                ("营收".into(), TermKind::Exact, false),
+            ]
+        );
+        assert!(Query::parse("  ").is_empty());
+        assert!(Query::parse("!only").is_empty());
+    }
+
+    #[test]
+    fn what_narrows() {
+        assert!(narrows("cas", "cash"));
+        assert!(narrows("cash", "cash f"));
+        assert!(narrows("營收", "營收成"));
+        assert!(!narrows("", "c"));
+        assert!(!narrows("cash", "cas"), "deleting widens");
+        assert!(
+            !narrows("cash !", "cash !x"),
+            "a negation excludes, it does not narrow the term"
+        );
+        assert!(
+            !narrows("cash !ent", "cash !ente"),
+            "a longer negation excludes less"
+        );
+        assert!(!narrows("cash", "cash$"));
+        assert!(!narrows("cash", "cash |"));
+    }
+
+    #[test]
+    fn matching_rules() {
+        let m = matcher();
+        let q = |s: &str, text: &str| Query::parse(s).matches(&fold(text), &m).is_some();
+        assert!(q("rvn", "Total revenue grew"));
+        assert!(q("rev !loss", "revenue grew"));
+        assert!(!q("rev !loss", "revenue loss"));
+        assert!(q("^turning", "Turning to guidance."));
+        assert!(!q("^guidance", "Turning to guidance."));
+        assert!(q("guidance.$", "Turning to guidance."));
+        assert!(!q("'rvn", "Total revenue grew"));
+        assert!(!q("Revenue", "total revenue"), "smart case");
+        assert!(q("revenue", "Total Revenue"));
+        assert!(q("营收", "總營收成長"));
+        assert!(q("營收", "总营收成长"));
+        assert!(q("Ｑ３", "Q3 revenue"));
+        assert!(q("q3", "Ｑ３ revenue"));
+        assert!(
+            !q("營收", "營業收入"),
+            "CJK terms are substrings, not fuzzy"
+        );
+    }
+
+    #[test]
+    fn the_prefilter_never_rejects_a_match() {
+        let m = matcher();
+        for (query, text) in [
+            ("rvn", "Total revenue"),
+            ("營收", "总营收"),
+            ("q3", "Ｑ３"),
+            ("REV", "REVENUE"),
+            ("'gross", "Gross margin"),
+        ] {
+            let q = Query::parse(query);
+            assert!(q.matches(&fold(text), &m).is_some(), "{query}");
+            assert!(q.may_match(text), "{query} {text}");
+        }
+        assert!(!Query::parse("xyz").may_match("revenue"));
+    }
+
+    #[test]
+    fn score_agrees_with_matches() {
+        let m = matcher();
+        for (q, text) in [
+            ("revenue guidance", "we raised our Revenue guidance"),
+            ("rvn !loss", "total revenue"),
+            ("营收", "營收成長"),
+            ("'Q3 ^We", "We expect Q3"),
+        ] {
+            let q = Query::parse(q);
+            let folded = fold(text);
+            assert_eq!(
+                q.score(&folded, &m),
+                q.matches(&folded, &m).map(|(s, _)| s),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_exact_phrase_ranks_above_scattered_words() {
+        let m = matcher();
+        let q = Query::parse("revenue guidance");
+        let together = q
+            .matches("we raised our revenue guidance today", &m)
+            .unwrap()
+            .0;
+        let apart = q
+            .matches("revenue grew and we gave guidance today", &m)
+            .unwrap()
+            .0;
+        let fuzzy = q
+            .matches("reviewing evenue gui dance", &m)
+            .map_or(0, |s| s.0);
+        assert!(
+            together > apart && apart > fuzzy,
+            "{together} {apart} {fuzzy}"
+        );
+    }
+
+    #[test]
+    fn fuzzy_terms_match_locally() {
+        assert_eq!(local_match("Total revenue grew", "rvn", false), Some(6..11));
+        assert_eq!(local_match("free cash flow", "fcf", false), Some(0..11));
+        assert_eq!(
+            local_match("refresh, then later a long way off: v", "rv", false),
+            None,
+            "too far apart"
+        );
+        // Whatever matches a term matches its prefixes: typing can narrow earlier results.
+        for (text, term) in [
+            ("free cash flow", "fcfl"),
+            ("Total revenue grew", "rvnue"),
+            ("contact center", "cntct"),
+        ] {
+            for n in 1..=term.len() {
+                if local_match(text, term, false).is_some() {
+                    assert!(local_match(text, &term[..n], false).is_some(), "{term} {n}");
+                }
+            }
+        }
+        assert_eq!(
+            local_match("re v and Revenue", "revenue", false),
+            Some(9..16),
+            "an exact occurrence wins"
+        );
+        assert_eq!(local_match("REVENUE", "revenue", true), None);
+    }
+
+    #[test]
+    fn char_positions_become_byte_ranges() {
+        let merged = char_ranges("總營收", &[1, 2]);
+        assert_eq!((merged.len(), merged.first()), (1, Some(&(3..9))));
+        assert_eq!(char_ranges("abc", &[0, 2]), [0..1, 2..3]);
+    }
+}

@@ -1,0 +1,200 @@
+//! Search in the reader (prompt, live results, jump, highlight, n/N, scope) and on the
+//! command line.
+
+mod common;
+
+use callread::app::Overlay;
+use callread::app::layout::Lang;
+use common::ui::{keys, reader, screen, screen_text, status, type_text};
+
+#[test]
+fn results_update_on_every_keystroke_and_enter_jumps_with_the_match_highlighted() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "/");
+    assert!(matches!(s.overlay, Overlay::Search { .. }));
+    type_text(&mut s, "non-gaap ear");
+    let wide = s.search_hits.len();
+    type_text(&mut s, "nings per share");
+    let narrow = s.search_hits.len();
+    assert!(wide >= narrow && narrow > 0, "{wide} {narrow}");
+    let text = screen_text(&s);
+    assert!(
+        text.contains("search this call") && text.contains("/ non-gaap earnings per share"),
+        "{text}"
+    );
+    assert!(text.contains("Kelly Steckelberg · Prepared · EN"), "{text}");
+    keys(&mut s, "<Enter>");
+    assert_eq!(s.overlay, Overlay::None);
+    let hit = s.highlight.clone().unwrap();
+    let doc = s.doc().unwrap();
+    assert_eq!(doc.cursor, hit.paragraph);
+    let (_, p) = doc.paragraph(hit.paragraph).unwrap();
+    let en = p.en.as_deref().unwrap();
+    // The highlighted characters spell the query's letters.
+    let marked: String = hit.ranges.iter().map(|r| &en[r.clone()]).collect();
+    assert!(marked.to_lowercase().contains("non-gaap"), "{marked}");
+    // And they are drawn reversed in the English pane.
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| callread::ui::render(f, &s, &callread::keymap::Keymap::default()))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let reversed = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .count();
+    assert!(reversed >= 8, "{reversed}");
+    keys(&mut s, "<Esc>");
+    assert!(s.highlight.is_none(), "Esc clears the highlight");
+}
+
+#[test]
+fn n_and_shift_n_walk_matches_in_reading_order() {
+    let mut s = reader(100, 30);
+    keys(&mut s, "/");
+    type_text(&mut s, "'Workvivo");
+    keys(&mut s, "<Enter>");
+    let total = s.last_search.as_ref().unwrap().2.len();
+    assert!(total >= 5, "{total}");
+    keys(&mut s, "g");
+    let mut seen = Vec::new();
+    for _ in 0..total {
+        keys(&mut s, "n");
+        let h = s.highlight.clone().unwrap();
+        seen.push((h.paragraph, h.lang == Lang::Zh));
+    }
+    let mut sorted = seen.clone();
+    sorted.sort();
+    assert_eq!(seen, sorted, "reading order");
+    assert_eq!(seen.len(), total);
+    keys(&mut s, "n");
+    assert!(status(&s).contains("(wrapped)"), "{}", status(&s));
+    keys(&mut s, "N");
+    let back = s.highlight.clone().unwrap();
+    assert_eq!(
+        (back.paragraph, back.lang == Lang::Zh),
+        *seen.last().unwrap()
+    );
+}
+
+#[test]
+fn chinese_queries_simplified_and_full_width() {
+    let mut s = reader(100, 30);
+    keys(&mut s, "/");
+    type_text(&mut s, "营收");
+    assert!(!s.search_hits.is_empty());
+    assert!(s.search_hits.iter().all(|h| h.lang == Lang::Zh));
+    keys(&mut s, "<BS> <BS>");
+    type_text(&mut s, "Ｑ３");
+    let full = s.search_hits.len();
+    keys(&mut s, "<BS> <BS>");
+    type_text(&mut s, "Q3");
+    assert_eq!(full, s.search_hits.len());
+    assert!(full > 0);
+}
+
+#[test]
+fn scope_toggles_between_this_call_and_all() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "/");
+    type_text(&mut s, "'Twilio");
+    assert!(s.search_hits.is_empty(), "not in the Zoom call");
+    keys(&mut s, "<C-a>");
+    assert!(!s.search_hits.is_empty());
+    assert!(
+        screen_text(&s).contains("Twilio Inc ·"),
+        "results name the transcript"
+    );
+    let best = s.search_hits[0].doc;
+    assert_ne!(best, 0);
+    keys(&mut s, "<Enter>");
+    assert_eq!(s.current, best, "Enter switches to the hit's transcript");
+    let company = s.doc().unwrap().short_title().to_string();
+    assert!(status(&s).contains(&company));
+}
+
+#[test]
+fn an_empty_search_and_escape() {
+    let mut s = reader(80, 24);
+    keys(&mut s, "/ <Enter>");
+    assert_eq!(s.overlay, Overlay::None);
+    keys(&mut s, "n");
+    assert!(status(&s).contains("no matches"), "{}", status(&s));
+    keys(&mut s, "/");
+    type_text(&mut s, "zzzzqqq");
+    assert!(screen(&s).iter().any(|r| r.contains("0 matches")));
+    keys(&mut s, "<Esc>");
+    assert_eq!(s.overlay, Overlay::None);
+}
+
+#[test]
+fn search_cli_json_and_plain() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = run(&[
+        "search",
+        "free cash flow",
+        "assets/transcripts",
+        "--json",
+        "--limit",
+        "5",
+    ]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    let scores: Vec<i64> = rows.iter().map(|r| r["score"].as_i64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
+    for r in rows {
+        for key in ["source", "line", "lang", "score", "speaker", "text"] {
+            assert!(r.get(key).is_some(), "{key}");
+        }
+        assert!(
+            r["text"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("free cash flow"),
+            "the phrase ranks first"
+        );
+    }
+    // Simplified Chinese finds the Traditional lines; every result says which side.
+    let o = run(&["search", "自由现金流", "assets/transcripts", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(!v.as_array().unwrap().is_empty());
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["lang"] == "zh" && r["text"].as_str().unwrap().contains("自由現金流"))
+    );
+    // Plain: grep-like, one result per line.
+    let o = run(&["search", "'MoffettNathanson", "assets/transcripts"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.lines().count() >= 1);
+    assert!(
+        text.lines().all(
+            |l| l.starts_with("assets/transcripts/0") && l.contains(":en:") || l.contains(":zh:")
+        ),
+        "{text}"
+    );
+    // The streaming file search and the in-memory search agree on the bundled calls.
+    let files = run(&["search", "gross margin", "assets/transcripts", "--json"]);
+    let bundled = run(&["search", "gross margin", "--json"]);
+    let count = |o: &std::process::Output| {
+        serde_json::from_slice::<serde_json::Value>(&o.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count(&files), count(&bundled));
+}
