@@ -75,6 +75,17 @@ pub enum Command {
         #[arg(long)]
         limit: Option<usize>,
     },
+    /// List the guidance figures: every forward-looking figure, with the Chinese counterpart.
+    Guidance {
+        /// Transcript files or directories (default: the bundled transcripts).
+        paths: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV.
+        #[arg(long)]
+        csv: bool,
+    },
     /// List the participants: role, name, title or firm, turns and words.
     Speakers {
         /// A transcript file.

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod guidance;
 pub mod keymap;
 pub mod library;
 pub mod plain;

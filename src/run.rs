@@ -131,6 +131,54 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Guidance { paths, json, csv }) => {
+            let transcripts = load_all(&paths)?;
+            let figures: Vec<crate::guidance::GuidanceFigure> = transcripts
+                .iter()
+                .flat_map(crate::guidance::extract)
+                .collect();
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            if json {
+                serde_json::to_writer_pretty(&mut out, &figures)?;
+                writeln!(out)?;
+            } else if csv {
+                write_guidance_csv(&mut out, &figures)?;
+            } else {
+                let rows: Vec<Vec<String>> = figures
+                    .iter()
+                    .map(|f| {
+                        let zh = match &f.zh {
+                            Some(z) if !z.matches => format!("⚠ 中文: {}", z.text),
+                            _ => String::new(),
+                        };
+                        vec![
+                            f.source.rsplit('/').next().unwrap_or("").to_string(),
+                            f.line.to_string(),
+                            f.period.clone().unwrap_or_default(),
+                            f.label.clone(),
+                            crate::guidance::format_value(f),
+                            f.direction.unwrap_or("").to_string(),
+                            zh,
+                        ]
+                    })
+                    .collect();
+                write_table(
+                    &mut out,
+                    &[
+                        "file",
+                        "line",
+                        "period",
+                        "figure",
+                        "value",
+                        "direction",
+                        "translation",
+                    ],
+                    &rows,
+                )?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => read(cli.read),
     }
 }
@@ -285,4 +333,50 @@ fn bundled_hits(q: &crate::search::Query, limit: usize) -> Vec<crate::search::Fi
             })
         })
         .collect()
+}
+
+/// Writes guidance figures as CSV (RFC 4180 quoting).
+fn write_guidance_csv(
+    out: &mut impl Write,
+    figures: &[crate::guidance::GuidanceFigure],
+) -> io::Result<()> {
+    let field = |s: &str| {
+        let s = crate::text::sanitize(s);
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.into_owned()
+        }
+    };
+    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    writeln!(
+        out,
+        "source,line,metric,label,basis,period,low,high,unit,direction,zh_low,zh_high,zh_matches,text"
+    )?;
+    for f in figures {
+        let metric = serde_json::to_value(f.metric)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            field(&f.source),
+            f.line,
+            metric,
+            field(&f.label),
+            f.basis.unwrap_or(""),
+            field(f.period.as_deref().unwrap_or("")),
+            num(f.low),
+            num(f.high),
+            f.unit,
+            f.direction.unwrap_or(""),
+            num(f.zh.as_ref().and_then(|z| z.low)),
+            num(f.zh.as_ref().and_then(|z| z.high)),
+            f.zh.as_ref()
+                .map_or(String::new(), |z| z.matches.to_string()),
+            field(&f.text),
+        )?;
+    }
+    Ok(())
 }

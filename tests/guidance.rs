@@ -1,0 +1,457 @@
+//! Guidance extraction: the expected table of the five bundled calls (read off the
+//! transcripts by hand), reported results kept out, the Chinese counterparts, and phrasings
+//! the bundled calls do not use.
+
+mod common;
+
+use callread::guidance::{GuidanceFigure, Metric, extract, format_value};
+use common::seed_text;
+
+/// (line, metric, period, low, high, unit) of every figure, in order.
+type Row = (
+    usize,
+    Metric,
+    Option<&'static str>,
+    Option<f64>,
+    Option<f64>,
+    &'static str,
+);
+
+fn rows(figures: &[GuidanceFigure]) -> Vec<Row> {
+    figures
+        .iter()
+        .map(|f| {
+            let period: Option<&'static str> =
+                f.period.clone().map(|p| &*Box::leak(p.into_boxed_str()));
+            (f.line, f.metric, period, f.low, f.high, f.unit)
+        })
+        .collect()
+}
+
+use Metric::*;
+
+const M: f64 = 1e6;
+const B: f64 = 1e9;
+
+fn some(v: f64) -> Option<f64> {
+    Some(v)
+}
+
+fn expected(seed: &str) -> Vec<Row> {
+    let fy25 = Some("FY2025");
+    let q3_25 = Some("Q3 FY2025");
+    let fy24 = Some("FY2024");
+    let q3_24 = Some("Q3 FY2024");
+    let ntm = Some("next 12 months");
+    match seed {
+        // Zoom Q2 FY25: Q3 and raised full-year guidance, gross margin, deferred revenue, RPO.
+        "000" => vec![
+            (73, Margin, fy25, some(79.0), some(79.0), "%"),
+            (75, Growth, q3_25, some(5.0), some(5.0), "%"),
+            (77, Other, ntm, some(60.0), some(60.0), "%"),
+            (81, Revenue, q3_25, some(1.16 * B), some(1.165 * B), "USD"),
+            (81, Growth, q3_25, some(2.3), some(2.3), "%"),
+            (
+                81,
+                OperatingIncome,
+                q3_25,
+                some(438.0 * M),
+                some(443.0 * M),
+                "USD",
+            ),
+            (81, Eps, q3_25, some(1.29), some(1.31), "USD/share"),
+            (
+                81,
+                Shares,
+                q3_25,
+                some(314.0 * M),
+                some(314.0 * M),
+                "shares",
+            ),
+            (83, Revenue, fy25, some(4.63 * B), some(4.64 * B), "USD"),
+            (83, Growth, fy25, some(2.4), some(2.4), "%"),
+            (
+                83,
+                OperatingIncome,
+                fy25,
+                some(1.79 * B),
+                some(1.8 * B),
+                "USD",
+            ),
+            (83, Margin, fy25, some(38.7), some(38.7), "%"),
+            (83, Eps, fy25, some(5.29), some(5.32), "USD/share"),
+            (83, Shares, fy25, some(316.0 * M), some(316.0 * M), "shares"),
+            (
+                85,
+                FreeCashFlow,
+                fy25,
+                some(1.58 * B),
+                some(1.62 * B),
+                "USD",
+            ),
+        ],
+        // 8x8 Q2 FY24 (fiscal year ending March 2024): expense ratios, Q3 and full year.
+        "001" => vec![
+            (140, Expense, fy24, some(33.0), some(34.0), "%"),
+            (142, Expense, fy24, some(15.0), some(15.0), "%"),
+            (144, Expense, fy24, some(11.0), some(11.0), "%"),
+            (144, Expense, fy24, some(10.0), some(11.0), "%"),
+            (146, Margin, Some("H2 FY2024"), some(72.0), some(72.0), "%"),
+            (148, Revenue, q3_24, some(173.0 * M), some(178.0 * M), "USD"),
+            (148, Revenue, q3_24, some(180.0 * M), some(186.0 * M), "USD"),
+            (148, Margin, q3_24, some(11.0), some(12.0), "%"),
+            (148, CashFlow, q3_24, some(10.0 * M), None, "USD"),
+            (148, Expense, q3_24, some(9.0 * M), some(9.0 * M), "USD"),
+            (148, Expense, q3_24, some(7.0 * M), some(7.0 * M), "USD"),
+            (
+                150,
+                Shares,
+                q3_24,
+                some(125.0 * M),
+                some(125.0 * M),
+                "shares",
+            ),
+            (152, Revenue, fy24, some(701.0 * M), some(711.0 * M), "USD"),
+            (152, Revenue, fy24, some(732.5 * M), some(742.5 * M), "USD"),
+            (154, Margin, fy24, some(12.0), some(13.0), "%"),
+            (156, Expense, fy24, some(35.0 * M), some(36.0 * M), "USD"),
+            (
+                158,
+                Shares,
+                fy24,
+                some(123.0 * M),
+                some(123.0 * M),
+                "shares",
+            ),
+        ],
+        // Twilio Q2 2024: Q3 initiated, full-year growth narrowed, profit raised.
+        "002" => vec![
+            (117, Revenue, q3_24, some(1.085 * B), some(1.095 * B), "USD"),
+            (117, Growth, q3_24, some(5.0), some(6.0), "%"),
+            (117, Growth, fy24, some(6.0), some(7.0), "%"),
+            (
+                119,
+                OperatingIncome,
+                q3_24,
+                some(160.0 * M),
+                some(170.0 * M),
+                "USD",
+            ),
+            (
+                119,
+                OperatingIncome,
+                fy24,
+                some(650.0 * M),
+                some(675.0 * M),
+                "USD",
+            ),
+        ],
+        // Asana Q2 FY24: losses are negative.
+        "003" => vec![
+            (88, Other, ntm, some(86.0), some(86.0), "%"),
+            (90, Revenue, q3_24, some(163.5 * M), some(164.5 * M), "USD"),
+            (90, Growth, q3_24, some(16.0), some(16.0), "%"),
+            (
+                90,
+                OperatingIncome,
+                q3_24,
+                some(-25.0 * M),
+                some(-23.0 * M),
+                "USD",
+            ),
+            (90, Margin, q3_24, some(-15.0), some(-15.0), "%"),
+            (90, Eps, q3_24, some(-0.11), some(-0.10), "USD/share"),
+            (
+                90,
+                Shares,
+                q3_24,
+                some(221.0 * M),
+                some(221.0 * M),
+                "shares",
+            ),
+            (92, Revenue, fy24, some(642.0 * M), some(648.0 * M), "USD"),
+            (92, Growth, fy24, some(17.0), some(18.0), "%"),
+            (
+                92,
+                OperatingIncome,
+                fy24,
+                some(-93.0 * M),
+                some(-85.0 * M),
+                "USD",
+            ),
+            (92, Margin, fy24, some(-14.0), some(-14.0), "%"),
+            (92, Eps, fy24, some(-0.42), some(-0.39), "USD/share"),
+            (92, Shares, fy24, some(219.0 * M), some(219.0 * M), "shares"),
+            (94, Other, fy24, some(100.0), None, "%"),
+        ],
+        // ZoomInfo Q2 2024.
+        "004" => vec![
+            (44, FreeCashFlow, fy24, some(1.0), None, "USD/share"),
+            (
+                64,
+                Expense,
+                Some("next 6 months"),
+                some(59.0 * M),
+                some(59.0 * M),
+                "USD",
+            ),
+            (74, Revenue, q3_24, some(298.0 * M), some(301.0 * M), "USD"),
+            (
+                74,
+                OperatingIncome,
+                q3_24,
+                some(107.0 * M),
+                some(109.0 * M),
+                "USD",
+            ),
+            (74, Eps, q3_24, some(0.21), some(0.22), "USD/share"),
+            (76, Revenue, fy24, some(1.19 * B), some(1.205 * B), "USD"),
+            (
+                76,
+                OperatingIncome,
+                fy24,
+                some(412.0 * M),
+                some(418.0 * M),
+                "USD",
+            ),
+            (76, Eps, fy24, some(0.86), some(0.88), "USD/share"),
+            (76, Shares, fy24, some(375.0 * M), some(375.0 * M), "shares"),
+            (
+                76,
+                FreeCashFlow,
+                fy24,
+                some(420.0 * M),
+                some(430.0 * M),
+                "USD",
+            ),
+            (76, Growth, fy24, some(-3.0), some(-3.0), "%"),
+            (76, Margin, fy24, some(35.0), some(35.0), "%"),
+            (78, Margin, fy24, some(37.0), some(37.0), "%"),
+            (80, Growth, Some("Q4 FY2024"), some(-1.0), some(0.0), "%"),
+            (248, FreeCashFlow, fy24, some(1.0), some(1.0), "USD/share"),
+        ],
+        _ => unreachable!(),
+    }
+}
+
+fn close(a: &[Row], b: &[Row]) -> bool {
+    let eq = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+        (None, None) => true,
+        _ => false,
+    };
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.0 == y.0 && x.1 == y.1 && x.2 == y.2 && eq(x.3, y.3) && eq(x.4, y.4) && x.5 == y.5
+        })
+}
+
+#[test]
+fn every_guidance_figure_of_the_bundled_calls() {
+    for seed in ["000", "001", "002", "003", "004"] {
+        let t = common::load(seed_text(seed));
+        let got = rows(&extract(&t));
+        let want = expected(seed);
+        assert!(
+            close(&got, &want),
+            "{seed}\n got: {got:#?}\nwant: {want:#?}"
+        );
+    }
+}
+
+#[test]
+fn reported_results_and_beaten_guides_are_not_guidance() {
+    let reported = [
+        ("000", 1.163 * B),
+        ("000", 456.0 * M),
+        ("000", 420.0 * M),
+        ("000", 1.39),
+        ("002", 175.0 * M),
+        ("004", 292.0 * M),
+        ("004", 82.0 * M),
+        ("003", 333.4 * M),
+    ];
+    for (seed, value) in reported {
+        let t = common::load(seed_text(seed));
+        let figures = extract(&t);
+        assert!(
+            !figures
+                .iter()
+                .any(|f| f.low == Some(value) || f.high == Some(value)),
+            "{seed} {value}"
+        );
+    }
+}
+
+#[test]
+fn directions_labels_and_bases() {
+    let t = common::load(seed_text("000"));
+    let f = extract(&t);
+    let eps = f.iter().find(|f| f.line == 81 && f.metric == Eps).unwrap();
+    assert_eq!(
+        (eps.label.as_str(), eps.basis, eps.direction),
+        ("Non-GAAP earnings per share", Some("non-GAAP"), None)
+    );
+    assert!(
+        f.iter()
+            .filter(|f| f.line == 83)
+            .all(|f| f.direction == Some("raised"))
+    );
+    assert_eq!(
+        f[0].direction,
+        Some("reiterated"),
+        "we continue to expect our gross margin"
+    );
+    let t = common::load(seed_text("002"));
+    let f = extract(&t);
+    let dirs: Vec<_> = f.iter().map(|f| f.direction).collect();
+    assert_eq!(
+        dirs,
+        [
+            Some("initiated"),
+            Some("initiated"),
+            Some("narrowed"),
+            None,
+            Some("raised")
+        ]
+    );
+    assert_eq!(f[2].label, "Organic revenue growth");
+    let t = common::load(seed_text("001"));
+    assert_eq!(extract(&t)[0].label, "Sales and marketing, % of revenue");
+}
+
+#[test]
+fn the_chinese_counterpart_and_the_zoom_eps_mismatch() {
+    let t = common::load(seed_text("000"));
+    let f = extract(&t);
+    let eps = f.iter().find(|f| f.line == 81 && f.metric == Eps).unwrap();
+    let zh = eps.zh.as_ref().unwrap();
+    assert!(!zh.matches);
+    assert_eq!((zh.low, zh.high), (Some(129.0), Some(1.31)));
+    assert!(zh.text.contains("129 至 1.31 美元"), "{}", zh.text);
+    let revenue = f
+        .iter()
+        .find(|f| f.line == 81 && f.metric == Revenue)
+        .unwrap();
+    assert!(revenue.zh.as_ref().unwrap().matches);
+    assert_eq!(
+        f.iter()
+            .filter(|f| f.zh.as_ref().is_some_and(|z| !z.matches))
+            .count(),
+        1,
+        "only the EPS disagrees"
+    );
+    assert_eq!(format_value(eps), "$1.29–$1.31");
+    assert_eq!(format_value(revenue), "$1.160B–$1.165B");
+}
+
+#[test]
+fn phrasings_the_bundled_calls_do_not_use() {
+    let t = common::load(include_str!("fixtures/other_phrasings.txt"));
+    let f = extract(&t);
+    let got: Vec<(Metric, Option<String>, String, Option<&str>)> = f
+        .iter()
+        .map(|f| (f.metric, f.period.clone(), format_value(f), f.direction))
+        .collect();
+    let p = |s: &str| Some(s.to_string());
+    assert_eq!(
+        got,
+        [
+            (Revenue, p("Q3 FY2025"), "$410M–$420M".to_string(), None),
+            (Other, p("FY2025"), "$90M–$95M".to_string(), None),
+            (
+                Revenue,
+                p("FY2026"),
+                "≈ $2.100B".to_string(),
+                Some("initiated")
+            ),
+            (
+                Margin,
+                p("H2 FY2025"),
+                "70%–72%".to_string(),
+                Some("initiated")
+            ),
+            (Margin, p("FY2025"), "30%–33%".to_string(), None),
+            (Other, p("FY2025"), "≤ $50M".to_string(), None),
+            (FreeCashFlow, p("FY2025"), "≥ $100M".to_string(), None),
+            (NetIncome, p("Q4 FY2025"), "-$12M–-$10M".to_string(), None),
+            (
+                Revenue,
+                p("FY2025"),
+                "$1.600B–$1.620B".to_string(),
+                Some("lowered")
+            ),
+        ],
+    );
+    assert_eq!(f[7].basis, Some("GAAP"));
+    // The results paragraph (revenue was $300M, above the $290M guide) gives nothing.
+    assert!(f.iter().all(|f| f.line != 7));
+    // Chinese counterparts: the Q3 range agrees, the lowered outlook agrees.
+    assert!(f[0].zh.as_ref().unwrap().matches);
+    assert!(f[8].zh.as_ref().unwrap().matches);
+}
+
+#[test]
+fn guidance_cli() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = run(&[
+        "guidance",
+        "assets/transcripts/000_28227caab299fe99.txt",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 15);
+    for r in rows {
+        for key in [
+            "source",
+            "line",
+            "metric",
+            "label",
+            "basis",
+            "period",
+            "low",
+            "high",
+            "unit",
+            "direction",
+            "text",
+            "zh",
+        ] {
+            assert!(r.get(key).is_some(), "{key}");
+        }
+    }
+    let eps = rows
+        .iter()
+        .find(|r| r["metric"] == "eps" && r["period"] == "Q3 FY2025")
+        .unwrap();
+    assert_eq!(
+        (
+            eps["low"].as_f64(),
+            eps["high"].as_f64(),
+            eps["unit"].as_str()
+        ),
+        (Some(1.29), Some(1.31), Some("USD/share"))
+    );
+    assert_eq!(
+        (eps["zh"]["low"].as_f64(), eps["zh"]["matches"].as_bool()),
+        (Some(129.0), Some(false))
+    );
+    let o = run(&["guidance", "assets/transcripts", "--csv"]);
+    let csv = String::from_utf8(o.stdout).unwrap();
+    assert!(csv.starts_with("source,line,metric,label,basis,period,low,high,unit,direction,zh_low,zh_high,zh_matches,text\n"), "{csv}");
+    assert_eq!(csv.lines().count(), 1 + 15 + 17 + 5 + 14 + 15);
+    let o = run(&["guidance", "assets/transcripts/000_28227caab299fe99.txt"]);
+    let table = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        table.contains("Non-GAAP earnings per share")
+            && table.contains("$1.29–$1.31")
+            && table.contains("⚠"),
+        "{table}"
+    );
+}
