@@ -493,17 +493,48 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             last_turn = turn;
         }
         let Some(en) = p.en.as_deref() else { continue };
+        // No digit, no figure: such a paragraph neither gives guidance nor sets its period.
+        if !en.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let mut period: Option<String> = carried.clone();
         let mut direction: Option<&'static str> = None;
         let mut opened = false;
         for range in sentences(en) {
             let s = &en[range.clone()];
-            let own = COMPARISON.find(s).map_or(s, |m| &s[..m.start()]);
-            if let Some(found) = find_period(own, call) {
-                period = Some(found);
+            // Cheap guards before the regexes: most sentences name no period or direction.
+            let digits = s.bytes().any(|b| b.is_ascii_digit());
+            let period_words = ["uarter", "ear", "alf", "iscal", "FY", "onths"]
+                .iter()
+                .any(|w| s.contains(w));
+            if digits || period_words {
+                let own = COMPARISON.find(s).map_or(s, |m| &s[..m.start()]);
+                if let Some(found) = find_period(own, call) {
+                    period = Some(found);
+                }
             }
-            if let Some(d) = find_direction(s) {
-                direction = Some(d);
+            let direction_words = [
+                "rais",
+                "ower",
+                "eiterat",
+                "eaffirm",
+                "arrow",
+                "nitiat",
+                "ntroduc",
+                "stablish",
+                "aintain",
+                "ontinue to expect",
+                "ncreased outlook",
+                "educ",
+                "cut our",
+            ];
+            if direction_words.iter().any(|w| s.contains(w)) {
+                if let Some(d) = find_direction(s) {
+                    direction = Some(d);
+                }
+            }
+            if !digits && !s.contains("uidance") && !s.contains("utlook") {
+                continue;
             }
             let forward = FORWARD.is_match(s);
             if OPENS_GUIDANCE.is_match(s) {

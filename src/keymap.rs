@@ -112,6 +112,8 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("Q", Action::JumpToQa),
     ("!", Action::NextFinding),
     ("/", Action::OpenSearch),
+    ("o", Action::ToggleSidebar),
+    ("Tab", Action::ToggleFocus),
     ("n", Action::NextMatch),
     ("N", Action::PrevMatch),
     ("s", Action::OpenParticipants),
@@ -169,6 +171,9 @@ impl Keymap {
                 KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
                 _ => None,
             };
+        }
+        if state.overlay == Overlay::None && state.sidebar_focus && key.code == KeyCode::Enter {
+            return Some(Action::Confirm);
         }
         if matches!(
             state.overlay,

@@ -455,3 +455,67 @@ fn guidance_cli() {
         "{table}"
     );
 }
+
+#[test]
+fn the_sidebar_lists_figures_by_period_and_jumps_to_them() {
+    use common::ui::{keys, reader, screen, screen_text, status};
+    let mut s = reader(150, 45);
+    keys(&mut s, "o");
+    assert!(s.sidebar && s.sidebar_focus);
+    let text = screen_text(&s);
+    for needle in [
+        "Guidance",
+        "Q3 FY2025",
+        "FY2025",
+        "Revenue",
+        "$1.160B–$1.165B",
+        "Non-GAAP earnings",
+        "raised",
+    ] {
+        assert!(text.contains(needle), "{needle}\n{text}");
+    }
+    let rows = screen(&s);
+    let warned: Vec<&String> = rows.iter().filter(|r| r.contains('⚠')).collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(warned[0].contains("$1.29–$1.31"));
+    // The panes got narrower: the English column ends before the sidebar.
+    assert!(s.doc().unwrap().layout.as_ref().unwrap().width < 150);
+    // Select the Q3 EPS (7th figure) and jump.
+    keys(&mut s, "j j j j j j <Enter>");
+    let d = s.doc().unwrap();
+    assert_eq!(d.paragraph(d.cursor).unwrap().1.line, 81);
+    let (_, _, en, zh) = s.figure_highlight.clone().unwrap();
+    let (_, p) = d.paragraph(d.cursor).unwrap();
+    assert_eq!(&p.en.as_deref().unwrap()[en[0].clone()], "$1.29 to $1.31");
+    assert_eq!(
+        zh.iter()
+            .map(|r| &p.zh.as_deref().unwrap()[r.clone()])
+            .collect::<Vec<_>>(),
+        ["129", "1.31 美元"]
+    );
+    // Tab gives the keys back to the reader.
+    keys(&mut s, "<Tab> j");
+    assert!(!s.sidebar_focus);
+    assert!(status(&s).contains("¶"), "{}", status(&s));
+    keys(&mut s, "o");
+    assert!(!s.sidebar);
+    assert_eq!(s.doc().unwrap().layout.as_ref().unwrap().width, 150);
+}
+
+#[test]
+fn on_a_narrow_terminal_the_sidebar_gives_way() {
+    use common::ui::{keys, reader, screen_text, status};
+    let mut s = reader(80, 24);
+    keys(&mut s, "o");
+    assert!(!s.sidebar_shown());
+    assert!(status(&s).contains("100+ columns"), "{}", status(&s));
+    assert!(!screen_text(&s).contains("Guidance ·"));
+    let mut s = reader(120, 30);
+    keys(&mut s, "o <resize:90x30>");
+    assert!(!s.sidebar_shown());
+    assert_eq!(
+        s.doc().unwrap().layout.as_ref().unwrap().width,
+        90,
+        "the panes take the whole width"
+    );
+}

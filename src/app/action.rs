@@ -35,6 +35,10 @@ pub enum Action {
     NextFinding,
     /// Open the search prompt.
     OpenSearch,
+    /// Show or hide the guidance sidebar.
+    ToggleSidebar,
+    /// Move the keys' focus between the reader and the sidebar.
+    ToggleFocus,
     /// Go to the next match of the last search.
     NextMatch,
     /// Go to the previous match of the last search.
@@ -107,6 +111,8 @@ impl Action {
             Action::JumpToQa => "jump to the Q&A",
             Action::NextFinding => "next translation finding",
             Action::OpenSearch => "search both languages",
+            Action::ToggleSidebar => "guidance sidebar",
+            Action::ToggleFocus => "focus: reader / sidebar",
             Action::NextMatch => "next match",
             Action::PrevMatch => "previous match",
             Action::ToggleScope => "this call / all calls",

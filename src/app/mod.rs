@@ -34,6 +34,8 @@ pub struct Doc {
     pub filter: Option<usize>,
     /// Translation findings, computed when the transcript is first shown.
     pub findings: Option<Vec<crate::check::Finding>>,
+    /// Guidance figures, computed when the transcript is first shown.
+    pub guidance: Option<Vec<crate::guidance::GuidanceFigure>>,
 }
 
 impl Doc {
@@ -55,6 +57,7 @@ impl Doc {
             company,
             filter: None,
             findings: None,
+            guidance: None,
         }
     }
 
@@ -187,7 +190,37 @@ pub struct AppState {
     pub highlight: Option<crate::search::Hit>,
     /// The prompt's last query, scope and all its matches, for narrowing as the user types.
     search_cache: Option<(String, bool, Vec<crate::search::Hit>)>,
+    /// The guidance sidebar is open.
+    pub sidebar: bool,
+    /// Keys go to the sidebar rather than the reader.
+    pub sidebar_focus: bool,
+    /// The selected figure in the sidebar.
+    pub sidebar_selected: usize,
+    /// A guidance figure to highlight in both panes: (doc, paragraph, English ranges, Chinese ranges).
+    pub figure_highlight: Option<FigureHighlight>,
 }
+
+/// A guidance figure highlighted in both panes: (doc, paragraph, English byte ranges, Chinese
+/// byte ranges).
+pub type FigureHighlight = (
+    usize,
+    usize,
+    Vec<std::ops::Range<usize>>,
+    Vec<std::ops::Range<usize>>,
+);
+
+/// The sidebar's width for a terminal width, or 0 when it does not fit: below
+/// [`SIDEBAR_MIN_TERMINAL`] columns it gives way to the panes.
+pub fn sidebar_width(total: u16) -> u16 {
+    if total < SIDEBAR_MIN_TERMINAL {
+        0
+    } else {
+        (total / 3).clamp(38, 60)
+    }
+}
+
+/// Narrowest terminal that shows the sidebar beside the panes.
+pub const SIDEBAR_MIN_TERMINAL: u16 = 100;
 
 impl AppState {
     /// A reader over these transcripts.
@@ -201,6 +234,20 @@ impl AppState {
     /// The transcript shown, if any is loaded yet.
     pub fn doc(&self) -> Option<&Doc> {
         self.docs.get(self.current)
+    }
+
+    /// Columns for the panes: the terminal less the sidebar when it is shown.
+    pub fn reader_width(&self) -> u16 {
+        if self.sidebar {
+            self.size.0 - sidebar_width(self.size.0)
+        } else {
+            self.size.0
+        }
+    }
+
+    /// True when the sidebar is open and the terminal is wide enough to show it.
+    pub fn sidebar_shown(&self) -> bool {
+        self.sidebar && sidebar_width(self.size.0) > 0
     }
 
     /// Rows available for text: all but the status bar.
@@ -244,7 +291,12 @@ impl AppState {
     /// Makes sure the current transcript is laid out for the current size and mode, keeping
     /// the cursor's paragraph at the same place on screen where possible.
     pub fn relayout(&mut self) {
-        let (width, mode, swapped, rows) = (self.size.0, self.mode, self.swapped, self.view_rows());
+        let (width, mode, swapped, rows) = (
+            self.reader_width(),
+            self.mode,
+            self.swapped,
+            self.view_rows(),
+        );
         let Some(doc) = self.docs.get_mut(self.current) else {
             return;
         };
@@ -261,6 +313,9 @@ impl AppState {
             .map(|b| b.top as isize - doc.scroll as isize);
         if doc.findings.is_none() {
             doc.findings = Some(crate::check::check(&doc.transcript));
+        }
+        if doc.guidance.is_none() {
+            doc.guidance = Some(crate::guidance::extract(&doc.transcript));
         }
         let layout = DocLayout::new(&doc.transcript, width, mode, swapped, filter);
         doc.cursor = layout.nearest(doc.cursor);
@@ -494,6 +549,9 @@ pub fn update(state: &mut AppState, action: Action) {
     {
         return;
     }
+    if state.overlay == Overlay::None && state.sidebar_focus && update_sidebar(state, action) {
+        return;
+    }
     if state.overlay == Overlay::Help && !matches!(action, Action::Resize(..) | Action::Quit) {
         state.overlay = Overlay::None;
         return;
@@ -567,6 +625,22 @@ pub fn update(state: &mut AppState, action: Action) {
             state.run_search();
         }
         Action::NextMatch | Action::PrevMatch => state.step_match(action == Action::NextMatch),
+        Action::ToggleSidebar => {
+            state.sidebar = !state.sidebar;
+            state.sidebar_focus = state.sidebar && state.sidebar_shown();
+            if state.sidebar && !state.sidebar_shown() {
+                state.sidebar = false;
+                state.message = Some(format!(
+                    "the guidance sidebar needs a terminal of {SIDEBAR_MIN_TERMINAL}+ columns (callread guidance prints it)"
+                ));
+            }
+            state.relayout();
+        }
+        Action::ToggleFocus => {
+            if state.sidebar_shown() {
+                state.sidebar_focus = !state.sidebar_focus;
+            }
+        }
         Action::OpenParticipants => state.overlay = Overlay::Participants { selected: 0 },
         Action::OpenQuestions => {
             // Start at the question the cursor is in or after.
@@ -602,8 +676,9 @@ pub fn update(state: &mut AppState, action: Action) {
             }
         }
         Action::Cancel => {
-            if state.highlight.is_some() {
+            if state.highlight.is_some() || state.figure_highlight.is_some() {
                 state.highlight = None;
+                state.figure_highlight = None;
             } else if state.doc().is_some_and(|d| d.filter.is_some()) {
                 state.set_filter(None);
             }
@@ -921,6 +996,47 @@ fn update_list(state: &mut AppState, action: Action) -> bool {
         }
         Action::Resize(..) | Action::Quit => return false,
         _ => {}
+    }
+    true
+}
+
+/// Handles an action while the sidebar has the focus; false when it is for the reader.
+fn update_sidebar(state: &mut AppState, action: Action) -> bool {
+    let count = state
+        .doc()
+        .and_then(|d| d.guidance.as_ref())
+        .map_or(0, Vec::len);
+    match action {
+        Action::NextParagraph | Action::SelectNext => {
+            state.sidebar_selected = (state.sidebar_selected + 1).min(count.saturating_sub(1))
+        }
+        Action::PrevParagraph | Action::SelectPrev => {
+            state.sidebar_selected = state.sidebar_selected.saturating_sub(1)
+        }
+        Action::Top => state.sidebar_selected = 0,
+        Action::Bottom => state.sidebar_selected = count.saturating_sub(1),
+        Action::Confirm => {
+            let Some(doc) = state.doc() else { return true };
+            let Some(f) = doc
+                .guidance
+                .as_ref()
+                .and_then(|g| g.get(state.sidebar_selected))
+            else {
+                return true;
+            };
+            let (n, en, zh) = (f.paragraph, vec![f.span.clone()], f.zh_spans.clone());
+            let hidden = doc
+                .filter
+                .is_some_and(|s| doc.transcript.turns[doc.turn_of(n)].speaker != s);
+            if hidden {
+                state.set_filter(None);
+            }
+            state.go_to(n);
+            state.highlight = None;
+            state.figure_highlight = Some((state.current, n, en, zh));
+        }
+        Action::Cancel => state.sidebar_focus = false,
+        _ => return false,
     }
     true
 }

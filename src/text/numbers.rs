@@ -53,6 +53,11 @@ pub struct Quantity {
 
 impl Quantity {
     fn new(value: f64, unit: Unit, span: Range<usize>, text: &str) -> Self {
+        // The span covers the figure exactly, not the spaces a pattern took around it.
+        let lead = text.len() - text.trim_start().len();
+        let trail = text.len() - text.trim_end().len();
+        let start = (span.start + lead).min(span.end);
+        let span = start..span.end.saturating_sub(trail).max(start);
         Quantity {
             value,
             unit,

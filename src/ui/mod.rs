@@ -6,6 +6,7 @@ mod picker;
 mod questions;
 mod reader;
 mod search;
+mod sidebar;
 mod status;
 pub mod theme;
 
@@ -49,6 +50,28 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
         height: 1,
         ..area
     };
+    let side = if state.sidebar_shown() {
+        crate::app::sidebar_width(area.width)
+    } else {
+        0
+    };
+    let panes = Rect {
+        width: body.width - side,
+        ..body
+    };
+    if side > 0 {
+        sidebar::draw(
+            buf,
+            Rect {
+                x: body.x + panes.width,
+                width: side,
+                ..body
+            },
+            state,
+            &theme,
+        );
+    }
+    let body = panes;
     match state.doc() {
         Some(doc) => reader::draw(buf, body, state, doc, &theme),
         None => {

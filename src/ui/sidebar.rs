@@ -1,0 +1,131 @@
+//! The guidance sidebar: every guidance figure of the call, grouped by period.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+use super::{Theme, put};
+use crate::app::AppState;
+use crate::guidance::format_value;
+use crate::text::wrap::{truncate, width};
+
+/// Draws the sidebar in `area` (its left column is a separator).
+pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
+    for y in area.top()..area.bottom() {
+        put(buf, area.x, y, "│", 1, theme.separator);
+    }
+    let inner = Rect {
+        x: area.x + 2,
+        width: area.width.saturating_sub(3),
+        ..area
+    };
+    let focus = if state.sidebar_focus {
+        "Tab: reader"
+    } else {
+        "Tab: focus"
+    };
+    put(
+        buf,
+        inner.x,
+        inner.y,
+        &format!("Guidance · {focus}"),
+        inner.width,
+        theme.summary_title,
+    );
+    let Some(figures) = state.doc().and_then(|d| d.guidance.as_ref()) else {
+        return;
+    };
+    if figures.is_empty() {
+        put(
+            buf,
+            inner.x,
+            inner.y + 2,
+            "no guidance figures found",
+            inner.width,
+            theme.dim,
+        );
+        return;
+    }
+    // Rows: a heading per period (in order of first appearance), then its figures.
+    let mut periods: Vec<Option<&str>> = Vec::new();
+    for f in figures {
+        if !periods.contains(&f.period.as_deref()) {
+            periods.push(f.period.as_deref());
+        }
+    }
+    let mut rows: Vec<(Option<usize>, String)> = Vec::new();
+    for p in periods {
+        rows.push((None, p.unwrap_or("(no period)").to_string()));
+        for (i, _) in figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.period.as_deref() == p)
+        {
+            rows.push((Some(i), String::new()));
+        }
+    }
+    let list = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    let selected_row = rows
+        .iter()
+        .position(|(i, _)| *i == Some(state.sidebar_selected))
+        .unwrap_or(0);
+    let visible = usize::from(list.height);
+    let first = selected_row.saturating_sub(visible.saturating_sub(2));
+    for (r, (fig, heading)) in rows.iter().enumerate().skip(first).take(visible) {
+        let y = list.y + (r - first) as u16;
+        match fig {
+            None => {
+                put(buf, list.x, y, heading, list.width, theme.divider);
+            }
+            Some(i) => {
+                let f = &figures[*i];
+                let selected = *i == state.sidebar_selected;
+                let style = if selected && state.sidebar_focus {
+                    theme.selected
+                } else if selected {
+                    theme.cursor
+                } else {
+                    theme.en
+                };
+                buf.set_style(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..list
+                    },
+                    style,
+                );
+                let warn = f.zh.as_ref().is_some_and(|z| !z.matches);
+                let mark = if warn { "⚠" } else { " " };
+                put(buf, list.x, y, mark, 1, theme.flag.patch(style));
+                let value = format_value(f);
+                let dir = f.direction.map(|d| format!(" {d}")).unwrap_or_default();
+                let right = format!("{value}{dir}");
+                let room = usize::from(list.width.saturating_sub(2));
+                let right_w = width(&right).min(room);
+                let label_room = room.saturating_sub(right_w + 1);
+                put(
+                    buf,
+                    list.x + 2,
+                    y,
+                    truncate(&f.label, label_room),
+                    label_room as u16,
+                    style,
+                );
+                let x = list.x + 2 + (room - right_w) as u16;
+                put(
+                    buf,
+                    x,
+                    y,
+                    &right,
+                    right_w as u16,
+                    style.add_modifier(Modifier::BOLD),
+                );
+            }
+        }
+    }
+}
