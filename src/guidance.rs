@@ -800,6 +800,27 @@ fn counterpart(
     )
 }
 
+/// The order the sidebar shows figures in: grouped by period, periods in order of first
+/// appearance, figures in reading order within a period. Indices into `figures`.
+pub fn grouped_order(figures: &[GuidanceFigure]) -> Vec<usize> {
+    let mut periods: Vec<Option<&str>> = Vec::new();
+    for f in figures {
+        if !periods.contains(&f.period.as_deref()) {
+            periods.push(f.period.as_deref());
+        }
+    }
+    periods
+        .into_iter()
+        .flat_map(|p| {
+            figures
+                .iter()
+                .enumerate()
+                .filter(move |(_, f)| f.period.as_deref() == p)
+                .map(|(i, _)| i)
+        })
+        .collect()
+}
+
 /// "$1.160B–$1.165B", "79%", "≥ $10.0M", "$1.29–$1.31/share", "314M shares".
 pub fn format_value(f: &GuidanceFigure) -> String {
     let one = |v: f64| -> String {

@@ -480,8 +480,9 @@ fn the_sidebar_lists_figures_by_period_and_jumps_to_them() {
     assert!(warned[0].contains("$1.29–$1.31"));
     // The panes got narrower: the English column ends before the sidebar.
     assert!(s.doc().unwrap().layout.as_ref().unwrap().width < 150);
-    // Select the Q3 EPS (7th figure) and jump.
-    keys(&mut s, "j j j j j j <Enter>");
+    // Keys move in screen order: the eight FY2025 figures come first (the gross margin opens
+    // the call's guidance), then Q3 FY2025, where the EPS is the fifth.
+    keys(&mut s, "j j j j j j j j j j j j <Enter>");
     let d = s.doc().unwrap();
     assert_eq!(d.paragraph(d.cursor).unwrap().1.line, 81);
     let (_, _, en, zh) = s.figure_highlight.clone().unwrap();

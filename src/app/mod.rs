@@ -1002,19 +1002,29 @@ fn update_list(state: &mut AppState, action: Action) -> bool {
 
 /// Handles an action while the sidebar has the focus; false when it is for the reader.
 fn update_sidebar(state: &mut AppState, action: Action) -> bool {
-    let count = state
+    // Moves follow the order on screen (grouped by period), not reading order.
+    let order = state
         .doc()
-        .and_then(|d| d.guidance.as_ref())
-        .map_or(0, Vec::len);
+        .and_then(|d| d.guidance.as_deref())
+        .map(crate::guidance::grouped_order)
+        .unwrap_or_default();
+    let pos = order
+        .iter()
+        .position(|&i| i == state.sidebar_selected)
+        .unwrap_or(0);
+    let at = |p: usize| {
+        order
+            .get(p.min(order.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0)
+    };
     match action {
-        Action::NextParagraph | Action::SelectNext => {
-            state.sidebar_selected = (state.sidebar_selected + 1).min(count.saturating_sub(1))
-        }
+        Action::NextParagraph | Action::SelectNext => state.sidebar_selected = at(pos + 1),
         Action::PrevParagraph | Action::SelectPrev => {
-            state.sidebar_selected = state.sidebar_selected.saturating_sub(1)
+            state.sidebar_selected = at(pos.saturating_sub(1))
         }
-        Action::Top => state.sidebar_selected = 0,
-        Action::Bottom => state.sidebar_selected = count.saturating_sub(1),
+        Action::Top => state.sidebar_selected = at(0),
+        Action::Bottom => state.sidebar_selected = at(usize::MAX),
         Action::Confirm => {
             let Some(doc) = state.doc() else { return true };
             let Some(f) = doc

@@ -46,23 +46,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
         );
         return;
     }
-    // Rows: a heading per period (in order of first appearance), then its figures.
-    let mut periods: Vec<Option<&str>> = Vec::new();
-    for f in figures {
-        if !periods.contains(&f.period.as_deref()) {
-            periods.push(f.period.as_deref());
-        }
-    }
+    // Rows: a heading per period, then its figures (the order keys move in).
     let mut rows: Vec<(Option<usize>, String)> = Vec::new();
-    for p in periods {
-        rows.push((None, p.unwrap_or("(no period)").to_string()));
-        for (i, _) in figures
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.period.as_deref() == p)
-        {
-            rows.push((Some(i), String::new()));
+    let mut last: Option<Option<&str>> = None;
+    for i in crate::guidance::grouped_order(figures) {
+        let p = figures[i].period.as_deref();
+        if last != Some(p) {
+            rows.push((None, p.unwrap_or("(no period)").to_string()));
+            last = Some(p);
         }
+        rows.push((Some(i), String::new()));
     }
     let list = Rect {
         y: inner.y + 2,
