@@ -35,6 +35,12 @@ pub struct ReadArgs {
     /// Put the Chinese on the left.
     #[arg(long)]
     pub swap: bool,
+    /// Neither read nor write the reading state (positions, bookmarks).
+    #[arg(long)]
+    pub no_state: bool,
+    /// Print the effective configuration and where it is read from, then exit.
+    #[arg(long)]
+    pub print_config: bool,
 }
 
 /// The non-interactive subcommands.
@@ -85,6 +91,14 @@ pub enum Command {
         /// Print CSV.
         #[arg(long)]
         csv: bool,
+    },
+    /// Export a transcript's bookmarks (with notes) and guidance table, for a research note.
+    Export {
+        /// A transcript file (bookmarks are found by its content, whatever its name).
+        path: PathBuf,
+        /// md (Markdown) or json.
+        #[arg(long, default_value = "md", value_parser = clap::builder::PossibleValuesParser::new(["md", "json"]))]
+        format: String,
     },
     /// List the participants: role, name, title or firm, turns and words.
     Speakers {

@@ -528,10 +528,10 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 "educ",
                 "cut our",
             ];
-            if direction_words.iter().any(|w| s.contains(w)) {
-                if let Some(d) = find_direction(s) {
-                    direction = Some(d);
-                }
+            if direction_words.iter().any(|w| s.contains(w))
+                && let Some(d) = find_direction(s)
+            {
+                direction = Some(d);
             }
             if !digits && !s.contains("uidance") && !s.contains("utlook") {
                 continue;

@@ -58,6 +58,32 @@ impl KeySpec {
         code == self.code && ctrl == self.ctrl
     }
 
+    /// How a config file writes the key ("Ctrl-d", "PageDown", "j").
+    pub fn config_name(&self) -> String {
+        let name = match self.code {
+            KeyCode::Up => "Up".to_string(),
+            KeyCode::Down => "Down".to_string(),
+            KeyCode::Left => "Left".to_string(),
+            KeyCode::Right => "Right".to_string(),
+            KeyCode::PageUp => "PageUp".to_string(),
+            KeyCode::PageDown => "PageDown".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+
     /// How the help screen writes the key.
     pub fn label(&self) -> String {
         let name = match self.code {
@@ -113,6 +139,9 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("!", Action::NextFinding),
     ("/", Action::OpenSearch),
     ("o", Action::ToggleSidebar),
+    ("m", Action::ToggleBookmark),
+    ("M", Action::EditNote),
+    ("'", Action::OpenBookmarks),
     ("Tab", Action::ToggleFocus),
     ("n", Action::NextMatch),
     ("N", Action::PrevMatch),
@@ -144,6 +173,24 @@ impl Keymap {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
+        }
+        if matches!(state.overlay, Overlay::Note { .. }) {
+            return match key.code {
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Enter => Some(Action::Confirm),
+                KeyCode::Backspace => Some(Action::Backspace),
+                KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+                _ => None,
+            };
+        }
+        if matches!(state.overlay, Overlay::Bookmarks { .. }) {
+            match key.code {
+                KeyCode::Enter => return Some(Action::Confirm),
+                KeyCode::Esc => return Some(Action::Cancel),
+                KeyCode::Up => return Some(Action::SelectPrev),
+                KeyCode::Down | KeyCode::Tab => return Some(Action::SelectNext),
+                _ => {}
+            }
         }
         if let Overlay::Search { .. } = state.overlay {
             return match key.code {

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod guidance;
 pub mod keymap;
 pub mod library;
@@ -13,6 +14,7 @@ pub mod plain;
 pub mod run;
 pub mod search;
 pub mod speakers;
+pub mod state;
 pub mod text;
 pub mod transcript;
 pub mod tui;

@@ -9,7 +9,6 @@ use std::io::IsTerminal;
 
 use crate::app::{AppState, LayoutMode, ThemeKind};
 use crate::cli::{Cli, Command, ReadArgs};
-use crate::keymap::Keymap;
 use crate::library;
 use crate::transcript::Transcript;
 use crate::tui::{self, LoadMsg};
@@ -179,17 +178,60 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Export { path, format }) => {
+            let t = library::load_file(&path)?;
+            let saved = crate::state::state_dir()
+                .and_then(|d| crate::state::Store::open(&d).ok())
+                .and_then(|(s, _)| {
+                    s.state
+                        .transcripts
+                        .get(&crate::state::key(t.content_hash))
+                        .cloned()
+                })
+                .unwrap_or_default();
+            let figures = crate::guidance::extract(&t);
+            let mut out = io::stdout().lock();
+            let text = if format == "json" {
+                export_json(&t, &saved, &figures)?
+            } else {
+                export_markdown(&t, &saved, &figures)
+            };
+            write!(out, "{}", crate::text::sanitize(&text))?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => read(cli.read),
     }
 }
 
 /// Runs the reader: the TUI on a terminal, plain text when stdout is a pipe or a file.
 fn read(args: ReadArgs) -> Result<ExitCode> {
+    let (config, config_warnings) = crate::config::load();
+    for w in &config_warnings {
+        eprintln!("callread: warning: {}", crate::text::sanitize(w));
+    }
+    if args.print_config {
+        let mut out = io::stdout().lock();
+        match &config.path {
+            Some(p) => writeln!(
+                out,
+                "# {}{}",
+                p.display(),
+                if p.exists() {
+                    ""
+                } else {
+                    " (not there: defaults)"
+                }
+            )?,
+            None => writeln!(out, "# no config directory on this system: defaults")?,
+        }
+        write!(out, "{}", config.to_toml())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mode = args
         .layout
         .as_deref()
         .and_then(LayoutMode::parse)
-        .unwrap_or_default();
+        .unwrap_or(config.layout);
     if !io::stdout().is_terminal() {
         let transcripts = load_all(&args.paths)?;
         let write = || -> io::Result<()> {
@@ -229,6 +271,15 @@ fn read(args: ReadArgs) -> Result<ExitCode> {
     let mut state = AppState::new(first);
     state.mode = mode;
     state.swapped = args.swap;
+    state.theme = config.theme;
+    if let Some(w) = config_warnings.first() {
+        state.message = Some(format!("config: {w}"));
+    }
+    let store = if args.no_state {
+        None
+    } else {
+        open_store(&mut state)
+    };
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         state.theme = ThemeKind::Monochrome;
         // crossterm 0.29 drops SGR sequences under NO_COLOR, losing reverse video; the
@@ -239,11 +290,38 @@ fn read(args: ReadArgs) -> Result<ExitCode> {
         state.loading = Some((0, queued.len()));
         spawn_loader(queued)
     });
-    let skipped = tui::run(state, &Keymap::default(), !args.no_mouse, loader)?;
+    let skipped = tui::run(
+        state,
+        &config.keymap(),
+        !args.no_mouse && config.mouse,
+        loader,
+        store,
+    )?;
     for e in skipped {
         eprintln!("callread: warning: skipped {e}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the state store and gives the open transcripts their saved places. Problems are
+/// warnings: reading works without state.
+fn open_store(state: &mut AppState) -> Option<crate::state::Store> {
+    let dir = crate::state::state_dir()?;
+    match crate::state::Store::open(&dir) {
+        Ok((store, warning)) => {
+            if let Some(w) = warning {
+                eprintln!("callread: warning: {}", crate::text::sanitize(&w));
+                state.message = Some(w);
+            }
+            state.saved = store.state.transcripts.clone().into_iter().collect();
+            state.adopt_saved();
+            Some(store)
+        }
+        Err(e) => {
+            state.message = Some(format!("reading state off: {}: {e}", dir.display()));
+            None
+        }
+    }
 }
 
 /// Loads the paths (or the bundled transcripts) completely, warning about skipped files.
@@ -379,4 +457,74 @@ fn write_guidance_csv(
         )?;
     }
     Ok(())
+}
+
+/// The paragraph texts of a transcript, by flat index.
+fn paragraph_texts(t: &Transcript) -> Vec<(&str, &crate::transcript::Paragraph)> {
+    t.paragraphs()
+        .map(|(turn, p)| (t.speakers[t.turns[turn].speaker].name.as_str(), p))
+        .collect()
+}
+
+/// Bookmarks and guidance as Markdown.
+fn export_markdown(
+    t: &Transcript,
+    saved: &crate::state::TranscriptState,
+    figures: &[crate::guidance::GuidanceFigure],
+) -> String {
+    let title = t.company().unwrap_or_else(|| t.file_name().to_string());
+    let paragraphs = paragraph_texts(t);
+    let mut s = format!("# {title}\n\nSource: `{}`\n\n## Bookmarks\n\n", t.source);
+    if saved.bookmarks.is_empty() {
+        s.push_str("No bookmarks.\n");
+    }
+    for b in &saved.bookmarks {
+        let Some((speaker, p)) = paragraphs.get(b.paragraph) else {
+            continue;
+        };
+        s.push_str(&format!("- **{speaker}**, line {}", p.line));
+        if let Some(note) = &b.note {
+            s.push_str(&format!(": {note}"));
+        }
+        s.push('\n');
+        for text in [p.en.as_deref(), p.zh.as_deref()].into_iter().flatten() {
+            s.push_str(&format!("  > {text}\n"));
+        }
+    }
+    s.push_str("\n## Guidance\n\n| period | figure | value | direction | Chinese |\n| --- | --- | --- | --- | --- |\n");
+    for f in figures {
+        let zh = match &f.zh {
+            Some(z) if !z.matches => format!("⚠ {}", z.text),
+            Some(_) => "agrees".to_string(),
+            None => String::new(),
+        };
+        s.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            f.period.as_deref().unwrap_or(""),
+            f.label,
+            crate::guidance::format_value(f),
+            f.direction.unwrap_or(""),
+            zh.replace('|', "\\|")
+        ));
+    }
+    s
+}
+
+/// Bookmarks and guidance as JSON: {"source","bookmarks":[{"line","speaker","note","en","zh"}],"guidance":[...]}.
+fn export_json(
+    t: &Transcript,
+    saved: &crate::state::TranscriptState,
+    figures: &[crate::guidance::GuidanceFigure],
+) -> Result<String> {
+    let paragraphs = paragraph_texts(t);
+    let bookmarks: Vec<serde_json::Value> = saved
+        .bookmarks
+        .iter()
+        .filter_map(|b| {
+            let (speaker, p) = paragraphs.get(b.paragraph)?;
+            Some(serde_json::json!({"line": p.line, "speaker": speaker, "note": b.note, "en": p.en, "zh": p.zh}))
+        })
+        .collect();
+    let v = serde_json::json!({"source": t.source, "bookmarks": bookmarks, "guidance": figures});
+    Ok(serde_json::to_string_pretty(&v)? + "\n")
 }

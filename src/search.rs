@@ -639,14 +639,13 @@ fn search_file(
         if line.is_empty() {
             continue;
         }
-        if let Some((_, next)) = lines.peek() {
-            if next.trim_end_matches('\r').trim() == line {
-                if let Some(name) = crate::transcript::parse::header_name(line) {
-                    speaker = Some(name);
-                    lines.next();
-                    continue;
-                }
-            }
+        if let Some((_, next)) = lines.peek()
+            && next.trim_end_matches('\r').trim() == line
+            && let Some(name) = crate::transcript::parse::header_name(line)
+        {
+            speaker = Some(name);
+            lines.next();
+            continue;
         }
         if let Some(name) = crate::transcript::parse::dash_header_name(line) {
             speaker = Some(name);

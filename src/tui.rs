@@ -34,6 +34,7 @@ pub fn run(
     keymap: &Keymap,
     mouse: bool,
     loader: Option<Receiver<LoadMsg>>,
+    mut store: Option<crate::state::Store>,
 ) -> Result<Vec<LoadError>> {
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     // ratatui's hook restores the screen; mouse capture must be released too.
@@ -45,7 +46,14 @@ pub fn run(
     if mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
-    let result = event_loop(&mut terminal, &mut state, keymap, loader);
+    let result = event_loop(&mut terminal, &mut state, keymap, loader, &mut store);
+    // Where each transcript was left, for next time.
+    if let Some(store) = &mut store {
+        for change in state.cursor_changes() {
+            store.change(change);
+        }
+        let _ = store.save();
+    }
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
@@ -58,6 +66,7 @@ fn event_loop(
     state: &mut AppState,
     keymap: &Keymap,
     mut loader: Option<Receiver<LoadMsg>>,
+    store: &mut Option<crate::state::Store>,
 ) -> Result<Vec<LoadError>> {
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
@@ -102,6 +111,18 @@ fn event_loop(
         }
         if let Some(text) = state.clipboard.take() {
             copy_osc52(terminal.backend_mut(), &text)?;
+        }
+        // Bookmarks are saved as soon as they change: a crash loses none.
+        if !state.changes.is_empty() {
+            let changes = std::mem::take(&mut state.changes);
+            if let Some(store) = store {
+                for c in changes {
+                    store.change(c);
+                }
+                if let Err(e) = store.save() {
+                    state.message = Some(format!("could not save bookmarks: {e}"));
+                }
+            }
         }
     }
 }

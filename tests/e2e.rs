@@ -13,6 +13,8 @@ struct Session {
     writer: Box<dyn Write + Send>,
     master: Box<dyn portable_pty::MasterPty + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// State and config of this session only: never the user's, never an earlier run's.
+    home: tempfile::TempDir,
 }
 
 impl Session {
@@ -32,6 +34,9 @@ impl Session {
         cmd.cwd(std::env::temp_dir());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let home = tempfile::tempdir().unwrap();
+        cmd.env("CALLREAD_STATE_DIR", home.path().join("state"));
+        cmd.env("CALLREAD_CONFIG_DIR", home.path().join("config"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -58,6 +63,7 @@ impl Session {
             writer,
             master: pair.master,
             child,
+            home,
         }
     }
 
@@ -226,4 +232,43 @@ fn a_directory_streams_in_with_the_picker() {
     });
     s.send("q");
     assert!(s.wait_exit().success());
+}
+
+#[test]
+fn reopening_resumes_and_no_state_writes_nothing() {
+    let mut s = Session::start(&[], 100, 30, &[]);
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("jjjjm");
+    s.wait_for("the bookmark", |s| s.screen().contains("bookmarked ¶ 5"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let state_dir = s.home.path().join("state");
+    let saved = std::fs::read_to_string(state_dir.join("state.json")).unwrap();
+    assert!(saved.contains("\"cursor\": 4"), "{saved}");
+    // Reopen with the same state directory: back at paragraph 5, bookmark shown.
+    let mut again = Session::start(
+        &[],
+        100,
+        30,
+        &[("CALLREAD_STATE_DIR", state_dir.to_str().unwrap())],
+    );
+    again.wait_for("the resumed position", |s| s.screen().contains("¶ 5/159"));
+    again.send("q");
+    assert!(again.wait_exit().success());
+    // --no-state: neither reads nor writes.
+    let mut none = Session::start(
+        &["--no-state"],
+        100,
+        30,
+        &[("CALLREAD_STATE_DIR", state_dir.to_str().unwrap())],
+    );
+    none.wait_for("the first paragraph", |s| s.screen().contains("¶ 1/159"));
+    none.send("jjm");
+    none.wait_for("a bookmark", |s| s.screen().contains("bookmarked ¶ 3"));
+    none.send("q");
+    assert!(none.wait_exit().success());
+    assert_eq!(
+        std::fs::read_to_string(state_dir.join("state.json")).unwrap(),
+        saved
+    );
 }

@@ -37,6 +37,12 @@ pub enum Action {
     OpenSearch,
     /// Show or hide the guidance sidebar.
     ToggleSidebar,
+    /// Bookmark the current paragraph, or remove its bookmark.
+    ToggleBookmark,
+    /// Write or edit the note of the current paragraph's bookmark.
+    EditNote,
+    /// List the bookmarks of all open transcripts.
+    OpenBookmarks,
     /// Move the keys' focus between the reader and the sidebar.
     ToggleFocus,
     /// Go to the next match of the last search.
@@ -112,6 +118,9 @@ impl Action {
             Action::NextFinding => "next translation finding",
             Action::OpenSearch => "search both languages",
             Action::ToggleSidebar => "guidance sidebar",
+            Action::ToggleBookmark => "bookmark on / off",
+            Action::EditNote => "note on the bookmark",
+            Action::OpenBookmarks => "list bookmarks",
             Action::ToggleFocus => "focus: reader / sidebar",
             Action::NextMatch => "next match",
             Action::PrevMatch => "previous match",

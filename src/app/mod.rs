@@ -36,6 +36,12 @@ pub struct Doc {
     pub findings: Option<Vec<crate::check::Finding>>,
     /// Guidance figures, computed when the transcript is first shown.
     pub guidance: Option<Vec<crate::guidance::GuidanceFigure>>,
+    /// The key of its saved state (content hash).
+    pub key: String,
+    /// Its bookmarks, by paragraph.
+    pub bookmarks: Vec<crate::state::Bookmark>,
+    /// The cursor last saved, to save only what moved.
+    pub saved_cursor: Option<usize>,
 }
 
 impl Doc {
@@ -48,6 +54,7 @@ impl Doc {
             .flat_map(|(t, turn)| (0..turn.paragraphs.len()).map(move |p| (t, p)))
             .collect();
         let company = transcript.company();
+        let key = crate::state::key(transcript.content_hash);
         Doc {
             transcript,
             index,
@@ -58,6 +65,9 @@ impl Doc {
             filter: None,
             findings: None,
             guidance: None,
+            key,
+            bookmarks: Vec::new(),
+            saved_cursor: None,
         }
     }
 
@@ -138,6 +148,16 @@ pub enum Overlay {
         /// Search every loaded transcript, not only the current one.
         all: bool,
     },
+    /// Editing the note of the current paragraph's bookmark.
+    Note {
+        /// The text so far.
+        text: String,
+    },
+    /// All bookmarks of the loaded transcripts.
+    Bookmarks {
+        /// The selected row.
+        selected: usize,
+    },
     /// The transcript picker with its filter and the selected row of the filtered list.
     Picker {
         /// What has been typed.
@@ -150,9 +170,11 @@ pub enum Overlay {
 /// Colours or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeKind {
-    /// The default colour theme.
+    /// The default colour theme, for dark terminals.
     #[default]
     Dark,
+    /// For light terminals.
+    Light,
     /// No colours: bold, reverse and underline only (NO_COLOR).
     Monochrome,
 }
@@ -190,6 +212,10 @@ pub struct AppState {
     pub highlight: Option<crate::search::Hit>,
     /// The prompt's last query, scope and all its matches, for narrowing as the user types.
     search_cache: Option<(String, bool, Vec<crate::search::Hit>)>,
+    /// Saved state of transcripts by key, read at start (empty with `--no-state`).
+    pub saved: std::collections::HashMap<String, crate::state::TranscriptState>,
+    /// Changes for the event loop to save.
+    pub changes: Vec<crate::state::Change>,
     /// The guidance sidebar is open.
     pub sidebar: bool,
     /// Keys go to the sidebar rather than the reader.
@@ -231,6 +257,77 @@ impl AppState {
         }
     }
 
+    /// Bookmarks the current paragraph, or removes its bookmark.
+    fn toggle_bookmark(&mut self) {
+        let Some(doc) = self.docs.get_mut(self.current) else {
+            return;
+        };
+        let n = doc.cursor;
+        let line = doc.paragraph(n).map_or(0, |(_, p)| p.line);
+        if let Some(i) = doc.bookmarks.iter().position(|b| b.paragraph == n) {
+            doc.bookmarks.remove(i);
+            self.changes.push(crate::state::Change::Remove {
+                key: doc.key.clone(),
+                paragraph: n,
+            });
+            self.message = Some(format!("bookmark on ¶ {} removed", n + 1));
+        } else {
+            let bookmark = crate::state::Bookmark {
+                paragraph: n,
+                line,
+                note: None,
+            };
+            doc.bookmarks.push(bookmark.clone());
+            doc.bookmarks.sort_by_key(|b| b.paragraph);
+            self.changes.push(crate::state::Change::Put {
+                key: doc.key.clone(),
+                name: doc.transcript.file_name().to_string(),
+                bookmark,
+            });
+            self.message = Some(format!(
+                "bookmarked ¶ {} (M adds a note, ' lists bookmarks)",
+                n + 1
+            ));
+        }
+    }
+
+    /// Sets the note of the current paragraph's bookmark, bookmarking it if needed.
+    fn set_note(&mut self, text: &str) {
+        let Some(doc) = self.docs.get_mut(self.current) else {
+            return;
+        };
+        let n = doc.cursor;
+        let line = doc.paragraph(n).map_or(0, |(_, p)| p.line);
+        let note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        let bookmark = crate::state::Bookmark {
+            paragraph: n,
+            line,
+            note,
+        };
+        match doc.bookmarks.iter_mut().find(|b| b.paragraph == n) {
+            Some(b) => *b = bookmark.clone(),
+            None => {
+                doc.bookmarks.push(bookmark.clone());
+                doc.bookmarks.sort_by_key(|b| b.paragraph);
+            }
+        }
+        self.changes.push(crate::state::Change::Put {
+            key: doc.key.clone(),
+            name: doc.transcript.file_name().to_string(),
+            bookmark,
+        });
+        self.message = Some(format!("note saved on ¶ {}", n + 1));
+    }
+
+    /// Every bookmark of the loaded transcripts: (doc, bookmark).
+    pub fn all_bookmarks(&self) -> Vec<(usize, &crate::state::Bookmark)> {
+        self.docs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| d.bookmarks.iter().map(move |b| (i, b)))
+            .collect()
+    }
+
     /// The transcript shown, if any is loaded yet.
     pub fn doc(&self) -> Option<&Doc> {
         self.docs.get(self.current)
@@ -260,9 +357,51 @@ impl AppState {
         self.size.0 < MIN_SIZE.0 || self.size.1 < MIN_SIZE.1
     }
 
+    /// Gives every open transcript its saved place and bookmarks.
+    pub fn adopt_saved(&mut self) {
+        for i in 0..self.docs.len() {
+            self.adopt_saved_doc(i);
+        }
+    }
+
+    fn adopt_saved_doc(&mut self, i: usize) {
+        let Some(doc) = self.docs.get_mut(i) else {
+            return;
+        };
+        let Some(saved) = self.saved.get(&doc.key) else {
+            return;
+        };
+        doc.cursor = saved.cursor.min(doc.len().saturating_sub(1));
+        doc.saved_cursor = Some(saved.cursor);
+        doc.bookmarks = saved
+            .bookmarks
+            .iter()
+            .filter(|b| b.paragraph < doc.len())
+            .cloned()
+            .collect();
+        doc.layout = None;
+    }
+
+    /// The reading positions that moved since they were saved, as changes to save.
+    pub fn cursor_changes(&mut self) -> Vec<crate::state::Change> {
+        let mut out = Vec::new();
+        for d in &mut self.docs {
+            if d.saved_cursor != Some(d.cursor) {
+                out.push(crate::state::Change::Cursor {
+                    key: d.key.clone(),
+                    name: d.transcript.file_name().to_string(),
+                    cursor: d.cursor,
+                });
+                d.saved_cursor = Some(d.cursor);
+            }
+        }
+        out
+    }
+
     /// Adds a transcript loaded in the background.
     pub fn push_doc(&mut self, t: Transcript) {
         self.docs.push(Doc::new(t));
+        self.adopt_saved_doc(self.docs.len() - 1);
         if self.docs.len() == 1 {
             self.relayout();
         }
@@ -532,15 +671,17 @@ pub fn update(state: &mut AppState, action: Action) {
     if !matches!(action, Action::Resize(..)) {
         state.message = None;
     }
-    if let Overlay::Picker { .. } = state.overlay {
-        if update_picker(state, action) {
-            return;
-        }
+    if matches!(state.overlay, Overlay::Picker { .. }) && update_picker(state, action) {
+        return;
     }
-    if let Overlay::Search { .. } = state.overlay {
-        if update_search(state, action) {
-            return;
-        }
+    if matches!(state.overlay, Overlay::Search { .. }) && update_search(state, action) {
+        return;
+    }
+    if matches!(state.overlay, Overlay::Note { .. }) && update_note(state, action) {
+        return;
+    }
+    if matches!(state.overlay, Overlay::Bookmarks { .. }) && update_bookmarks(state, action) {
+        return;
     }
     if matches!(
         state.overlay,
@@ -625,6 +766,16 @@ pub fn update(state: &mut AppState, action: Action) {
             state.run_search();
         }
         Action::NextMatch | Action::PrevMatch => state.step_match(action == Action::NextMatch),
+        Action::ToggleBookmark => state.toggle_bookmark(),
+        Action::EditNote => {
+            let text = state
+                .doc()
+                .and_then(|d| d.bookmarks.iter().find(|b| b.paragraph == d.cursor))
+                .and_then(|b| b.note.clone())
+                .unwrap_or_default();
+            state.overlay = Overlay::Note { text };
+        }
+        Action::OpenBookmarks => state.overlay = Overlay::Bookmarks { selected: 0 },
         Action::ToggleSidebar => {
             state.sidebar = !state.sidebar;
             state.sidebar_focus = state.sidebar && state.sidebar_shown();
@@ -781,12 +932,12 @@ impl AppState {
                 .last_search
                 .as_ref()
                 .map(|(q, _, _)| crate::search::Query::parse(q));
-            if let (Some(q), Some(doc)) = (query, self.docs.get(hit.doc)) {
-                if let Some((_, p)) = doc.paragraph(hit.paragraph) {
-                    let text = crate::app::layout::lang_text(p, hit.lang).unwrap_or("");
-                    if let Some((_, chars)) = q.matches(&q.fold(text), &crate::search::matcher()) {
-                        hit.ranges = crate::search::char_ranges(text, &chars);
-                    }
+            if let (Some(q), Some(doc)) = (query, self.docs.get(hit.doc))
+                && let Some((_, p)) = doc.paragraph(hit.paragraph)
+            {
+                let text = crate::app::layout::lang_text(p, hit.lang).unwrap_or("");
+                if let Some((_, chars)) = q.matches(&q.fold(text), &crate::search::matcher()) {
+                    hit.ranges = crate::search::char_ranges(text, &chars);
                 }
             }
         }
@@ -1047,6 +1198,59 @@ fn update_sidebar(state: &mut AppState, action: Action) -> bool {
         }
         Action::Cancel => state.sidebar_focus = false,
         _ => return false,
+    }
+    true
+}
+
+/// Handles an action while a note is being edited.
+fn update_note(state: &mut AppState, action: Action) -> bool {
+    let Overlay::Note { text } = &mut state.overlay else {
+        return false;
+    };
+    match action {
+        Action::Input(c) if text.chars().count() < 500 => text.push(c),
+        Action::Backspace => {
+            text.pop();
+        }
+        Action::Confirm => {
+            let text = text.clone();
+            state.overlay = Overlay::None;
+            state.set_note(&text);
+        }
+        Action::Cancel => state.overlay = Overlay::None,
+        Action::Resize(..) | Action::Quit => return false,
+        _ => {}
+    }
+    true
+}
+
+/// Handles an action while the bookmark list is open.
+fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
+    let Overlay::Bookmarks { selected } = state.overlay else {
+        return false;
+    };
+    let count = state.all_bookmarks().len();
+    let set = |state: &mut AppState, n: usize| state.overlay = Overlay::Bookmarks { selected: n };
+    match action {
+        Action::SelectNext | Action::NextParagraph => {
+            set(state, (selected + 1).min(count.saturating_sub(1)))
+        }
+        Action::SelectPrev | Action::PrevParagraph => set(state, selected.saturating_sub(1)),
+        Action::Confirm => {
+            let target = state
+                .all_bookmarks()
+                .get(selected)
+                .map(|(d, b)| (*d, b.paragraph));
+            state.overlay = Overlay::None;
+            if let Some((doc, n)) = target {
+                state.current = doc;
+                state.relayout();
+                state.go_to(n);
+            }
+        }
+        Action::Cancel | Action::OpenBookmarks => state.overlay = Overlay::None,
+        Action::Resize(..) | Action::Quit => return false,
+        _ => {}
     }
     true
 }

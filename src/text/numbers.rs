@@ -249,11 +249,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
         let Some(m) = c.get(1).map(|m| (m.start() - 1)..m.end()) else {
             continue;
         };
-        if !taken.overlaps(&m) {
-            if let Some(y) = full_year(&c[1]) {
-                out.push(Quantity::new(y, Unit::Year, m.clone(), &text[m.clone()]));
-                taken.0.push(m);
-            }
+        if !taken.overlaps(&m)
+            && let Some(y) = full_year(&c[1])
+        {
+            out.push(Quantity::new(y, Unit::Year, m.clone(), &text[m.clone()]));
+            taken.0.push(m);
         }
     }
     for c in EN_DECADE.captures_iter(text) {

@@ -289,14 +289,15 @@ pub(crate) fn infer(t: &mut Transcript, qa_marker_turn: Option<usize>) {
         } else {
             Role::Unknown
         };
-        if s.role == Role::Analyst && !unidentified {
-            if let Some((intro, firm_zh)) = introduced[i].take() {
-                // A Latin-only "Chinese" firm is kept only when it is the firm's own name
-                // (Evercore, BTIG); a fragment such as "D.A" of "D.A. Davidson" is dropped.
-                let same = |zh: &String| zh.to_lowercase() == intro.firm.to_lowercase();
-                s.firm_zh = firm_zh.filter(|zh| crate::text::script::cjk_count(zh) > 0 || same(zh));
-                s.firm = Some(intro.firm);
-            }
+        if s.role == Role::Analyst
+            && !unidentified
+            && let Some((intro, firm_zh)) = introduced[i].take()
+        {
+            // A Latin-only "Chinese" firm is kept only when it is the firm's own name
+            // (Evercore, BTIG); a fragment such as "D.A" of "D.A. Davidson" is dropped.
+            let same = |zh: &String| zh.to_lowercase() == intro.firm.to_lowercase();
+            s.firm_zh = firm_zh.filter(|zh| crate::text::script::cjk_count(zh) > 0 || same(zh));
+            s.firm = Some(intro.firm);
         }
     }
 }

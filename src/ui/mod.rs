@@ -1,5 +1,6 @@
 //! Drawing. `render` reads the state and never changes it; one file per widget.
 
+mod bookmarks;
 mod help;
 mod participants;
 mod picker;
@@ -100,6 +101,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
             participants::draw(buf, body, state, *selected, &theme)
         }
         Overlay::Questions { selected } => questions::draw(buf, body, state, *selected, &theme),
+        Overlay::Bookmarks { selected } => {
+            bookmarks::draw_list(buf, body, state, *selected, &theme)
+        }
+        Overlay::Note { text } => bookmarks::draw_note(buf, body, text, &theme),
         Overlay::Search {
             query,
             selected,

@@ -129,6 +129,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                 }
                 if k == 0 && (doc.findings_at(n).next().is_some() || !p.flags.is_empty()) {
                     put(buf, area.x + 1, sy, "!", 1, theme.flag);
+                } else if k == 0 && doc.bookmarks.iter().any(|b| b.paragraph == n) {
+                    put(buf, area.x + 1, sy, "*", 1, theme.cursor_bar);
                 }
                 let style_of = |lang: Lang| {
                     let s = if lang == Lang::Zh { theme.zh } else { theme.en };

@@ -66,6 +66,31 @@ impl Theme {
                 popup: Style::new().bg(Color::Indexed(235)).fg(Color::Indexed(252)),
                 selected: Style::new().bg(Color::Indexed(24)).fg(Color::Indexed(255)),
             },
+            ThemeKind::Light => Theme {
+                en: Style::new().fg(Color::Indexed(235)),
+                zh: Style::new().fg(Color::Indexed(236)),
+                dim: Style::new().fg(Color::Indexed(244)),
+                cursor: Style::new().bg(Color::Indexed(254)),
+                cursor_bar: Style::new().fg(Color::Indexed(166)),
+                divider: Style::new()
+                    .fg(Color::Indexed(25))
+                    .add_modifier(Modifier::BOLD),
+                separator: Style::new().fg(Color::Indexed(248)),
+                flag: Style::new()
+                    .fg(Color::Indexed(160))
+                    .add_modifier(Modifier::BOLD),
+                status: Style::new().bg(Color::Indexed(252)).fg(Color::Indexed(235)),
+                status_strong: Style::new()
+                    .bg(Color::Indexed(252))
+                    .fg(Color::Indexed(166))
+                    .add_modifier(Modifier::BOLD),
+                summary: Style::new().fg(Color::Indexed(94)),
+                summary_title: Style::new()
+                    .fg(Color::Indexed(94))
+                    .add_modifier(Modifier::BOLD),
+                popup: Style::new().bg(Color::Indexed(255)).fg(Color::Indexed(235)),
+                selected: Style::new().bg(Color::Indexed(153)).fg(Color::Indexed(232)),
+            },
             ThemeKind::Monochrome => {
                 let plain = Style::new().fg(Color::Reset).bg(Color::Reset);
                 Theme {

@@ -1,0 +1,79 @@
+//! The bookmark list and the note editor.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Theme, centered, list, popup, put};
+use crate::app::AppState;
+
+/// Draws every bookmark of the open transcripts.
+pub fn draw_list(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, theme: &Theme) {
+    let zh = state.mode == crate::app::LayoutMode::Chinese;
+    let rows: Vec<String> = state
+        .all_bookmarks()
+        .iter()
+        .map(|(d, b)| {
+            let doc = &state.docs[*d];
+            let text = doc
+                .paragraph(b.paragraph)
+                .map(|(_, p)| p.text(zh))
+                .unwrap_or("");
+            let words: String = text.chars().take(60).collect();
+            let note = b
+                .note
+                .as_deref()
+                .map(|n| format!(" — {n}"))
+                .unwrap_or_default();
+            format!(
+                "{} ¶ {}{note}: {words}…",
+                doc.short_title(),
+                b.paragraph + 1
+            )
+        })
+        .collect();
+    let title = format!(
+        "{} bookmarks · Enter jumps · m on a paragraph removes it",
+        rows.len()
+    );
+    let r = centered(
+        area,
+        area.width.saturating_sub(6),
+        (rows.len() as u16 + 2).max(4),
+    );
+    let inner = popup(buf, r, &title, theme);
+    if rows.is_empty() {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            "no bookmarks yet: m bookmarks the paragraph under the cursor",
+            inner.width.saturating_sub(1),
+            theme.dim,
+        );
+    }
+    list(buf, inner, &rows, selected, theme);
+}
+
+/// Draws the note editor.
+pub fn draw_note(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
+    let r = centered(area, 70, 3);
+    let inner = popup(
+        buf,
+        r,
+        "note on this paragraph · Enter saves · Esc cancels",
+        theme,
+    );
+    let shown = format!("{text}▏");
+    // Show the end of a long note.
+    let w = usize::from(inner.width.saturating_sub(2));
+    let skip = crate::text::wrap::width(&shown).saturating_sub(w);
+    let tail: String = shown.chars().skip(skip).collect();
+    put(
+        buf,
+        inner.x + 1,
+        inner.y,
+        &tail,
+        inner.width.saturating_sub(1),
+        theme.popup,
+    );
+}
