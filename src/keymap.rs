@@ -84,26 +84,16 @@ impl KeySpec {
         }
     }
 
-    /// How the help screen writes the key.
+    /// How the help screen writes the key: as in a config file, with arrows for the arrow
+    /// keys and the short page-key names.
     pub fn label(&self) -> String {
-        let name = match self.code {
-            KeyCode::Up => "↑".to_string(),
-            KeyCode::Down => "↓".to_string(),
-            KeyCode::PageUp => "PgUp".to_string(),
-            KeyCode::PageDown => "PgDn".to_string(),
-            KeyCode::Home => "Home".to_string(),
-            KeyCode::End => "End".to_string(),
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Enter => "Enter".to_string(),
-            KeyCode::Esc => "Esc".to_string(),
-            KeyCode::Tab => "Tab".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            other => format!("{other:?}"),
-        };
-        if self.ctrl {
-            format!("Ctrl-{name}")
-        } else {
-            name
+        let name = self.config_name();
+        match self.code {
+            KeyCode::Up => name.replace("Up", "↑"),
+            KeyCode::Down => name.replace("Down", "↓"),
+            KeyCode::PageUp => name.replace("PageUp", "PgUp"),
+            KeyCode::PageDown => name.replace("PageDown", "PgDn"),
+            _ => name,
         }
     }
 }

@@ -67,7 +67,8 @@ impl Doc {
             guidance: None,
             key,
             bookmarks: Vec::new(),
-            saved_cursor: None,
+            // Nothing to save for a transcript still at its start.
+            saved_cursor: Some(0),
         }
     }
 
@@ -1013,15 +1014,11 @@ fn update_search(state: &mut AppState, action: Action) -> bool {
     else {
         return false;
     };
+    if edit_prompt(query, selected, action) {
+        state.run_search();
+        return true;
+    }
     match action {
-        Action::Input(c) => {
-            query.push(c);
-            *selected = 0;
-        }
-        Action::Backspace => {
-            query.pop();
-            *selected = 0;
-        }
         Action::ToggleScope => {
             *all = !*all;
             *selected = 0;
@@ -1059,21 +1056,30 @@ fn update_search(state: &mut AppState, action: Action) -> bool {
     true
 }
 
+/// Typing into a prompt: a character or a deletion changes the text and resets the selection.
+/// True when the action was one of those.
+fn edit_prompt(text: &mut String, selected: &mut usize, action: Action) -> bool {
+    match action {
+        Action::Input(c) => text.push(c),
+        Action::Backspace => {
+            text.pop();
+        }
+        _ => return false,
+    }
+    *selected = 0;
+    true
+}
+
 /// Handles an action while the picker is open; false when the action is for the reader.
 fn update_picker(state: &mut AppState, action: Action) -> bool {
     let matches = state.picker_matches();
     let Overlay::Picker { query, selected } = &mut state.overlay else {
         return false;
     };
+    if edit_prompt(query, selected, action) {
+        return true;
+    }
     match action {
-        Action::Input(c) => {
-            query.push(c);
-            *selected = 0;
-        }
-        Action::Backspace => {
-            query.pop();
-            *selected = 0;
-        }
         Action::SelectNext => *selected = (*selected + 1).min(matches.len().saturating_sub(1)),
         Action::SelectPrev => *selected = selected.saturating_sub(1),
         Action::Confirm => {

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Theme, centered, popup, put};
+use super::{Theme, centered, list, popup, put};
 use crate::app::AppState;
 
 /// Draws the picker over `area`.
@@ -34,35 +34,18 @@ pub fn draw(
         inner.width.saturating_sub(1),
         theme.popup,
     );
-    let list_rows = usize::from(inner.height.saturating_sub(1));
-    let first = selected.saturating_sub(list_rows.saturating_sub(1));
-    for (row, &i) in matches.iter().enumerate().skip(first).take(list_rows) {
-        let y = inner.y + 1 + (row - first) as u16;
-        let doc = &state.docs[i];
-        let style = if row == selected {
-            theme.selected
-        } else {
-            theme.popup
-        };
-        if row == selected {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..inner
-                },
-                style,
-            );
-        }
-        let mark = if i == state.current { "•" } else { " " };
-        let line = format!("{mark} {}  ({} ¶)", doc.title(), doc.len());
-        put(
-            buf,
-            inner.x + 1,
-            y,
-            &line,
-            inner.width.saturating_sub(1),
-            style,
-        );
-    }
+    let rows: Vec<String> = matches
+        .iter()
+        .map(|&i| {
+            let doc = &state.docs[i];
+            let mark = if i == state.current { "•" } else { " " };
+            format!("{mark} {}  ({} ¶)", doc.title(), doc.len())
+        })
+        .collect();
+    let below = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    list(buf, below, &rows, selected, theme);
 }
