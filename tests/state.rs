@@ -96,6 +96,29 @@ fn bookmarks_and_notes_round_trip() {
     // m on a bookmarked paragraph removes it.
     keys(&mut s, "m");
     assert_eq!(s.docs[0].bookmarks.len(), 1);
+    // Bookmarks of a transcript that is not open are listed by file name.
+    let other = callread::state::TranscriptState {
+        name: "other-call.txt".into(),
+        cursor: 0,
+        bookmarks: vec![Bookmark {
+            paragraph: 9,
+            line: 31,
+            note: Some("churn".into()),
+        }],
+    };
+    s.saved.insert("ffff".into(), other);
+    keys(&mut s, "'");
+    let text = screen_text(&s);
+    assert!(
+        text.contains("2 bookmarks") && text.contains("other-call.txt (not open) line 31 — churn"),
+        "{text}"
+    );
+    keys(&mut s, "j <Enter>");
+    assert!(
+        status(&s).contains("other-call.txt is not open"),
+        "{}",
+        status(&s)
+    );
 }
 
 #[test]

@@ -320,6 +320,20 @@ impl AppState {
         self.message = Some(format!("note saved on ¶ {}", n + 1));
     }
 
+    /// Saved bookmarks of transcripts that are not open: (file name, bookmark), by name.
+    pub fn bookmarks_elsewhere(&self) -> Vec<(&str, &crate::state::Bookmark)> {
+        let open: std::collections::HashSet<&str> =
+            self.docs.iter().map(|d| d.key.as_str()).collect();
+        let mut out: Vec<(&str, &crate::state::Bookmark)> = self
+            .saved
+            .iter()
+            .filter(|(k, _)| !open.contains(k.as_str()))
+            .flat_map(|(_, t)| t.bookmarks.iter().map(move |b| (t.name.as_str(), b)))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(b.0).then(a.1.paragraph.cmp(&b.1.paragraph)));
+        out
+    }
+
     /// Every bookmark of the loaded transcripts: (doc, bookmark).
     pub fn all_bookmarks(&self) -> Vec<(usize, &crate::state::Bookmark)> {
         self.docs
@@ -1235,7 +1249,8 @@ fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
     let Overlay::Bookmarks { selected } = state.overlay else {
         return false;
     };
-    let count = state.all_bookmarks().len();
+    let open = state.all_bookmarks().len();
+    let count = open + state.bookmarks_elsewhere().len();
     let set = |state: &mut AppState, n: usize| state.overlay = Overlay::Bookmarks { selected: n };
     match action {
         Action::SelectNext | Action::NextParagraph => {
@@ -1247,11 +1262,21 @@ fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
                 .all_bookmarks()
                 .get(selected)
                 .map(|(d, b)| (*d, b.paragraph));
+            let elsewhere = selected.checked_sub(open).and_then(|i| {
+                state
+                    .bookmarks_elsewhere()
+                    .get(i)
+                    .map(|(name, _)| name.to_string())
+            });
             state.overlay = Overlay::None;
             if let Some((doc, n)) = target {
                 state.current = doc;
                 state.relayout();
                 state.go_to(n);
+            } else if let Some(name) = elsewhere {
+                state.message = Some(format!(
+                    "{name} is not open: callread PATH opens it at its bookmarks"
+                ));
             }
         }
         Action::Cancel | Action::OpenBookmarks => state.overlay = Overlay::None,

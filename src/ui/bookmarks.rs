@@ -6,33 +6,43 @@ use ratatui::layout::Rect;
 use super::{Theme, centered, list, popup, put};
 use crate::app::AppState;
 
-/// Draws every bookmark of the open transcripts.
+/// Draws every bookmark: those of the open transcripts, then those saved in others.
 pub fn draw_list(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, theme: &Theme) {
     let zh = state.mode == crate::app::LayoutMode::Chinese;
-    let rows: Vec<String> = state
-        .all_bookmarks()
-        .iter()
-        .map(|(d, b)| {
-            let doc = &state.docs[*d];
-            let text = doc
-                .paragraph(b.paragraph)
-                .map(|(_, p)| p.text(zh))
-                .unwrap_or("");
-            let words: String = text.chars().take(60).collect();
-            let note = b
-                .note
-                .as_deref()
-                .map(|n| format!(" — {n}"))
-                .unwrap_or_default();
-            format!(
-                "{} ¶ {}{note}: {words}…",
-                doc.short_title(),
-                b.paragraph + 1
-            )
-        })
-        .collect();
+    let mut rows: Vec<String> = Vec::new();
+    for (d, b) in state.all_bookmarks() {
+        let doc = &state.docs[d];
+        let text = doc
+            .paragraph(b.paragraph)
+            .map(|(_, p)| p.text(zh))
+            .unwrap_or("");
+        let words: String = text.chars().take(60).collect();
+        let note = b
+            .note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
+        rows.push(format!(
+            "{} ¶ {}{note}: {words}…",
+            doc.short_title(),
+            b.paragraph + 1
+        ));
+    }
+    for (name, b) in state.bookmarks_elsewhere() {
+        let note = b
+            .note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
+        rows.push(format!("{name} (not open) line {}{note}", b.line));
+    }
+    let noun = if rows.len() == 1 {
+        "bookmark"
+    } else {
+        "bookmarks"
+    };
     let title = format!(
-        "{} bookmarks · Enter jumps · m on a paragraph removes it",
+        "{} {noun} · Enter jumps · m on a paragraph removes it",
         rows.len()
     );
     let r = centered(
