@@ -98,6 +98,21 @@ impl KeySpec {
     }
 }
 
+/// Keys in a prompt with a list under it: editing, moving in the list, choosing, closing.
+fn prompt_action(code: KeyCode, ctrl: bool) -> Option<Action> {
+    match code {
+        KeyCode::Esc => Some(Action::Cancel),
+        KeyCode::Enter => Some(Action::Confirm),
+        KeyCode::Up => Some(Action::SelectPrev),
+        KeyCode::Down | KeyCode::Tab => Some(Action::SelectNext),
+        KeyCode::Char('p') if ctrl => Some(Action::SelectPrev),
+        KeyCode::Char('n') if ctrl => Some(Action::SelectNext),
+        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+        _ => None,
+    }
+}
+
 /// The reader's bindings: the default table, which a config may change.
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -173,48 +188,26 @@ impl Keymap {
                 _ => None,
             };
         }
-        if matches!(state.overlay, Overlay::Bookmarks { .. }) {
-            match key.code {
-                KeyCode::Enter => return Some(Action::Confirm),
-                KeyCode::Esc => return Some(Action::Cancel),
-                KeyCode::Up => return Some(Action::SelectPrev),
-                KeyCode::Down | KeyCode::Tab => return Some(Action::SelectNext),
-                _ => {}
+        // The search prompt and the picker: typing goes to the prompt.
+        if matches!(
+            state.overlay,
+            Overlay::Search { .. } | Overlay::Picker { .. }
+        ) {
+            if ctrl
+                && key.code == KeyCode::Char('a')
+                && matches!(state.overlay, Overlay::Search { .. })
+            {
+                return Some(Action::ToggleScope);
             }
-        }
-        if let Overlay::Search { .. } = state.overlay {
-            return match key.code {
-                KeyCode::Esc => Some(Action::Cancel),
-                KeyCode::Enter => Some(Action::Confirm),
-                KeyCode::Up => Some(Action::SelectPrev),
-                KeyCode::Down | KeyCode::Tab => Some(Action::SelectNext),
-                KeyCode::Char('p') if ctrl => Some(Action::SelectPrev),
-                KeyCode::Char('n') if ctrl => Some(Action::SelectNext),
-                KeyCode::Char('a') if ctrl => Some(Action::ToggleScope),
-                KeyCode::Backspace => Some(Action::Backspace),
-                KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
-                _ => None,
-            };
-        }
-        if let Overlay::Picker { .. } = state.overlay {
-            return match key.code {
-                KeyCode::Esc => Some(Action::Cancel),
-                KeyCode::Enter => Some(Action::Confirm),
-                KeyCode::Up => Some(Action::SelectPrev),
-                KeyCode::Down | KeyCode::Tab => Some(Action::SelectNext),
-                KeyCode::Char('p') if ctrl => Some(Action::SelectPrev),
-                KeyCode::Char('n') if ctrl => Some(Action::SelectNext),
-                KeyCode::Backspace => Some(Action::Backspace),
-                KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
-                _ => None,
-            };
+            return prompt_action(key.code, ctrl);
         }
         if state.overlay == Overlay::None && state.sidebar_focus && key.code == KeyCode::Enter {
             return Some(Action::Confirm);
         }
+        // Lists: Enter chooses, Esc closes, arrows move (j/k too, through the bindings).
         if matches!(
             state.overlay,
-            Overlay::Participants { .. } | Overlay::Questions { .. }
+            Overlay::Participants { .. } | Overlay::Questions { .. } | Overlay::Bookmarks { .. }
         ) {
             match key.code {
                 KeyCode::Enter => return Some(Action::Confirm),

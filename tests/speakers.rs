@@ -305,6 +305,11 @@ fn participants_panel_jumps_and_filters() {
     }
     keys(&mut s, "] ] [");
     assert_eq!(speaker_now(&s), "Kelly Steckelberg");
+    // Paging past either end stays on her paragraphs too.
+    keys(&mut s, "G <Space> <Space>");
+    assert_eq!(speaker_now(&s), "Kelly Steckelberg");
+    keys(&mut s, "g b b");
+    assert_eq!(speaker_now(&s), "Kelly Steckelberg");
     keys(&mut s, "<Esc>");
     assert_eq!(s.doc().unwrap().filter, None);
     assert!(!status(&s).contains("only"));

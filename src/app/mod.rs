@@ -619,12 +619,13 @@ impl AppState {
         let old = doc.scroll;
         doc.scroll = (doc.scroll as isize + delta).clamp(0, max as isize) as usize;
         if doc.scroll == old {
-            // At an end already: go to the first or last pair.
-            doc.cursor = if delta > 0 {
-                doc.len().saturating_sub(1)
+            // At an end already: go to the first or last pair shown (a filter hides others).
+            let end = if delta > 0 {
+                layout.order.last()
             } else {
-                0
+                layout.order.first()
             };
+            doc.cursor = end.copied().unwrap_or(doc.cursor);
         } else {
             let cursor_row = layout.pair(doc.cursor).map_or(0, |b| b.top);
             let target = (cursor_row as isize + delta).max(0) as usize;
