@@ -19,6 +19,9 @@ pub fn write_transcript(
     let layout = DocLayout::new(t, width_cols, mode, swapped, None);
     let gutter = " ".repeat(usize::from(GUTTER));
     let paragraphs: Vec<&crate::transcript::Paragraph> = t.paragraphs().map(|(_, p)| p).collect();
+    // The same marks as the reader's gutter: pairs with a translation finding.
+    let flagged: std::collections::HashSet<usize> =
+        crate::check::check(t).iter().map(|f| f.paragraph).collect();
     let mut emit =
         |line: String| -> io::Result<()> { writeln!(out, "{}", sanitize(line.trim_end())) };
     let mut row = 0;
@@ -59,7 +62,11 @@ pub fn write_transcript(
             }
             BlockKind::Pair(n) => {
                 let Some(p) = paragraphs.get(n) else { continue };
-                let mark = if p.flags.is_empty() { "  " } else { "! " };
+                let mark = if p.flags.is_empty() && !flagged.contains(&n) {
+                    "  "
+                } else {
+                    "! "
+                };
                 let text = |lang: Lang| match mode {
                     LayoutMode::SideBySide | LayoutMode::Stacked => {
                         lang_text(p, lang).unwrap_or("")

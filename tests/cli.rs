@@ -131,3 +131,34 @@ fn help_and_version() {
     let o = callread(&["--version"]);
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("callread "));
 }
+
+#[test]
+fn piped_output_is_the_reader_layout_as_plain_text() {
+    let o = callread(&[
+        "assets/transcripts/000_28227caab299fe99.txt",
+        "--width",
+        "100",
+    ]);
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.contains("Hello, everybody."))
+        .unwrap();
+    assert!(
+        row.contains("大家好"),
+        "English and Chinese side by side: {row}"
+    );
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 100)
+    );
+    // The gutter marks the pairs the translation check flags, as the reader does.
+    let marked: Vec<&str> = text.lines().filter(|l| l.starts_with("! ")).collect();
+    assert_eq!(marked.len(), 3, "{marked:#?}");
+    assert!(marked.iter().any(|l| l.contains("Turning to guidance.")));
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape sequences in plain output"
+    );
+}
