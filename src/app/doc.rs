@@ -1,0 +1,111 @@
+//! One open transcript with its own reading position, layout, findings and bookmarks.
+
+use super::DocLayout;
+use crate::transcript::{Paragraph, Transcript, Turn};
+
+/// One open transcript with its own reading position.
+#[derive(Debug)]
+pub struct Doc {
+    /// The transcript.
+    pub transcript: Transcript,
+    /// For each paragraph pair (flat index): (turn index, paragraph index in the turn).
+    pub index: Vec<(usize, usize)>,
+    /// The current paragraph pair.
+    pub cursor: usize,
+    /// The first row shown.
+    pub scroll: usize,
+    /// The layout for the current width and mode, if computed.
+    pub layout: Option<DocLayout>,
+    /// The company, for the picker and the status bar.
+    pub company: Option<String>,
+    /// Show only this speaker's turns (index into the transcript's speakers).
+    pub filter: Option<usize>,
+    /// Translation findings, computed when the transcript is first shown.
+    pub findings: Option<Vec<crate::check::Finding>>,
+    /// Guidance figures, computed when the transcript is first shown.
+    pub guidance: Option<Vec<crate::guidance::GuidanceFigure>>,
+    /// The key of its saved state (content hash).
+    pub key: String,
+    /// Its bookmarks, by paragraph.
+    pub bookmarks: Vec<crate::state::Bookmark>,
+    /// The cursor last saved, to save only what moved.
+    pub saved_cursor: Option<usize>,
+}
+
+impl Doc {
+    /// Wraps a transcript, positioned at its first paragraph.
+    pub fn new(transcript: Transcript) -> Self {
+        let index = transcript
+            .turns
+            .iter()
+            .enumerate()
+            .flat_map(|(t, turn)| (0..turn.paragraphs.len()).map(move |p| (t, p)))
+            .collect();
+        let company = transcript.company();
+        let key = crate::state::key(transcript.content_hash);
+        Doc {
+            transcript,
+            index,
+            cursor: 0,
+            scroll: 0,
+            layout: None,
+            company,
+            filter: None,
+            findings: None,
+            guidance: None,
+            key,
+            bookmarks: Vec::new(),
+            // Nothing to save for a transcript still at its start.
+            saved_cursor: Some(0),
+        }
+    }
+
+    /// Paragraph pair `n` and its turn.
+    pub fn paragraph(&self, n: usize) -> Option<(&Turn, &Paragraph)> {
+        let &(t, p) = self.index.get(n)?;
+        let turn = &self.transcript.turns[t];
+        Some((turn, &turn.paragraphs[p]))
+    }
+
+    /// The findings about pair `n`.
+    pub fn findings_at(&self, n: usize) -> impl Iterator<Item = &crate::check::Finding> {
+        let all = self.findings.as_deref().unwrap_or(&[]);
+        let start = all.partition_point(|f| f.paragraph < n);
+        all[start..].iter().take_while(move |f| f.paragraph == n)
+    }
+
+    /// The turn of pair `n`.
+    pub fn turn_of(&self, n: usize) -> usize {
+        self.index.get(n).map_or(0, |&(t, _)| t)
+    }
+
+    /// The first pair of turn `t` (flat index).
+    pub fn first_pair_of_turn(&self, t: usize) -> usize {
+        self.index.partition_point(|&(turn, _)| turn < t)
+    }
+
+    /// Number of paragraph pairs.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// True when the transcript has no paragraphs (never for a parsed one).
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The company, or the file name when the call does not say.
+    pub fn short_title(&self) -> &str {
+        self.company
+            .as_deref()
+            .unwrap_or_else(|| self.transcript.file_name())
+    }
+
+    /// The name shown for this transcript: "Zoom · 000_28227caab299fe99.txt".
+    pub fn title(&self) -> String {
+        match &self.company {
+            Some(c) => format!("{c} · {}", self.transcript.file_name()),
+            None => self.transcript.file_name().to_string(),
+        }
+    }
+}

@@ -1,0 +1,394 @@
+//! What keys do while an overlay (search, picker, lists, note) or the sidebar has them, and
+//! the search state behind the prompt and `n` / `N`.
+
+use super::{Action, AppState, Overlay};
+use crate::transcript::Transcript;
+
+/// Most results listed under the search prompt.
+pub const SEARCH_LIST_LIMIT: usize = 500;
+
+impl AppState {
+    /// The transcripts a search covers.
+    pub(super) fn search_scope(&self, all: bool) -> Vec<(usize, &Transcript)> {
+        if all {
+            self.docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i, &d.transcript))
+                .collect()
+        } else {
+            self.doc()
+                .map(|d| (self.current, &d.transcript))
+                .into_iter()
+                .collect()
+        }
+    }
+
+    /// Recomputes the results under the search prompt.
+    pub(super) fn run_search(&mut self) {
+        let Overlay::Search { query, all, .. } = &self.overlay else {
+            return;
+        };
+        let (text, all) = (query.clone(), *all);
+        let q = crate::search::Query::parse(&text);
+        let within = self
+            .search_cache
+            .take()
+            .filter(|(old, old_all, _)| *old_all == all && crate::search::narrows(old, &text))
+            .map(|(_, _, hits)| hits);
+        let (hits, every) = crate::search::search_within(
+            self.search_scope(all),
+            &q,
+            SEARCH_LIST_LIMIT,
+            within.as_deref(),
+        );
+        self.search_hits = hits;
+        self.search_cache = Some((text, all, every));
+    }
+
+    /// Jumps to a search hit: switches transcript, clears a filter that hides it, highlights it.
+    pub fn go_to_hit(&mut self, mut hit: crate::search::Hit) {
+        if hit.ranges.is_empty() {
+            // Hits beyond the best ones carry no ranges yet.
+            let query = self
+                .last_search
+                .as_ref()
+                .map(|(q, _, _)| crate::search::Query::parse(q));
+            if let (Some(q), Some(doc)) = (query, self.docs.get(hit.doc))
+                && let Some((_, p)) = doc.paragraph(hit.paragraph)
+            {
+                let text = crate::app::layout::lang_text(p, hit.lang).unwrap_or("");
+                if let Some((_, chars)) = q.matches(&q.fold(text), &crate::search::matcher()) {
+                    hit.ranges = crate::search::char_ranges(text, &chars);
+                }
+            }
+        }
+        if hit.doc != self.current {
+            self.current = hit.doc;
+        }
+        let hidden = self.doc().is_some_and(|d| {
+            d.filter
+                .is_some_and(|f| d.transcript.turns[d.turn_of(hit.paragraph)].speaker != f)
+        });
+        if hidden {
+            self.set_filter(None);
+        }
+        self.relayout();
+        self.go_to(hit.paragraph);
+        self.highlight = Some(hit);
+    }
+
+    /// `n` / `N`: the next or previous match of the last search in reading order.
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let Some((_, _, hits)) = &self.last_search else {
+            self.message = Some("no search yet: / searches".into());
+            return;
+        };
+        if hits.is_empty() {
+            self.message = Some("no matches".into());
+            return;
+        }
+        let rank = |l: crate::app::layout::Lang| {
+            if l == crate::app::layout::Lang::En {
+                0i8
+            } else {
+                1
+            }
+        };
+        let cursor = self.doc().map_or(0, |d| d.cursor);
+        // Within the cursor's paragraph: after the highlighted side, or from its start.
+        let side = match &self.highlight {
+            Some(h) if h.doc == self.current && h.paragraph == cursor => rank(h.lang),
+            _ => -1,
+        };
+        let here = (self.current, cursor, side);
+        let key = |h: &crate::search::Hit| (h.doc, h.paragraph, rank(h.lang));
+        let pos = if forward {
+            hits.iter().position(|h| key(h) > here)
+        } else {
+            hits.iter().rposition(|h| key(h) < here)
+        };
+        let (i, wrapped) = match pos {
+            Some(i) => (i, false),
+            None if forward => (0, true),
+            None => (hits.len() - 1, true),
+        };
+        let total = hits.len();
+        let hit = hits[i].clone();
+        self.go_to_hit(hit);
+        self.message = Some(format!(
+            "match {}/{total}{}",
+            i + 1,
+            if wrapped { " (wrapped)" } else { "" }
+        ));
+    }
+}
+
+/// Handles an action while the search prompt is open; false when the action is for the
+/// reader.
+pub(super) fn update_search(state: &mut AppState, action: Action) -> bool {
+    let Overlay::Search {
+        query,
+        selected,
+        all,
+    } = &mut state.overlay
+    else {
+        return false;
+    };
+    if edit_prompt(query, selected, action) {
+        state.run_search();
+        return true;
+    }
+    match action {
+        Action::ToggleScope => {
+            *all = !*all;
+            *selected = 0;
+        }
+        Action::SelectNext => {
+            *selected = (*selected + 1).min(state.search_hits.len().saturating_sub(1));
+            return true;
+        }
+        Action::SelectPrev => {
+            *selected = selected.saturating_sub(1);
+            return true;
+        }
+        Action::Confirm => {
+            let (text, all, selected) = (query.clone(), *all, *selected);
+            state.overlay = Overlay::None;
+            let q = crate::search::Query::parse(&text);
+            let mut in_order =
+                crate::search::search_transcripts(state.search_scope(all), &q, usize::MAX);
+            in_order.sort_by_key(|h| (h.doc, h.paragraph, h.lang == crate::app::layout::Lang::Zh));
+            let chosen = state.search_hits.get(selected).cloned();
+            state.last_search = Some((text, all, in_order));
+            if let Some(hit) = chosen {
+                state.go_to_hit(hit);
+            }
+            return true;
+        }
+        Action::Cancel => {
+            state.overlay = Overlay::None;
+            return true;
+        }
+        Action::Resize(..) | Action::Quit => return false,
+        _ => return true,
+    }
+    state.run_search();
+    true
+}
+
+/// Typing into a prompt: a character or a deletion changes the text and resets the selection.
+/// True when the action was one of those.
+pub(super) fn edit_prompt(text: &mut String, selected: &mut usize, action: Action) -> bool {
+    match action {
+        Action::Input(c) => text.push(c),
+        Action::Backspace => {
+            text.pop();
+        }
+        _ => return false,
+    }
+    *selected = 0;
+    true
+}
+
+/// Handles an action while the picker is open; false when the action is for the reader.
+pub(super) fn update_picker(state: &mut AppState, action: Action) -> bool {
+    let matches = state.picker_matches();
+    let Overlay::Picker { query, selected } = &mut state.overlay else {
+        return false;
+    };
+    if edit_prompt(query, selected, action) {
+        return true;
+    }
+    match action {
+        Action::SelectNext => *selected = (*selected + 1).min(matches.len().saturating_sub(1)),
+        Action::SelectPrev => *selected = selected.saturating_sub(1),
+        Action::Confirm => {
+            if let Some(&doc) = matches.get(*selected) {
+                state.current = doc;
+                state.overlay = Overlay::None;
+                state.relayout();
+            }
+        }
+        Action::Cancel | Action::OpenPicker => state.overlay = Overlay::None,
+        Action::Resize(..) | Action::Quit => return false,
+        _ => {}
+    }
+    true
+}
+
+/// Handles an action while the participants panel or the question list is open; false when
+/// the action is for the reader.
+pub(super) fn update_list(state: &mut AppState, action: Action) -> bool {
+    let Some(doc) = state.doc() else { return false };
+    let (len, selected) = match &state.overlay {
+        Overlay::Participants { selected } => (
+            crate::speakers::participants(&doc.transcript).len(),
+            *selected,
+        ),
+        Overlay::Questions { selected } => {
+            (crate::speakers::questions(&doc.transcript).len(), *selected)
+        }
+        _ => return false,
+    };
+    let set = |state: &mut AppState, n: usize| match &mut state.overlay {
+        Overlay::Participants { selected } | Overlay::Questions { selected } => *selected = n,
+        _ => {}
+    };
+    match action {
+        Action::SelectNext | Action::NextParagraph => {
+            set(state, (selected + 1).min(len.saturating_sub(1)))
+        }
+        Action::SelectPrev | Action::PrevParagraph => set(state, selected.saturating_sub(1)),
+        Action::Top => set(state, 0),
+        Action::Bottom => set(state, len.saturating_sub(1)),
+        Action::Confirm | Action::ToggleFilter => {
+            let overlay = std::mem::take(&mut state.overlay);
+            let Some(doc) = state.doc() else { return true };
+            match overlay {
+                Overlay::Participants { selected } => {
+                    let p = crate::speakers::participants(&doc.transcript)
+                        .into_iter()
+                        .nth(selected);
+                    if let Some(p) = p {
+                        if action == Action::ToggleFilter {
+                            state.set_filter(Some(p.speaker));
+                        } else if let Some(t) = p.first_turn {
+                            state.set_filter(None);
+                            state.go_to_turn(t);
+                        }
+                    }
+                }
+                Overlay::Questions { selected } => {
+                    if let Some(q) = crate::speakers::questions(&doc.transcript).get(selected) {
+                        let t = q.turn;
+                        state.set_filter(None);
+                        state.go_to_turn(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Action::Cancel | Action::OpenParticipants | Action::OpenQuestions | Action::ToggleHelp => {
+            state.overlay = Overlay::None
+        }
+        Action::Resize(..) | Action::Quit => return false,
+        _ => {}
+    }
+    true
+}
+
+/// Handles an action while the sidebar has the focus; false when it is for the reader.
+pub(super) fn update_sidebar(state: &mut AppState, action: Action) -> bool {
+    // Moves follow the order on screen (grouped by period), not reading order.
+    let order = state
+        .doc()
+        .and_then(|d| d.guidance.as_deref())
+        .map(crate::guidance::grouped_order)
+        .unwrap_or_default();
+    let pos = order
+        .iter()
+        .position(|&i| i == state.sidebar_selected)
+        .unwrap_or(0);
+    let at = |p: usize| {
+        order
+            .get(p.min(order.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0)
+    };
+    match action {
+        Action::NextParagraph | Action::SelectNext => state.sidebar_selected = at(pos + 1),
+        Action::PrevParagraph | Action::SelectPrev => {
+            state.sidebar_selected = at(pos.saturating_sub(1))
+        }
+        Action::Top => state.sidebar_selected = at(0),
+        Action::Bottom => state.sidebar_selected = at(usize::MAX),
+        Action::Confirm => {
+            let Some(doc) = state.doc() else { return true };
+            let Some(f) = doc
+                .guidance
+                .as_ref()
+                .and_then(|g| g.get(state.sidebar_selected))
+            else {
+                return true;
+            };
+            let (n, en, zh) = (f.paragraph, vec![f.span.clone()], f.zh_spans.clone());
+            let hidden = doc
+                .filter
+                .is_some_and(|s| doc.transcript.turns[doc.turn_of(n)].speaker != s);
+            if hidden {
+                state.set_filter(None);
+            }
+            state.go_to(n);
+            state.highlight = None;
+            state.figure_highlight = Some((state.current, n, en, zh));
+        }
+        Action::Cancel => state.sidebar_focus = false,
+        _ => return false,
+    }
+    true
+}
+
+/// Handles an action while a note is being edited.
+pub(super) fn update_note(state: &mut AppState, action: Action) -> bool {
+    let Overlay::Note { text } = &mut state.overlay else {
+        return false;
+    };
+    match action {
+        Action::Input(c) if text.chars().count() < 500 => text.push(c),
+        Action::Backspace => {
+            text.pop();
+        }
+        Action::Confirm => {
+            let text = text.clone();
+            state.overlay = Overlay::None;
+            state.set_note(&text);
+        }
+        Action::Cancel => state.overlay = Overlay::None,
+        Action::Resize(..) | Action::Quit => return false,
+        _ => {}
+    }
+    true
+}
+
+/// Handles an action while the bookmark list is open.
+pub(super) fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
+    let Overlay::Bookmarks { selected } = state.overlay else {
+        return false;
+    };
+    let open = state.all_bookmarks().len();
+    let count = open + state.bookmarks_elsewhere().len();
+    let set = |state: &mut AppState, n: usize| state.overlay = Overlay::Bookmarks { selected: n };
+    match action {
+        Action::SelectNext | Action::NextParagraph => {
+            set(state, (selected + 1).min(count.saturating_sub(1)))
+        }
+        Action::SelectPrev | Action::PrevParagraph => set(state, selected.saturating_sub(1)),
+        Action::Confirm => {
+            let target = state
+                .all_bookmarks()
+                .get(selected)
+                .map(|(d, b)| (*d, b.paragraph));
+            let elsewhere = selected.checked_sub(open).and_then(|i| {
+                state
+                    .bookmarks_elsewhere()
+                    .get(i)
+                    .map(|(name, _)| name.to_string())
+            });
+            state.overlay = Overlay::None;
+            if let Some((doc, n)) = target {
+                state.current = doc;
+                state.relayout();
+                state.go_to(n);
+            } else if let Some(name) = elsewhere {
+                state.message = Some(format!(
+                    "{name} is not open: callread PATH opens it at its bookmarks"
+                ));
+            }
+        }
+        Action::Cancel | Action::OpenBookmarks => state.overlay = Overlay::None,
+        Action::Resize(..) | Action::Quit => return false,
+        _ => {}
+    }
+    true
+}
