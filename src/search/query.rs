@@ -1,0 +1,325 @@
+//! The query: fzf-style terms, and how one text matches them (see the parent module).
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::text::fold::{fold, variants};
+use crate::text::script::cjk_count;
+
+/// How one term matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    /// Characters in order, gaps allowed.
+    Fuzzy,
+    /// A substring.
+    Exact,
+    /// The text starts with it.
+    Prefix,
+    /// The text ends with it.
+    Suffix,
+}
+
+/// One term of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The folded text of the term.
+    pub text: String,
+    /// How it matches.
+    pub kind: TermKind,
+    /// `!term`: the text must not contain it.
+    pub negate: bool,
+    /// Upper case in the term makes it case-sensitive (smart case).
+    pub case_sensitive: bool,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// The terms, all of which must match.
+    pub terms: Vec<Term>,
+    /// The positive fuzzy terms joined, for the exact-phrase bonus.
+    phrase: Option<String>,
+}
+
+impl Query {
+    /// Parses fzf-style syntax.
+    pub fn parse(q: &str) -> Query {
+        let mut terms = Vec::new();
+        for raw in q.split_whitespace() {
+            let mut t = raw;
+            let negate = t.starts_with('!') && t.len() > 1;
+            if negate {
+                t = &t[1..];
+            }
+            let mut kind = TermKind::Fuzzy;
+            if let Some(rest) = t.strip_prefix('\'').filter(|r| !r.is_empty()) {
+                t = rest;
+                kind = TermKind::Exact;
+            } else if let Some(rest) = t.strip_prefix('^').filter(|r| !r.is_empty()) {
+                t = rest;
+                kind = TermKind::Prefix;
+            } else if let Some(rest) = t.strip_suffix('$').filter(|r| !r.is_empty()) {
+                t = rest;
+                kind = TermKind::Suffix;
+            }
+            let text = fold(t).into_owned();
+            if kind == TermKind::Fuzzy && (negate || cjk_count(&text) > 0) {
+                kind = TermKind::Exact;
+            }
+            let case_sensitive = text.chars().any(char::is_uppercase);
+            terms.push(Term {
+                text,
+                kind,
+                negate,
+                case_sensitive,
+            });
+        }
+        let fuzzy: Vec<&str> = terms
+            .iter()
+            .filter(|t| !t.negate && t.kind == TermKind::Fuzzy)
+            .map(|t| t.text.as_str())
+            .collect();
+        let phrase = (fuzzy.len() >= 2).then(|| fuzzy.join(" ").to_lowercase());
+        Query { terms, phrase }
+    }
+
+    /// Folds text as this query needs: Traditional→Simplified only when a term has Chinese
+    /// in it, full-width→half-width only when the text has full-width forms. An ASCII query
+    /// over text without full-width forms borrows the text unchanged.
+    pub fn fold<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.terms.iter().any(|t| !t.text.is_ascii()) {
+            fold(text)
+        } else if has_full_width(text) {
+            std::borrow::Cow::Owned(text.chars().map(crate::text::fold::half_width).collect())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    }
+
+    /// True when there is nothing to search for.
+    pub fn is_empty(&self) -> bool {
+        self.terms.iter().all(|t| t.negate)
+    }
+
+    /// A cheap test on unfolded text: false means the text cannot match. Checks each positive
+    /// term's characters (in any of their folded forms) without folding the text.
+    pub fn may_match(&self, raw: &str) -> bool {
+        self.terms
+            .iter()
+            .filter(|t| !t.negate)
+            .all(|t| may_contain(raw, t))
+    }
+
+    /// The score of folded text, or None: [`Query::matches`] without the positions, which
+    /// is what ranking needs and costs less.
+    pub fn score(&self, folded: &str, matcher: &SkimMatcherV2) -> Option<i64> {
+        if self.is_empty() {
+            return None;
+        }
+        let mut score = 0i64;
+        for t in &self.terms {
+            let found = match t.kind {
+                TermKind::Fuzzy if t.text.is_ascii() => {
+                    local_match(folded, &t.text, t.case_sensitive)
+                        .and_then(|w| matcher.fuzzy_match(&folded[w], &t.text))
+                }
+                TermKind::Fuzzy => matcher.fuzzy_match(folded, &t.text),
+                _ => match_term(folded, t, matcher).map(|(s, _)| s),
+            };
+            match (found, t.negate) {
+                (Some(_), true) | (None, false) => return None,
+                (Some(s), false) => score += s,
+                (None, true) => {}
+            }
+        }
+        Some(self.phrase_bonus(folded, score))
+    }
+
+    fn phrase_bonus(&self, folded: &str, score: i64) -> i64 {
+        match &self.phrase {
+            // The words together, as typed: above the same words scattered.
+            Some(phrase) if contains_ignore_case(folded, phrase) => score + score / 2 + 50,
+            _ => score,
+        }
+    }
+
+    /// Matches folded text: the score and the matched character positions, or None.
+    pub fn matches(&self, folded: &str, matcher: &SkimMatcherV2) -> Option<(i64, Vec<usize>)> {
+        if self.is_empty() {
+            return None;
+        }
+        let mut score = 0i64;
+        let mut indices = Vec::new();
+        for t in &self.terms {
+            let found = match_term(folded, t, matcher);
+            match (found, t.negate) {
+                (Some(_), true) | (None, false) => return None,
+                (Some((s, idx)), false) => {
+                    score += s;
+                    indices.extend(idx);
+                }
+                (None, true) => {}
+            }
+        }
+        score = self.phrase_bonus(folded, score);
+        indices.sort_unstable();
+        indices.dedup();
+        Some((score, indices))
+    }
+}
+
+/// How many bytes a fuzzy term's match may skip in all: "rvn" in "revenue" skips 2, "fcf" in
+/// "free cash flow" skips 8.
+pub const MAX_SKIPPED: usize = 10;
+
+pub(super) fn eq_byte(a: u8, b: u8, case_sensitive: bool) -> bool {
+    if case_sensitive {
+        a == b
+    } else {
+        a.eq_ignore_ascii_case(&b)
+    }
+}
+
+/// Where an ASCII term matches `text` locally: its first exact occurrence, or else the first
+/// window holding its characters in order with at most [`MAX_SKIPPED`] bytes skipped (the
+/// earliest match from each start, which skips least). A byte range.
+pub fn local_match(text: &str, term: &str, case_sensitive: bool) -> Option<std::ops::Range<usize>> {
+    let (hay, pat) = (text.as_bytes(), term.as_bytes());
+    let first = *pat.first()?;
+    let (lo, hi) = if case_sensitive {
+        (first, first)
+    } else {
+        (first.to_ascii_lowercase(), first.to_ascii_uppercase())
+    };
+    let span = pat.len() + MAX_SKIPPED;
+    let mut greedy = None;
+    let mut pos = 0;
+    while let Some(i) = memchr::memchr2(lo, hi, &hay[pos..]) {
+        let start = pos + i;
+        let exact = hay.len() - start >= pat.len()
+            && hay[start..start + pat.len()]
+                .iter()
+                .zip(pat)
+                .all(|(a, b)| eq_byte(*a, *b, case_sensitive));
+        if exact {
+            return Some(start..start + pat.len());
+        }
+        if greedy.is_none() {
+            let (mut j, mut k) = (start + 1, 1);
+            while k < pat.len() && j < hay.len() && j - start < span {
+                if eq_byte(hay[j], pat[k], case_sensitive) {
+                    k += 1;
+                }
+                j += 1;
+            }
+            if k == pat.len() {
+                greedy = Some(start..j);
+            }
+        }
+        pos = start + 1;
+    }
+    greedy
+}
+
+/// Is the term's first character, in any of its forms, in the raw text (and, for a Latin
+/// fuzzy term, does it match locally)?
+pub(super) fn may_contain(raw: &str, t: &Term) -> bool {
+    let Some(first) = t.text.chars().next() else {
+        return true;
+    };
+    if t.kind == TermKind::Fuzzy && t.text.is_ascii() {
+        // Full-width letters in the text would fold to ASCII: let the full match decide.
+        return has_full_width(raw) || local_match(raw, &t.text, t.case_sensitive).is_some();
+    }
+    if !first.is_ascii() {
+        let mut buf = [0u8; 4];
+        return variants(first).iter().any(|v| {
+            memchr::memmem::find(raw.as_bytes(), v.encode_utf8(&mut buf).as_bytes()).is_some()
+        });
+    }
+    if has_full_width(raw) {
+        return true;
+    }
+    let bytes = raw.as_bytes();
+    let mut pos = 0;
+    for c in t.text.bytes() {
+        let (lo, hi) = if t.case_sensitive {
+            (c, c)
+        } else {
+            (c.to_ascii_lowercase(), c.to_ascii_uppercase())
+        };
+        match memchr::memchr2(lo, hi, &bytes[pos..]) {
+            Some(i) => pos += i + 1,
+            None => return false,
+        }
+        if t.kind != TermKind::Fuzzy && !c.is_ascii() {
+            return true;
+        }
+    }
+    true
+}
+
+/// Case-insensitive (ASCII) substring test without allocating; `needle` is lower case.
+pub(super) fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    let mut pos = 0;
+    while let Some(i) = memchr::memchr2(first, first.to_ascii_uppercase(), &h[pos..]) {
+        let start = pos + i;
+        if h.len() - start >= n.len() && h[start..start + n.len()].eq_ignore_ascii_case(n) {
+            return true;
+        }
+        pos = start + 1;
+    }
+    false
+}
+
+/// Full-width ASCII forms (U+FF01..FF5E) start with the byte 0xEF in UTF-8.
+pub(super) fn has_full_width(raw: &str) -> bool {
+    memchr::memchr(0xEF, raw.as_bytes()).is_some()
+        && raw.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c))
+}
+
+pub(super) fn match_term(
+    text: &str,
+    t: &Term,
+    matcher: &SkimMatcherV2,
+) -> Option<(i64, Vec<usize>)> {
+    match t.kind {
+        TermKind::Fuzzy if t.text.is_ascii() => {
+            let window = local_match(text, &t.text, t.case_sensitive)?;
+            let (score, idx) = matcher.fuzzy_indices(&text[window.clone()], &t.text)?;
+            let offset = text[..window.start].chars().count();
+            Some((score, idx.into_iter().map(|i| i + offset).collect()))
+        }
+        TermKind::Fuzzy => matcher.fuzzy_indices(text, &t.text),
+        TermKind::Exact | TermKind::Prefix | TermKind::Suffix => {
+            let (hay, needle) = if t.case_sensitive {
+                (text.to_string(), t.text.clone())
+            } else {
+                (text.to_lowercase(), t.text.to_lowercase())
+            };
+            // Lower-casing may change byte lengths, not character counts: work in characters.
+            let byte = match t.kind {
+                TermKind::Prefix => hay
+                    .trim_start()
+                    .starts_with(&needle)
+                    .then(|| hay.len() - hay.trim_start().len()),
+                TermKind::Suffix => hay
+                    .trim_end()
+                    .ends_with(&needle)
+                    .then(|| hay.trim_end().len() - needle.len()),
+                _ => hay.find(&needle),
+            }?;
+            let start = hay[..byte].chars().count();
+            let n = needle.chars().count();
+            // Scored like a run of consecutive fuzzy hits, a little above.
+            Some((20 * n as i64 + 10, (start..start + n).collect()))
+        }
+    }
+}
+
+/// The matcher used everywhere (smart case).
+pub fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().smart_case()
+}
