@@ -34,28 +34,28 @@ pub const BUNDLED: &[(&str, &str)] = &[
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The path could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {reason}")]
     Io {
         /// The path as given.
         path: String,
-        /// What the OS said.
-        source: std::io::Error,
+        /// What the OS said (part of the message, not a separate cause: one line says it once).
+        reason: std::io::Error,
     },
     /// The bytes are not usable text.
-    #[error("{path}: {source}")]
+    #[error("{path}: {reason}")]
     Decode {
         /// The file.
         path: String,
         /// Empty or binary.
-        source: DecodeError,
+        reason: DecodeError,
     },
     /// The text is not a transcript.
-    #[error("{path}: {source}")]
+    #[error("{path}: {reason}")]
     Parse {
         /// The file.
         path: String,
         /// What the parser found.
-        source: ParseError,
+        reason: ParseError,
     },
     /// A directory without any transcript file in it.
     #[error("{path}: no transcripts in this directory (looked for *.txt, *.md, *.text)")]
@@ -70,11 +70,11 @@ pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Transcript, LoadError>
     let hash = content_hash(&bytes);
     let (text, _) = decode(bytes).map_err(|e| LoadError::Decode {
         path: source.into(),
-        source: e,
+        reason: e,
     })?;
     let mut t = parse(&text, source).map_err(|e| LoadError::Parse {
         path: source.into(),
-        source: e,
+        reason: e,
     })?;
     t.content_hash = hash;
     Ok(t)
@@ -85,7 +85,7 @@ pub fn load_file(path: &Path) -> Result<Transcript, LoadError> {
     let name = path.display().to_string();
     let bytes = fs::read(path).map_err(|e| LoadError::Io {
         path: name.clone(),
-        source: e,
+        reason: e,
     })?;
     load_bytes(bytes, &name)
 }
@@ -120,13 +120,13 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     for path in paths {
         let meta = fs::metadata(path).map_err(|e| LoadError::Io {
             path: path.display().to_string(),
-            source: e,
+            reason: e,
         })?;
         if meta.is_dir() {
             let before = out.len();
             walk(path, &mut out).map_err(|e| LoadError::Io {
                 path: path.display().to_string(),
-                source: e,
+                reason: e,
             })?;
             out[before..].sort();
             if out.len() == before {

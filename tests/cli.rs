@@ -22,6 +22,11 @@ fn assert_one_line_error(o: &Output, must_contain: &[&str]) {
     assert!(!err.contains("panicked"), "{err}");
     for part in must_contain {
         assert!(err.contains(part), "{err:?} lacks {part:?}");
+        assert_eq!(
+            err.matches(part).count(),
+            1,
+            "{part:?} said more than once: {err:?}"
+        );
     }
     assert!(o.stdout.is_empty());
 }
@@ -92,7 +97,7 @@ fn bad_input_gives_one_line_naming_the_file() {
     let p = |p: &Path| p.display().to_string();
     for sub in [&["dump"][..], &[][..]] {
         let run = |path: &Path| callread(&[sub, &[p(path).as_str()]].concat());
-        assert_one_line_error(&run(&empty), &[&p(&empty), "empty"]);
+        assert_one_line_error(&run(&empty), &[&p(&empty), "the file is empty"]);
         assert_one_line_error(&run(&binary), &[&p(&binary), "binary"]);
         assert_one_line_error(&run(&headers), &[&p(&headers), "no transcript paragraphs"]);
         assert_one_line_error(&run(&missing), &[&p(&missing), "No such file"]);

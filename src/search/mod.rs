@@ -313,11 +313,11 @@ fn search_file(
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| crate::library::LoadError::Io {
         path: name.clone(),
-        source: e,
+        reason: e,
     })?;
     let (text, _) = crate::text::decode(bytes).map_err(|e| crate::library::LoadError::Decode {
         path: name.clone(),
-        source: e,
+        reason: e,
     })?;
     let mut hits = Vec::new();
     let mut speaker: Option<&str> = None;
