@@ -152,6 +152,8 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
         if !en.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
+        // The Chinese paragraph's figures, read once for all the figures of the paragraph.
+        let zh_figures: std::cell::OnceCell<Vec<Quantity>> = std::cell::OnceCell::new();
         let mut period: Option<String> = carried.clone();
         let mut direction: Option<&'static str> = None;
         let mut opened = false;
@@ -243,6 +245,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                         t,
                         n,
                         p,
+                        &zh_figures,
                         s,
                         range.start,
                         q,
@@ -278,6 +281,7 @@ fn figure(
     t: &Transcript,
     n: usize,
     p: &crate::transcript::Paragraph,
+    zh_figures: &std::cell::OnceCell<Vec<Quantity>>,
     sentence: &str,
     offset: usize,
     q: &Quantity,
@@ -365,7 +369,13 @@ fn figure(
     };
     let span = offset + q.span.start..offset + joined.map_or(q.span.end, |r| r.span.end);
     let (zh, zh_spans) = match p.zh.as_deref() {
-        Some(zh) if t.bilingual => counterpart(zh, q.unit, low, high),
+        Some(zh) if t.bilingual => counterpart(
+            zh,
+            zh_figures.get_or_init(|| chinese(zh)),
+            q.unit,
+            low,
+            high,
+        ),
         _ => (None, Vec::new()),
     };
     Some(GuidanceFigure {
@@ -392,14 +402,12 @@ fn figure(
 /// 1.29 should).
 fn counterpart(
     zh: &str,
+    figures: &[Quantity],
     unit: Unit,
     low: Option<f64>,
     high: Option<f64>,
 ) -> (Option<Counterpart>, Vec<std::ops::Range<usize>>) {
-    let qs: Vec<Quantity> = chinese(zh)
-        .into_iter()
-        .filter(|z| z.unit == unit || (unit == Unit::Count && z.unit == Unit::Count))
-        .collect();
+    let qs: Vec<&Quantity> = figures.iter().filter(|z| z.unit == unit).collect();
     let same = |z: &Quantity, v: f64| (z.value - v.abs()).abs() <= 1e-9 * v.abs().max(1.0);
     let find = |v: Option<f64>| v.and_then(|v| qs.iter().position(|z| same(z, v)));
     let (li, hi) = (find(low), find(high));
