@@ -101,23 +101,25 @@ impl StateFile {
             } => {
                 let t = self.transcripts.entry(key.clone()).or_default();
                 t.name = name.clone();
-                match t
-                    .bookmarks
-                    .iter_mut()
-                    .find(|b| b.paragraph == bookmark.paragraph)
-                {
-                    Some(b) => *b = bookmark.clone(),
-                    None => {
-                        t.bookmarks.push(bookmark.clone());
-                        t.bookmarks.sort_by_key(|b| b.paragraph);
-                    }
-                }
+                put_bookmark(&mut t.bookmarks, bookmark.clone());
             }
             Change::Remove { key, paragraph } => {
                 if let Some(t) = self.transcripts.get_mut(key) {
                     t.bookmarks.retain(|b| b.paragraph != *paragraph);
                 }
             }
+        }
+    }
+}
+
+/// Puts a bookmark into a list kept in paragraph order, replacing the one on the same
+/// paragraph (the reader's list and the saved list follow the same rule).
+pub fn put_bookmark(list: &mut Vec<Bookmark>, bookmark: Bookmark) {
+    match list.iter_mut().find(|b| b.paragraph == bookmark.paragraph) {
+        Some(b) => *b = bookmark,
+        None => {
+            list.push(bookmark);
+            list.sort_by_key(|b| b.paragraph);
         }
     }
 }

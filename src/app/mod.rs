@@ -179,8 +179,7 @@ impl AppState {
                 line,
                 note: None,
             };
-            doc.bookmarks.push(bookmark.clone());
-            doc.bookmarks.sort_by_key(|b| b.paragraph);
+            crate::state::put_bookmark(&mut doc.bookmarks, bookmark.clone());
             self.changes.push(crate::state::Change::Put {
                 key: doc.key.clone(),
                 name: doc.transcript.file_name().to_string(),
@@ -206,13 +205,7 @@ impl AppState {
             line,
             note,
         };
-        match doc.bookmarks.iter_mut().find(|b| b.paragraph == n) {
-            Some(b) => *b = bookmark.clone(),
-            None => {
-                doc.bookmarks.push(bookmark.clone());
-                doc.bookmarks.sort_by_key(|b| b.paragraph);
-            }
-        }
+        crate::state::put_bookmark(&mut doc.bookmarks, bookmark.clone());
         self.changes.push(crate::state::Change::Put {
             key: doc.key.clone(),
             name: doc.transcript.file_name().to_string(),
