@@ -152,6 +152,34 @@ fn popup(buf: &mut Buffer, r: Rect, title: &str, theme: &Theme) -> Rect {
     }
 }
 
+/// A popup with a prompt line ("> query▏") at its top: returns the area below the prompt,
+/// or None when the popup has no room inside.
+fn prompt_popup(
+    buf: &mut Buffer,
+    r: Rect,
+    title: &str,
+    prompt: &str,
+    theme: &Theme,
+) -> Option<Rect> {
+    let inner = popup(buf, r, title, theme);
+    if inner.height == 0 {
+        return None;
+    }
+    put(
+        buf,
+        inner.x + 1,
+        inner.y,
+        &format!("{prompt}▏"),
+        inner.width.saturating_sub(1),
+        theme.popup,
+    );
+    Some(Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    })
+}
+
 /// Draws a scrolling list of rows in `inner` with the selected one highlighted.
 fn list(buf: &mut Buffer, inner: Rect, rows: &[String], selected: usize, theme: &Theme) {
     let visible = usize::from(inner.height);

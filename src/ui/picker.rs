@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Theme, centered, list, popup, put};
+use super::{Theme, centered, list, prompt_popup};
 use crate::app::AppState;
 
 /// Draws the picker over `area`.
@@ -22,18 +22,9 @@ pub fn draw(
         state.docs.len()
     );
     let r = centered(area, 80, 22);
-    let inner = popup(buf, r, &title, theme);
-    if inner.height == 0 {
+    let Some(below) = prompt_popup(buf, r, &title, &format!("> {query}"), theme) else {
         return;
-    }
-    put(
-        buf,
-        inner.x + 1,
-        inner.y,
-        &format!("> {query}▏"),
-        inner.width.saturating_sub(1),
-        theme.popup,
-    );
+    };
     let rows: Vec<String> = matches
         .iter()
         .map(|&i| {
@@ -42,10 +33,5 @@ pub fn draw(
             format!("{mark} {}  ({} ¶)", doc.title(), doc.len())
         })
         .collect();
-    let below = Rect {
-        y: inner.y + 1,
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
     list(buf, below, &rows, selected, theme);
 }

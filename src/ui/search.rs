@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
-use super::{Theme, centered, popup, put};
+use super::{Theme, centered, prompt_popup, put};
 use crate::app::AppState;
 use crate::app::layout::{Lang, lang_text};
 use crate::text::wrap::width;
@@ -39,22 +39,13 @@ pub fn draw(
         area.width.saturating_sub(4),
         area.height.saturating_sub(2).max(3),
     );
-    let inner = popup(buf, r, &title, theme);
-    if inner.height == 0 {
+    let Some(list) = prompt_popup(buf, r, &title, &format!("/ {query}"), theme) else {
         return;
-    }
-    put(
-        buf,
-        inner.x + 1,
-        inner.y,
-        &format!("/ {query}▏"),
-        inner.width.saturating_sub(1),
-        theme.popup,
-    );
-    let rows = usize::from(inner.height.saturating_sub(1));
+    };
+    let rows = usize::from(list.height);
     let first = selected.saturating_sub(rows.saturating_sub(1));
     for (i, hit) in hits.iter().enumerate().skip(first).take(rows) {
-        let y = inner.y + 1 + (i - first) as u16;
+        let y = list.y + (i - first) as u16;
         let style = if i == selected {
             theme.selected
         } else {
@@ -64,7 +55,7 @@ pub fn draw(
             Rect {
                 y,
                 height: 1,
-                ..inner
+                ..list
             },
             style,
         );
@@ -82,14 +73,14 @@ pub fn draw(
         }
         let x = put(
             buf,
-            inner.x + 1,
+            list.x + 1,
             y,
             &label,
-            inner.width.saturating_sub(1),
+            list.width.saturating_sub(1),
             style.add_modifier(Modifier::DIM),
         );
         let text = lang_text(p, hit.lang).unwrap_or("");
-        let room = usize::from(inner.right().saturating_sub(x + 1));
+        let room = usize::from(list.right().saturating_sub(x + 1));
         let hl = style.patch(theme.flag).add_modifier(Modifier::UNDERLINED);
         snippet(buf, (x, y), text, &hit.ranges, room, (style, hl));
     }
