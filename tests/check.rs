@@ -233,12 +233,7 @@ fn few_false_findings_about_money_or_percentages() {
 
 #[test]
 fn check_cli() {
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = common::run;
     let o = run(&["check", "assets/transcripts", "--json"]);
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

@@ -393,12 +393,7 @@ fn phrasings_the_bundled_calls_do_not_use() {
 
 #[test]
 fn guidance_cli() {
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = common::run;
     let o = run(&[
         "guidance",
         "assets/transcripts/000_28227caab299fe99.txt",

@@ -130,12 +130,7 @@ fn an_empty_search_and_escape() {
 
 #[test]
 fn search_cli_json_and_plain() {
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = common::run;
     let o = run(&[
         "search",
         "free cash flow",

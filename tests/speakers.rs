@@ -353,14 +353,11 @@ fn question_list_jumps_to_the_question() {
 
 #[test]
 fn speakers_cli() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
-        .args([
-            "speakers",
-            "assets/transcripts/003_bc01a7a9b53a448b.txt",
-            "--json",
-        ])
-        .output()
-        .unwrap();
+    let out = common::run(&[
+        "speakers",
+        "assets/transcripts/003_bc01a7a9b53a448b.txt",
+        "--json",
+    ]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let rows = v.as_array().unwrap();
@@ -379,10 +376,7 @@ fn speakers_cli() {
         ),
         (Some("analyst"), Some("MoffettNathanson"), Some(2))
     );
-    let plain = std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
-        .args(["speakers", "assets/transcripts/003_bc01a7a9b53a448b.txt"])
-        .output()
-        .unwrap();
+    let plain = common::run(&["speakers", "assets/transcripts/003_bc01a7a9b53a448b.txt"]);
     let text = String::from_utf8(plain.stdout).unwrap();
     assert!(text.lines().next().unwrap().starts_with("role"));
     assert!(text.contains("Jackson Ader") && text.contains("MoffettNathanson"));

@@ -297,14 +297,12 @@ fn print_config_and_export_from_the_command_line() {
         "theme = \"light\"\nbogus = 1\n",
     )
     .unwrap();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
-            .args(args)
-            .env("CALLREAD_CONFIG_DIR", &config_dir)
-            .env("CALLREAD_STATE_DIR", home.path().join("state"))
-            .output()
-            .unwrap()
-    };
+    let state_dir = home.path().join("state");
+    let env = [
+        ("CALLREAD_CONFIG_DIR", config_dir.as_os_str()),
+        ("CALLREAD_STATE_DIR", state_dir.as_os_str()),
+    ];
+    let run = |args: &[&str]| common::run_env(args, &env);
     let o = run(&["--print-config"]);
     assert!(o.status.success());
     let out = String::from_utf8(o.stdout).unwrap();

@@ -34,3 +34,18 @@ pub fn speaker<'a>(t: &'a Transcript, name: &str) -> &'a callread::transcript::S
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("no speaker {name}"))
 }
+
+/// Runs the callread binary with these arguments.
+pub fn run(args: &[&str]) -> std::process::Output {
+    run_env(args, &[])
+}
+
+/// Runs the callread binary with these arguments and environment variables.
+pub fn run_env(args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_callread"));
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("callread runs")
+}
