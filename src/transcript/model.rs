@@ -130,17 +130,6 @@ pub enum Flag {
     MissingEnglish,
 }
 
-impl Flag {
-    /// The name used in JSON and on screen.
-    pub fn name(self) -> &'static str {
-        match self {
-            Flag::Untranslated => "untranslated",
-            Flag::MissingTranslation => "missing_translation",
-            Flag::MissingEnglish => "missing_english",
-        }
-    }
-}
-
 impl Paragraph {
     /// The paragraph's text in the preferred language, falling back to the other.
     pub fn text(&self, prefer_zh: bool) -> &str {
