@@ -1,184 +1,405 @@
 //! What a figure measures: its metric, a label for people, and its basis (GAAP, non-GAAP,
-//! adjusted), read from the words around it.
+//! adjusted), read from the words nearest the figure.
+//!
+//! The lexicon is one table of metric phrases (word-bounded, so "corporate" is not RPO and
+//! "steps" is not EPS). A figure takes the phrase nearest before it in its own clause; a
+//! phrase right after it ("$4.60 to $4.80 per diluted share", "12% organic revenue growth")
+//! wins over a far one; with none, the caller carries the metric of the figure before.
 
-use super::Metric;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Metric, re};
 use crate::text::numbers::Unit;
 
-/// The metric, label and basis for the words around a figure.
-pub(super) fn classify(
-    before: &str,
-    after: &str,
-    unit: Unit,
-) -> Option<(Metric, String, Option<&'static str>)> {
-    let around = format!("{before} {after}").to_ascii_lowercase();
-    let b = before.to_ascii_lowercase();
-    let basis = if b.contains("non-gaap") || around.contains("non-gaap") {
+/// One metric phrase found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct MetricWord {
+    /// What it measures.
+    pub metric: Metric,
+    /// The label for people, as the call words it with its qualifiers ("Same-restaurant
+    /// sales", "Adjusted diluted EPS").
+    pub label: String,
+    /// "GAAP", "non-GAAP", "adjusted", if the qualifiers say.
+    pub basis: Option<&'static str>,
+    /// True for "... per share" phrases: the figure is per share whatever the metric.
+    pub per_share: bool,
+}
+
+/// The lexicon, most specific first: at one position the first alternative that matches wins
+/// ("EBITDA margin" is a margin, "free cash flow" is not "cash flow").
+const LEXICON: &[(Metric, &str)] = &[
+    (
+        Metric::Ffo,
+        r"\b(?:core\s+|normalized\s+|adjusted\s+)?a?ffo(?:\s+(?:as\s+adjusted\s+)?(?:per|a)\s+(?:diluted\s+|fully[\s-]diluted\s+)?share)?\b|funds\s+from\s+operations(?:\s+(?:per|a)\s+(?:diluted\s+)?share)?",
+    ),
+    (
+        Metric::Eps,
+        r"(?:earnings|income|loss)\s+(?:per|a)\s+(?:basic\s+|diluted\s+|fully[\s-]diluted\s+|common\s+)?share|\beps\b|per\s+(?:basic\s+|diluted\s+|fully[\s-]diluted\s+|common\s+)?share|\bdiluted\s+earnings\b",
+    ),
+    (
+        Metric::Margin,
+        r"(?:\b(?:ebitda|ebit|operating|gross|net|segment|pre-?tax|profit|contribution|ebitdar)\s+)?margins?\b",
+    ),
+    (Metric::FreeCashFlow, r"\bfree\s+cash\s+flows?\b|\bfcf\b"),
+    (
+        Metric::CashFlow,
+        r"\bcash\s+flows?\s+from\s+operations|\bcash\s+from\s+operations|\boperating\s+cash\s+flows?|\bcash\s+flows?\b",
+    ),
+    (Metric::Ebitda, r"\bebitda(?:re|r)?\b"),
+    (
+        Metric::Capex,
+        r"\bcapital\s+(?:expenditures?|spending|spend|investments?|budget|program)\b|\bcap\s?ex\b|\bcapex\b",
+    ),
+    (Metric::TaxRate, r"\b(?:effective\s+)?(?:income\s+)?tax\s+rate\b"),
+    (
+        Metric::ComparableSales,
+        r"\b(?:same[\s-](?:store|restaurant|unit|center|hotel|property)|comparable(?:[\s-]store)?|comp(?:arable)?[\s-]store|identical(?:[\s-]store)?|like[\s-]for[\s-]like|system[\s-]?wide)\s+(?:sales|revenues?|noi|revpar|store\s+sales)\b|\bcomps\b|\brevpar\b|\bsame[\s-]store\s+noi\b",
+    ),
+    (
+        Metric::OperatingIncome,
+        r"\boperating\s+(?:income|profits?|earnings|loss)\b|\b(?:income|loss)\s+from\s+operations\b|\bebit\b|\bsegment\s+(?:profit|income|earnings)\b|\bpre-?tax\s+(?:income|earnings|profit)\b|\bnet\s+operating\s+income\b|\bnoi\b",
+    ),
+    (
+        Metric::NetIncome,
+        r"\bnet\s+(?:income|earnings|loss|profit)\b|\bearnings\b",
+    ),
+    (
+        Metric::Expense,
+        r"\b(?:sg&a|opex|r&d|g&a|d&a)\b|\b(?:operating|interest|non-?interest|cash|total|fixed|corporate|restructuring|selling)?\s*(?:expenses?|costs?|charges?)\b|\bresearch\s+and\s+development\b|\bsales\s+and\s+marketing\b|\bgeneral\s+and\s+administrative\b|\bdepreciation(?:\s+and\s+amortization)?\b|\bamortization\b|\bstock[\s-]based\s+compensation\b|\binterest\s+expense\b|\bcasm(?:-?x)?\b",
+    ),
+    (
+        Metric::Shares,
+        r"\b(?:(?:diluted|weighted[\s-]average|basic|fully[\s-]diluted|average)\s+)*(?:share\s+count|shares(?:\s+outstanding)?)\b",
+    ),
+    (
+        Metric::Revenue,
+        r"\b(?:net\s+|total\s+|operating\s+|organic\s+|reported\s+|consolidated\s+)?(?:revenues?|sales|top[\s-]line)\b",
+    ),
+    (
+        Metric::Volume,
+        r"\b(?:deliveries|shipments|production|volumes?|units|closings|orders|barrels|boe(?:/d)?|tons|asms|capacity|load\s+factor|occupancy|subscribers|enrollments?)\b",
+    ),
+    (
+        Metric::Other,
+        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+equity|roe|roic|leverage|net\s+debt|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|deposits?|combined\s+ratio|loss\s+ratio|arr)\b",
+    ),
+    (Metric::Growth, r"\bgrowth\b|\bgrow\b"),
+];
+
+/// Words before a metric phrase that belong in its label.
+const QUALIFIERS: &[&str] = &[
+    "non-gaap",
+    "gaap",
+    "adjusted",
+    "core",
+    "comparable",
+    "normalized",
+    "recurring",
+    "diluted",
+    "fully",
+    "service",
+    "services",
+    "subscription",
+    "product",
+    "products",
+    "total",
+    "gross",
+    "organic",
+    "consolidated",
+    "segment",
+    "company",
+    "company-wide",
+    "deferred",
+    "unlevered",
+    "levered",
+    "reported",
+    "net",
+    "operating",
+    "ongoing",
+    "underlying",
+    "cash",
+    "full-year",
+    "quarterly",
+    "annual",
+    "annualized",
+    "sequential",
+    "year-over-year",
+    "dollar-based",
+    "constant-currency",
+];
+
+static LEXICON_RE: LazyLock<Vec<(Metric, Regex)>> = LazyLock::new(|| {
+    LEXICON
+        .iter()
+        .map(|(m, p)| (*m, re(&format!("(?i){p}"))))
+        .collect()
+});
+
+/// The metric phrases of a text, in order, none overlapping (at one position the lexicon's
+/// earlier entry wins).
+fn phrases(text: &str) -> Vec<(std::ops::Range<usize>, Metric)> {
+    let mut found: Vec<(std::ops::Range<usize>, Metric)> = Vec::new();
+    for (metric, r) in LEXICON_RE.iter() {
+        for m in r.find_iter(text) {
+            // Trim the optional leading space some alternatives take.
+            let lead = m.as_str().len() - m.as_str().trim_start().len();
+            let range = m.start() + lead..m.end();
+            if range.is_empty() {
+                continue;
+            }
+            if found
+                .iter()
+                .any(|(r, _)| r.start < range.end && range.start < r.end)
+            {
+                continue;
+            }
+            found.push((range, *metric));
+        }
+    }
+    found.sort_by_key(|(r, _)| r.start);
+    found
+}
+
+/// The metric phrase nearest the end of `before` (the words between the previous figure and
+/// this one), with its qualifiers.
+pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
+    // "R&D as a percentage of revenue": the ratio is R&D's, not revenue's.
+    static OF_REVENUE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:as\s+a\s+)?(?:percent(?:age)?|%|share|portion|proportion)\s+of\s+(?:total\s+|net\s+)*(?:revenues?|sales)\b",
+        )
+    });
+    let masked;
+    let before = if OF_REVENUE.is_match(before) {
+        masked = OF_REVENUE.replace_all(before, |c: &regex::Captures| " ".repeat(c[0].len()));
+        &*masked
+    } else {
+        before
+    };
+    let mut found = phrases(before);
+    let (range, metric) = found.pop()?;
+    let distance = before.len() - range.end;
+    // "revenue growth", "EPS growth of": the growth of the metric before.
+    if metric == Metric::Growth
+        && let Some((prev, m)) = found.pop()
+        && before[prev.end..range.start].trim().split_whitespace().count() <= 2
+        && m != Metric::Growth
+    {
+        let mut w = word(before, prev.start..range.end, m);
+        if m != Metric::ComparableSales {
+            w.metric = Metric::Growth;
+        }
+        return Some((w, distance));
+    }
+    Some((word(before, range, metric), distance))
+}
+
+/// A metric phrase right after the figure: "per diluted share", "of revenue", "organic
+/// revenue growth", "in accelerated rent expense", "of free cash flow per share". Returns it
+/// with the byte offset where it ends in `after`.
+pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*(?:(?:of|in)\s+)?(?:(?:the\s+|our\s+|total\s+|year-over-year\s+|sequential\s+|organic\s+|reported\s+|constant[\s-]currency\s+|adjusted\s+|non-gaap\s+|gaap\s+|diluted\s+|fully\s+|net\s+|comparable\s+|core\s+|levered\s+|unlevered\s+|same[\s-]\w+\s+)*)",
+        )
+    });
+    static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s*(?:per|a)\s+(?:basic\s+|diluted\s+|fully[\s-]diluted\s+|common\s+)?share\b")
+    });
+    let found = phrases(after);
+    let lead = LEAD
+        .captures_iter(after)
+        .next()
+        .map_or(0, |c| c.get(0).map_or(0, |m| m.end()));
+    // The phrase must start where the lead-in ends (give or take a space): "$X and EPS of"
+    // names the next figure's metric, not this one's.
+    let of_in = {
+        let l = after.trim_start().to_ascii_lowercase();
+        l.starts_with("of ") || l.starts_with("in ")
+    };
+    let i = found.iter().position(|(r, _)| {
+        r.start <= lead + 1
+            || of_in
+                && r.start >= lead
+                && after[lead..r.start].split_whitespace().count() <= 2
+                && !after[lead..r.start].contains([',', ';'])
+    })?;
+    let (range, metric) = found[i].clone();
+    let mut w = word(after, range.clone(), metric);
+    let mut end = range.end;
+    // "per share of levered free cash flow": the metric after the "per share".
+    if metric == Metric::Eps
+        && w.label.to_ascii_lowercase().starts_with("per")
+        && let Some((next, m)) = found.get(i + 1)
+        && {
+            let gap = after[range.end..next.start].trim().to_ascii_lowercase();
+            gap.starts_with("of") && gap.split_whitespace().count() <= 2
+        }
+    {
+        let inner = word(after, next.clone(), *m);
+        w = MetricWord {
+            metric: *m,
+            label: format!("{} per share", inner.label),
+            basis: inner.basis,
+            per_share: true,
+        };
+        end = next.end;
+    }
+    // "free cash flow per share".
+    if let Some(m) = PER_SHARE.find(&after[end..])
+        && !w.per_share
+    {
+        w.label.push_str(" per share");
+        w.per_share = true;
+        end += m.end();
+    }
+    // "revenue growth".
+    if let Some((next, Metric::Growth)) = found.get(i + 1)
+        && after[end..next.start].trim().is_empty()
+    {
+        end = next.end;
+        if w.metric != Metric::ComparableSales {
+            w.metric = Metric::Growth;
+            w.label.push_str(" growth");
+        }
+    }
+    Some((w, end))
+}
+
+fn word(text: &str, range: std::ops::Range<usize>, metric: Metric) -> MetricWord {
+    let phrase = &text[range.clone()];
+    // Qualifiers right before the phrase, as written.
+    let mut start = range.start;
+    for w in text[..range.start].split_inclusive(' ').rev() {
+        let bare = w
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if bare.is_empty() && w.trim().is_empty() {
+            start -= w.len();
+            continue;
+        }
+        if QUALIFIERS.contains(&bare.to_ascii_lowercase().as_str()) && w.trim() == bare {
+            start -= w.len();
+        } else {
+            break;
+        }
+    }
+    let written = text[start..range.start].trim_start();
+    let label_text = format!("{written}{phrase}");
+    let lower = label_text.to_ascii_lowercase();
+    let basis = if lower.contains("non-gaap") {
         Some("non-GAAP")
-    } else if b.contains("adjusted") {
+    } else if lower.contains("adjusted") {
         Some("adjusted")
-    } else if b.contains("gaap") {
+    } else if lower.contains("gaap") {
         Some("GAAP")
     } else {
         None
     };
-    let find = |keys: &[&'static str]| -> Option<&'static str> {
-        keys.iter().find(|k| around.contains(**k)).copied()
-    };
-    let pct = unit == Unit::Percent;
-    let per_share = around.contains("per share") && unit == Unit::Usd;
-    let growth_words = [
-        "growth",
-        "grow",
-        "year-over-year",
-        "up ",
-        "increase",
-        "decline",
-    ];
-    let (metric, key) = if let Some(k) = find(&["free cash flow"]) {
-        (Metric::FreeCashFlow, k)
-    } else if let Some(k) = find(&[
-        "earnings per share",
-        "net loss per share",
-        "loss per share",
-        "net income",
-        "eps",
-        "per share",
-    ])
-    .filter(|_| per_share || around.contains("eps"))
-    {
-        (Metric::Eps, k)
-    } else if let Some(k) = find(&[
-        "sales and marketing",
-        "r&d",
-        "research and development",
-        "g&a",
-        "general and administrative",
-        "interest",
-        "expense",
-        "opex",
-    ]) {
-        (Metric::Expense, k)
-    } else if let Some(k) = find(&["margin"]) {
-        (Metric::Margin, k)
-    } else if let Some(k) = find(&[
-        "rpo",
-        "remaining performance",
-        "retention",
-        "bookings",
-        "billings",
-        "ebitda",
-        "capital expenditure",
-        "capex",
-    ]) {
-        (Metric::Other, k)
-    } else if let Some(k) = find(&["growth", "grow"]).filter(|_| pct) {
-        (Metric::Growth, k)
-    } else if let Some(k) = find(&["cash flow", "cash from operations"]) {
-        (Metric::CashFlow, k)
-    } else if let Some(k) =
-        find(&["share count", "shares outstanding", "shares"]).filter(|_| unit == Unit::Count)
-    {
-        (Metric::Shares, k)
-    } else if let Some(k) = find(&[
-        "income from operations",
-        "operating income",
-        "loss from operations",
-        "operating loss",
-        "operating profit",
-    ]) {
-        (Metric::OperatingIncome, k)
-    } else if let Some(k) = find(&["net income", "net loss"]) {
-        (Metric::NetIncome, k)
-    } else if let Some(k) = find(&["revenue", "sales"]) {
-        if pct && !growth_words.iter().any(|w| around.contains(w)) {
-            return None;
-        }
-        (if pct { Metric::Growth } else { Metric::Revenue }, k)
-    } else {
-        return None;
-    };
-    Some((metric, label(&around, key, metric, pct), basis))
+    let per_share = lower.contains("per ") && lower.contains("share") || lower.contains(" a share");
+    MetricWord {
+        metric,
+        label: tidy(&label_text),
+        basis,
+        per_share,
+    }
 }
 
-/// "Non-GAAP operating income", "Service revenue", "Sales and marketing, % of revenue".
-pub(super) fn label(around: &str, key: &str, metric: Metric, pct: bool) -> String {
-    const QUALIFIERS: &[&str] = &[
-        "non-gaap",
-        "gaap",
-        "adjusted",
-        "service",
-        "total",
-        "gross",
-        "operating",
-        "organic",
-        "deferred",
-        "unlevered",
-        "levered",
-        "cash",
-        "net",
-        "diluted",
-        "fully",
-        "debt",
-        "dollar-based",
-        "subscription",
-        "product",
-        "segment",
-        "revenue",
-        "accelerated",
-        "rent",
-        "restructuring",
-        "tax",
-        "capital",
-        "stock-based",
-        "compensation",
-        "sequential",
-        "year-over-year",
-    ];
-    let pos = around.find(key).unwrap_or(0);
-    let words: Vec<&str> = around[..pos].split_whitespace().collect();
-    let mut lead: Vec<&str> = words
-        .iter()
-        .rev()
-        .take_while(|w| QUALIFIERS.contains(w))
-        .copied()
-        .collect();
-    lead.reverse();
-    let mut s = lead.join(" ");
-    if !s.is_empty() {
-        s.push(' ');
-    }
-    s.push_str(key);
-    if metric == Metric::Expense && pct && around.contains("of revenue") {
-        s.push_str(", % of revenue");
-    }
-    if metric == Metric::Growth && !s.contains("growth") {
-        s.push_str(" growth");
-    }
-    if metric == Metric::Growth && s == "growth" && around.contains("revenue") {
-        s = "revenue growth".to_string();
-    }
-    if metric == Metric::Eps {
-        s = match key {
-            "net income" => format!("{} per share", s),
-            "per share" if around.contains("earnings") => {
-                s.replace("per share", "earnings per share")
+/// Capitalises the first letter, spells acronyms as companies do, folds white space.
+fn tidy(s: &str) -> String {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| {
+            let l = w.to_ascii_lowercase();
+            match l.as_str() {
+                "eps" | "ebitda" | "ebit" | "ffo" | "affo" | "rpo" | "capex" | "noi" | "fcf"
+                | "sg&a" | "r&d" | "g&a" | "d&a" | "casm" | "casm-x" | "asms" | "revpar"
+                | "ebitdar" | "ebitdare" | "arr" | "roe" | "roic" | "nii" => l.to_uppercase(),
+                "gaap" => "GAAP".to_string(),
+                "non-gaap" => "non-GAAP".to_string(),
+                _ => w.to_string(),
             }
-            _ => s,
-        };
-    }
-    if metric == Metric::FreeCashFlow && around.contains("per share") {
-        s.push_str(" per share");
-    }
-    let s = s
-        .replace("non-gaap", "non-GAAP")
-        .replace("gaap", "GAAP")
-        .replace("eps", "EPS")
-        .replace("r&d", "R&D")
-        .replace("g&a", "G&A")
-        .replace("rpo", "RPO");
+        })
+        .collect();
+    let s = words.join(" ");
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => s,
+    }
+}
+
+/// The figure's metric when it is a percentage of a metric that is not itself a rate: "sales
+/// up 8% to 10%" is sales growth, "adjusted EPS growth of 33%" EPS growth.
+pub(super) fn as_rate(w: MetricWord, unit: Unit, context: &str) -> MetricWord {
+    if !matches!(unit, Unit::Percent | Unit::Bps) {
+        return w;
+    }
+    match w.metric {
+        Metric::Margin
+        | Metric::TaxRate
+        | Metric::Growth
+        | Metric::ComparableSales
+        | Metric::Other
+        | Metric::Shares => w,
+        // "expenses of 33% of revenue" is a ratio; "expenses up 5%" growth.
+        Metric::Expense if context.to_ascii_lowercase().contains("of revenue") => MetricWord {
+            label: format!("{}, % of revenue", w.label),
+            ..w
+        },
+        _ => {
+            let lower = w.label.to_ascii_lowercase();
+            let label = if lower.contains("growth") {
+                w.label.clone()
+            } else {
+                format!("{} growth", w.label)
+            };
+            MetricWord {
+                metric: Metric::Growth,
+                label,
+                ..w
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_phrase_wins_and_words_are_bounded() {
+        let (w, _) = nearest_before("we expect sales of $1 billion and adjusted diluted EPS of ")
+            .expect("a metric");
+        assert_eq!(w.metric, Metric::Eps);
+        assert_eq!(w.label, "Adjusted diluted EPS");
+        assert_eq!(w.basis, Some("adjusted"));
+        assert!(nearest_before("the corporate steps we took ").is_none());
+        let (w, _) = nearest_before("same-restaurant sales growth of ").expect("a metric");
+        assert_eq!(w.metric, Metric::ComparableSales);
+        assert_eq!(w.label, "Same-restaurant sales");
+        let (w, _) = nearest_before("adjusted EBITDA margin of ").expect("a metric");
+        assert_eq!(w.metric, Metric::Margin);
+        let (w, _) = nearest_before("capital spending of ").expect("a metric");
+        assert_eq!(w.metric, Metric::Capex);
+        let (w, _) = nearest_before("diluted net earnings per share between ").expect("a metric");
+        assert_eq!(w.metric, Metric::Eps);
+        assert!(w.per_share);
+    }
+
+    #[test]
+    fn a_phrase_right_after_the_figure() {
+        let (w, _) = right_after(" per diluted share for the year").expect("per share");
+        assert!(w.per_share);
+        let (w, _) = right_after(" organic revenue growth").expect("growth");
+        assert_eq!(w.metric, Metric::Growth);
+        assert_eq!(w.label, "Organic revenue growth");
+        let (w, _) = right_after(" of levered free cash flow per share").expect("fcf");
+        assert_eq!((w.metric, w.per_share), (Metric::FreeCashFlow, true));
+        let (w, _) = right_after(" per share of free cash flow").expect("fcf");
+        assert_eq!((w.metric, w.per_share), (Metric::FreeCashFlow, true));
+        assert!(right_after(" as we look at revenue").is_none());
     }
 }

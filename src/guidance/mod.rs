@@ -1,14 +1,16 @@
 //! Guidance figures: every forward-looking figure a company gives in its call, with metric,
-//! basis, period, values in base units and direction, and whether the Chinese agrees.
+//! basis, period, values in base units, direction, who said it, and whether the Chinese agrees.
 //!
-//! A sentence is guidance when it looks forward ("we expect", "we anticipate", "we're
-//! guiding to", "our outlook for ... is", "sees", "we're initiating a revenue target of") or
-//! follows a sentence that opens guidance in the same paragraph ("We are reiterating guidance
-//! for fiscal 2024. As a reminder, the ranges were: ..."). Within it, each figure's metric
-//! is read from the words between it and the figure before it (and right after it: "2.3%
-//! year-over-year growth"); comparisons ("down from 36% in fiscal 2023", "versus the 8.4%
-//! achieved") and beaten guides ("exceeding the high end of our guidance of $420 million")
-//! are not guidance.
+//! A sentence is guidance when a company speaker (never the operator or an analyst) looks
+//! forward in any voice ("we expect", "EPS is now expected to be", "capex should be roughly",
+//! "our revenue forecast remains", "we set our new range at"), or when it follows such a
+//! sentence inside an outlook without reporting a result ("And for the full year, between
+//! 166,000 and 171,000 units."). Within it, each figure takes the metric phrase nearest it in
+//! its own clause (or right after it: "per diluted share"), else the metric of the figure
+//! before; its period is the nearest period words, resolved against the call's own quarter and
+//! year. Figures after comparison or result words ("up from", "prior guidance of", "came in
+//! at"), excluded items, refusals and other people's outlooks are not guidance. Long-term
+//! targets ("by 2025", a CAGR) are kept as [`Kind::Target`] with their horizon.
 
 use std::sync::LazyLock;
 
@@ -16,41 +18,65 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::text::numbers::{Quantity, Unit, chinese, english};
-use crate::transcript::Transcript;
+use crate::transcript::{Role, Section, Transcript};
 
+mod cues;
 mod metric;
 mod period;
 
-use metric::classify;
+use metric::{MetricWord, as_rate, nearest_before, right_after};
 pub use period::{CallPeriod, call_period};
-use period::{find_direction, find_period, sentences};
+use period::{find_direction, find_horizon, find_period, sentences};
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
-    /// Revenue of any kind.
+    /// Revenue or sales of any kind.
     Revenue,
-    /// Operating income or loss.
+    /// Same-store, same-restaurant, comparable or identical sales.
+    ComparableSales,
+    /// Operating income or loss, segment profit, EBIT.
     OperatingIncome,
     /// Net income or loss.
     NetIncome,
     /// Earnings or loss per share.
     Eps,
+    /// Funds from operations (FFO, AFFO, core FFO): the REIT earnings measure.
+    Ffo,
+    /// EBITDA, adjusted EBITDA, EBITDAre.
+    Ebitda,
     /// Free cash flow.
     FreeCashFlow,
-    /// Other cash flow.
+    /// Other cash flow (cash from operations).
     CashFlow,
+    /// Capital expenditures, capital spending, capital investment.
+    Capex,
+    /// The effective tax rate.
+    TaxRate,
     /// A margin.
     Margin,
     /// A growth rate.
     Growth,
-    /// An expense, or an expense ratio.
+    /// An expense, cost or charge, or an expense ratio.
     Expense,
     /// A share count.
     Shares,
+    /// Units, deliveries, production, shipments, capacity.
+    Volume,
     /// Anything else forward-looking with a figure.
     Other,
+}
+
+/// Whether a figure is this call's guide or a longer-term target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A guide for a coming quarter, half or fiscal year.
+    Guide,
+    /// A long-term target ("by 2025", "through 2027", "long-term", a CAGR): its period is
+    /// the horizon.
+    Target,
 }
 
 /// The Chinese counterpart of a figure.
@@ -73,22 +99,32 @@ pub struct GuidanceFigure {
     pub source: String,
     /// 1-based line of the English paragraph.
     pub line: usize,
+    /// A guide or a long-term target.
+    pub kind: Kind,
     /// What it measures.
     pub metric: Metric,
-    /// For people: "Non-GAAP operating income", "Sales and marketing, % of revenue".
+    /// For people, as the call words it: "Adjusted diluted EPS", "Same-restaurant sales
+    /// growth", "Sales and marketing, % of revenue".
     pub label: String,
     /// "GAAP", "non-GAAP", "adjusted", or none.
     pub basis: Option<&'static str>,
-    /// "Q3 FY2025", "FY2024", "H2 FY2024".
+    /// "Q3 FY2025", "FY2024", "H2 FY2024", "next 12 months"; for a target its horizon ("by
+    /// 2025", "through 2027", "next 3 years", "long term").
     pub period: Option<String>,
     /// Lower end (none for "up to").
     pub low: Option<f64>,
-    /// Upper end (none for "over", "at least").
+    /// Upper end (none for "over", "at least", "or more").
     pub high: Option<f64>,
-    /// "USD", "USD/share", "%" or "shares".
+    /// "USD", "USD/share", "%", "bps", "shares" or "units".
     pub unit: &'static str,
+    /// True for "approximately", "about", "mid-single digits".
+    pub approximate: bool,
     /// raised, lowered, reiterated, narrowed, initiated.
     pub direction: Option<&'static str>,
+    /// Who said it, as the speaker header writes the name.
+    pub speaker: String,
+    /// Prepared remarks or Q&A.
+    pub section: Section,
     /// The sentence.
     pub text: String,
     /// The Chinese counterpart, when the paragraph has a translation.
@@ -108,31 +144,164 @@ pub(crate) fn re(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| panic!("bad built-in pattern {p}: {e}"))
 }
 
-static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:(?:we|i|and|but)\s+(?:now\s+|continue\s+to\s+|still\s+|also\s+)?(?:expect|anticipate|project|forecast|estimate|guide|target|see|believe)\b|we(?:'re|’re|\s+are)\s+(?:now\s+)?(?:guiding|targeting|initiating|raising|lowering|narrowing|reiterating|projecting|expecting|anticipating|forecasting|reaffirming|introducing)\b|(?:outlook|guidance|guide)\s+(?:for|is|of|to|range)\b|\bsees\b|\bwill\s+(?:be|do|remain|grow|reach)\b|our\s+expectation\s+is|(?:guidance|outlook)\s+(?:implies|indicates|assumes))",
-    )
-});
+/// A sentence that opens an outlook: the figures after it in the paragraph are guidance even
+/// without a verb ("Turning to our outlook. For the full year, between 166,000 and 171,000
+/// units.").
 static OPENS_GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:turning|moving|turn)\s+to\s+(?:our\s+)?(?:guidance|outlook)|(?:reiterating|reaffirming|reiterate|reaffirm)\s+(?:our\s+)?(?:[a-z\s]+)?guidance",
+        r"(?i)\b(?:turning|moving|turn|move|now|shifting|as|looking|let\s+me\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|provide|share|cover|give)|i'll\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|cover)|with\s+respect)\s+(?:(?:now\s+)?(?:to|for|on|at|ahead|through|about|you\s+through)\s+)?(?:our\s+|the\s+|my\s+)?(?:\w+\s+){0,3}?(?:guidance|outlook|expectations|forecast)|(?:reiterating|reaffirming|reiterate|reaffirm|affirming|updating|raising|introducing|initiating)\s+(?:our\s+|its\s+|the\s+)?(?:[a-z0-9'\s-]+)?(?:guidance|outlook)|(?:guidance|outlook)\s+(?:is|are)\s+as\s+follows|(?:guidance|outlook)\s*(?::|is\s+as\s+follows)",
     )
-});
-static RESULT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:was|were|came\s+in|grew|increased|decreased|delivered|reported|achieved)\b")
 });
 /// Where a comparison with the past starts in a sentence: periods after it are not the
 /// figure's ("up from 59% in Q2 of last year").
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b",
+        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b",
     )
 });
-static PAST: LazyLock<Regex> = LazyLock::new(|| {
+/// What joins the two ends of a range.
+static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\bfrom|\bversus|\bvs\.?|compared\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|guidance\s+of|\bwas|\bwere|\bgrew|\bdelivered|\breported|last\s+year|a\s+year\s+ago)\W*(?:the\s+|a\s+|negative\s+|approximately\s+|about\s+)*$",
+        r"(?i)^\s*(?:to|and|-|–|—|through|to\s+an?|and\s+an?|or|to\s+(?P<neg>negative|minus)|and\s+(?P<neg2>negative|minus)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
     )
 });
+/// Ranges in words: "mid-single digits", "high teens", "low-to-mid twenties".
+static DIGIT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?P<lo>low|mid|high)(?:[\s-]+to[\s-]+(?P<hi>mid|high))?[\s-]+(?P<band>single[\s-]digits?|double[\s-]digits?|teens|twenties|20s|thirties|30s|forties|40s)\b",
+    )
+});
+
+/// A figure of a sentence: one value or a range, with where it stands.
+#[derive(Debug, Clone)]
+struct Fig {
+    span: std::ops::Range<usize>,
+    unit: Unit,
+    low: f64,
+    /// The other end of a range.
+    high: Option<f64>,
+    /// The range was written "... to negative ..." / "and negative ...".
+    high_negative: bool,
+    /// The upper end turns from a loss to earnings ("from a loss of $0.06 to earnings of $0.09").
+    high_positive: bool,
+    /// A range in words ("mid-single digits").
+    words: bool,
+}
+
+/// The figures of a sentence, with ranges joined.
+fn figures_of(s: &str) -> Vec<Fig> {
+    let qs: Vec<Quantity> = english(s)
+        .into_iter()
+        .filter(|q| {
+            !q.word && matches!(q.unit, Unit::Usd | Unit::Percent | Unit::Bps | Unit::Count)
+        })
+        .map(|mut q| {
+            // "$(0.08)": a negative amount.
+            if q.unit == Unit::Count
+                && s[..q.span.start].ends_with("$(")
+                && s[q.span.end..].starts_with(')')
+            {
+                q.unit = Unit::Usd;
+                q.value = -q.value;
+                q.span = q.span.start - 2..q.span.end + 1;
+            }
+            q
+        })
+        .collect();
+    let mut out: Vec<Fig> = Vec::new();
+    let mut i = 0;
+    while i < qs.len() {
+        let q = &qs[i];
+        let join = qs.get(i + 1).and_then(|r| {
+            let gap = &s[q.span.end..r.span.start];
+            let c = RANGE_JOIN.captures(gap)?;
+            let same = r.unit == q.unit
+                || q.unit == Unit::Count && matches!(r.unit, Unit::Usd | Unit::Percent);
+            // "X or Y" is a range only for like figures ("$0.05 or $0.06").
+            let or = gap.trim().eq_ignore_ascii_case("or");
+            (same && (!or || r.unit == q.unit) && r.value.abs() >= q.value.abs() * 0.2).then(
+                || {
+                    let lower = gap.to_ascii_lowercase();
+                    (
+                        r,
+                        c.name("neg").or(c.name("neg2")).is_some(),
+                        ["earnings", "income", "profit", "positive", "gain"]
+                            .iter()
+                            .any(|w| lower.contains(w)),
+                    )
+                },
+            )
+        });
+        match join {
+            Some((r, neg, pos)) => {
+                out.push(Fig {
+                    span: q.span.start..r.span.end,
+                    unit: r.unit,
+                    low: q.value,
+                    high: Some(r.value),
+                    high_negative: neg,
+                    high_positive: pos,
+                    words: false,
+                });
+                i += 2;
+            }
+            None => {
+                out.push(Fig {
+                    span: q.span.clone(),
+                    unit: q.unit,
+                    low: q.value,
+                    high: None,
+                    high_negative: false,
+                    high_positive: false,
+                    words: false,
+                });
+                i += 1;
+            }
+        }
+    }
+    for c in DIGIT_WORDS.captures_iter(s) {
+        let Some(m) = c.get(0) else { continue };
+        if out
+            .iter()
+            .any(|f| f.span.start < m.end() && m.start() < f.span.end)
+        {
+            continue;
+        }
+        let band = c["band"].to_ascii_lowercase();
+        let base = match band.as_bytes().first() {
+            Some(b's') => 0.0,
+            Some(b'd') | Some(b't') if band.starts_with("d") || band.starts_with("te") => 10.0,
+            Some(b't') | Some(b'2') => 20.0,
+            Some(b'3') => 30.0,
+            Some(b'f') | Some(b'4') => 40.0,
+            _ => 30.0,
+        };
+        let part = |w: &str| match w.to_ascii_lowercase().as_str() {
+            "low" => (1.0, 3.0),
+            "mid" => (4.0, 6.0),
+            _ => (7.0, 9.0),
+        };
+        let (lo, _) = part(&c["lo"]);
+        let (_, hi) = part(c.name("hi").map_or(&c["lo"], |h| h.as_str()));
+        let (lo, hi) = if base == 10.0 && band.starts_with('d') {
+            // "double digits": low 10–13, mid 14–16, high 17–19.
+            (base + lo - 1.0 + f64::from(lo > 1.0), base + hi)
+        } else {
+            (base + lo, base + hi)
+        };
+        out.push(Fig {
+            span: m.range(),
+            unit: Unit::Percent,
+            low: lo,
+            high: Some(hi),
+            high_negative: false,
+            high_positive: false,
+            words: true,
+        });
+    }
+    out.sort_by_key(|f| f.span.start);
+    out
+}
 
 /// Extracts the guidance figures of a transcript.
 pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
@@ -141,183 +310,372 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
     // The period in force carries from paragraph to paragraph within a turn ("We expect R&D
     // ... to remain about 15%" right after "... for fiscal 2024").
     let mut carried: Option<String> = None;
+    // An outlook carries into the next paragraph of the turn, not further.
+    let mut outlook_carried = false;
     let mut last_turn = usize::MAX;
     for (n, (turn, p)) in t.paragraphs().enumerate() {
         if turn != last_turn {
             carried = None;
+            outlook_carried = false;
             last_turn = turn;
         }
         let Some(en) = p.en.as_deref() else { continue };
-        // No digit, no figure: such a paragraph neither gives guidance nor sets its period.
-        if !en.bytes().any(|b| b.is_ascii_digit()) {
+        let the_turn = &t.turns[turn];
+        let speaker = t.speakers.get(the_turn.speaker);
+        // Only the company gives guidance: not the operator, not an analyst's "this would
+        // imply".
+        if speaker.is_some_and(|s| matches!(s.role, Role::Operator | Role::Analyst)) {
+            continue;
+        }
+        let speaker_name = speaker.map_or_else(String::new, |s| s.name.clone());
+        // No digit, no figure: such a paragraph neither gives guidance nor sets its period,
+        // but it may open an outlook ("Turning to our outlook for the year.").
+        if !en.bytes().any(|b| b.is_ascii_digit()) && !DIGIT_WORDS.is_match(en) {
+            outlook_carried = OPENS_GUIDANCE.is_match(en);
             continue;
         }
         // The Chinese paragraph's figures, read once for all the figures of the paragraph.
         let zh_figures: std::cell::OnceCell<Vec<Quantity>> = std::cell::OnceCell::new();
         let mut period: Option<String> = carried.clone();
         let mut direction: Option<&'static str> = None;
-        let mut opened = false;
+        let mut outlook = outlook_carried;
+        let mut looked_forward = false;
+        // The metric of the last figure of the outlook, for a figure whose clause names none.
+        let mut outlook_metric: Option<MetricWord> = None;
         for range in sentences(en) {
             let s = &en[range.clone()];
-            // Cheap guards before the regexes: most sentences name no period or direction.
             let digits = s.bytes().any(|b| b.is_ascii_digit());
-            let period_words = ["uarter", "ear", "alf", "iscal", "FY", "onths"]
-                .iter()
-                .any(|w| s.contains(w));
-            if digits || period_words {
-                let own = COMPARISON.find(s).map_or(s, |m| &s[..m.start()]);
-                if let Some(found) = find_period(own, call) {
+            let own = COMPARISON.find(s).map_or(s, |m| &s[..m.start()]);
+            if let Some(d) = find_direction(s) {
+                direction = Some(d);
+            }
+            let fwd = cues::forward(s);
+            let result = cues::reports_result(s);
+            let opens = OPENS_GUIDANCE.is_match(s);
+            let figs = if digits || DIGIT_WORDS.is_match(s) {
+                figures_of(s)
+            } else {
+                Vec::new()
+            };
+            // The period a guiding sentence opens with ("For the fourth quarter, we expect
+            // ...") holds for the sentences after it; one named after the figures, or in a
+            // sentence about results, is that sentence's own.
+            if (fwd || opens || outlook) && !result {
+                // Without figures, a sentence sets the period when it names the guide ("we
+                // are raising our full year EPS outlook for 2021") or opens with it
+                // ("Turning to fiscal 2022, ..."), not when it mentions one in passing.
+                let lead = figs.first().map_or_else(
+                    || {
+                        if cues::names_guide(own) {
+                            own.len()
+                        } else {
+                            own.char_indices().nth(60).map_or(own.len(), |(i, _)| i)
+                        }
+                    },
+                    |f| f.span.start.min(own.len()),
+                );
+                if let Some(found) = find_period(&own[..lead], call) {
                     period = Some(found);
                 }
             }
-            let direction_words = [
-                "rais",
-                "ower",
-                "eiterat",
-                "eaffirm",
-                "arrow",
-                "nitiat",
-                "ntroduc",
-                "stablish",
-                "aintain",
-                "ontinue to expect",
-                "ncreased outlook",
-                "educ",
-                "cut our",
-            ];
-            if direction_words.iter().any(|w| s.contains(w))
-                && let Some(d) = find_direction(s)
-            {
-                direction = Some(d);
+            if opens {
+                outlook = true;
             }
-            if !digits && !s.contains("uidance") && !s.contains("utlook") {
+            if figs.is_empty() {
+                if fwd && !result {
+                    outlook = true;
+                    looked_forward = true;
+                }
                 continue;
             }
-            let forward = FORWARD.is_match(s);
-            if OPENS_GUIDANCE.is_match(s) {
-                opened = true;
+            let question = s.trim_end().ends_with('?');
+            let listed = outlook && !result;
+            if fwd {
+                outlook = true;
+                looked_forward = true;
+            } else if result {
+                outlook = false;
+                outlook_metric = None;
             }
-            let listed = opened && !RESULT_VERB.is_match(s.rsplit(':').next().unwrap_or(s));
-            if !(forward || listed) || !s.contains(|c: char| c.is_ascii_digit()) {
+            if !(fwd || listed) || question || cues::refuses(s) {
                 continue;
             }
-            let figures: Vec<Quantity> = english(s)
-                .into_iter()
-                .filter(|q| !q.word && matches!(q.unit, Unit::Usd | Unit::Percent | Unit::Count))
-                .collect();
-            let mut i = 0;
+            let mut sentence_metric: Option<MetricWord> = None;
+            // A short follow-on ("And for the full year, between 166,000 and 171,000
+            // units.") takes the outlook's metric; a sentence of its own does not.
+            let follow_on = !fwd || s.split_whitespace().count() <= 14;
+            if !follow_on {
+                outlook_metric = None;
+            }
             let mut prev_end = 0;
-            while i < figures.len() {
-                let q = &figures[i];
-                // A range: "X to Y", "between X and Y", "X-Y".
-                let joined = figures.get(i + 1).filter(|r| {
-                    let gap = s[q.span.end..r.span.start].trim().to_ascii_lowercase();
-                    matches!(gap.as_str(), "to" | "and" | "-" | "–" | "to negative")
-                        && r.unit == q.unit
-                });
-                let end = joined.map_or(q.span.end, |r| r.span.end);
-                let before = &s[prev_end..q.span.start];
-                let before = before.rsplit([';', ':']).next().unwrap_or(before);
-                let next_start = figures
-                    .get(i + 1 + usize::from(joined.is_some()))
-                    .map_or(s.len(), |r| r.span.start);
-                let after: String = s[end..next_start]
+            for (i, fig) in figs.iter().enumerate() {
+                let before_all = &s[prev_end.min(fig.span.start)..fig.span.start];
+                let before = before_all.rsplit([';', ':']).next().unwrap_or(before_all);
+                let next_start = figs.get(i + 1).map_or(s.len(), |r| r.span.start);
+                let after = s[fig.span.end..next_start]
                     .split([',', ';', '.'])
                     .next()
-                    .unwrap_or("")
-                    .to_string();
-                let step = 1 + usize::from(joined.is_some());
-                let skip = PAST.is_match(before)
-                    || (q.unit == Unit::Count
-                        && q.value < 1000.0
-                        && !after.to_ascii_lowercase().contains("share"));
-                if !skip {
-                    // The period nearest the figure: in its own clause, else the sentence's or
-                    // the paragraph's.
-                    let clause = COMPARISON
-                        .find(&after)
-                        .map_or(after.as_str(), |m| &after[..m.start()]);
-                    let upto = &s[..q.span.start];
-                    let own_before = COMPARISON.find(upto).map_or(upto, |m| &upto[..m.start()]);
-                    let here = find_period(clause, call).or_else(|| find_period(own_before, call));
-                    let fig_period = here.or_else(|| period.clone());
-                    if let Some(fig) = figure(
-                        t,
-                        n,
-                        p,
-                        &zh_figures,
-                        s,
-                        range.start,
-                        q,
-                        joined,
-                        before,
-                        &after,
-                        fig_period,
-                        direction,
-                    ) {
-                        let dup = out.iter().any(|o| {
-                            o.metric == fig.metric
-                                && o.period == fig.period
-                                && o.low == fig.low
-                                && o.high == fig.high
-                                && o.label.eq_ignore_ascii_case(&fig.label)
-                        });
-                        if !dup {
-                            out.push(fig);
-                        }
-                    }
+                    .unwrap_or("");
+                let after_word = right_after(after);
+                // The next figure's words start after this one's metric ("3% revenue growth
+                // and 35% adjusted operating margin").
+                prev_end = fig.span.end + after_word.as_ref().map_or(0, |(_, end)| *end);
+                let word = choose_metric(
+                    before,
+                    after_word.map(|(w, _)| w),
+                    fig.unit,
+                    &sentence_metric,
+                )
+                .or_else(|| outlook_metric.clone());
+                // A skipped figure still names the metric for the figures after it ("raising
+                // our EPS guidance from a range of $8.90 to $9.10, up to $9.15 to $9.30").
+                if let Some(w) = &word {
+                    sentence_metric = Some(w.clone());
                 }
-                prev_end = end;
-                i += step;
+                // A forward word only after the figure ("which has led us to take a $33
+                // million charge ..., we are revising our guidance") does not make it a guide
+                // when a result comes first.
+                let upto = &s[..fig.span.start];
+                let forward_before = cues::forward(upto);
+                if cues::past_before(before)
+                    || (fwd && !forward_before && cues::reports_result(upto))
+                    || cues::past_after(after)
+                    || cues::not_company(before)
+                    || (fwd && cues::result_since_forward(upto))
+                    || (!fwd && cues::reports_result(before))
+                {
+                    continue;
+                }
+                let Some(word) = word else {
+                    // No metric anywhere: kept only where the sentence names the guide, in
+                    // the prepared remarks (in Q&A such a figure is a restatement or an aside).
+                    if fig.unit == Unit::Count
+                        || !fwd
+                        || the_turn.section == Section::Qa
+                        || !cues::names_guide(s)
+                    {
+                        continue;
+                    }
+                    let other = MetricWord {
+                        metric: Metric::Other,
+                        label: "Other".to_string(),
+                        basis: None,
+                        per_share: false,
+                    };
+                    push(
+                        &mut out,
+                        make(t, n, p, &zh_figures, s, range.start, fig, &other, before, after),
+                        call,
+                        &period,
+                        (own, before, direction, &speaker_name, the_turn.section),
+                    );
+                    continue;
+                };
+                let word = per_share_by_size(word, fig, s);
+                sentence_metric = Some(word.clone());
+                outlook_metric = Some(word.clone());
+                let rated = as_rate(word, fig.unit, &format!("{before} {after}"));
+                push(
+                    &mut out,
+                    make(t, n, p, &zh_figures, s, range.start, fig, &rated, before, after),
+                    call,
+                    &period,
+                    (own, before, direction, &speaker_name, the_turn.section),
+                );
             }
         }
-        carried = period;
+        carried = if looked_forward { period } else { None };
+        outlook_carried = outlook && looked_forward;
     }
     out
 }
 
+/// The metric of a figure: a "per share" right after it, else the phrase nearest before it in
+/// its clause, else one right after it, else the metric of the figure before in the sentence.
+fn choose_metric(
+    before: &str,
+    a: Option<MetricWord>,
+    unit: Unit,
+    sentence: &Option<MetricWord>,
+) -> Option<MetricWord> {
+    let b = nearest_before(before);
+    match (b, a) {
+        (_, Some(a)) if a.per_share && unit == Unit::Usd && a.metric != Metric::Eps => Some(a),
+        (b, Some(a)) if a.per_share && unit == Unit::Usd => {
+            let near = b.filter(|(w, d)| {
+                *d < 80
+                    && matches!(
+                        w.metric,
+                        Metric::Eps
+                            | Metric::Ffo
+                            | Metric::NetIncome
+                            | Metric::OperatingIncome
+                            | Metric::FreeCashFlow
+                            | Metric::CashFlow
+                    )
+            });
+            Some(match near {
+                Some((w, _)) if w.per_share => w,
+                Some((w, _)) => MetricWord {
+                    metric: match w.metric {
+                        Metric::Ffo | Metric::FreeCashFlow | Metric::CashFlow => w.metric,
+                        _ => Metric::Eps,
+                    },
+                    label: format!("{} per share", w.label),
+                    basis: w.basis.or(a.basis),
+                    per_share: true,
+                },
+                None => MetricWord {
+                    metric: Metric::Eps,
+                    label: "Earnings per share".to_string(),
+                    ..a
+                },
+            })
+        }
+        (Some((b, d)), Some(a)) if d > 40 || b.metric == Metric::Growth => {
+            if b.metric == Metric::Growth && a.metric != Metric::Growth {
+                Some(MetricWord {
+                    metric: Metric::Growth,
+                    label: format!("{} growth", a.label),
+                    ..a
+                })
+            } else {
+                Some(a)
+            }
+        }
+        (Some((b, _)), _) => Some(b),
+        (None, Some(a)) => Some(a),
+        (None, None) => sentence.clone(),
+    }
+}
+
+/// Earnings or FFO of "$4.07" (no million or billion) is per share: companies give net
+/// income in millions.
+fn per_share_by_size(word: MetricWord, fig: &Fig, s: &str) -> MetricWord {
+    let small = fig.unit == Unit::Usd
+        && fig.low.abs() < 100.0
+        && fig.high.is_none_or(|h| h.abs() < 100.0)
+        && !s[fig.span.clone()].to_ascii_lowercase().contains(['m', 'b', 'k']);
+    if !small || word.per_share {
+        return word;
+    }
+    match word.metric {
+        Metric::NetIncome | Metric::Eps => MetricWord {
+            metric: Metric::Eps,
+            label: if word.metric == Metric::Eps {
+                word.label
+            } else {
+                format!("{} per share", word.label)
+            },
+            per_share: true,
+            ..word
+        },
+        Metric::Ffo => MetricWord {
+            label: format!("{} per share", word.label),
+            per_share: true,
+            ..word
+        },
+        _ => word,
+    }
+}
+
+/// Adds a figure with its period, kind, direction and speaker, unless the call already gave
+/// the same figure (an executive restating the guide in Q&A is the same guide).
+fn push(
+    out: &mut Vec<GuidanceFigure>,
+    fig: Option<(GuidanceFigure, std::ops::Range<usize>)>,
+    call: CallPeriod,
+    carried: &Option<String>,
+    (own, before, direction, speaker, section): (&str, &str, Option<&'static str>, &str, Section),
+) {
+    static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)[,;]|\b(?:before|and\s+(?:that|we|it|then)|while|but|which|then|after|as\s+we|compared|versus|up\s+from|down\s+from)\b")
+    });
+    let Some((mut f, local)) = fig else { return };
+    // The period nearest the figure: in its own clause, else before it in the sentence, else
+    // the paragraph's, else the year the call guides.
+    let s = f.text.as_str();
+    let after = &s[local.end..];
+    let clause = CLAUSE_END.find(after).map_or(after, |m| &after[..m.start()]);
+    let upto = &s[..local.start.min(own.len())];
+    let here = find_period(clause, call).or_else(|| find_period(upto, call));
+    let guide_year = call.guide_year();
+    let horizon = find_horizon(clause, guide_year)
+        .or_else(|| find_horizon(before, guide_year))
+        .or_else(|| {
+            here.is_none()
+                .then(|| find_horizon(upto, guide_year))
+                .flatten()
+        });
+    if let Some(h) = horizon {
+        f.kind = Kind::Target;
+        f.period = Some(h);
+    } else {
+        f.period = here
+            .or_else(|| carried.clone())
+            .or_else(|| guide_year.map(|y| format!("FY{y}")));
+    }
+    f.direction = direction;
+    f.speaker = speaker.to_string();
+    f.section = section;
+    let dup = out.iter().any(|o| {
+        o.metric == f.metric
+            && o.period == f.period
+            && o.low == f.low
+            && o.high == f.high
+            && o.unit == f.unit
+    });
+    if !dup {
+        out.push(f);
+    }
+}
+
+/// Builds the figure's row (period, direction and speaker are set by [`push`]); none when its
+/// unit is not one guidance is given in. Also returns the figure's range in the sentence.
 #[allow(clippy::too_many_arguments)]
-fn figure(
+fn make(
     t: &Transcript,
     n: usize,
     p: &crate::transcript::Paragraph,
     zh_figures: &std::cell::OnceCell<Vec<Quantity>>,
     sentence: &str,
     offset: usize,
-    q: &Quantity,
-    joined: Option<&Quantity>,
+    fig: &Fig,
+    word: &MetricWord,
     before: &str,
     after: &str,
-    period: Option<String>,
-    direction: Option<&'static str>,
-) -> Option<GuidanceFigure> {
-    let (metric, mut label, basis) = classify(before, after, q.unit)?;
-    let lead = sentence[..q.span.start].to_ascii_lowercase();
-    if metric == Metric::Growth
-        && !label.to_ascii_lowercase().contains("revenue")
-        && lead.contains("revenue")
-    {
-        label = "Revenue growth".to_string();
-    }
-    if metric == Metric::Other
-        && (lead.contains("rpo") || after.to_ascii_lowercase().contains("rpo"))
-        && sentence.to_ascii_lowercase().contains("recogni")
-    {
-        label = "RPO recognized as revenue".to_string();
-    }
+) -> Option<(GuidanceFigure, std::ops::Range<usize>)> {
+    let metric = word.metric;
+    let unit = match fig.unit {
+        Unit::Usd if word.per_share || metric == Metric::Eps => "USD/share",
+        Unit::Usd => "USD",
+        Unit::Percent => "%",
+        Unit::Bps => "bps",
+        Unit::Count if metric == Metric::Shares && fig.low >= 1000.0 => "shares",
+        Unit::Count if metric == Metric::Volume && fig.low >= 100.0 => "units",
+        _ => return None,
+    };
     let b = before.to_ascii_lowercase();
     let tail = b.trim_end();
     let ends = |words: &[&str]| words.iter().any(|w| tail.ends_with(w));
-    let negative = |v: f64| -> f64 {
-        let loss = b.contains("loss") || label.to_ascii_lowercase().contains("loss");
-        if (loss || tail.ends_with("negative")) && v > 0.0 {
-            -v
-        } else {
-            v
+    let a = after.to_ascii_lowercase();
+    let a = a.trim_start();
+    let loss = b.split(|c: char| !c.is_alphanumeric()).any(|w| w == "loss")
+        || matches!(
+            metric,
+            Metric::Eps | Metric::NetIncome | Metric::OperatingIncome
+        ) && word.label.to_ascii_lowercase().contains("loss");
+    let negative = loss || ends(&["negative", "minus"]);
+    let sign = |v: f64| if negative && v > 0.0 { -v } else { v };
+    let (mut low, mut high) = match fig.high {
+        Some(h) => {
+            let h = if fig.high_negative || (negative && !fig.high_positive) {
+                -h.abs()
+            } else {
+                h
+            };
+            (Some(sign(fig.low)), Some(h))
         }
-    };
-    let (mut low, mut high) = match joined {
-        Some(r) => (Some(negative(q.value)), Some(negative(r.value))),
         None if ends(&[
             "over",
             "more than",
@@ -325,76 +683,115 @@ fn figure(
             "above",
             "greater than",
             "exceed",
+            "exceeding",
             "in excess of",
-        ]) =>
+            "north of",
+            "upwards of",
+            "a minimum of",
+            "no less than",
+        ]) || a.starts_with("or more")
+            || a.starts_with("or higher")
+            || a.starts_with("or better")
+            || a.starts_with("plus") =>
         {
-            (Some(negative(q.value)), None)
+            (Some(sign(fig.low)), None)
         }
-        None if ends(&["up to", "less than", "below", "under", "at most"]) => {
-            (None, Some(negative(q.value)))
+        None if ends(&[
+            "up to",
+            "less than",
+            "below",
+            "under",
+            "at most",
+            "no more than",
+            "a maximum of",
+        ]) || a.starts_with("or less")
+            || a.starts_with("or lower") =>
+        {
+            (None, Some(sign(fig.low)))
         }
-        None => (Some(negative(q.value)), Some(negative(q.value))),
+        None => (Some(sign(fig.low)), Some(sign(fig.low))),
     };
-    // "flat to down 1%", "down 3%".
-    if joined.is_none() {
+    if fig.high.is_none() {
+        // "flat to down 1%", "down 3%".
         if tail.ends_with("flat to down") {
-            (low, high) = (Some(-q.value), Some(0.0));
+            (low, high) = (Some(-fig.low), Some(0.0));
         } else if tail.ends_with("flat to up") {
-            (low, high) = (Some(0.0), Some(q.value));
+            (low, high) = (Some(0.0), Some(fig.low));
         } else if tail.ends_with("down") || tail.ends_with("decline of") {
             (low, high) = (low.map(|v| -v.abs()), high.map(|v| -v.abs()));
         }
-    }
-    // "in the low 30% range": a band.
-    if joined.is_none() && q.unit == Unit::Percent {
-        let v = q.value;
-        if tail.ends_with("low") {
-            (low, high) = (Some(v), Some(v + 3.0));
-        } else if tail.ends_with("mid") {
-            (low, high) = (Some(v + 3.0), Some(v + 6.0));
-        } else if tail.ends_with("high") {
-            (low, high) = (Some(v + 6.0), Some(v + 9.0));
+        // "in the low 30% range": a band.
+        if fig.unit == Unit::Percent {
+            let v = fig.low;
+            if tail.ends_with("low") {
+                (low, high) = (Some(v), Some(v + 3.0));
+            } else if tail.ends_with("mid") {
+                (low, high) = (Some(v + 3.0), Some(v + 6.0));
+            } else if tail.ends_with("high") {
+                (low, high) = (Some(v + 6.0), Some(v + 9.0));
+            }
         }
+    } else if tail.ends_with("down") || tail.ends_with("decline of") || tail.ends_with("decrease of")
+    {
+        // "down 10% to 15%".
+        (low, high) = (high.map(|v| -v.abs()), low.map(|v| -v.abs()));
     }
-    let per_share = format!("{before} {after}")
-        .to_ascii_lowercase()
-        .contains("per share");
-    let unit = match (metric, q.unit) {
-        (Metric::Eps, _) => "USD/share",
-        (_, Unit::Usd) if per_share => "USD/share",
-        (_, Unit::Usd) => "USD",
-        (_, Unit::Percent) => "%",
-        (Metric::Shares, _) => "shares",
-        _ => return None,
-    };
-    let span = offset + q.span.start..offset + joined.map_or(q.span.end, |r| r.span.end);
+    let approximate = fig.words
+        || ends(&[
+            "approximately",
+            "about",
+            "around",
+            "roughly",
+            "~",
+            "nearly",
+            "close to",
+            "in the neighborhood of",
+            "in the area of",
+            "in the ballpark of",
+            "somewhere around",
+            "circa",
+        ])
+        || tail.ends_with("low")
+        || tail.ends_with("mid")
+        || tail.ends_with("high")
+        || a.starts_with("-ish")
+        || a.starts_with("or so");
+    let local = fig.span.clone();
+    let span = offset + local.start..offset + local.end;
     let (zh, zh_spans) = match p.zh.as_deref() {
-        Some(zh) if t.bilingual => counterpart(
+        Some(zh) if t.bilingual && !fig.words => counterpart(
             zh,
             zh_figures.get_or_init(|| chinese(zh)),
-            q.unit,
+            fig.unit,
             low,
             high,
         ),
         _ => (None, Vec::new()),
     };
-    Some(GuidanceFigure {
-        source: t.source.clone(),
-        line: p.line,
-        metric,
-        label,
-        basis,
-        period,
-        low,
-        high,
-        unit,
-        direction,
-        text: sentence.to_string(),
-        zh,
-        paragraph: n,
-        span,
-        zh_spans,
-    })
+    Some((
+        GuidanceFigure {
+            source: t.source.clone(),
+            line: p.line,
+            kind: Kind::Guide,
+            metric,
+            label: word.label.clone(),
+            basis: word.basis,
+            period: None,
+            low,
+            high,
+            unit,
+            approximate,
+            direction: None,
+            speaker: String::new(),
+            section: Section::Prepared,
+            text: sentence.to_string(),
+            zh,
+            paragraph: n,
+            span,
+            zh_spans,
+        },
+        local,
+    ))
 }
 
 /// Finds a figure's values in the Chinese paragraph: each end by value, or, for a range with

@@ -18,29 +18,103 @@ pub struct CallPeriod {
     pub year: Option<u16>,
 }
 
-/// Reads the reported quarter and year from the first paragraphs ("Zoom's Q2 FY25 earnings
-/// webinar", "the Q2 2024 8x8, Inc. Earnings Conference Call").
+impl CallPeriod {
+    /// The fiscal year a full-year guide of this call is for: on a fourth-quarter call "the
+    /// full year", "this year" and "fiscal '22" look at the year that has just begun.
+    pub fn guide_year(self) -> Option<u16> {
+        self.year
+            .map(|y| if self.quarter == Some(4) { y + 1 } else { y })
+    }
+}
+
+fn quarter_number(w: &str) -> Option<u8> {
+    let w = w.to_ascii_lowercase();
+    let w = w.trim_start_matches('q');
+    Some(match w {
+        "first" | "1st" | "1" => 1,
+        "second" | "2nd" | "2" => 2,
+        "third" | "3rd" | "3" => 3,
+        "fourth" | "4th" | "4" => 4,
+        _ => return None,
+    })
+}
+
+fn year_number(digits: &str) -> Option<u16> {
+    let n: u16 = digits.parse().ok()?;
+    let y = if digits.len() == 2 { 2000 + n } else { n };
+    (1990..2100).contains(&y).then_some(y)
+}
+
+/// Reads the reported quarter and fiscal year from the operator's opening and the first
+/// speakers ("Welcome to the Fiscal Year 2022 First Quarter Earnings Call", "Q4 2019",
+/// "fourth quarter and full year 2020", "first quarter fiscal 2022", "Zoom's Q2 FY25").
 pub fn call_period(t: &Transcript) -> CallPeriod {
+    static QUARTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])(?:\s+fiscal)?(?:[\s-]+quarter)?(?:\s+(?:and\s+)?(?:full|fiscal)[\s-]+year)?(?:\s+(?:of\s+)?(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:FY\s?)?[’']?(?P<y>\d{4}|\d{2}))\b",
+        )
+    });
+    static YEAR_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<y>\d{4}|\d{2})\s+(?P<q>first|second|third|fourth|Q[1-4])\b(?:\s+(?:fiscal\s+)?quarter)?",
+        )
+    });
+    static QUARTER_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\b|\b(?P<q2>Q[1-4])\b")
+    });
     let mut p = CallPeriod::default();
-    for (_, para) in t.paragraphs().take(8) {
-        let Some(en) = para.en.as_deref() else {
-            continue;
-        };
-        for q in english(en) {
-            match q.unit {
-                Unit::Quarter if p.quarter.is_none() => p.quarter = Some(q.value as u8),
-                Unit::Year if p.year.is_none() => p.year = Some(q.value as u16),
-                _ => {}
-            }
+    let opening = t
+        .turns
+        .iter()
+        .take(4)
+        .flat_map(|turn| &turn.paragraphs)
+        .filter_map(|para| para.en.as_deref())
+        .take(8);
+    for en in opening {
+        let full = [&*QUARTER_YEAR, &*YEAR_QUARTER].iter().find_map(|r| {
+            r.captures_iter(en).find_map(|c| {
+                let q = c.name("q")?.as_str();
+                let whole = c.get(0)?.as_str().to_ascii_lowercase();
+                // "second 2021" is no quarter: a quarter word needs "quarter".
+                if !q.to_ascii_lowercase().starts_with('q') && !whole.contains("quarter") {
+                    return None;
+                }
+                Some((quarter_number(q)?, year_number(c.name("y")?.as_str())?))
+            })
+        });
+        if let Some((q, y)) = full {
+            return CallPeriod {
+                quarter: Some(q),
+                year: Some(y),
+            };
         }
-        if p.quarter.is_some() && p.year.is_some() {
-            break;
+        if p.quarter.is_none()
+            && let Some(c) = QUARTER_ONLY.captures(en)
+        {
+            p.quarter = c
+                .name("q")
+                .or(c.name("q2"))
+                .and_then(|m| quarter_number(m.as_str()));
+        }
+        if p.year.is_none() {
+            p.year = english(en)
+                .into_iter()
+                .find(|q| q.unit == Unit::Year && q.value >= 2000.0)
+                .map(|q| q.value as u16);
         }
     }
     p
 }
 
-/// Splits English prose into sentences (byte ranges), not at decimals or initials.
+/// Words after which a period is not a sentence end ("Inc. We", "U.S. sales", "vs. last").
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "ltd", "vs", "no", "approx", "jr", "sr",
+    "etc", "e.g", "i.e", "u.s", "u.k", "mt", "ft", "p.m", "a.m", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "est",
+];
+
+/// Splits English prose into sentences (byte ranges), not at decimals, initials ("J. P."),
+/// or abbreviations ("Inc.", "U.S."), but after short capitalised words ("in the UK. We").
 pub(super) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -51,9 +125,15 @@ pub(super) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '(' || c == '$');
-            let prev_word = text[start..i].rsplit(' ').next().unwrap_or("");
-            let initial =
-                prev_word.len() <= 2 && prev_word.chars().all(|c| c.is_uppercase() || c == '.');
+            let prev_word = text[start..i]
+                .rsplit([' ', '('])
+                .next()
+                .unwrap_or("")
+                .trim_start_matches(['"', '\'', '“']);
+            let initial = b[i] == b'.'
+                && (prev_word.chars().count() == 1
+                    && prev_word.chars().all(char::is_uppercase)
+                    || ABBREVIATIONS.contains(&prev_word.to_ascii_lowercase().as_str()));
             if next_upper && !initial {
                 out.push(start..i + 1);
                 start = i + 2;
@@ -66,20 +146,83 @@ pub(super) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// A long-term target's horizon ("by 2025", "through 2027", "next 3 years", "long term"),
+/// if the text sets one. `guide_year` is the year this call guides: a year two or more past
+/// it is a target's, not this year's guide.
+pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
+    static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:by|through|thru|until|to)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?[’']?(?P<by>20\d\d)\b|\bover\s+the\s+next\s+(?P<n>\w+)\s+(?:fiscal\s+)?years\b|\b(?P<lt>long[\s-]term|longer[\s-]term|medium[\s-]term|mid[\s-]term|multi-?year)\b|\b(?P<cagr>CAGR|compound(?:ed)?\s+annual)|\b(?:in|for)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<in>20\d\d)\b",
+        )
+    });
+    // A year is the best horizon; "long-term" or a CAGR only when no year is named.
+    let mut loose: Option<String> = None;
+    for c in HORIZON.captures_iter(s) {
+        if let Some(y) = c.name("by").and_then(|y| year_number(y.as_str())) {
+            let word = c.get(0).map_or("", |m| m.as_str()).to_ascii_lowercase();
+            // "by 2021" on a 2021 call is this year's guide.
+            if guide_year.is_none_or(|g| y > g) {
+                let how = if word.starts_with("through") || word.starts_with("thru") {
+                    "through"
+                } else {
+                    "by"
+                };
+                return Some(format!("{how} {y}"));
+            }
+        } else if let Some(n) = c.name("n") {
+            let n = match n.as_str().to_ascii_lowercase().as_str() {
+                "two" => "2".to_string(),
+                "three" => "3".to_string(),
+                "four" => "4".to_string(),
+                "five" => "5".to_string(),
+                "ten" => "10".to_string(),
+                "several" | "few" | "coming" => "several".to_string(),
+                other => other.to_string(),
+            };
+            loose.get_or_insert(format!("next {n} years"));
+        } else if let Some(lt) = c.name("lt") {
+            let lt = lt.as_str().to_ascii_lowercase().replace('-', " ");
+            loose.get_or_insert(if lt.starts_with("multi") {
+                "multi-year".to_string()
+            } else if lt.starts_with("long") {
+                "long term".to_string()
+            } else {
+                "medium term".to_string()
+            });
+        } else if c.name("cagr").is_some() {
+            loose.get_or_insert("long term".to_string());
+        } else if let Some(y) = c.name("in").and_then(|y| year_number(y.as_str()))
+            && guide_year.is_some_and(|g| y >= g + 2)
+        {
+            return Some(format!("by {y}"));
+        }
+    }
+    loose
+}
+
+/// The period nearest the end of `s` (callers pass the words before a figure, or its own
+/// clause), resolved against the call's own period: "Q3" → "Q3 FY2025", "the full year" →
+/// the year the call guides, "2022 guidance" → "FY2022", "next 12 months".
 pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
     static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:(?P<q>Q[1-4]|(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter)(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<qy>\d{4}|\d{2})\b)?|(?P<half>(?:first|second|back|front)\s+half(?:\s+of\s+(?:the\s+|this\s+)?(?:fiscal\s+)?year)?|H[12])|(?P<fy>full\s+(?:fiscal\s+)?year|fiscal\s+year|for\s+the\s+year|this\s+year|the\s+year|annual)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:FY\s?)?[’']?(?P<fyy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?)[’']?(?P<y>\d{4}|\d{2})\b)",
+            r"(?i)\b(?:(?P<q>Q[1-4]|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter)(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<qy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<yq>20\d\d)\s+(?P<q2>Q[1-4]|(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter)|(?P<half>(?:first|second|back|front)[\s-]half(?:\s+of\s+(?:the\s+|this\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<hy>20\d\d)?)?|\bH[12])|(?P<next>next\s+(?:fiscal\s+)?year)|(?P<fy>full[\s-]+(?:fiscal[\s-]+)?year|fiscal\s+year|(?:for|in|during)\s+the\s+(?:fiscal\s+|calendar\s+|current\s+|full\s+)?year|this\s+(?:fiscal\s+)?year|current\s+(?:fiscal\s+)?year|annual|full[\s-]year)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:FY\s?)?[’']?(?P<fyy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)[’']?(?P<y>\d{4}|\d{2})\b|(?:\b(?:for|in|during|of)\s+)(?:the\s+(?:full\s+)?year\s+)?(?P<iny>20\d\d)\b(?:\s*(?:,|$|and\b|\.|we\b|guidance|outlook|is|are|will|to\b))|(?P<yn>20\d\d)\s+(?:full[\s-]year\s+|annual\s+)?(?:guidance|outlook|forecast|expectations?|estimates?|plan|budget|revenues?|sales|earnings|eps|capex|capital|adjusted|free|operating|net|total|gaap|non-gaap|diluted|ffo|core|effective|same|comparable|organic|will|is|are|ebitda))",
         )
     });
-    let year_of = |s: &str| -> u16 {
-        let n: u16 = s.parse().unwrap_or(0);
-        if s.len() == 2 { 2000 + n } else { n }
-    };
     static NEXT_MONTHS: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\bnext\s+(12|twelve|6|six|3|three|18|24)\s+months\b"));
-    // The mention nearest the end of `s` (callers pass the text before a figure).
-    let c = PERIOD.captures_iter(s).last();
+    // A period named as the subject of past results is no guide's: "our strong first
+    // quarter performance", "our second quarter earnings announcement".
+    static PAST_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^[\s-]*(?:\w+\s+)?(?:results?|performance|earnings\s+(?:call|release|announcement|report)|call|announcement|release|report|actuals?|print|outperformance|beat)\b",
+        )
+    });
+    // The mention nearest the end of `s`.
+    let c = PERIOD
+        .captures_iter(s)
+        .filter(|c| c.get(0).is_some_and(|m| !PAST_NOUN.is_match(&s[m.end()..])))
+        .last();
     let months = NEXT_MONTHS.captures_iter(s).last();
     if let Some(m) = months.filter(|m| {
         c.as_ref()
@@ -94,20 +237,17 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
         return Some(format!("next {n} months"));
     }
     let c = c?;
-    let current = call.year;
-    if let Some(q) = c.name("q") {
+    let year_of = |m: Option<regex::Match>| m.and_then(|y| year_number(y.as_str()));
+    if let Some(q) = c.name("q").or(c.name("q2")) {
         let qs = q.as_str().to_ascii_lowercase();
-        let n = if let Some(d) = qs.strip_prefix('q') {
-            d.parse().unwrap_or(0)
-        } else {
-            ["first", "second", "third", "fourth"]
-                .iter()
-                .position(|w| qs.starts_with(w))
-                .map_or(0, |i| i as u8 + 1)
-        };
-        let year = c.name("qy").map(|y| year_of(y.as_str())).or_else(|| {
+        let n = qs
+            .split_whitespace()
+            .next()
+            .and_then(quarter_number)
+            .unwrap_or(0);
+        let year = year_of(c.name("qy").or(c.name("yq"))).or_else(|| {
             // A quarter before the call's own is next year's.
-            current.map(|y| {
+            call.year.map(|y| {
                 if call.quarter.is_some_and(|cq| n < cq) {
                     y + 1
                 } else {
@@ -127,14 +267,29 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
         } else {
             2
         };
-        return Some(current.map_or(format!("H{n}"), |y| format!("H{n} FY{y}")));
+        let year = year_of(c.name("hy")).or_else(|| {
+            // On a fourth-quarter call the first half is next year's.
+            if n == 1 {
+                call.guide_year()
+            } else {
+                call.year
+            }
+        });
+        return Some(year.map_or(format!("H{n}"), |y| format!("H{n} FY{y}")));
     }
-    let y = c
-        .name("fyy")
-        .or(c.name("y"))
-        .map(|y| year_of(y.as_str()))
-        .or(current)?;
-    Some(format!("FY{y}"))
+    if c.name("next").is_some() {
+        return Some(call.year.map_or("next year".to_string(), |y| {
+            format!("FY{}", y + 1)
+        }));
+    }
+    let y = year_of(
+        c.name("fyy")
+            .or(c.name("y"))
+            .or(c.name("iny"))
+            .or(c.name("yn")),
+    )
+    .or(call.guide_year());
+    Some(y.map_or("FY".to_string(), |y| format!("FY{y}")))
 }
 
 pub(super) fn find_direction(s: &str) -> Option<&'static str> {
@@ -147,9 +302,16 @@ pub(super) fn find_direction(s: &str) -> Option<&'static str> {
         "raising our",
         "raised our",
         "raising the",
+        "raising full",
+        "raising 20",
         "increased outlook",
+        "increased our",
         "increasing our",
         "raise the",
+        "lifting our",
+        "lift our",
+        "raised its",
+        "raising its",
     ]) {
         Some("raised")
     } else if has(&[
@@ -159,6 +321,9 @@ pub(super) fn find_direction(s: &str) -> Option<&'static str> {
         "reducing our",
         "reduced our",
         "cut our",
+        "cutting our",
+        "lowering the",
+        "reducing the",
     ]) {
         Some("lowered")
     } else if has(&[
@@ -167,6 +332,8 @@ pub(super) fn find_direction(s: &str) -> Option<&'static str> {
         "continue to expect",
         "maintaining our",
         "maintain our",
+        "affirm",
+        "unchanged",
     ]) {
         Some("reiterated")
     } else if has(&[

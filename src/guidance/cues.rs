@@ -1,0 +1,241 @@
+//! The words that make a sentence guidance or keep a figure out of it: forward verbs in every
+//! voice ("we expect", "is expected to", "should be", "our outlook remains"), result verbs
+//! ("came in at", "grew"), comparisons and earlier guides ("up from", "prior guidance of"),
+//! refusals, market outlooks and exclusions.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::re;
+
+/// Forward-looking wording, in any voice.
+static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)\b(?:",
+        // Active: we expect / we now anticipate / we are also lifting / I'd expect / we see.
+        r"(?:we|i|and|but|so|which|company)(?:'d|’d|\s+would|\s+do|\s+still|\s+now|\s+also|\s+continue\s+to|\s+currently|\s+further|\s+therefore|\s+then)*\s+(?:expect|anticipate|project|forecast|estimate|guide|target|see|believe|assume|plan|intend|look\s+for|are\s+looking\s+for|are\s+planning)\b",
+        r"|(?:we|i)(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+will\s+be|\s+am|'m)\s+(?:now\s+|also\s+|again\s+|currently\s+|further\s+|therefore\s+|once\s+again\s+|today\s+)*(?:guiding|targeting|initiating|raising|lowering|lifting|narrowing|reiterating|projecting|expecting|anticipating|forecasting|reaffirming|affirming|introducing|increasing|updating|providing|issuing|setting|establishing|maintaining|estimating|planning|modeling|modelling|assuming|looking\s+for|tightening|trimming|reducing|cutting|revising|moving|confirming|guided|raised|lowered|increased|updated|narrowed|reaffirmed|affirmed|set|planned)\b",
+        // Passive and impersonal: is (now) expected to / are anticipated to / is projected.
+        r"|(?:is|are|was|were|be|being|remains?|'s|’s)\s+(?:now\s+|still\s+|currently\s+|also\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|estimated|guided|targeted|planned|budgeted|assumed|likely|set)\s+(?:to|at|for|in|between|of|as)\b",
+        // Modal: should be / will total / would represent / could reach.
+        r"|(?:should|will|would|could|ought\s+to)\s+(?:now\s+|still\s+|also\s+|likely\s+|probably\s+)?(?:be|come|range|total|grow|increase|decrease|decline|approximate|remain|land|end|reach|exceed|generate|represent|imply|deliver|produce|contribute|add|run|average|fall|rise|improve|expand|amount|equate|result)\b",
+        // The guide as subject or object: our outlook/guidance/forecast/expectation.
+        r"|(?:guidance|outlook|forecast|expectations?|projections?|targets?|guide|range)\s+(?:for|is|are|of|to|range|remains?|calls?|now|implies|indicates|assumes|includes|reflects|contemplates|would|will|at|as)\b",
+        r"|(?:guidance|outlook|forecast)\b",
+        r"|\bsees\b|\bexpects\b|\banticipates\b|\bguiding\b|\bunchanged\s+at\b",
+        r")",
+    ))
+});
+
+/// Phrases with forward words that look back: "better than expected", "as anticipated".
+static NOT_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:than\s+(?:we\s+|had\s+|previously\s+|originally\s+|initially\s+|what\s+we\s+)*(?:had\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|planned|guided|estimated)|as\s+(?:we\s+)?(?:had\s+)?(?:expected|anticipated|planned|forecast(?:ed)?)|unexpected(?:ly)?|(?:exceed(?:ed|ing)?|beat|ahead\s+of|above|below|top\s+end\s+of|high\s+end\s+of|low\s+end\s+of|in\s+line\s+with|within|met|surpass(?:ed)?)\s+(?:our\s+|the\s+|its\s+)?(?:\w+\s+){0,3}(?:expectations?|guidance|outlook|forecast|estimates?|targets?)|forward[\s-]looking\s+statements?|(?:previously|originally|initially)\s+(?:expected|anticipated|projected|forecast(?:ed)?|guided|estimated)|expected\s+(?:credit\s+)?loss(?:es)?)",
+    )
+});
+
+/// Result verbs: the sentence reports what happened.
+static RESULT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|came\s+in|grew|increased|decreased|declined|fell|rose|totaled|totalled|reached|delivered|reported|achieved|generated|ended|improved|expanded|contracted|reduced|exceeded|beat|finished|posted|recorded|produced|returned|had|did|saw|closed|realized|booked|repurchased|drove|resulted|incurred|completed|led|funded|stabilized|dropped|climbed|jumped|surged|doubled|tripled|outpaced|represented|accounted|contributed|amounted|averaged)\b",
+    )
+});
+
+/// A result verb that speaks of the guide itself ("we increased our outlook", "raised its
+/// guidance") is a direction, not a result.
+static GUIDE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:increased|reduced|raised|lowered|updated|narrowed|tightened|improved|revised)\s+(?:our\s+|its\s+|the\s+|their\s+)?(?:\S+\s+){0,4}?(?:guidance|outlook|forecast|expectations?|range|targets?|guide)\b",
+    )
+});
+
+/// The words just before a figure that make it a past or earlier figure: "up from", "compared
+/// to", "prior guidance of", "was", "last year's".
+static PAST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\bfrom|\bversus|\bvs\.?|compared\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously\s+(?:\w+\s+){0,2}|original(?:ly)?\s+(?:\w+\s+){0,2}|initial|earlier|last|old|february|may|august|november|january)\s+(?:\w+\s+){0,3}?(?:guidance|outlook|range|guide|forecast|expectations?|estimate)(?:\s+(?:range|was))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+)*$",
+    )
+});
+
+/// "range from", "ranging from", "grow from ... to": the "from" of a range being given.
+static RANGE_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:rang(?:e|es|ing)|vary|varying|anywhere)\s+from\W*(?:a\s+)?$")
+});
+
+/// Words just after a figure that make it past: "last year", "in the prior year".
+static PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:(?:per\s+(?:diluted\s+)?share\s+)?(?:in|for|of|during)\s+(?:the\s+)?(?:same\s+(?:period|quarter)|prior[\s-]year|year[\s-]ago|last\s+year|previous\s+year|\w+\s+quarter\s+of\s+(?:last\s+year|(?:fiscal\s+)?(?:19|20)\d\d)|(?:19|20)\d\d\s+(?:quarter|period))|last\s+year|a\s+year\s+ago|year[\s-]to[\s-]date|(?:this|the)\s+(?:past\s+)?quarter\b|in\s+the\s+quarter\b)",
+    )
+});
+
+/// A balance at a date, not a guide: "$400 million remaining as of June 30".
+static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|quarter[\s-]end|year[\s-]end|(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:first|second|third|fourth)?\s*quarter)\b",
+    )
+});
+
+/// Refusals to guide: "we won't guide to", "we're not providing guidance".
+static REFUSAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:won't|will\s+not|wouldn't|would\s+not|not\s+going\s+to|don't|do\s+not|aren't|are\s+not|not|no\s+longer|can't|cannot|unable\s+to)\s+(?:\w+\s+){0,3}?(?:guide|guiding|guidance|provide|providing|give|giving|update|updating|comment)\b",
+    )
+});
+
+/// Someone else's outlook: the market, the industry, the economy, the Street.
+static NOT_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:market\s+(?:is|will|should|to\s+grow)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|this\s+would\s+imply|your\s+(?:model|numbers?|math))\b",
+    )
+});
+
+/// True when the sentence looks forward.
+pub(super) fn forward(s: &str) -> bool {
+    let cleaned = NOT_FORWARD.replace_all(s, " ");
+    FORWARD.is_match(&cleaned)
+}
+
+/// True when the sentence reports results: a result verb that does not speak of the guide.
+pub(super) fn reports_result(s: &str) -> bool {
+    let cleaned = GUIDE_CHANGE.replace_all(s, " ");
+    RESULT.is_match(&cleaned) || past_tense_clause(&cleaned)
+}
+
+/// "we stabilized", "it reached", "which has led": a subject and a verb in the past tense
+/// that is not a forward word ("we expected" is not a result).
+fn past_tense_clause(s: &str) -> bool {
+    static SUBJECT_PAST: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:we|it|they|which|that|this)\s+(?:\w+ly\s+|also\s+|just\s+|then\s+|have\s+|has\s+|had\s+|'ve\s+)?([a-z]+ed)\b",
+        )
+    });
+    const NOT_PAST: &[&str] = &[
+        "expected",
+        "anticipated",
+        "projected",
+        "forecasted",
+        "estimated",
+        "guided",
+        "targeted",
+        "planned",
+        "assumed",
+        "need",
+        "raised",
+        "lowered",
+        "increased",
+        "reduced",
+        "updated",
+        "narrowed",
+        "reaffirmed",
+        "affirmed",
+        "reiterated",
+        "introduced",
+        "initiated",
+        "revised",
+        "modeled",
+        "modelled",
+        "budgeted",
+        "committed",
+        "positioned",
+        "pleased",
+        "excited",
+        "focused",
+        "encouraged",
+        "confident",
+        "based",
+        "embedded",
+        "included",
+        "excluded",
+    ];
+    SUBJECT_PAST
+        .captures_iter(s)
+        .any(|c| !NOT_PAST.contains(&c[1].to_ascii_lowercase().as_str()))
+}
+
+/// True when the words before a figure make it a past or earlier figure, or an item left out.
+pub(super) fn past_before(before: &str) -> bool {
+    PAST_BEFORE.is_match(before) && !RANGE_FROM.is_match(before)
+}
+
+/// True when the words after a figure make it a past figure.
+pub(super) fn past_after(after: &str) -> bool {
+    PAST_AFTER.is_match(after) || AS_OF.is_match(after)
+}
+
+/// True when a result verb stands between the last forward word and the figure ("we estimate
+/// the storms reduced Q3 EPS by $0.06").
+pub(super) fn result_since_forward(before: &str) -> bool {
+    let cleaned = NOT_FORWARD.replace_all(before, " ");
+    let cleaned = GUIDE_CHANGE.replace_all(&cleaned, " ");
+    let from = FORWARD.find_iter(&cleaned).last().map_or(0, |m| m.end());
+    RESULT.is_match(&cleaned[from..]) || past_tense_clause(&cleaned[from..])
+}
+
+/// True when the sentence declines to guide.
+pub(super) fn refuses(s: &str) -> bool {
+    REFUSAL.is_match(s)
+}
+
+/// True when the sentence names the guide itself, so a figure with no metric word is still a
+/// guide ("We're guiding to 5% to 6% in Q3").
+pub(super) fn names_guide(s: &str) -> bool {
+    static GUIDE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:guid(?:e|ed|ing|ance)|outlook|forecast)\b")
+    });
+    GUIDE.is_match(s)
+}
+
+/// True when the words before a figure give someone else's outlook or a non-financial target.
+pub(super) fn not_company(before: &str) -> bool {
+    NOT_COMPANY.is_match(before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn voices_of_forward_statements() {
+        for s in [
+            "Adjusted EPS is now expected to be in the range of $2.37 to $2.46.",
+            "Net sales are anticipated to grow between 6.5% and 7.5%.",
+            "Capex should be roughly $87 million.",
+            "We are also lifting our EPS outlook to $3.10.",
+            "We set our new range at $0.91 to $0.97 per share.",
+            "Our revenue forecast remains $612 million to $628 million.",
+            "Our expectations for the year are organic growth of 4.5% to 5.5%.",
+            "On capex, we're unchanged at $40 million.",
+            "For the second quarter, we now expect sales in the range of $2.4 billion.",
+        ] {
+            assert!(forward(s), "{s}");
+        }
+        for s in [
+            "Revenue was better than expected at $40 million.",
+            "Results came in as anticipated.",
+            "Revenue grew 12% to $40 million.",
+        ] {
+            assert!(!forward(s) || reports_result(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn past_and_earlier_figures() {
+        assert!(past_before("up from "));
+        assert!(past_before("compared to adjusted EPS of "));
+        assert!(past_before("from our prior guidance range of "));
+        assert!(past_before("an increase from the previously communicated range of "));
+        assert!(!past_before("in a range "));
+        assert!(!past_before("to range from "));
+        assert!(!past_before("up to a range of "));
+        assert!(past_after(" last year"));
+        assert!(past_after(" in the prior year period"));
+        assert!(result_since_forward(
+            "we estimate the storms reduced Q3 EPS by "
+        ));
+        assert!(!result_since_forward("we expect revenue of "));
+        assert!(!reports_result("We increased our outlook for the full year to $9.6 billion."));
+        assert!(refuses("We won't guide to 13.5% today."));
+    }
+}
