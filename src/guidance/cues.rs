@@ -14,7 +14,7 @@ static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)\b(?:",
         // Active: we expect / we now anticipate / we are also lifting / I'd expect / we see.
-        r"(?:we|i|and|but|so|which|company)(?:'d|’d|\s+would|\s+do|\s+still|\s+now|\s+also|\s+continue\s+to|\s+currently|\s+further|\s+therefore|\s+then)*\s+(?:expect|anticipate|project|forecast|estimate|guide|target|see|believe|assume|plan|intend|look\s+for|are\s+looking\s+for|are\s+planning)\b",
+        r"(?:we|i|and|but|so|which|company)(?:'d|’d|\s+would|\s+do|\s+still|\s+now|\s+also|\s+continue\s+to|\s+currently|\s+further|\s+therefore|\s+then)*\s+(?:expect|anticipate|project|forecast|estimate|guide|target|believe|assume|plan|intend|look\s+for|are\s+looking\s+for|are\s+planning)\b",
         r"|(?:we|i)(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+will\s+be|\s+am|'m)\s+(?:now\s+|also\s+|again\s+|currently\s+|further\s+|therefore\s+|once\s+again\s+|today\s+)*(?:guiding|targeting|initiating|raising|lowering|lifting|narrowing|reiterating|projecting|expecting|anticipating|forecasting|reaffirming|affirming|introducing|increasing|updating|providing|issuing|setting|establishing|maintaining|estimating|planning|modeling|modelling|assuming|looking\s+for|tightening|trimming|reducing|cutting|revising|moving|confirming|guided|raised|lowered|increased|updated|narrowed|reaffirmed|affirmed|set|planned)\b",
         // Passive and impersonal: is (now) expected to / are anticipated to / is projected.
         r"|(?:is|are|was|were|be|being|remains?|'s|’s)\s+(?:now\s+|still\s+|currently\s+|also\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|estimated|guided|targeted|planned|budgeted|assumed|likely|set)\s+(?:to|at|for|in|between|of|as)\b",
@@ -46,7 +46,7 @@ static RESULT: LazyLock<Regex> = LazyLock::new(|| {
 /// guidance") is a direction, not a result.
 static GUIDE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:increased|reduced|raised|lowered|updated|narrowed|tightened|improved|revised)\s+(?:our\s+|its\s+|the\s+|their\s+)?(?:\S+\s+){0,4}?(?:guidance|outlook|forecast|expectations?|range|targets?|guide)\b",
+        r"(?i)\b(?:increased|reduced|raised|lowered|updated|narrowed|tightened|improved|revised)\s+(?:our\s+|its\s+|the\s+|their\s+)?(?:\S+\s+){0,4}?(?:guidance|outlook|forecast|expectations?|range|targets?|guide)\b|\b(?:guidance|outlook|forecast|range|target|guide)\s+(?:is|was|has\s+been|have\s+been|being)\s+(?:now\s+)?(?:increased|raised|lowered|reduced|revised|updated|narrowed|decreased|cut|adjusted|tightened|improved)\b|\bas[\s-]reported\b|\breported\s+basis\b",
     )
 });
 
@@ -54,7 +54,7 @@ static GUIDE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// to", "prior guidance of", "was", "last year's".
 static PAST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\bfrom|\bversus|\bvs\.?|compared\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously\s+(?:\w+\s+){0,2}|original(?:ly)?\s+(?:\w+\s+){0,2}|initial|earlier|last|old|february|may|august|november|january)\s+(?:\w+\s+){0,3}?(?:guidance|outlook|range|guide|forecast|expectations?|estimate)(?:\s+(?:range|was))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+)*$",
+        r"(?i)(?:\bfrom|\bversus|\bvs\.?|compared\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously\s+(?:\w+\s+){0,2}|original(?:ly)?\s+(?:\w+\s+){0,2}|initial|earlier|last|old|february|may|august|november|january)\s+(?:\w+\s+){0,3}?(?:guidance|outlook|range|guide|forecast|expectations?|estimate)(?:\s+(?:range|was))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+)*$",
     )
 });
 
@@ -66,7 +66,7 @@ static RANGE_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// Words just after a figure that make it past: "last year", "in the prior year".
 static PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:(?:per\s+(?:diluted\s+)?share\s+)?(?:in|for|of|during)\s+(?:the\s+)?(?:same\s+(?:period|quarter)|prior[\s-]year|year[\s-]ago|last\s+year|previous\s+year|\w+\s+quarter\s+of\s+(?:last\s+year|(?:fiscal\s+)?(?:19|20)\d\d)|(?:19|20)\d\d\s+(?:quarter|period))|last\s+year|a\s+year\s+ago|year[\s-]to[\s-]date|(?:this|the)\s+(?:past\s+)?quarter\b|in\s+the\s+quarter\b)",
+        r"(?i)^\W*(?:(?:per\s+(?:diluted\s+)?share\s+)?(?:in|for|of|during)\s+(?:the\s+)?(?:same\s+(?:period|quarter)|prior[\s-]year|year[\s-]ago|last\s+year|previous\s+year|\w+\s+quarter\s+of\s+(?:last\s+year|(?:fiscal\s+)?(?:19|20)\d\d)|(?:19|20)\d\d\s+(?:quarter|period))|last\s+year|a\s+year\s+ago|year[\s-]to[\s-]date|(?:this|the)\s+(?:past\s+)?quarter\b|in\s+the\s+quarter\b|(?:increase|decrease|improvement|reduction|raise|cut|decline|change)\b)",
     )
 });
 
@@ -74,6 +74,14 @@ static PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bas\s+of\s+(?:the\s+end\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|quarter[\s-]end|year[\s-]end|(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:first|second|third|fourth)?\s*quarter)\b",
+    )
+});
+
+/// A part of the guide, not the guide: "contributes roughly $0.25 to our fiscal 2021 EPS
+/// guidance".
+static COMPONENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:\w+\s+){0,3}?(?:to|of|in|from|within)\s+(?:our|the|this|that)\s+(?:\S+\s+){0,5}?(?:guidance|outlook|guide|forecast)\b",
     )
 });
 
@@ -161,7 +169,7 @@ pub(super) fn past_before(before: &str) -> bool {
 
 /// True when the words after a figure make it a past figure.
 pub(super) fn past_after(after: &str) -> bool {
-    PAST_AFTER.is_match(after) || AS_OF.is_match(after)
+    PAST_AFTER.is_match(after) || AS_OF.is_match(after) || COMPONENT.is_match(after)
 }
 
 /// True when a result verb stands between the last forward word and the figure ("we estimate

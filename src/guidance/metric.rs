@@ -187,9 +187,10 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
         && before[prev.end..range.start].trim().split_whitespace().count() <= 2
         && m != Metric::Growth
     {
-        let mut w = word(before, prev.start..range.end, m);
+        let mut w = word(before, prev.clone(), m);
         if m != Metric::ComparableSales {
             w.metric = Metric::Growth;
+            w.label.push_str(" growth");
         }
         return Some((w, distance));
     }
@@ -202,7 +203,7 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
 pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^\s*(?:(?:of|in)\s+)?(?:(?:the\s+|our\s+|total\s+|year-over-year\s+|sequential\s+|organic\s+|reported\s+|constant[\s-]currency\s+|adjusted\s+|non-gaap\s+|gaap\s+|diluted\s+|fully\s+|net\s+|comparable\s+|core\s+|levered\s+|unlevered\s+|same[\s-]\w+\s+)*)",
+            r"(?i)^\s*(?:(?:of|in|on|for)\s+)?(?:(?:the\s+|our\s+|total\s+|year-over-year\s+|sequential\s+|organic\s+|reported\s+|constant[\s-]currency\s+|adjusted\s+|non-gaap\s+|gaap\s+|diluted\s+|fully\s+|net\s+|comparable\s+|core\s+|levered\s+|unlevered\s+|same[\s-]\w+\s+)*)",
         )
     });
     static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,7 +218,7 @@ pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     // names the next figure's metric, not this one's.
     let of_in = {
         let l = after.trim_start().to_ascii_lowercase();
-        l.starts_with("of ") || l.starts_with("in ")
+        ["of ", "in ", "on ", "for "].iter().any(|w| l.starts_with(w))
     };
     let i = found.iter().position(|(r, _)| {
         r.start <= lead + 1
@@ -287,6 +288,12 @@ fn word(text: &str, range: std::ops::Range<usize>, metric: Metric) -> MetricWord
         }
     }
     let written = text[start..range.start].trim_start();
+    // "to grow 5%": the metric is growth, whatever the verb.
+    let phrase = if metric == Metric::Growth {
+        "growth"
+    } else {
+        phrase
+    };
     let label_text = format!("{written}{phrase}");
     let lower = label_text.to_ascii_lowercase();
     let basis = if lower.contains("non-gaap") {

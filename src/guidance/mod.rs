@@ -152,17 +152,31 @@ static OPENS_GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:turning|moving|turn|move|now|shifting|as|looking|let\s+me\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|provide|share|cover|give)|i'll\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|cover)|with\s+respect)\s+(?:(?:now\s+)?(?:to|for|on|at|ahead|through|about|you\s+through)\s+)?(?:our\s+|the\s+|my\s+)?(?:\w+\s+){0,3}?(?:guidance|outlook|expectations|forecast)|(?:reiterating|reaffirming|reiterate|reaffirm|affirming|updating|raising|introducing|initiating)\s+(?:our\s+|its\s+|the\s+)?(?:[a-z0-9'\s-]+)?(?:guidance|outlook)|(?:guidance|outlook)\s+(?:is|are)\s+as\s+follows|(?:guidance|outlook)\s*(?::|is\s+as\s+follows)",
     )
 });
+/// A sentence that opens with its topic: "For the fourth quarter, ...", "Turning to 2022".
+static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:and\s+|now\s+|so\s+|then\s+)?(?:for|in|turning\s+to|looking\s+(?:at|to|into|ahead\s+to|forward\s+to)|moving\s+(?:on\s+)?to|as\s+for|on|regarding|with\s+respect\s+to)\b",
+    )
+});
 /// Where a comparison with the past starts in a sentence: periods after it are not the
 /// figure's ("up from 59% in Q2 of last year").
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b",
+        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b|\bfrom\s+(?:these|those|current|today's|this|last)\b",
+    )
+});
+/// A year as digits.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:19|20)\d\d\b"));
+/// Words that lead into a count being guided.
+static COUNT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:of|between|be|to|at|approximately|about|around|roughly|is|are|total|deliver|produce|ship|open|add|from)\s*$",
     )
 });
 /// What joins the two ends of a range.
 static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:to|and|-|–|—|through|to\s+an?|and\s+an?|or|to\s+(?P<neg>negative|minus)|and\s+(?P<neg2>negative|minus)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
+        r"(?i)^\s*(?:per\s+(?:diluted\s+)?share\s+)?(?:to|and|-|–|—|through|to\s+an?|and\s+an?|or|to\s+(?P<neg>negative|minus)|and\s+(?P<neg2>negative|minus)|to\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
     )
 });
 /// Ranges in words: "mid-single digits", "high teens", "low-to-mid twenties".
@@ -219,13 +233,16 @@ fn figures_of(s: &str) -> Vec<Fig> {
                 || q.unit == Unit::Count && matches!(r.unit, Unit::Usd | Unit::Percent);
             // "X or Y" is a range only for like figures ("$0.05 or $0.06").
             let or = gap.trim().eq_ignore_ascii_case("or");
-            (same && (!or || r.unit == q.unit) && r.value.abs() >= q.value.abs() * 0.2).then(
+            (same
+                && (!or || r.unit == q.unit && r.value > q.value)
+                && r.value.abs() >= q.value.abs() * 0.2)
+                .then(
                 || {
                     let lower = gap.to_ascii_lowercase();
                     (
                         r,
                         c.name("neg").or(c.name("neg2")).is_some(),
-                        ["earnings", "income", "profit", "positive", "gain"]
+                        ["earnings", "income", "profit", "positive", "gain", "up"]
                             .iter()
                             .any(|w| lower.contains(w)),
                     )
@@ -368,8 +385,10 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     || {
                         if cues::names_guide(own) {
                             own.len()
-                        } else {
+                        } else if TOPIC.is_match(own) {
                             own.char_indices().nth(60).map_or(own.len(), |(i, _)| i)
+                        } else {
+                            0
                         }
                     },
                     |f| f.span.start.min(own.len()),
@@ -422,7 +441,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 prev_end = fig.span.end + after_word.as_ref().map_or(0, |(_, end)| *end);
                 let word = choose_metric(
                     before,
-                    after_word.map(|(w, _)| w),
+                    after_word.as_ref().map(|(w, _)| w.clone()),
                     fig.unit,
                     &sentence_metric,
                 )
@@ -437,10 +456,34 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 // when a result comes first.
                 let upto = &s[..fig.span.start];
                 let forward_before = cues::forward(upto);
+                // "$9.93 to $10.53 or $10.23 at the midpoint": the range again.
+                let midpoint_again = before.trim().eq_ignore_ascii_case("or")
+                    && after.trim_start().to_ascii_lowercase().contains("midpoint");
+                // A figure whose own words name a year already past is a past figure ("net
+                // leverage at March 31, 2020 would be", "from the $9.88 in 2020").
+                let past_year = call.year.is_some_and(|y| {
+                    YEAR.find_iter(before)
+                        .filter_map(|m| m.as_str().parse::<u16>().ok())
+                        .last()
+                        .is_some_and(|named| named < y)
+                });
+                // A count needs its unit right after it ("2,700 homes") or a lead-in ("between
+                // 166,000 and ..."): "Boeing 737 MAX" is a name.
+                let count_unread = fig.unit == Unit::Count
+                    && after_word.is_none()
+                    && !COUNT_LEAD.is_match(before);
+                // In Q&A only a sentence that guides outright counts: a forward verb and the
+                // guide or a period named.
+                let loose_in_qa = the_turn.section == Section::Qa
+                    && !(fwd && (cues::names_guide(s) || find_period(s, call).is_some()));
                 if cues::past_before(before)
+                    || past_year
+                    || count_unread
+                    || loose_in_qa
+                    || midpoint_again
                     || (fwd && !forward_before && cues::reports_result(upto))
                     || cues::past_after(after)
-                    || cues::not_company(before)
+                    || cues::not_company(before.rsplit(',').next().unwrap_or(before))
                     || (fwd && cues::result_since_forward(upto))
                     || (!fwd && cues::reports_result(before))
                 {
@@ -449,7 +492,9 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 let Some(word) = word else {
                     // No metric anywhere: kept only where the sentence names the guide, in
                     // the prepared remarks (in Q&A such a figure is a restatement or an aside).
+                    // "$2.05 per MMBtu": a price assumption, not a guide.
                     if fig.unit == Unit::Count
+                        || after.trim_start().starts_with("per ")
                         || !fwd
                         || the_turn.section == Section::Qa
                         || !cues::names_guide(s)
@@ -498,7 +543,8 @@ fn choose_metric(
     unit: Unit,
     sentence: &Option<MetricWord>,
 ) -> Option<MetricWord> {
-    let b = nearest_before(before);
+    // A metric far before the figure, with a clause between, is another clause's.
+    let b = nearest_before(before).filter(|(_, d)| *d <= 100);
     match (b, a) {
         (_, Some(a)) if a.per_share && unit == Unit::Usd && a.metric != Metric::Eps => Some(a),
         (b, Some(a)) if a.per_share && unit == Unit::Usd => {
@@ -733,8 +779,20 @@ fn make(
         }
     } else if tail.ends_with("down") || tail.ends_with("decline of") || tail.ends_with("decrease of")
     {
-        // "down 10% to 15%".
-        (low, high) = (high.map(|v| -v.abs()), low.map(|v| -v.abs()));
+        // "down 10% to 15%"; "down 1% to up 1%".
+        (low, high) = if fig.high_positive {
+            (low.map(|v| -v.abs()), high.map(f64::abs))
+        } else {
+            (high.map(|v| -v.abs()), low.map(|v| -v.abs()))
+        };
+    }
+    // "a high single-digit sales decline".
+    let declining = a
+        .split_whitespace()
+        .take(5)
+        .any(|w| w.starts_with("declin") || w.starts_with("decrease") || w.starts_with("drop"));
+    if declining && low.is_none_or(|v| v >= 0.0) && high.is_none_or(|v| v >= 0.0) {
+        (low, high) = (high.map(|v| -v), low.map(|v| -v));
     }
     let approximate = fig.words
         || ends(&[
