@@ -31,14 +31,14 @@ static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
 /// Phrases with forward words that look back: "better than expected", "as anticipated".
 static NOT_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:than\s+(?:we\s+|had\s+|previously\s+|originally\s+|initially\s+|what\s+we\s+)*(?:had\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|planned|guided|estimated)|as\s+(?:we\s+)?(?:had\s+)?(?:expected|anticipated|planned|forecast(?:ed)?)|unexpected(?:ly)?|(?:exceed(?:ed|ing)?|beat|ahead\s+of|above|below|top\s+end\s+of|high\s+end\s+of|low\s+end\s+of|in\s+line\s+with|within|met|surpass(?:ed)?)\s+(?:our\s+|the\s+|its\s+)?(?:\w+\s+){0,3}(?:expectations?|guidance|outlook|forecast|estimates?|targets?)|forward[\s-]looking\s+statements?|(?:previously|originally|initially)\s+(?:expected|anticipated|projected|forecast(?:ed)?|guided|estimated)|expected\s+(?:credit\s+)?loss(?:es)?)",
+        r"(?i)\b(?:than\s+(?:we\s+|had\s+|previously\s+|originally\s+|initially\s+|what\s+we\s+)*(?:had\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|planned|guided|estimated)|as\s+(?:we\s+)?(?:had\s+)?(?:expected|anticipated|planned|forecast(?:ed)?)|unexpected(?:ly)?|(?:exceed(?:ed|ing)?|beat|ahead\s+of|above|below|top\s+end\s+of|high\s+end\s+of|low\s+end\s+of|in\s+line\s+with|within|met|surpass(?:ed)?)\s+(?:our\s+|the\s+|its\s+)?(?:\w+\s+){0,3}(?:expectations?|guidance|outlook|forecast|estimates?|targets?)|forward[\s-]looking\s+statements?|than\s+(?:our|the|its|their)\s+(?:\w+\s+){0,2}(?:expectations?|guidance|outlook|forecast|estimates?)|(?:previously|originally|initially)\s+(?:expected|anticipated|projected|forecast(?:ed)?|guided|estimated)|expected\s+(?:credit\s+)?loss(?:es)?)",
     )
 });
 
 /// Result verbs: the sentence reports what happened.
 static RESULT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:was|were|came\s+in|grew|increased|decreased|declined|fell|rose|totaled|totalled|reached|delivered|reported|achieved|generated|ended|improved|expanded|contracted|reduced|exceeded|beat|finished|posted|recorded|produced|returned|had|did|saw|closed|realized|booked|repurchased|drove|resulted|incurred|completed|led|funded|stabilized|dropped|climbed|jumped|surged|doubled|tripled|outpaced|represented|accounted|contributed|amounted|averaged)\b",
+        r"(?i)\b(?:was|were|came\s+in|grew|increased|decreased|declined|fell|rose|totaled|totalled|reached|delivered|reported|achieved|generated|ended|improved|expanded|contracted|reduced|exceeded|beat|finished|posted|recorded|produced|returned|had|did|saw|closed|realized|booked|repurchased|drove|resulted|resulting\s+in|incurred|completed|accounts\s+for|led|funded|stabilized|dropped|climbed|jumped|surged|doubled|tripled|outpaced|represented|accounted|contributed|amounted|averaged)\b",
     )
 });
 
@@ -95,7 +95,7 @@ static REFUSAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Someone else's outlook: the market, the industry, the economy, the Street.
 static NOT_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:market\s+(?:is|will|should|to\s+grow)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|this\s+would\s+imply|your\s+(?:model|numbers?|math))\b",
+        r"(?i)\b(?:market\s+(?:is|will|should|to\s+grow)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|this\s+would\s+imply|your\s+(?:model|numbers?|math)|market\s+cap(?:italization)?|valuation|stock\s+price|share\s+price)\b",
     )
 });
 
@@ -198,6 +198,14 @@ pub(super) fn names_guide(s: &str) -> bool {
 /// True when the words before a figure give someone else's outlook or a non-financial target.
 pub(super) fn not_company(before: &str) -> bool {
     NOT_COMPANY.is_match(before)
+}
+
+/// True when the words right after a figure say it is not a company figure ("$1 billion
+/// market cap").
+pub(super) fn not_company_after(after: &str) -> bool {
+    NOT_COMPANY
+        .find(after)
+        .is_some_and(|m| after[..m.start()].split_whitespace().count() <= 1)
 }
 
 #[cfg(test)]

@@ -67,7 +67,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Expense,
-        r"\b(?:sg&a|opex|r&d|g&a|d&a)\b|\b(?:operating|interest|non-?interest|cash|total|fixed|corporate|restructuring|selling)?\s*(?:expenses?|costs?|charges?)\b|\bresearch\s+and\s+development\b|\bsales\s+and\s+marketing\b|\bgeneral\s+and\s+administrative\b|\bdepreciation(?:\s+and\s+amortization)?\b|\bamortization\b|\bstock[\s-]based\s+compensation\b|\binterest\s+expense\b|\bcasm(?:-?x)?\b",
+        r"\b(?:sg&a|opex|r&d|g&a|d&a)\b|\b(?:operating|interest|non-?interest|cash|total|fixed|corporate|restructuring|selling)?\s*(?:expenses?|costs?|charges?)\b|\bresearch\s+and\s+development\b|\bsales\s+and\s+marketing\b|\bgeneral\s+and\s+administrative\b|\bdepreciation(?:\s+and\s+amortization)?\b|\bamortization\b|\bstock[\s-]based\s+compensation\b|\binterest\s+expense\b|\bcasm(?:-?x)?\b|\b(?:advertising|marketing)(?:\s+spend(?:ing)?)?\b",
     ),
     (
         Metric::Shares,
@@ -137,6 +137,10 @@ static LEXICON_RE: LazyLock<Vec<(Metric, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
+static NOT_A_METRIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s+(?:call|calls|release|releases|report|reports|season|announcement|date|webcast|presentation|power|quality)\b")
+});
+
 /// The metric phrases of a text, in order, none overlapping (at one position the lexicon's
 /// earlier entry wins).
 fn phrases(text: &str) -> Vec<(std::ops::Range<usize>, Metric)> {
@@ -152,6 +156,12 @@ fn phrases(text: &str) -> Vec<(std::ops::Range<usize>, Metric)> {
             if found
                 .iter()
                 .any(|(r, _)| r.start < range.end && range.start < r.end)
+            {
+                continue;
+            }
+            // "our earnings call", "the earnings release": no metric.
+            if *metric == Metric::NetIncome
+                && NOT_A_METRIC.is_match(&text[range.end..])
             {
                 continue;
             }
@@ -338,6 +348,19 @@ fn tidy(s: &str) -> String {
     }
 }
 
+/// "14% of sales", "6.7% of premium": what a ratio is of.
+fn ratio_of(context: &str) -> Option<&'static str> {
+    static OF: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\bof\s+(?:net\s+|total\s+)?(sales|revenues?|premiums?)\b")
+    });
+    let c = OF.captures(context)?;
+    Some(match c[1].to_ascii_lowercase().as_str() {
+        "sales" => "sales",
+        p if p.starts_with("premium") => "premium",
+        _ => "revenue",
+    })
+}
+
 /// The figure's metric when it is a percentage of a metric that is not itself a rate: "sales
 /// up 8% to 10%" is sales growth, "adjusted EPS growth of 33%" EPS growth.
 pub(super) fn as_rate(w: MetricWord, unit: Unit, context: &str) -> MetricWord {
@@ -352,10 +375,14 @@ pub(super) fn as_rate(w: MetricWord, unit: Unit, context: &str) -> MetricWord {
         | Metric::Other
         | Metric::Shares => w,
         // "expenses of 33% of revenue" is a ratio; "expenses up 5%" growth.
-        Metric::Expense if context.to_ascii_lowercase().contains("of revenue") => MetricWord {
-            label: format!("{}, % of revenue", w.label),
-            ..w
-        },
+        Metric::Expense | Metric::Volume | Metric::Revenue | Metric::Eps | Metric::NetIncome
+            if ratio_of(context).is_some() =>
+        {
+            MetricWord {
+                label: format!("{}, % of {}", w.label, ratio_of(context).unwrap_or("revenue")),
+                ..w
+            }
+        }
         _ => {
             let lower = w.label.to_ascii_lowercase();
             let label = if lower.contains("growth") {

@@ -165,6 +165,12 @@ static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b|\bfrom\s+(?:these|those|current|today's|this|last)\b",
     )
 });
+/// A change by an amount: "increase by approximately".
+static USD_DELTA: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:increase|decrease|grow|decline|improve|rise|reduce|fall|expand|contract)[sd]?\s+by\s+(?:approximately\s+|about\s+|roughly\s+|around\s+|another\s+|an\s+additional\s+)?$",
+    )
+});
 /// A year as digits.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:19|20)\d\d\b"));
 /// Words that lead into a count being guided.
@@ -435,7 +441,12 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     .split([',', ';', '.'])
                     .next()
                     .unwrap_or("");
-                let after_word = right_after(after);
+                // "11% of sales" is a ratio of sales, not sales growth.
+                let after_word = right_after(after).filter(|(w, _)| {
+                    !(fig.unit == Unit::Percent
+                        && w.metric == Metric::Revenue
+                        && after.trim_start().to_ascii_lowercase().starts_with("of "))
+                });
                 // The next figure's words start after this one's metric ("3% revenue growth
                 // and 35% adjusted operating margin").
                 prev_end = fig.span.end + after_word.as_ref().map_or(0, |(_, end)| *end);
@@ -476,7 +487,10 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 // guide or a period named.
                 let loose_in_qa = the_turn.section == Section::Qa
                     && !(fwd && (cues::names_guide(s) || find_period(s, call).is_some()));
+                // "increase by approximately $10 million per year": a change, not a level.
+                let usd_delta = fig.unit == Unit::Usd && USD_DELTA.is_match(before);
                 if cues::past_before(before)
+                    || usd_delta
                     || past_year
                     || count_unread
                     || loose_in_qa
@@ -484,6 +498,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     || (fwd && !forward_before && cues::reports_result(upto))
                     || cues::past_after(after)
                     || cues::not_company(before.rsplit(',').next().unwrap_or(before))
+                    || cues::not_company_after(after)
                     || (fwd && cues::result_since_forward(upto))
                     || (!fwd && cues::reports_result(before))
                 {
@@ -530,7 +545,12 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             }
         }
         carried = if looked_forward { period } else { None };
-        outlook_carried = outlook && looked_forward;
+        // An outlook goes on into the next paragraph only when this one ends by opening it
+        // ("Now turning to our outlook for 2022."): a list of figures follows.
+        outlook_carried = sentences(en).pop().is_some_and(|r| {
+            let last = &en[r];
+            OPENS_GUIDANCE.is_match(last) && !last.bytes().any(|b| b.is_ascii_digit())
+        });
     }
     out
 }
