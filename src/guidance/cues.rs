@@ -54,7 +54,7 @@ static GUIDE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// to", "prior guidance of", "was", "last year's".
 static PAST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\bfrom|\bversus|\bvs\.?|compared\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously\s+(?:\w+\s+){0,2}|original(?:ly)?\s+(?:\w+\s+){0,2}|initial|earlier|last|old|february|may|august|november|january)\s+(?:\w+\s+){0,3}?(?:guidance|outlook|range|guide|forecast|expectations?|estimate)(?:\s+(?:range|was))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+)*$",
+        r"(?i)(?:\bfrom|\bversus|\bvs\.?|compared?s?\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously|original(?:ly)?|initial|earlier|last|old)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimate)(?:\s+(?:range|was))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+)*$",
     )
 });
 
@@ -88,21 +88,28 @@ static COMPONENT: LazyLock<Regex> = LazyLock::new(|| {
 /// Refusals to guide: "we won't guide to", "we're not providing guidance".
 static REFUSAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:won't|will\s+not|wouldn't|would\s+not|not\s+going\s+to|don't|do\s+not|aren't|are\s+not|not|no\s+longer|can't|cannot|unable\s+to)\s+(?:\w+\s+){0,3}?(?:guide|guiding|guidance|provide|providing|give|giving|update|updating|comment)\b",
+        r"(?i)\b(?:won't|will\s+not|wouldn't|would\s+not|not\s+going\s+to|don't|do\s+not|didn't|did\s+not|aren't|are\s+not|not|no\s+longer|can't|cannot|unable\s+to)\s+(?:\w+\s+){0,3}?(?:guide|guiding|guidance|provide|providing|give|giving|update|updating|comment)\b",
     )
 });
 
 /// Someone else's outlook: the market, the industry, the economy, the Street.
 static NOT_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:market\s+(?:is|will|should|to\s+grow)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|this\s+would\s+imply|your\s+(?:model|numbers?|math)|market\s+cap(?:italization)?|valuation|stock\s+price|share\s+price)\b",
+        r"(?i)\b(?:market\s+(?:is|will|should|to\s+grow)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|(?:head|tail)winds?|economists?|forecasters|(?-i:[A-Z][\w&]*'s)\s+(?:forecast|outlook|estimates?|projections?)|this\s+would\s+imply|your\s+(?:model|numbers?|math)|market\s+cap(?:italization)?|valuation|stock\s+price|share\s+price)\b",
     )
 });
 
 /// True when the sentence looks forward.
 pub(super) fn forward(s: &str) -> bool {
+    // "We see fourth quarter EBITDA ranging from": "see" looks forward when a coming period
+    // follows it; "we continue to see strong growth" reports.
+    static SEE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bwe(?:\s+now|\s+currently|\s+still|\s+also|\s+continue\s+to)*\s+see\s+(?:\S+\s+){0,4}?(?:(?:first|second|third|fourth)\s+quarter|q[1-4]|full[\s-]year|fiscal|(?:19|20)\d\d|next\s+year|the\s+year|this\s+year)\b",
+        )
+    });
     let cleaned = NOT_FORWARD.replace_all(s, " ");
-    FORWARD.is_match(&cleaned)
+    FORWARD.is_match(&cleaned) || SEE.is_match(&cleaned)
 }
 
 /// True when the sentence reports results: a result verb that does not speak of the guide.
@@ -184,6 +191,17 @@ pub(super) fn result_since_forward(before: &str) -> bool {
 /// True when the sentence declines to guide.
 pub(super) fn refuses(s: &str) -> bool {
     REFUSAL.is_match(s)
+}
+
+/// True when a sentence states a present fact ("we have $420 million of liquidity"): such a
+/// sentence inside an outlook is no item of it.
+pub(super) fn states_fact(s: &str) -> bool {
+    static FACT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:we|it|they|there|this|that)\s+(?:now\s+|only\s+|still\s+|also\s+)?(?:have|has|is|are|was|were|had|did|'s|’s)\b|\b(?:we|they)(?:'ve|’ve)\b",
+        )
+    });
+    FACT.is_match(s)
 }
 
 /// True when the sentence names the guide itself, so a figure with no metric word is still a

@@ -67,7 +67,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Expense,
-        r"\b(?:sg&a|opex|r&d|g&a|d&a)\b|\b(?:operating|interest|non-?interest|cash|total|fixed|corporate|restructuring|selling)?\s*(?:expenses?|costs?|charges?)\b|\bresearch\s+and\s+development\b|\bsales\s+and\s+marketing\b|\bgeneral\s+and\s+administrative\b|\bdepreciation(?:\s+and\s+amortization)?\b|\bamortization\b|\bstock[\s-]based\s+compensation\b|\binterest\s+expense\b|\bcasm(?:-?x)?\b|\b(?:advertising|marketing)(?:\s+spend(?:ing)?)?\b",
+        r"\b(?:sg&a|opex|r&d|g&a|d&a)\b|\b(?:operating|interest|non-?interest|cash|total|fixed|corporate|restructuring|selling)?\s*(?:expenses?|costs?|charges?)\b|\bresearch\s+and\s+development\b|\bsales\s+and\s+marketing\b|\bgeneral\s+and\s+administrative\b|\bdepreciation(?:\s+and\s+amortization)?\b|\bamortization\b|\bstock[\s-]based\s+compensation\b|\binterest\s+expense\b|\bcasm(?:-?x)?\b|\b(?:advertising|marketing)(?:\s+spend(?:ing)?)?\b|\bbad\s+debts?\b|\bo&m\b",
     ),
     (
         Metric::Shares,
@@ -332,7 +332,7 @@ fn tidy(s: &str) -> String {
             let l = w.to_ascii_lowercase();
             match l.as_str() {
                 "eps" | "ebitda" | "ebit" | "ffo" | "affo" | "rpo" | "capex" | "noi" | "fcf"
-                | "sg&a" | "r&d" | "g&a" | "d&a" | "casm" | "casm-x" | "asms" | "revpar"
+                | "sg&a" | "r&d" | "g&a" | "d&a" | "o&m" | "casm" | "casm-x" | "asms" | "revpar"
                 | "ebitdar" | "ebitdare" | "arr" | "roe" | "roic" | "nii" => l.to_uppercase(),
                 "gaap" => "GAAP".to_string(),
                 "non-gaap" => "non-GAAP".to_string(),

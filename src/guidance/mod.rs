@@ -414,7 +414,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 continue;
             }
             let question = s.trim_end().ends_with('?');
-            let listed = outlook && !result;
+            let listed = outlook && !result && !cues::states_fact(s);
             if fwd {
                 outlook = true;
                 looked_forward = true;
@@ -425,7 +425,13 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             if !(fwd || listed) || question || cues::refuses(s) {
                 continue;
             }
-            let mut sentence_metric: Option<MetricWord> = None;
+            // "Moving on to segment operating margins, ..., our guidance is 7% to 9%": the
+            // topic the sentence opens with.
+            let mut sentence_metric: Option<MetricWord> = TOPIC
+                .is_match(s)
+                .then(|| s.split(',').next().and_then(nearest_before))
+                .flatten()
+                .map(|(w, _)| w);
             // A short follow-on ("And for the full year, between 166,000 and 171,000
             // units.") takes the outlook's metric; a sentence of its own does not.
             let follow_on = !fwd || s.split_whitespace().count() <= 14;
