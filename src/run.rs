@@ -153,7 +153,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                         vec![
                             f.source.rsplit('/').next().unwrap_or("").to_string(),
                             f.line.to_string(),
-                            f.period.clone().unwrap_or_default(),
+                            match f.kind {
+                                crate::guidance::Kind::Target => {
+                                    format!("target {}", f.period.as_deref().unwrap_or_default())
+                                }
+                                crate::guidance::Kind::Guide => {
+                                    f.period.clone().unwrap_or_default()
+                                }
+                            },
                             f.label.clone(),
                             crate::guidance::format_value(f),
                             f.direction.unwrap_or("").to_string(),
@@ -429,26 +436,31 @@ fn write_guidance_csv(
     let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     writeln!(
         out,
-        "source,line,metric,label,basis,period,low,high,unit,direction,zh_low,zh_high,zh_matches,text"
+        "source,line,kind,metric,label,basis,period,low,high,unit,approximate,direction,speaker,section,zh_low,zh_high,zh_matches,text"
     )?;
     for f in figures {
-        let metric = serde_json::to_value(f.metric)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let name = |v: serde_json::Result<serde_json::Value>| {
+            v.ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
         writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
             field(&f.source),
             f.line,
-            metric,
+            name(serde_json::to_value(f.kind)),
+            name(serde_json::to_value(f.metric)),
             field(&f.label),
             f.basis.unwrap_or(""),
             field(f.period.as_deref().unwrap_or("")),
             num(f.low),
             num(f.high),
             f.unit,
+            f.approximate,
             f.direction.unwrap_or(""),
+            field(&f.speaker),
+            name(serde_json::to_value(f.section)),
             num(f.zh.as_ref().and_then(|z| z.low)),
             num(f.zh.as_ref().and_then(|z| z.high)),
             f.zh.as_ref()

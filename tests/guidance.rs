@@ -47,6 +47,8 @@ fn expected(seed: &str) -> Vec<Row> {
         // Zoom Q2 FY25: Q3 and raised full-year guidance, gross margin, deferred revenue, RPO.
         "000" => vec![
             (73, Margin, fy25, some(79.0), some(79.0), "%"),
+            // "... before improving towards our long-term target of 80%": a target.
+            (73, Margin, Some("long term"), some(80.0), some(80.0), "%"),
             (75, Growth, q3_25, some(5.0), some(5.0), "%"),
             (77, Other, ntm, some(60.0), some(60.0), "%"),
             (81, Revenue, q3_25, some(1.16 * B), some(1.165 * B), "USD"),
@@ -126,6 +128,8 @@ fn expected(seed: &str) -> Vec<Row> {
         ],
         // Twilio Q2 2024: Q3 initiated, full-year growth narrowed, profit raised.
         "002" => vec![
+            // "complete the remaining $800 million of authorized repurchases by year-end".
+            (115, Other, fy24, some(800.0 * M), some(800.0 * M), "USD"),
             (117, Revenue, q3_24, some(1.085 * B), some(1.095 * B), "USD"),
             (117, Growth, q3_24, some(5.0), some(6.0), "%"),
             (117, Growth, fy24, some(6.0), some(7.0), "%"),
@@ -145,6 +149,9 @@ fn expected(seed: &str) -> Vec<Row> {
                 some(675.0 * M),
                 "USD",
             ),
+            // Q&A, the CFO: "our current guide for the year ... 250-ish basis points of
+            // margin expansion".
+            (143, Margin, fy24, some(250.0), some(250.0), "bps"),
         ],
         // Asana Q2 FY24: losses are negative.
         "003" => vec![
@@ -227,8 +234,10 @@ fn expected(seed: &str) -> Vec<Row> {
             (76, Growth, fy24, some(-3.0), some(-3.0), "%"),
             (76, Margin, fy24, some(35.0), some(35.0), "%"),
             (78, Margin, fy24, some(37.0), some(37.0), "%"),
+            // "we view $1 per share of levered free cash flows": the guide restated in the
+            // prepared remarks (the Q&A restatement on line 248 is the same row).
+            (78, FreeCashFlow, fy24, some(1.0), some(1.0), "USD/share"),
             (80, Growth, Some("Q4 FY2024"), some(-1.0), some(0.0), "%"),
-            (248, FreeCashFlow, fy24, some(1.0), some(1.0), "USD/share"),
         ],
         _ => unreachable!(),
     }
@@ -308,14 +317,18 @@ fn directions_labels_and_bases() {
     assert_eq!(
         dirs,
         [
+            None,
             Some("initiated"),
             Some("initiated"),
             Some("narrowed"),
             None,
-            Some("raised")
+            Some("raised"),
+            None
         ]
     );
-    assert_eq!(f[2].label, "Organic revenue growth");
+    assert_eq!(f[3].label, "Organic revenue growth");
+    // "a revenue target of ..., representing year-over-year growth of 5% to 6%".
+    assert_eq!(f[2].label, "Revenue growth");
     let t = common::load(seed_text("001"));
     assert_eq!(extract(&t)[0].label, "Sales and marketing, % of revenue");
 }
@@ -358,7 +371,7 @@ fn phrasings_the_bundled_calls_do_not_use() {
         got,
         [
             (Revenue, p("Q3 FY2025"), "$410M–$420M".to_string(), None),
-            (Other, p("FY2025"), "$90M–$95M".to_string(), None),
+            (Ebitda, p("FY2025"), "$90M–$95M".to_string(), None),
             (
                 Revenue,
                 p("FY2026"),
@@ -372,7 +385,7 @@ fn phrasings_the_bundled_calls_do_not_use() {
                 Some("initiated")
             ),
             (Margin, p("FY2025"), "30%–33%".to_string(), None),
-            (Other, p("FY2025"), "≤ $50M".to_string(), None),
+            (Capex, p("FY2025"), "≤ $50M".to_string(), None),
             (FreeCashFlow, p("FY2025"), "≥ $100M".to_string(), None),
             (NetIncome, p("Q4 FY2025"), "-$12M–-$10M".to_string(), None),
             (
@@ -402,7 +415,15 @@ fn guidance_cli() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let rows = v.as_array().unwrap();
-    assert_eq!(rows.len(), 15);
+    // 15 guides and the long-term gross margin target.
+    assert_eq!(rows.len(), 16);
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r["kind"] == "target")
+            .map(|r| r["period"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        ["long term"]
+    );
     for r in rows {
         for key in [
             "source",
@@ -415,6 +436,10 @@ fn guidance_cli() {
             "high",
             "unit",
             "direction",
+            "kind",
+            "approximate",
+            "speaker",
+            "section",
             "text",
             "zh",
         ] {
@@ -439,8 +464,8 @@ fn guidance_cli() {
     );
     let o = run(&["guidance", "assets/transcripts", "--csv"]);
     let csv = String::from_utf8(o.stdout).unwrap();
-    assert!(csv.starts_with("source,line,metric,label,basis,period,low,high,unit,direction,zh_low,zh_high,zh_matches,text\n"), "{csv}");
-    assert_eq!(csv.lines().count(), 1 + 15 + 17 + 5 + 14 + 15);
+    assert!(csv.starts_with("source,line,kind,metric,label,basis,period,low,high,unit,approximate,direction,speaker,section,zh_low,zh_high,zh_matches,text\n"), "{csv}");
+    assert_eq!(csv.lines().count(), 1 + 16 + 17 + 7 + 14 + 15);
     let o = run(&["guidance", "assets/transcripts/000_28227caab299fe99.txt"]);
     let table = String::from_utf8(o.stdout).unwrap();
     assert!(
@@ -476,7 +501,8 @@ fn the_sidebar_lists_figures_by_period_and_jumps_to_them() {
     // The panes got narrower: the English column ends before the sidebar.
     assert!(s.doc().unwrap().layout.as_ref().unwrap().width < 150);
     // Keys move in screen order: the eight FY2025 figures come first (the gross margin opens
-    // the call's guidance), then Q3 FY2025, where the EPS is the fifth.
+    // the call's guidance), then Q3 FY2025, where the EPS is the fifth; the long-term target
+    // comes last.
     keys(&mut s, "j j j j j j j j j j j j <Enter>");
     let d = s.doc().unwrap();
     assert_eq!(d.paragraph(d.cursor).unwrap().1.line, 81);

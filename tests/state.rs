@@ -344,5 +344,5 @@ fn print_config_and_export_from_the_command_line() {
     let json: serde_json::Value =
         serde_json::from_slice(&run(&["export", seed, "--format", "json"]).stdout).unwrap();
     assert_eq!(json["bookmarks"][0]["note"], "EPS guide mistranslated");
-    assert_eq!(json["guidance"].as_array().unwrap().len(), 15);
+    assert_eq!(json["guidance"].as_array().unwrap().len(), 16);
 }

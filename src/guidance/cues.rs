@@ -54,14 +54,13 @@ static GUIDE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// to", "prior guidance of", "was", "last year's".
 static PAST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\bfrom|\bversus|\bvs\.?|compared?s?\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously|original(?:ly)?|initial|earlier|last|old)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimate)(?:\s+(?:range|was))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+)*$",
+        r"(?i)(?:(?:\bcompared?s?\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w&-]+\s+){0,5}?(?:of|at)|\bfrom|\bversus|\bvs\.?|compared?s?\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously|original(?:ly)?|initial|earlier|last|old)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimate)(?:\s+(?:range|was))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+)*$",
     )
 });
 
 /// "range from", "ranging from", "grow from ... to": the "from" of a range being given.
-static RANGE_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:rang(?:e|es|ing)|vary|varying|anywhere)\s+from\W*(?:a\s+)?$")
-});
+static RANGE_FROM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:rang(?:e|es|ing)|vary|varying|anywhere)\s+from\W*(?:a\s+)?$"));
 
 /// Words just after a figure that make it past: "last year", "in the prior year".
 static PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -171,7 +170,19 @@ fn past_tense_clause(s: &str) -> bool {
 
 /// True when the words before a figure make it a past or earlier figure, or an item left out.
 pub(super) fn past_before(before: &str) -> bool {
-    PAST_BEFORE.is_match(before) && !RANGE_FROM.is_match(before)
+    static KEPT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:remains?|remaining|unchanged|consistent|flat|maintain(?:s|ing)?|reaffirm(?:s|ing)?|reiterat(?:e|es|ing)|same\s+as|in\s+line)\b",
+        )
+    });
+    let Some(m) = PAST_BEFORE.find(before) else {
+        return false;
+    };
+    // "capex guidance remains flat to our original guidance of": the guide still holds.
+    let earlier = m.as_str().trim_start().to_ascii_lowercase();
+    let held = (earlier.starts_with("original") || earlier.starts_with("prior"))
+        && KEPT.is_match(&before[..m.start()]);
+    !held && !RANGE_FROM.is_match(before)
 }
 
 /// True when the words after a figure make it a past figure.
@@ -204,12 +215,119 @@ pub(super) fn states_fact(s: &str) -> bool {
     FACT.is_match(s)
 }
 
+/// True when a sentence has a verb in the past tense ("EBITDA gained almost $5 million"):
+/// such a sentence inside an outlook reports, it does not list.
+pub(super) fn has_past_verb(s: &str) -> bool {
+    static ED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[a-z]+ed\b"));
+    static IRREGULAR: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:grew|rose|fell|gained|lost|came|saw|made|took|won|drove|brought|got|began|built|sold|paid|spent|met|beat)\b",
+        )
+    });
+    const NOT_PAST: &[&str] = &[
+        "expected",
+        "anticipated",
+        "projected",
+        "forecasted",
+        "estimated",
+        "adjusted",
+        "diluted",
+        "related",
+        "based",
+        "combined",
+        "consolidated",
+        "planned",
+        "budgeted",
+        "weighted",
+        "levered",
+        "unlevered",
+        "guided",
+        "targeted",
+        "assumed",
+        "implied",
+        "increased",
+        "reduced",
+        "raised",
+        "lowered",
+        "updated",
+        "revised",
+        "narrowed",
+        "continued",
+        "sustained",
+        "committed",
+        "dedicated",
+        "limited",
+        "need",
+        "speed",
+        "hundred",
+        "embedded",
+        "excluded",
+        "included",
+        "detailed",
+        "listed",
+        "noted",
+        "mentioned",
+        "discussed",
+        "described",
+        "shared",
+        "indicated",
+        "outlined",
+        "red",
+        "unchanged",
+        "reaffirmed",
+        "affirmed",
+        "reiterated",
+        "exceed",
+        "proceed",
+        "succeed",
+        "feed",
+        "seed",
+        "shed",
+        "bed",
+        "mixed",
+        "fixed",
+        "advanced",
+        "balanced",
+        "focused",
+        "concerned",
+        "interested",
+        "pleased",
+        "encouraged",
+        "excited",
+        "confident",
+        "annualized",
+        "normalized",
+        "realized",
+        "recognized",
+        "deferred",
+        "accelerated",
+        "owned",
+        "operated",
+        "incurred",
+        "required",
+        "scheduled",
+        "contracted",
+        "backed",
+        "priced",
+        "rated",
+        "sized",
+        "skilled",
+        "advanced",
+        "integrated",
+        "centered",
+        "led",
+    ];
+    IRREGULAR.is_match(s)
+        || ED
+            .find_iter(s)
+            .any(|m| !NOT_PAST.contains(&m.as_str().to_ascii_lowercase().as_str()))
+}
+
 /// True when the sentence names the guide itself, so a figure with no metric word is still a
 /// guide ("We're guiding to 5% to 6% in Q3").
 pub(super) fn names_guide(s: &str) -> bool {
-    static GUIDE: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:guid(?:e|ed|ing|ance)|outlook|forecast)\b")
-    });
+    static GUIDE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:guid(?:e|ed|ing|ance)|outlook|forecast)\b"));
     GUIDE.is_match(s)
 }
 
@@ -259,7 +377,9 @@ mod tests {
         assert!(past_before("up from "));
         assert!(past_before("compared to adjusted EPS of "));
         assert!(past_before("from our prior guidance range of "));
-        assert!(past_before("an increase from the previously communicated range of "));
+        assert!(past_before(
+            "an increase from the previously communicated range of "
+        ));
         assert!(!past_before("in a range "));
         assert!(!past_before("to range from "));
         assert!(!past_before("up to a range of "));
@@ -269,7 +389,9 @@ mod tests {
             "we estimate the storms reduced Q3 EPS by "
         ));
         assert!(!result_since_forward("we expect revenue of "));
-        assert!(!reports_result("We increased our outlook for the full year to $9.6 billion."));
+        assert!(!reports_result(
+            "We increased our outlook for the full year to $9.6 billion."
+        ));
         assert!(refuses("We won't guide to 13.5% today."));
     }
 }

@@ -36,7 +36,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Eps,
-        r"(?:earnings|income|loss)\s+(?:per|a)\s+(?:basic\s+|diluted\s+|fully[\s-]diluted\s+|common\s+)?share|\beps\b|per\s+(?:basic\s+|diluted\s+|fully[\s-]diluted\s+|common\s+)?share|\bdiluted\s+earnings\b",
+        r"(?:earnings|income|loss)\s+(?:per|a)\s+(?:basic\s+|diluted\s+|fully[\s-]diluted\s+|common\s+)?share|\beps\b|per\s+(?:basic\s+|diluted\s+|fully[\s-]diluted\s+|common\s+)?share|\bdiluted\s+(?:net\s+)?earnings(?:\s+(?:per|a)\s+(?:diluted\s+)?share)?\b",
     ),
     (
         Metric::Margin,
@@ -52,7 +52,10 @@ const LEXICON: &[(Metric, &str)] = &[
         Metric::Capex,
         r"\bcapital\s+(?:expenditures?|spending|spend|investments?|budget|program)\b|\bcap\s?ex\b|\bcapex\b",
     ),
-    (Metric::TaxRate, r"\b(?:effective\s+)?(?:income\s+)?tax\s+rate\b"),
+    (
+        Metric::TaxRate,
+        r"\b(?:effective\s+)?(?:income\s+)?tax\s+rate\b",
+    ),
     (
         Metric::ComparableSales,
         r"\b(?:same[\s-](?:store|restaurant|unit|center|hotel|property)|comparable(?:[\s-]store)?|comp(?:arable)?[\s-]store|identical(?:[\s-]store)?|like[\s-]for[\s-]like|system[\s-]?wide)\s+(?:sales|revenues?|noi|revpar|store\s+sales)\b|\bcomps\b|\brevpar\b|\bsame[\s-]store\s+noi\b",
@@ -138,7 +141,9 @@ static LEXICON_RE: LazyLock<Vec<(Metric, Regex)>> = LazyLock::new(|| {
 });
 
 static NOT_A_METRIC: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s+(?:call|calls|release|releases|report|reports|season|announcement|date|webcast|presentation|power|quality)\b")
+    re(
+        r"(?i)^\s+(?:call|calls|release|releases|report|reports|season|announcement|date|webcast|presentation|power|quality)\b",
+    )
 });
 
 /// The metric phrases of a text, in order, none overlapping (at one position the lexicon's
@@ -160,9 +165,7 @@ fn phrases(text: &str) -> Vec<(std::ops::Range<usize>, Metric)> {
                 continue;
             }
             // "our earnings call", "the earnings release": no metric.
-            if *metric == Metric::NetIncome
-                && NOT_A_METRIC.is_match(&text[range.end..])
-            {
+            if *metric == Metric::NetIncome && NOT_A_METRIC.is_match(&text[range.end..]) {
                 continue;
             }
             found.push((range, *metric));
@@ -194,7 +197,7 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
     // "revenue growth", "EPS growth of": the growth of the metric before.
     if metric == Metric::Growth
         && let Some((prev, m)) = found.pop()
-        && before[prev.end..range.start].trim().split_whitespace().count() <= 2
+        && before[prev.end..range.start].split_whitespace().count() <= 2
         && m != Metric::Growth
     {
         let mut w = word(before, prev.clone(), m);
@@ -228,7 +231,9 @@ pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     // names the next figure's metric, not this one's.
     let of_in = {
         let l = after.trim_start().to_ascii_lowercase();
-        ["of ", "in ", "on ", "for "].iter().any(|w| l.starts_with(w))
+        ["of ", "in ", "on ", "for "]
+            .iter()
+            .any(|w| l.starts_with(w))
     };
     let i = found.iter().position(|(r, _)| {
         r.start <= lead + 1
@@ -324,22 +329,32 @@ fn word(text: &str, range: std::ops::Range<usize>, metric: Metric) -> MetricWord
     }
 }
 
+/// True for a growth label that names no metric ("Growth", "Year-over-year growth").
+pub(super) fn generic_growth(w: &MetricWord) -> bool {
+    w.metric == Metric::Growth
+        && w.label
+            .to_ascii_lowercase()
+            .split_whitespace()
+            .all(|x| x == "growth" || QUALIFIERS.contains(&x))
+}
+
 /// Capitalises the first letter, spells acronyms as companies do, folds white space.
 fn tidy(s: &str) -> String {
-    let words: Vec<String> = s
-        .split_whitespace()
-        .map(|w| {
-            let l = w.to_ascii_lowercase();
-            match l.as_str() {
-                "eps" | "ebitda" | "ebit" | "ffo" | "affo" | "rpo" | "capex" | "noi" | "fcf"
-                | "sg&a" | "r&d" | "g&a" | "d&a" | "o&m" | "casm" | "casm-x" | "asms" | "revpar"
-                | "ebitdar" | "ebitdare" | "arr" | "roe" | "roic" | "nii" => l.to_uppercase(),
-                "gaap" => "GAAP".to_string(),
-                "non-gaap" => "non-GAAP".to_string(),
-                _ => w.to_string(),
-            }
-        })
-        .collect();
+    let words: Vec<String> =
+        s.split_whitespace()
+            .map(|w| {
+                let l = w.to_ascii_lowercase();
+                match l.as_str() {
+                    "eps" | "ebitda" | "ebit" | "ffo" | "affo" | "rpo" | "capex" | "noi"
+                    | "fcf" | "sg&a" | "r&d" | "g&a" | "d&a" | "o&m" | "casm" | "casm-x"
+                    | "asms" | "revpar" | "ebitdar" | "ebitdare" | "arr" | "roe" | "roic"
+                    | "nii" => l.to_uppercase(),
+                    "gaap" => "GAAP".to_string(),
+                    "non-gaap" => "non-GAAP".to_string(),
+                    _ => w.to_string(),
+                }
+            })
+            .collect();
     let s = words.join(" ");
     let mut c = s.chars();
     match c.next() {
@@ -350,9 +365,8 @@ fn tidy(s: &str) -> String {
 
 /// "14% of sales", "6.7% of premium": what a ratio is of.
 fn ratio_of(context: &str) -> Option<&'static str> {
-    static OF: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\bof\s+(?:net\s+|total\s+)?(sales|revenues?|premiums?)\b")
-    });
+    static OF: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\bof\s+(?:net\s+|total\s+)?(sales|revenues?|premiums?)\b"));
     let c = OF.captures(context)?;
     Some(match c[1].to_ascii_lowercase().as_str() {
         "sales" => "sales",
@@ -379,7 +393,11 @@ pub(super) fn as_rate(w: MetricWord, unit: Unit, context: &str) -> MetricWord {
             if ratio_of(context).is_some() =>
         {
             MetricWord {
-                label: format!("{}, % of {}", w.label, ratio_of(context).unwrap_or("revenue")),
+                label: format!(
+                    "{}, % of {}",
+                    w.label,
+                    ratio_of(context).unwrap_or("revenue")
+                ),
                 ..w
             }
         }

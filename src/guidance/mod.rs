@@ -24,7 +24,7 @@ mod cues;
 mod metric;
 mod period;
 
-use metric::{MetricWord, as_rate, nearest_before, right_after};
+use metric::{MetricWord, as_rate, generic_growth, nearest_before, right_after};
 pub use period::{CallPeriod, call_period};
 use period::{find_direction, find_horizon, find_period, sentences};
 
@@ -168,7 +168,7 @@ static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
 /// A change by an amount: "increase by approximately".
 static USD_DELTA: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:increase|decrease|grow|decline|improve|rise|reduce|fall|expand|contract)[sd]?\s+by\s+(?:approximately\s+|about\s+|roughly\s+|around\s+|another\s+|an\s+additional\s+)?$",
+        r"(?i)\b(?:increase|decrease|grow|decline|improve|rise|reduce|lower|cut|fall|expand|contract|save)[sd]?\s+(?:[\w-]+\s+){0,5}?by\s+(?:approximately\s+|about\s+|roughly\s+|around\s+|another\s+|an\s+additional\s+)?$",
     )
 });
 /// A year as digits.
@@ -242,8 +242,7 @@ fn figures_of(s: &str) -> Vec<Fig> {
             (same
                 && (!or || r.unit == q.unit && r.value > q.value)
                 && r.value.abs() >= q.value.abs() * 0.2)
-                .then(
-                || {
+                .then(|| {
                     let lower = gap.to_ascii_lowercase();
                     (
                         r,
@@ -252,8 +251,7 @@ fn figures_of(s: &str) -> Vec<Fig> {
                             .iter()
                             .any(|w| lower.contains(w)),
                     )
-                },
-            )
+                })
         });
         match join {
             Some((r, neg, pos)) => {
@@ -414,7 +412,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 continue;
             }
             let question = s.trim_end().ends_with('?');
-            let listed = outlook && !result && !cues::states_fact(s);
+            let listed = outlook && !result && !cues::states_fact(s) && !cues::has_past_verb(s);
             if fwd {
                 outlook = true;
                 looked_forward = true;
@@ -486,16 +484,26 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 });
                 // A count needs its unit right after it ("2,700 homes") or a lead-in ("between
                 // 166,000 and ..."): "Boeing 737 MAX" is a name.
-                let count_unread = fig.unit == Unit::Count
-                    && after_word.is_none()
-                    && !COUNT_LEAD.is_match(before);
+                let count_unread =
+                    fig.unit == Unit::Count && after_word.is_none() && !COUNT_LEAD.is_match(before);
                 // In Q&A only a sentence that guides outright counts: a forward verb and the
                 // guide or a period named.
                 let loose_in_qa = the_turn.section == Section::Qa
                     && !(fwd && (cues::names_guide(s) || find_period(s, call).is_some()));
                 // "increase by approximately $10 million per year": a change, not a level.
                 let usd_delta = fig.unit == Unit::Usd && USD_DELTA.is_match(before);
+                // "Over 90% of the current capital program is directed to ... which is
+                // expected to": a share of something, before the forward words.
+                let share_of = fig.unit == Unit::Percent
+                    && !forward_before
+                    && after.trim_start().starts_with("of ")
+                    && {
+                        let tail = &s[fig.span.end..];
+                        let own_clause = tail.find(" which ").map_or(tail, |i| &tail[..i]);
+                        !cues::forward(own_clause)
+                    };
                 if cues::past_before(before)
+                    || share_of
                     || usd_delta
                     || past_year
                     || count_unread
@@ -530,7 +538,18 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     };
                     push(
                         &mut out,
-                        make(t, n, p, &zh_figures, s, range.start, fig, &other, before, after),
+                        make(
+                            t,
+                            n,
+                            p,
+                            &zh_figures,
+                            s,
+                            range.start,
+                            fig,
+                            &other,
+                            before,
+                            after,
+                        ),
                         call,
                         &period,
                         (own, before, direction, &speaker_name, the_turn.section),
@@ -538,12 +557,40 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     continue;
                 };
                 let word = per_share_by_size(word, fig, s);
+                // "$192 per megawatt day" is a price; "$13,000 per day" of margin is a unit
+                // economics guide.
+                if fig.unit == Unit::Usd
+                    && !word.per_share
+                    && after.trim_start().starts_with("per ")
+                    && !matches!(
+                        word.metric,
+                        Metric::Revenue
+                            | Metric::Margin
+                            | Metric::Expense
+                            | Metric::OperatingIncome
+                            | Metric::Ebitda
+                            | Metric::ComparableSales
+                    )
+                {
+                    continue;
+                }
                 sentence_metric = Some(word.clone());
                 outlook_metric = Some(word.clone());
                 let rated = as_rate(word, fig.unit, &format!("{before} {after}"));
                 push(
                     &mut out,
-                    make(t, n, p, &zh_figures, s, range.start, fig, &rated, before, after),
+                    make(
+                        t,
+                        n,
+                        p,
+                        &zh_figures,
+                        s,
+                        range.start,
+                        fig,
+                        &rated,
+                        before,
+                        after,
+                    ),
                     call,
                     &period,
                     (own, before, direction, &speaker_name, the_turn.section),
@@ -571,6 +618,26 @@ fn choose_metric(
 ) -> Option<MetricWord> {
     // A metric far before the figure, with a clause between, is another clause's.
     let b = nearest_before(before).filter(|(_, d)| *d <= 100);
+    let chosen = pick(b, a, unit, sentence)?;
+    // "revenue of $X, representing year-over-year growth of 5%": the revenue's growth.
+    match sentence {
+        Some(prev) if generic_growth(&chosen) && prev.metric != Metric::Growth => {
+            Some(MetricWord {
+                label: format!("{} growth", prev.label),
+                basis: chosen.basis.or(prev.basis),
+                ..chosen
+            })
+        }
+        _ => Some(chosen),
+    }
+}
+
+fn pick(
+    b: Option<(MetricWord, usize)>,
+    a: Option<MetricWord>,
+    unit: Unit,
+    sentence: &Option<MetricWord>,
+) -> Option<MetricWord> {
     match (b, a) {
         (_, Some(a)) if a.per_share && unit == Unit::Usd && a.metric != Metric::Eps => Some(a),
         (b, Some(a)) if a.per_share && unit == Unit::Usd => {
@@ -627,7 +694,9 @@ fn per_share_by_size(word: MetricWord, fig: &Fig, s: &str) -> MetricWord {
     let small = fig.unit == Unit::Usd
         && fig.low.abs() < 100.0
         && fig.high.is_none_or(|h| h.abs() < 100.0)
-        && !s[fig.span.clone()].to_ascii_lowercase().contains(['m', 'b', 'k']);
+        && !s[fig.span.clone()]
+            .to_ascii_lowercase()
+            .contains(['m', 'b', 'k']);
     if !small || word.per_share {
         return word;
     }
@@ -661,14 +730,18 @@ fn push(
     (own, before, direction, speaker, section): (&str, &str, Option<&'static str>, &str, Section),
 ) {
     static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)[,;]|\b(?:before|and\s+(?:that|we|it|then)|while|but|which|then|after|as\s+we|compared|versus|up\s+from|down\s+from)\b")
+        re(
+            r"(?i)[,;]|\b(?:before|and\s+(?:that|we|it|then)|while|but|which|then|after|as\s+we|compared|versus|up\s+from|down\s+from)\b",
+        )
     });
     let Some((mut f, local)) = fig else { return };
     // The period nearest the figure: in its own clause, else before it in the sentence, else
     // the paragraph's, else the year the call guides.
     let s = f.text.as_str();
     let after = &s[local.end..];
-    let clause = CLAUSE_END.find(after).map_or(after, |m| &after[..m.start()]);
+    let clause = CLAUSE_END
+        .find(after)
+        .map_or(after, |m| &after[..m.start()]);
     let upto = &s[..local.start.min(own.len())];
     let here = find_period(clause, call).or_else(|| find_period(upto, call));
     let guide_year = call.guide_year();
@@ -803,7 +876,9 @@ fn make(
                 (low, high) = (Some(v + 6.0), Some(v + 9.0));
             }
         }
-    } else if tail.ends_with("down") || tail.ends_with("decline of") || tail.ends_with("decrease of")
+    } else if tail.ends_with("down")
+        || tail.ends_with("decline of")
+        || tail.ends_with("decrease of")
     {
         // "down 10% to 15%"; "down 1% to up 1%".
         (low, high) = if fig.high_positive {
@@ -945,21 +1020,25 @@ fn counterpart(
 }
 
 /// The order the sidebar shows figures in: grouped by period, periods in order of first
-/// appearance, figures in reading order within a period. Indices into `figures`.
+/// appearance, the guides' periods before the long-term targets' horizons, figures in reading
+/// order within a period. Indices into `figures`.
 pub fn grouped_order(figures: &[GuidanceFigure]) -> Vec<usize> {
-    let mut periods: Vec<Option<&str>> = Vec::new();
-    for f in figures {
-        if !periods.contains(&f.period.as_deref()) {
-            periods.push(f.period.as_deref());
+    let mut periods: Vec<(Kind, Option<&str>)> = Vec::new();
+    for kind in [Kind::Guide, Kind::Target] {
+        for f in figures.iter().filter(|f| f.kind == kind) {
+            let key = (kind, f.period.as_deref());
+            if !periods.contains(&key) {
+                periods.push(key);
+            }
         }
     }
     periods
         .into_iter()
-        .flat_map(|p| {
+        .flat_map(|key| {
             figures
                 .iter()
                 .enumerate()
-                .filter(move |(_, f)| f.period.as_deref() == p)
+                .filter(move |(_, f)| (f.kind, f.period.as_deref()) == key)
                 .map(|(i, _)| i)
         })
         .collect()

@@ -60,7 +60,9 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
         )
     });
     static QUARTER_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\b|\b(?P<q2>Q[1-4])\b")
+        re(
+            r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\b|\b(?P<q2>Q[1-4])\b",
+        )
     });
     let mut p = CallPeriod::default();
     let opening = t
@@ -109,8 +111,8 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
 /// Words after which a period is not a sentence end ("Inc. We", "U.S. sales", "vs. last").
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "ltd", "vs", "no", "approx", "jr", "sr",
-    "etc", "e.g", "i.e", "u.s", "u.k", "mt", "ft", "p.m", "a.m", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "est",
+    "etc", "e.g", "i.e", "u.s", "u.k", "mt", "ft", "p.m", "a.m", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "est",
 ];
 
 /// Splits English prose into sentences (byte ranges), not at decimals, initials ("J. P."),
@@ -131,8 +133,7 @@ pub(super) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
                 .unwrap_or("")
                 .trim_start_matches(['"', '\'', '“']);
             let initial = b[i] == b'.'
-                && (prev_word.chars().count() == 1
-                    && prev_word.chars().all(char::is_uppercase)
+                && (prev_word.chars().count() == 1 && prev_word.chars().all(char::is_uppercase)
                     || ABBREVIATIONS.contains(&prev_word.to_ascii_lowercase().as_str()));
             if next_upper && !initial {
                 out.push(start..i + 1);
@@ -269,18 +270,15 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
         };
         let year = year_of(c.name("hy")).or_else(|| {
             // On a fourth-quarter call the first half is next year's.
-            if n == 1 {
-                call.guide_year()
-            } else {
-                call.year
-            }
+            if n == 1 { call.guide_year() } else { call.year }
         });
         return Some(year.map_or(format!("H{n}"), |y| format!("H{n} FY{y}")));
     }
     if c.name("next").is_some() {
-        return Some(call.year.map_or("next year".to_string(), |y| {
-            format!("FY{}", y + 1)
-        }));
+        return Some(
+            call.year
+                .map_or("next year".to_string(), |y| format!("FY{}", y + 1)),
+        );
     }
     let y = year_of(
         c.name("fyy")
