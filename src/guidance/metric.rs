@@ -216,7 +216,7 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
 pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^\s*(?:(?:of|in|on|for)\s+)?(?:(?:the\s+|our\s+|total\s+|year-over-year\s+|sequential\s+|organic\s+|reported\s+|constant[\s-]currency\s+|adjusted\s+|non-gaap\s+|gaap\s+|diluted\s+|fully\s+|net\s+|comparable\s+|core\s+|levered\s+|unlevered\s+|same[\s-]\w+\s+)*)",
+            r"(?i)^\s*(?:(?:of|in|on|for)\s+)?(?:(?:the\s+|our\s+|total\s+|year-over-year\s+|sequential\s+|organic\s+|reported\s+|constant[\s-]currency\s+|adjusted\s+|non-gaap\s+|gaap\s+|diluted\s+|fully\s+|net\s+|comparable\s+|core\s+|even\s+|levered\s+|unlevered\s+|same[\s-]\w+\s+)*)",
         )
     });
     static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {

@@ -168,9 +168,12 @@ static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
 /// A change by an amount: "increase by approximately".
 static USD_DELTA: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:increase|decrease|grow|decline|improve|rise|reduce|lower|cut|fall|expand|contract|save)[sd]?\s+(?:[\w-]+\s+){0,5}?by\s+(?:approximately\s+|about\s+|roughly\s+|around\s+|another\s+|an\s+additional\s+)?$",
+        r"(?i)\b(?:increase|decrease|grow|decline|improve|rise|reduce|lower|cut|fall|expand|contract|save)[sd]?\s+(?:[\w-]+\s+){0,5}?by\s+(?:approximately\s+|about\s+|roughly\s+|around\s+|another\s+|an\s+additional\s+|a\s+net\s+)?$",
     )
 });
+/// "sales are now divided 48% first half, 52% second half": a split, not a guide.
+static SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:split|divided|weighted|phased|allocated)\b"));
 /// A year as digits.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:19|20)\d\d\b"));
 /// Words that lead into a count being guided.
@@ -240,7 +243,7 @@ fn figures_of(s: &str) -> Vec<Fig> {
             // "X or Y" is a range only for like figures ("$0.05 or $0.06").
             let or = gap.trim().eq_ignore_ascii_case("or");
             (same
-                && (!or || r.unit == q.unit && r.value > q.value)
+                && (!or || r.unit == q.unit && r.value > q.value && r.value <= q.value * 10.0)
                 && r.value.abs() >= q.value.abs() * 0.2)
                 .then(|| {
                     let lower = gap.to_ascii_lowercase();
@@ -494,14 +497,15 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 let usd_delta = fig.unit == Unit::Usd && USD_DELTA.is_match(before);
                 // "Over 90% of the current capital program is directed to ... which is
                 // expected to": a share of something, before the forward words.
-                let share_of = fig.unit == Unit::Percent
-                    && !forward_before
-                    && after.trim_start().starts_with("of ")
-                    && {
-                        let tail = &s[fig.span.end..];
-                        let own_clause = tail.find(" which ").map_or(tail, |i| &tail[..i]);
-                        !cues::forward(own_clause)
-                    };
+                let share_of = fig.unit == Unit::Percent && SPLIT.is_match(before)
+                    || fig.unit == Unit::Percent
+                        && !forward_before
+                        && after.trim_start().starts_with("of ")
+                        && {
+                            let tail = &s[fig.span.end..];
+                            let own_clause = tail.find(" which ").map_or(tail, |i| &tail[..i]);
+                            !cues::forward(own_clause)
+                        };
                 if cues::past_before(before)
                     || share_of
                     || usd_delta
@@ -556,7 +560,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     );
                     continue;
                 };
-                let word = per_share_by_size(word, fig, s);
+                let word = with_basis(per_share_by_size(word, fig, s), before);
                 // "$192 per megawatt day" is a price; "$13,000 per day" of margin is a unit
                 // economics guide.
                 if fig.unit == Unit::Usd
@@ -688,6 +692,47 @@ fn pick(
     }
 }
 
+/// "GAAP EPS outlook is $9.13 to $9.29 and on a non-GAAP basis $16.35 to $16.45": the basis
+/// the figure's own words name wins over the one the metric was carried with.
+fn with_basis(word: MetricWord, before: &str) -> MetricWord {
+    static BASIS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:non-gaap|adjusted|gaap|as[\s-]reported|reported)\b"));
+    let Some(m) = BASIS.find_iter(before).last() else {
+        return word;
+    };
+    let named = match m.as_str().to_ascii_lowercase().as_str() {
+        "non-gaap" => "non-GAAP",
+        "adjusted" => "adjusted",
+        _ => "GAAP",
+    };
+    if word.basis == Some(named) {
+        return word;
+    }
+    let bare = ["non-GAAP ", "Non-GAAP ", "GAAP ", "Adjusted ", "adjusted "]
+        .iter()
+        .find_map(|p| word.label.strip_prefix(p))
+        .unwrap_or(&word.label);
+    let bare =
+        if named == "GAAP" && bare.starts_with(char::is_uppercase) && !bare.starts_with("EPS") {
+            let mut c = bare.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_lowercase().collect::<String>() + c.as_str()
+            })
+        } else {
+            bare.to_string()
+        };
+    let label = match named {
+        "non-GAAP" => format!("Non-GAAP {bare}"),
+        "adjusted" => format!("Adjusted {bare}"),
+        _ => format!("GAAP {bare}"),
+    };
+    MetricWord {
+        label,
+        basis: Some(named),
+        ..word
+    }
+}
+
 /// Earnings or FFO of "$4.07" (no million or billion) is per share: companies give net
 /// income in millions.
 fn per_share_by_size(word: MetricWord, fig: &Fig, s: &str) -> MetricWord {
@@ -745,7 +790,16 @@ fn push(
     let upto = &s[..local.start.min(own.len())];
     let here = find_period(clause, call).or_else(|| find_period(upto, call));
     let guide_year = call.guide_year();
-    let horizon = find_horizon(clause, guide_year)
+    // A horizon after the figure is its own only close by ("6% to 8% through 2026").
+    let near: &str = {
+        let end = clause
+            .char_indices()
+            .filter(|&(_, c)| c == ' ')
+            .nth(6)
+            .map_or(clause.len(), |(i, _)| i);
+        &clause[..end]
+    };
+    let horizon = find_horizon(near, guide_year)
         .or_else(|| find_horizon(before, guide_year))
         .or_else(|| {
             here.is_none()

@@ -98,13 +98,32 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
                 .or(c.name("q2"))
                 .and_then(|m| quarter_number(m.as_str()));
         }
-        if p.year.is_none() {
-            p.year = english(en)
-                .into_iter()
-                .find(|q| q.unit == Unit::Year && q.value >= 2000.0)
-                .map(|q| q.value as u16);
+    }
+    // No year in the opening ("the Teledyne Third Quarter Earnings Call"): the year the
+    // prepared remarks speak of most (ties to the later year).
+    let mut counts: Vec<(u16, usize)> = Vec::new();
+    for en in t
+        .turns
+        .iter()
+        .flat_map(|turn| &turn.paragraphs)
+        .filter_map(|para| para.en.as_deref())
+        .take(20)
+    {
+        for q in english(en)
+            .into_iter()
+            .filter(|q| q.unit == Unit::Year && (2000.0..2100.0).contains(&q.value))
+        {
+            let y = q.value as u16;
+            match counts.iter_mut().find(|(year, _)| *year == y) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((y, 1)),
+            }
         }
     }
+    p.year = counts
+        .into_iter()
+        .max_by_key(|&(year, n)| (n, year))
+        .map(|(year, _)| year);
     p
 }
 
@@ -153,7 +172,7 @@ pub(super) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
 pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
     static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:by|through|thru|until|to)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?[’']?(?P<by>20\d\d)\b|\bover\s+the\s+next\s+(?P<n>\w+)\s+(?:fiscal\s+)?years\b|\b(?P<lt>long[\s-]term|longer[\s-]term|medium[\s-]term|mid[\s-]term|multi-?year)\b|\b(?P<cagr>CAGR|compound(?:ed)?\s+annual)|\b(?:in|for)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<in>20\d\d)\b",
+            r"(?i)\b(?:by|through|thru|until|to)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?[’']?(?P<by>20\d\d)\b|\bover\s+the\s+next\s+(?P<n>\w+)\s+(?:fiscal\s+)?years\b|\b(?:over|in|for)\s+the\s+(?P<lt2>long|longer|medium|mid)[\s-]term\b|\b(?P<lt>long[\s-]term|longer[\s-]term|medium[\s-]term|mid[\s-]term|multi-?year)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|growth|guidance|outlook|rates?|aspirations?|plan|model|framework|algorithm|basis|cagr|ambitions?|objectives?|expectations?)\b|\b(?P<cagr>CAGR|compound(?:ed)?\s+annual)|\b(?:in|for)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<in>20\d\d)\b",
         )
     });
     // A year is the best horizon; "long-term" or a CAGR only when no year is named.
@@ -181,7 +200,7 @@ pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
                 other => other.to_string(),
             };
             loose.get_or_insert(format!("next {n} years"));
-        } else if let Some(lt) = c.name("lt") {
+        } else if let Some(lt) = c.name("lt").or(c.name("lt2")) {
             let lt = lt.as_str().to_ascii_lowercase().replace('-', " ");
             loose.get_or_insert(if lt.starts_with("multi") {
                 "multi-year".to_string()
