@@ -174,6 +174,12 @@ static USD_DELTA: LazyLock<Regex> = LazyLock::new(|| {
 /// "sales are now divided 48% first half, 52% second half": a split, not a guide.
 static SPLIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:split|divided|weighted|phased|allocated)\b"));
+/// Words that make a percentage a growth rate.
+static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:growth|grow(?:ing|s)?|up|down|increase[sd]?|decrease[sd]?|decline[sd]?|higher|lower|flat|rise|fall|expand|contract)\b",
+    )
+});
 /// A year as digits.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:19|20)\d\d\b"));
 /// Words that lead into a count being guided.
@@ -457,13 +463,24 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 // The next figure's words start after this one's metric ("3% revenue growth
                 // and 35% adjusted operating margin").
                 prev_end = fig.span.end + after_word.as_ref().map_or(0, |(_, end)| *end);
+                // A percentage takes the amount's metric before it only as its growth ("sales
+                // of $X, up 5%"), not as a ratio ("which represents just over 80%
+                // conversion").
+                let carry = |m: &Option<MetricWord>| {
+                    m.clone().filter(|w| {
+                        fig.unit != Unit::Percent
+                            || matches!(w.metric, Metric::Margin | Metric::TaxRate | Metric::Growth)
+                            || GROWTH_WORD.is_match(before)
+                            || GROWTH_WORD.is_match(after)
+                    })
+                };
                 let word = choose_metric(
                     before,
                     after_word.as_ref().map(|(w, _)| w.clone()),
                     fig.unit,
-                    &sentence_metric,
+                    &carry(&sentence_metric),
                 )
-                .or_else(|| outlook_metric.clone());
+                .or_else(|| carry(&outlook_metric));
                 // A skipped figure still names the metric for the figures after it ("raising
                 // our EPS guidance from a range of $8.90 to $9.10, up to $9.15 to $9.30").
                 if let Some(w) = &word {
