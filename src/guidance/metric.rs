@@ -47,7 +47,7 @@ const LEXICON: &[(Metric, &str)] = &[
         Metric::CashFlow,
         r"\bcash\s+flows?\s+from\s+operations|\bcash\s+from\s+operations|\boperating\s+cash\s+flows?|\bcash\s+flows?\b",
     ),
-    (Metric::Ebitda, r"\bebitda(?:re|r)?\b"),
+    (Metric::Ebitda, r"\b(?:ebitda(?:re|r)?|oibda)\b"),
     (
         Metric::Capex,
         r"\bcapital\s+(?:expenditures?|spending|spend|investments?|budget|program)\b|\bcap\s?ex\b|\bcapex\b",
@@ -86,7 +86,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Other,
-        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+equity|roe|roic|leverage|net\s+debt|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|deposits?|combined\s+ratio|loss\s+ratio|arr)\b",
+        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+equity|roe|roic|leverage|net\s+debt|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|deposits?|combined\s+ratio|loss\s+ratio|arr|average\s+(?:selling|sales|realized)\s+prices?|asps?|average\s+daily\s+rates?|adr|price\s+realization)\b",
     ),
     (Metric::Growth, r"\bgrowth\b|\bgrow\b"),
 ];
@@ -340,21 +340,21 @@ pub(super) fn generic_growth(w: &MetricWord) -> bool {
 
 /// Capitalises the first letter, spells acronyms as companies do, folds white space.
 fn tidy(s: &str) -> String {
-    let words: Vec<String> =
-        s.split_whitespace()
-            .map(|w| {
-                let l = w.to_ascii_lowercase();
-                match l.as_str() {
-                    "eps" | "ebitda" | "ebit" | "ffo" | "affo" | "rpo" | "capex" | "noi"
-                    | "fcf" | "sg&a" | "r&d" | "g&a" | "d&a" | "o&m" | "casm" | "casm-x"
-                    | "asms" | "revpar" | "ebitdar" | "ebitdare" | "arr" | "roe" | "roic"
-                    | "nii" => l.to_uppercase(),
-                    "gaap" => "GAAP".to_string(),
-                    "non-gaap" => "non-GAAP".to_string(),
-                    _ => w.to_string(),
-                }
-            })
-            .collect();
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| {
+            let l = w.to_ascii_lowercase();
+            match l.as_str() {
+                "eps" | "ebitda" | "ebit" | "ffo" | "affo" | "rpo" | "capex" | "noi" | "fcf"
+                | "sg&a" | "r&d" | "g&a" | "d&a" | "o&m" | "casm" | "casm-x" | "asms"
+                | "revpar" | "ebitdar" | "ebitdare" | "oibda" | "asp" | "adr" | "arr" | "roe"
+                | "roic" | "nii" => l.to_uppercase(),
+                "gaap" => "GAAP".to_string(),
+                "non-gaap" => "non-GAAP".to_string(),
+                _ => w.to_string(),
+            }
+        })
+        .collect();
     let s = words.join(" ");
     let mut c = s.chars();
     match c.next() {

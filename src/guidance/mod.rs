@@ -390,7 +390,11 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             // The period a guiding sentence opens with ("For the fourth quarter, we expect
             // ...") holds for the sentences after it; one named after the figures, or in a
             // sentence about results, is that sentence's own.
-            if (fwd || opens || outlook) && !result {
+            // "Looking at the second quarter of 2021.": a sentence that only names the
+            // period the next ones guide.
+            let heading =
+                figs.is_empty() && TOPIC.is_match(own) && own.split_whitespace().count() <= 12;
+            if (fwd || opens || outlook || heading) && !result {
                 // Without figures, a sentence sets the period when it names the guide ("we
                 // are raising our full year EPS outlook for 2021") or opens with it
                 // ("Turning to fiscal 2022, ..."), not when it mentions one in passing.

@@ -100,15 +100,32 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
         }
     }
     // No year in the opening ("the Teledyne Third Quarter Earnings Call"): the year the
-    // prepared remarks speak of most (ties to the later year).
+    // remarks give the same quarter ("our third quarter 2021 results"), else the year they
+    // speak of most (ties to the later year).
+    let remarks = || {
+        t.turns
+            .iter()
+            .flat_map(|turn| &turn.paragraphs)
+            .filter_map(|para| para.en.as_deref())
+            .take(30)
+    };
+    if let Some(q) = p.quarter {
+        let same_quarter = remarks().find_map(|en| {
+            QUARTER_YEAR.captures_iter(en).find_map(|c| {
+                let quarter = quarter_number(c.name("q")?.as_str())?;
+                let whole = c.get(0)?.as_str().to_ascii_lowercase();
+                (quarter == q && (whole.contains("quarter") || whole.starts_with('q')))
+                    .then(|| year_number(c.name("y")?.as_str()))
+                    .flatten()
+            })
+        });
+        if same_quarter.is_some() {
+            p.year = same_quarter;
+            return p;
+        }
+    }
     let mut counts: Vec<(u16, usize)> = Vec::new();
-    for en in t
-        .turns
-        .iter()
-        .flat_map(|turn| &turn.paragraphs)
-        .filter_map(|para| para.en.as_deref())
-        .take(20)
-    {
+    for en in remarks().take(20) {
         for q in english(en)
             .into_iter()
             .filter(|q| q.unit == Unit::Year && (2000.0..2100.0).contains(&q.value))
@@ -226,7 +243,7 @@ pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
 pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
     static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:(?P<q>Q[1-4]|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter)(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<qy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<yq>20\d\d)\s+(?P<q2>Q[1-4]|(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter)|(?P<half>(?:first|second|back|front)[\s-]half(?:\s+of\s+(?:the\s+|this\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<hy>20\d\d)?)?|\bH[12])|(?P<next>next\s+(?:fiscal\s+)?year)|(?P<fy>full[\s-]+(?:fiscal[\s-]+)?year|fiscal\s+year|(?:for|in|during)\s+the\s+(?:fiscal\s+|calendar\s+|current\s+|full\s+)?year|this\s+(?:fiscal\s+)?year|current\s+(?:fiscal\s+)?year|annual|full[\s-]year)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:FY\s?)?[’']?(?P<fyy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)[’']?(?P<y>\d{4}|\d{2})\b|(?:\b(?:for|in|during|of)\s+)(?:the\s+(?:full\s+)?year\s+)?(?P<iny>20\d\d)\b|(?P<yn>20\d\d)\s+(?:full[\s-]year\s+|annual\s+)?(?:guidance|outlook|forecast|expectations?|estimates?|plan|budget|revenues?|sales|earnings|eps|capex|capital|adjusted|free|operating|net|total|gaap|non-gaap|diluted|ffo|core|effective|same|comparable|organic|will|is|are|ebitda))",
+            r"(?i)\b(?:(?P<q>Q[1-4]|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter)(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<qy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<yq>20\d\d)\s+(?P<q2>Q[1-4]|(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter)|(?P<half>(?:first|second|back|front)[\s-]half(?:\s+of\s+(?:the\s+|this\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<hy>20\d\d)?)?|\bH[12])|(?P<next>next\s+(?:fiscal\s+)?year)|(?P<thisq>(?:the\s+current|next|the\s+coming|the\s+upcoming)\s+(?:fiscal\s+)?quarter|in\s+the\s+quarter)|(?P<fy>full[\s-]+(?:fiscal[\s-]+)?year|fiscal\s+year|(?:for|in|during)\s+the\s+(?:fiscal\s+|calendar\s+|current\s+|full\s+)?year|this\s+(?:fiscal\s+)?year|current\s+(?:fiscal\s+)?year|annual|full[\s-]year)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:FY\s?)?[’']?(?P<fyy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)[’']?(?P<y>\d{4}|\d{2})\b|(?:\b(?:for|in|during|of)\s+)(?:the\s+(?:full\s+)?year\s+)?(?P<iny>20\d\d)\b|(?P<yn>20\d\d)\s+(?:full[\s-]year\s+|annual\s+)?(?:guidance|outlook|forecast|expectations?|estimates?|plan|budget|revenues?|sales|earnings|eps|capex|capital|adjusted|free|operating|net|total|gaap|non-gaap|diluted|ffo|core|effective|same|comparable|organic|will|is|are|ebitda))",
         )
     });
     static NEXT_MONTHS: LazyLock<Regex> =
@@ -292,6 +309,15 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
             if n == 1 { call.guide_year() } else { call.year }
         });
         return Some(year.map_or(format!("H{n}"), |y| format!("H{n} FY{y}")));
+    }
+    if c.name("thisq").is_some() {
+        // The quarter being guided: the one after the call's own.
+        return Some(match (call.quarter, call.year) {
+            (Some(4), Some(y)) => format!("Q1 FY{}", y + 1),
+            (Some(q), Some(y)) => format!("Q{} FY{y}", q + 1),
+            (Some(q), None) => format!("Q{}", q % 4 + 1),
+            _ => return None,
+        });
     }
     if c.name("next").is_some() {
         return Some(
