@@ -180,6 +180,28 @@ static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:growth|grow(?:ing|s)?|up|down|increase[sd]?|decrease[sd]?|decline[sd]?|higher|lower|flat|rise|fall|expand|contract)\b",
     )
 });
+/// Blanks out the comparisons of a sentence ("compared to 2020", "up from 59% in Q2 of last
+/// year") up to the end of their clause, keeping every byte offset.
+fn mask_comparisons(s: &str) -> String {
+    let mut out = s.to_string();
+    for m in COMPARISON.find_iter(s) {
+        let end = s[m.end()..]
+            .find([',', ';', '.'])
+            .map_or(s.len(), |i| m.end() + i);
+        // A "." inside a figure ("59.5%") does not end the clause.
+        let end = (m.end()..=end)
+            .rev()
+            .find(|&i| s.is_char_boundary(i))
+            .unwrap_or(m.end());
+        let blank: String = s[m.start()..end]
+            .chars()
+            .map(|c| " ".repeat(c.len_utf8()))
+            .collect();
+        out.replace_range(m.start()..end, &blank);
+    }
+    out
+}
+
 /// A year as digits.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:19|20)\d\d\b"));
 /// Words that lead into a count being guided.
@@ -375,7 +397,10 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
         for range in sentences(en) {
             let s = &en[range.clone()];
             let digits = s.bytes().any(|b| b.is_ascii_digit());
-            let own = COMPARISON.find(s).map_or(s, |m| &s[..m.start()]);
+            // The sentence with its comparisons blanked out ("Compared to 2020, we target
+            // Q3 '21 ..."): periods and years in them are not the guide's. Same byte offsets.
+            let masked = mask_comparisons(s);
+            let own = masked.as_str();
             if let Some(d) = find_direction(s) {
                 direction = Some(d);
             }
@@ -451,7 +476,8 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             }
             let mut prev_end = 0;
             for (i, fig) in figs.iter().enumerate() {
-                let before_all = &s[prev_end.min(fig.span.start)..fig.span.start];
+                let prev_start = prev_end.min(fig.span.start);
+                let before_all = &s[prev_start..fig.span.start];
                 let before = before_all.rsplit([';', ':']).next().unwrap_or(before_all);
                 let next_start = figs.get(i + 1).map_or(s.len(), |r| r.span.start);
                 let after = s[fig.span.end..next_start]
@@ -501,7 +527,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 // A figure whose own words name a year already past is a past figure ("net
                 // leverage at March 31, 2020 would be", "from the $9.88 in 2020").
                 let past_year = call.year.is_some_and(|y| {
-                    YEAR.find_iter(before)
+                    YEAR.find_iter(&own[prev_start..fig.span.start])
                         .filter_map(|m| m.as_str().parse::<u16>().ok())
                         .last()
                         .is_some_and(|named| named < y)
@@ -808,7 +834,7 @@ fn push(
     let clause = CLAUSE_END
         .find(after)
         .map_or(after, |m| &after[..m.start()]);
-    let upto = &s[..local.start.min(own.len())];
+    let upto = &own[..local.start.min(own.len())];
     let here = find_period(clause, call).or_else(|| find_period(upto, call));
     let guide_year = call.guide_year();
     // A horizon after the figure is its own only close by ("6% to 8% through 2026").
@@ -834,6 +860,16 @@ fn push(
         f.period = here
             .or_else(|| carried.clone())
             .or_else(|| guide_year.map(|y| format!("FY{y}")));
+        // A figure of a year already past ("full year 2019 sales exclude $81 million") is
+        // no guide.
+        let year = f
+            .period
+            .as_deref()
+            .and_then(|p| p.rsplit("FY").next())
+            .and_then(|y| y.parse::<u16>().ok());
+        if year.zip(call.year).is_some_and(|(y, c)| y < c) {
+            return;
+        }
     }
     f.direction = direction;
     f.speaker = speaker.to_string();
