@@ -174,6 +174,19 @@ static USD_DELTA: LazyLock<Regex> = LazyLock::new(|| {
 /// "sales are now divided 48% first half, 52% second half": a split, not a guide.
 static SPLIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:split|divided|weighted|phased|allocated)\b"));
+/// "Adjusted EPS" → "adjusted EPS", "EPS" stays.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match (c.next(), c.next()) {
+        (Some(f), Some(n)) if n.is_lowercase() => {
+            f.to_lowercase().chain(s[f.len_utf8()..].chars()).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// A headwind or tailwind to a metric.
+static WIND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(head|tail)winds?\b"));
 /// Words that make a percentage a growth rate.
 static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -479,7 +492,12 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 let prev_start = prev_end.min(fig.span.start);
                 let before_all = &s[prev_start..fig.span.start];
                 let before = before_all.rsplit([';', ':']).next().unwrap_or(before_all);
-                let next_start = figs.get(i + 1).map_or(s.len(), |r| r.span.start);
+                // The next figure proper: "12" of "the next 12 months" is part of this one's
+                // words.
+                let next_start = figs[i + 1..]
+                    .iter()
+                    .find(|r| r.unit != Unit::Count || r.low >= 1000.0)
+                    .map_or(s.len(), |r| r.span.start);
                 let after = s[fig.span.end..next_start]
                     .split([',', ';', '.'])
                     .next()
@@ -603,11 +621,41 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                         ),
                         call,
                         &period,
-                        (own, before, direction, &speaker_name, the_turn.section),
+                        (
+                            own,
+                            before,
+                            next_start,
+                            direction,
+                            &speaker_name,
+                            the_turn.section,
+                        ),
                     );
                     continue;
                 };
                 let word = with_basis(per_share_by_size(word, fig, s), before);
+                // "guidance assumes a $600 million COVID-related headwind": an assumption
+                // of the guide, named for what it is.
+                let word = match WIND.captures(before).or_else(|| {
+                    WIND.captures(
+                        &after[..after.char_indices().nth(40).map_or(after.len(), |(i, _)| i)],
+                    )
+                }) {
+                    Some(c) => MetricWord {
+                        metric: Metric::Other,
+                        label: format!(
+                            "{}wind to {}",
+                            if c[1].eq_ignore_ascii_case("head") {
+                                "Head"
+                            } else {
+                                "Tail"
+                            },
+                            lower_first(&word.label)
+                        ),
+                        per_share: word.per_share,
+                        basis: word.basis,
+                    },
+                    None => word,
+                };
                 // "$192 per megawatt day" is a price; "$13,000 per day" of margin is a unit
                 // economics guide.
                 if fig.unit == Unit::Usd
@@ -644,7 +692,14 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     ),
                     call,
                     &period,
-                    (own, before, direction, &speaker_name, the_turn.section),
+                    (
+                        own,
+                        before,
+                        next_start,
+                        direction,
+                        &speaker_name,
+                        the_turn.section,
+                    ),
                 );
             }
         }
@@ -819,18 +874,27 @@ fn push(
     fig: Option<(GuidanceFigure, std::ops::Range<usize>)>,
     call: CallPeriod,
     carried: &Option<String>,
-    (own, before, direction, speaker, section): (&str, &str, Option<&'static str>, &str, Section),
+    (own, before, next_start, direction, speaker, section): (
+        &str,
+        &str,
+        usize,
+        Option<&'static str>,
+        &str,
+        Section,
+    ),
 ) {
     static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)[,;]|\b(?:before|and\s+(?:that|we|it|then)|while|but|which|then|after|as\s+we|compared|versus|up\s+from|down\s+from)\b",
+            r"(?i)[,;]|\b(?:before|and|or|while|but|which|then|after|as\s+we|compared|versus|up\s+from|down\s+from)\b",
         )
     });
     let Some((mut f, local)) = fig else { return };
     // The period nearest the figure: in its own clause, else before it in the sentence, else
     // the paragraph's, else the year the call guides.
     let s = f.text.as_str();
-    let after = &s[local.end..];
+    // The words after the figure up to the next one: "in Q3 and 19% for the full year" gives
+    // "in Q3" to the first figure; the rest leads into the second.
+    let after = &s[local.end..next_start.max(local.end)];
     let clause = CLAUSE_END
         .find(after)
         .map_or(after, |m| &after[..m.start()]);

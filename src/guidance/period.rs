@@ -274,7 +274,19 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
         return Some(format!("next {n} months"));
     }
     let c = c?;
-    let year_of = |m: Option<regex::Match>| m.and_then(|y| year_number(y.as_str()));
+    // "full year 19% to 20%": a figure, not fiscal '19.
+    let year_of = |m: Option<regex::Match>| {
+        m.filter(|y| {
+            let rest = s[y.end()..].trim_start();
+            let b = s[y.end()..].as_bytes();
+            !(rest.starts_with('%')
+                || rest.starts_with("percent")
+                || rest.starts_with("to ")
+                || rest.starts_with('-')
+                || b.first() == Some(&b'.') && b.get(1).is_some_and(u8::is_ascii_digit))
+        })
+        .and_then(|y| year_number(y.as_str()))
+    };
     if let Some(q) = c.name("q").or(c.name("q2")) {
         let qs = q.as_str().to_ascii_lowercase();
         let n = qs
