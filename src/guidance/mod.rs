@@ -162,7 +162,7 @@ static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
 /// figure's ("up from 59% in Q2 of last year").
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b|\bfrom\s+(?:these|those|current|today's|this|last)\b",
+        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b|\bfrom\s+(?:these|those|current|today's|this|last)\b|\b(?:higher|lower|more|less|better|worse|above|below)\s+than\b",
     )
 });
 /// A change by an amount: "increase by approximately".
@@ -185,6 +185,15 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+/// "$100 million higher than the second quarter": a difference.
+static THAN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:higher|lower|more|less|better|worse|above|below)\s+than\b"));
+/// Figures so far: "year-to-date", "to date", "so far".
+static TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:year[\s-]to[\s-]date|ytd|to\s+date|so\s+far|thus\s+far|through\s+(?:the\s+)?(?:first|second|third)\s+(?:quarter|half|nine\s+months))\b",
+    )
+});
 /// A headwind or tailwind to a metric.
 static WIND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(head|tail)winds?\b"));
 /// Words that make a percentage a growth rate.
@@ -297,6 +306,27 @@ fn figures_of(s: &str) -> Vec<Fig> {
                     )
                 })
         });
+        // "$1.3 billion, plus or minus $20 million"; "$1.17 billion, plus $15 million,
+        // minus $25 million": a range around a value.
+        if join.is_none()
+            && let Some((span, low, high)) = around(s, q, &qs[i + 1..])
+        {
+            out.push(Fig {
+                span: q.span.start..span,
+                unit: q.unit,
+                low,
+                high: Some(high),
+                high_negative: false,
+                high_positive: true,
+                words: false,
+            });
+            i += 1;
+            // Skip the deviations the range took.
+            while qs.get(i).is_some_and(|r| r.span.start < span) {
+                i += 1;
+            }
+            continue;
+        }
         match join {
             Some((r, neg, pos)) => {
                 out.push(Fig {
@@ -366,6 +396,45 @@ fn figures_of(s: &str) -> Vec<Fig> {
     }
     out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// Rounds away the float noise of a sum ("22.7 + 0.4" is 23.1, not 23.099999999999998).
+fn tidy(v: f64) -> f64 {
+    (v * 1e9).round() / 1e9
+}
+
+/// A value with its deviation after it: "X, plus or minus Y", "X ± Y", "X, plus Y, minus Z".
+/// Returns where the written range ends and its two ends.
+fn around(s: &str, q: &Quantity, rest: &[Quantity]) -> Option<(usize, f64, f64)> {
+    static PLUS_MINUS: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s*,?\s*(?:plus\s+or\s+minus|give\s+or\s+take|±|\+/-)\s*(?:--\s*)?$")
+    });
+    static PLUS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^\s*,?\s*(?:plus\s+or\s+minus\s*--\s*)?plus\s*$"));
+    static MINUS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*,?\s*(?:and\s+)?minus\s*$"));
+    // A deviation in the figure's unit: basis points of a percentage are hundredths.
+    let delta = |r: &Quantity| -> Option<f64> {
+        match (q.unit, r.unit) {
+            (a, b) if a == b => Some(r.value.abs()),
+            (Unit::Percent, Unit::Bps) => Some(r.value.abs() / 100.0),
+            (Unit::Usd | Unit::Percent, Unit::Count) => Some(r.value.abs()),
+            _ => None,
+        }
+    };
+    let first = rest.first()?;
+    let gap = &s[q.span.end..first.span.start];
+    if PLUS_MINUS.is_match(gap) {
+        let d = delta(first)?;
+        return Some((first.span.end, tidy(q.value - d), tidy(q.value + d)));
+    }
+    let second = rest.get(1)?;
+    if PLUS.is_match(gap.rsplit("minus --").next().unwrap_or(gap))
+        && MINUS.is_match(&s[first.span.end..second.span.start])
+    {
+        let (up, down) = (delta(first)?, delta(second)?);
+        return Some((second.span.end, tidy(q.value - down), tidy(q.value + up)));
+    }
+    None
 }
 
 /// Extracts the guidance figures of a transcript.
@@ -559,7 +628,10 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 let loose_in_qa = the_turn.section == Section::Qa
                     && !(fwd && (cues::names_guide(s) || find_period(s, call).is_some()));
                 // "increase by approximately $10 million per year": a change, not a level.
-                let usd_delta = fig.unit == Unit::Usd && USD_DELTA.is_match(before);
+                let usd_delta =
+                    fig.unit == Unit::Usd && (USD_DELTA.is_match(before) || THAN.is_match(after));
+                // "Year-to-date structural cost reductions are $98 million".
+                let to_date = TO_DATE.is_match(before.rsplit(',').next().unwrap_or(before));
                 // "Over 90% of the current capital program is directed to ... which is
                 // expected to": a share of something, before the forward words.
                 let share_of = fig.unit == Unit::Percent && SPLIT.is_match(before)
@@ -574,6 +646,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 if cues::past_before(before)
                     || share_of
                     || usd_delta
+                    || to_date
                     || past_year
                     || count_unread
                     || loose_in_qa
