@@ -541,3 +541,172 @@ fn on_a_narrow_terminal_the_sidebar_gives_way() {
         "the panes take the whole width"
     );
 }
+
+/// Each family of phrasing the issue lists, in a call written for the test (an English-only
+/// `Name -- Title` transcript): voices, verbs, the guide as subject, follow-on sentences,
+/// lists after one verb, metrics, value forms, targets, and what must not be listed.
+#[test]
+fn families_of_guidance_phrasing() {
+    use callread::guidance::Kind;
+    let t = common::load(include_str!("fixtures/guidance_families.txt"));
+    let f = extract(&t);
+    let got: Vec<(usize, Kind, Metric, &str, String, String, bool)> = f
+        .iter()
+        .map(|f| {
+            (
+                f.line,
+                f.kind,
+                f.metric,
+                f.label.as_str(),
+                f.period.clone().unwrap_or_default(),
+                format_value(f),
+                f.approximate,
+            )
+        })
+        .collect();
+    let g = Kind::Guide;
+    let row = |line, metric, label, period: &str, value: &str, approx| {
+        (
+            line,
+            g,
+            metric,
+            label,
+            period.to_string(),
+            value.to_string(),
+            approx,
+        )
+    };
+    let want = vec![
+        // Passive and impersonal: "is now expected to be", "are anticipated to grow",
+        // "should be roughly".
+        row(11, Eps, "Adjusted EPS", "FY2022", "$2.37–$2.46", false),
+        row(11, Growth, "Net sales growth", "FY2022", "6.5%–7.5%", false),
+        row(11, Capex, "Capex", "FY2022", "≈ $87M", true),
+        // An adverb before the verb; "set our new range at".
+        row(
+            13,
+            FreeCashFlow,
+            "Free cash flow",
+            "FY2022",
+            "≈ $140M",
+            false,
+        ),
+        row(13, Eps, "Diluted EPS", "Q2 FY2022", "$0.91–$0.97", false),
+        // The guide as subject: "forecast remains", "expectations ... are", "unchanged at".
+        row(15, Revenue, "Revenue", "FY2022", "$612M–$628M", false),
+        row(15, Growth, "Organic growth", "FY2022", "4.5%–5.5%", false),
+        row(15, Capex, "Capex", "FY2022", "≈ $85M", false),
+        // A verbless follow-on sentence inside an outlook takes the metric before it.
+        row(
+            17,
+            Volume,
+            "Deliveries",
+            "Q2 FY2022",
+            "40,000–42,000 units",
+            false,
+        ),
+        row(
+            17,
+            Volume,
+            "Units",
+            "FY2022",
+            "166,000–171,000 units",
+            false,
+        ),
+        // A list after one verb: every item its own row with its own metric.
+        row(
+            19,
+            Revenue,
+            "Total sales",
+            "FY2022",
+            "$2.400B–$2.500B",
+            false,
+        ),
+        row(
+            19,
+            Capex,
+            "Capital spending",
+            "FY2022",
+            "$375M–$425M",
+            false,
+        ),
+        row(19, Ebitda, "EBITDA", "FY2022", "$1.500B–$1.590B", false),
+        row(
+            19,
+            Eps,
+            "Diluted net earnings per share",
+            "FY2022",
+            "$7.00–$7.50",
+            false,
+        ),
+        row(
+            21,
+            ComparableSales,
+            "Same-restaurant sales growth",
+            "FY2022",
+            "25%–29%",
+            false,
+        ),
+        row(
+            21,
+            TaxRate,
+            "Effective tax rate",
+            "FY2022",
+            "24%–25%",
+            false,
+        ),
+        row(21, Expense, "Interest expense", "FY2022", "≈ $41M", true),
+        // Losses and negatives: "a loss of", "negative ... and negative", "$(0.08)".
+        row(
+            23,
+            Eps,
+            "Loss per share",
+            "Q3 FY2022",
+            "-$0.11–-$0.06",
+            false,
+        ),
+        row(
+            23,
+            NetIncome,
+            "GAAP net income",
+            "Q3 FY2022",
+            "-$41M–-$33M",
+            false,
+        ),
+        row(23, Eps, "Adjusted EPS", "Q4 FY2022", "-$0.08–$0.03", false),
+        // Ranges in words, basis points, "to a", "or more".
+        row(25, Growth, "Revenue growth", "FY2022", "4%–6%", true),
+        row(
+            25,
+            Margin,
+            "Operating margin",
+            "FY2022",
+            "50–100 bps",
+            false,
+        ),
+        row(25, Ffo, "FFO per share", "FY2022", "$1.07–$1.12", false),
+        row(25, Volume, "Units", "FY2022", "≥ 3M units", false),
+    ];
+    let guides: Vec<_> = got.iter().filter(|r| r.1 == g).cloned().collect();
+    assert_eq!(guides, want);
+    // Long-term targets keep their horizon and are not this year's guide.
+    let targets: Vec<(Metric, &str, String)> = f
+        .iter()
+        .filter(|f| f.kind == Kind::Target)
+        .map(|f| (f.metric, f.period.as_deref().unwrap(), format_value(f)))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            (Revenue, "by 2025", "≈ $4.000B".to_string()),
+            (Growth, "through 2027", "10%–12%".to_string())
+        ]
+    );
+    // Nothing from the results paragraph, the paragraph of estimates of past effects,
+    // comparisons, beaten guides, refusals and industry outlooks, the analyst's "this would
+    // imply", or the CFO's restatement in Q&A (the same guide as line 11).
+    for line in [9, 29, 39, 43] {
+        assert!(f.iter().all(|f| f.line != line), "line {line}: {f:#?}");
+    }
+    assert!(f.iter().all(|f| f.speaker == "Maria Lopez"));
+}

@@ -197,17 +197,52 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
     // "revenue growth", "EPS growth of": the growth of the metric before.
     if metric == Metric::Growth
         && let Some((prev, m)) = found.pop()
-        && before[prev.end..range.start].split_whitespace().count() <= 2
+        && linked(&before[prev.end..range.start])
         && m != Metric::Growth
     {
         let mut w = word(before, prev.clone(), m);
+        // "Same-restaurant sales growth" stays comparable sales; other metrics' growth is
+        // growth.
         if m != Metric::ComparableSales {
             w.metric = Metric::Growth;
-            w.label.push_str(" growth");
         }
+        w.label.push_str(" growth");
         return Some((w, distance));
     }
     Some((word(before, range, metric), distance))
+}
+
+/// True when the words between a metric and "growth"/"grow" tie them together: "sales
+/// growth", "net sales are anticipated to grow", "revenue to grow".
+fn linked(between: &str) -> bool {
+    const GLUE: &[&str] = &[
+        "is",
+        "are",
+        "to",
+        "be",
+        "now",
+        "still",
+        "also",
+        "expected",
+        "anticipated",
+        "projected",
+        "forecast",
+        "estimated",
+        "should",
+        "will",
+        "could",
+        "would",
+        "continue",
+        "we",
+        "expect",
+        "of",
+    ];
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= 2
+        || words.len() <= 5
+            && words
+                .iter()
+                .all(|w| GLUE.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// A metric phrase right after the figure: "per diluted share", "of revenue", "organic
@@ -345,10 +380,10 @@ fn tidy(s: &str) -> String {
         .map(|w| {
             let l = w.to_ascii_lowercase();
             match l.as_str() {
-                "eps" | "ebitda" | "ebit" | "ffo" | "affo" | "rpo" | "capex" | "noi" | "fcf"
-                | "sg&a" | "r&d" | "g&a" | "d&a" | "o&m" | "casm" | "casm-x" | "asms"
-                | "revpar" | "ebitdar" | "ebitdare" | "oibda" | "asp" | "adr" | "arr" | "roe"
-                | "roic" | "nii" => l.to_uppercase(),
+                "eps" | "ebitda" | "ebit" | "ffo" | "affo" | "rpo" | "noi" | "fcf" | "sg&a"
+                | "r&d" | "g&a" | "d&a" | "o&m" | "casm" | "casm-x" | "asms" | "revpar"
+                | "ebitdar" | "ebitdare" | "oibda" | "asp" | "adr" | "arr" | "roe" | "roic"
+                | "nii" => l.to_uppercase(),
                 "gaap" => "GAAP".to_string(),
                 "non-gaap" => "non-GAAP".to_string(),
                 _ => w.to_string(),
@@ -431,7 +466,7 @@ mod tests {
         assert!(nearest_before("the corporate steps we took ").is_none());
         let (w, _) = nearest_before("same-restaurant sales growth of ").expect("a metric");
         assert_eq!(w.metric, Metric::ComparableSales);
-        assert_eq!(w.label, "Same-restaurant sales");
+        assert_eq!(w.label, "Same-restaurant sales growth");
         let (w, _) = nearest_before("adjusted EBITDA margin of ").expect("a metric");
         assert_eq!(w.metric, Metric::Margin);
         let (w, _) = nearest_before("capital spending of ").expect("a metric");

@@ -185,6 +185,12 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+/// A loss named before a figure.
+static LOSS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bloss(?:es)?\b"));
+/// "3 million units or more": a lower bound.
+static OR_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:[a-z-]+\s+){0,2}?or\s+(?:more|higher|better|greater|above|beyond)\b")
+});
 /// "$100 million higher than the second quarter": a difference.
 static THAN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:higher|lower|more|less|better|worse|above|below)\s+than\b"));
@@ -797,7 +803,7 @@ fn choose_metric(
 ) -> Option<MetricWord> {
     // A metric far before the figure, with a clause between, is another clause's.
     let b = nearest_before(before).filter(|(_, d)| *d <= 100);
-    let chosen = pick(b, a, unit, sentence)?;
+    let chosen = pick(before, b, a, unit, sentence)?;
     // "revenue of $X, representing year-over-year growth of 5%": the revenue's growth.
     match sentence {
         Some(prev) if generic_growth(&chosen) && prev.metric != Metric::Growth => {
@@ -812,6 +818,7 @@ fn choose_metric(
 }
 
 fn pick(
+    before: &str,
     b: Option<(MetricWord, usize)>,
     a: Option<MetricWord>,
     unit: Unit,
@@ -833,7 +840,10 @@ fn pick(
                     )
             });
             Some(match near {
-                Some((w, _)) if w.per_share => w,
+                Some((w, _)) if w.per_share || w.metric == Metric::Eps => MetricWord {
+                    per_share: true,
+                    ..w
+                },
                 Some((w, _)) => MetricWord {
                     metric: match w.metric {
                         Metric::Ffo | Metric::FreeCashFlow | Metric::CashFlow => w.metric,
@@ -845,7 +855,12 @@ fn pick(
                 },
                 None => MetricWord {
                     metric: Metric::Eps,
-                    label: "Earnings per share".to_string(),
+                    label: if LOSS.is_match(before) {
+                        "Loss per share"
+                    } else {
+                        "Earnings per share"
+                    }
+                    .to_string(),
                     ..a
                 },
             })
@@ -1082,9 +1097,7 @@ fn make(
             "upwards of",
             "a minimum of",
             "no less than",
-        ]) || a.starts_with("or more")
-            || a.starts_with("or higher")
-            || a.starts_with("or better")
+        ]) || OR_MORE.is_match(a)
             || a.starts_with("plus") =>
         {
             (Some(sign(fig.low)), None)
@@ -1142,6 +1155,12 @@ fn make(
         .any(|w| w.starts_with("declin") || w.starts_with("decrease") || w.starts_with("drop"));
     if declining && low.is_none_or(|v| v >= 0.0) && high.is_none_or(|v| v >= 0.0) {
         (low, high) = (high.map(|v| -v), low.map(|v| -v));
+    }
+    // "a loss of $0.06 to $0.11": the lower end first.
+    if let (Some(l), Some(h)) = (low, high)
+        && l > h
+    {
+        (low, high) = (Some(h), Some(l));
     }
     let approximate = fig.words
         || ends(&[
@@ -1294,25 +1313,59 @@ pub fn grouped_order(figures: &[GuidanceFigure]) -> Vec<usize> {
 
 /// "$1.160B–$1.165B", "79%", "≥ $10.0M", "$1.29–$1.31/share", "314M shares".
 pub fn format_value(f: &GuidanceFigure) -> String {
+    let count = |a: f64| -> String {
+        if a >= 1e6 {
+            format!("{}M", trim(a / 1e6))
+        } else {
+            thousands(a)
+        }
+    };
     let one = |v: f64| -> String {
         let a = v.abs();
         let sign = if v < 0.0 { "-" } else { "" };
         match f.unit {
             "%" => format!("{sign}{}%", trim(a)),
-            "shares" if a >= 1e6 => format!("{}M shares", trim(a / 1e6)),
-            "shares" => format!("{} shares", trim(a)),
+            "shares" | "units" => format!("{sign}{}", count(a)),
+            "bps" => format!("{sign}{}", trim(a)),
             "USD/share" => format!("{sign}${a:.2}"),
             _ if a >= 1e9 => format!("{sign}${:.3}B", a / 1e9),
             _ if a >= 1e6 => format!("{sign}${}M", trim(a / 1e6)),
-            _ => format!("{sign}${}", trim(a)),
+            _ => format!("{sign}${}", thousands(a)),
         }
     };
-    match (f.low, f.high) {
+    // Counted units follow the whole range: "40,000–42,000 units", "50–100 bps".
+    let suffix = match f.unit {
+        "shares" => " shares",
+        "units" => " units",
+        "bps" => " bps",
+        _ => "",
+    };
+    let range = match (f.low, f.high) {
         (Some(l), Some(h)) if (l - h).abs() < 1e-12 => format!("≈ {}", one(l)),
         (Some(l), Some(h)) => format!("{}–{}", one(l), one(h)),
         (Some(l), None) => format!("≥ {}", one(l)),
         (None, Some(h)) => format!("≤ {}", one(h)),
-        (None, None) => String::new(),
+        (None, None) => return String::new(),
+    };
+    range + suffix
+}
+
+/// "166,000", "13,500", "2.5".
+fn thousands(v: f64) -> String {
+    let t = trim(v);
+    let (int, frac) = t
+        .split_once('.')
+        .map_or((t.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{out}.{f}"),
+        None => out,
     }
 }
 

@@ -278,7 +278,7 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
     let year_of = |m: Option<regex::Match>| {
         m.filter(|y| {
             let rest = s[y.end()..].trim_start();
-            let b = s[y.end()..].as_bytes();
+            let b = &s.as_bytes()[y.end()..];
             !(rest.starts_with('%')
                 || rest.starts_with("percent")
                 || rest.starts_with("to ")
