@@ -18,8 +18,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Dump { path, json: _ }) => {
             let t = library::load_file(&path)?;
+            /// The transcript with what is read from it: the company and the call's period.
+            #[derive(serde::Serialize)]
+            struct Dump<'a> {
+                company: Option<String>,
+                call_period: Option<String>,
+                #[serde(flatten)]
+                transcript: &'a Transcript,
+            }
+            let dump = Dump {
+                company: t.company(),
+                call_period: crate::guidance::call_period(&t).label(),
+                transcript: &t,
+            };
             let mut out = io::stdout().lock();
-            serde_json::to_writer_pretty(&mut out, &t)?;
+            serde_json::to_writer_pretty(&mut out, &dump)?;
             writeln!(out)?;
             Ok(ExitCode::SUCCESS)
         }

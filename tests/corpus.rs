@@ -162,3 +162,47 @@ fn strict_recall_on_real_calls_of_other_companies() {
     // Precision's guard: no more rows per call than the calls hold (about a dozen).
     assert!(figure_count <= 12 * calls.len(), "{figure_count} rows");
 }
+
+/// A random sample of 110 rows of the 60 calls (seed 11, before the precision work), each
+/// judged by reading it: a company's forward figure with the right metric, period, values
+/// and basis, or not, and why. No row judged wrong may come back as it was.
+#[test]
+fn no_row_judged_wrong_comes_back() {
+    let Some(dir) = corpus() else {
+        eprintln!("../shared/corpus/guidance-dev is not beside the checkout: skipped");
+        return;
+    };
+    let judged: Vec<Value> = include_str!("fixtures/guidance_judged.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a judged row"))
+        .collect();
+    assert!(judged.len() >= 100);
+    let mut by_file: HashMap<String, Vec<GuidanceFigure>> = HashMap::new();
+    let mut back = Vec::new();
+    for j in judged.iter().filter(|j| j["right"] == false) {
+        let file = j["file"].as_str().unwrap().to_string();
+        let rows = by_file.entry(file.clone()).or_insert_with(|| {
+            let t = callread::library::load_file(&dir.join("calls").join(&file)).expect("loads");
+            extract(&t)
+        });
+        let kind = |f: &GuidanceFigure| serde_json::to_value(f.kind).unwrap_or_default();
+        if rows.iter().any(|f| {
+            f.line as u64 == j["line"].as_u64().unwrap()
+                && f.low == j["low"].as_f64()
+                && f.high == j["high"].as_f64()
+                && f.label == j["label"].as_str().unwrap()
+                && f.period.as_deref() == j["period"].as_str()
+                && kind(f) == j["kind"]
+        }) {
+            back.push(format!(
+                "{file}:{} {} ({})",
+                j["line"], j["label"], j["why"]
+            ));
+        }
+    }
+    assert!(
+        back.is_empty(),
+        "judged wrong, still listed:\n{}",
+        back.join("\n")
+    );
+}

@@ -31,7 +31,7 @@ static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
 /// Phrases with forward words that look back: "better than expected", "as anticipated".
 static NOT_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:than\s+(?:we\s+|had\s+|previously\s+|originally\s+|initially\s+|what\s+we\s+)*(?:had\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|planned|guided|estimated)|as\s+(?:we\s+)?(?:had\s+)?(?:expected|anticipated|planned|forecast(?:ed)?)|unexpected(?:ly)?|(?:exceed(?:ed|ing)?|beat|ahead\s+of|above|below|top\s+end\s+of|high\s+end\s+of|low\s+end\s+of|in\s+line\s+with|within|met|surpass(?:ed)?)\s+(?:our\s+|the\s+|its\s+)?(?:\w+\s+){0,3}(?:expectations?|guidance|outlook|forecast|estimates?|targets?)|forward[\s-]looking\s+statements?|than\s+(?:our|the|its|their)\s+(?:\w+\s+){0,2}(?:expectations?|guidance|outlook|forecast|estimates?)|(?:previously|originally|initially)\s+(?:expected|anticipated|projected|forecast(?:ed)?|guided|estimated)|expected\s+(?:credit\s+)?loss(?:es)?)",
+        r"(?i)\b(?:than\s+(?:we\s+|had\s+|previously\s+|originally\s+|initially\s+|what\s+we\s+)*(?:had\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|planned|guided|estimated)|as\s+(?:we\s+)?(?:had\s+)?(?:expected|anticipated|planned|forecast(?:ed)?)|unexpected(?:ly)?|(?:exceed(?:ed|ing)?|beat|ahead\s+of|above|below|top\s+end\s+of|high\s+end\s+of|low\s+end\s+of|in\s+line\s+with|within|met|surpass(?:ed)?)\s+(?:our\s+|the\s+|its\s+)?(?:\w+\s+){0,6}?(?:expectations?|guidance|outlook|forecast|estimates?|targets?)|forward[\s-]looking\s+statements?|than\s+(?:our|the|its|their)\s+(?:\w+\s+){0,2}(?:expectations?|guidance|outlook|forecast|estimates?)|(?:previously|originally|initially)\s+(?:expected|anticipated|projected|forecast(?:ed)?|guided|estimated)|expected\s+(?:credit\s+)?loss(?:es)?)",
     )
 });
 
@@ -54,7 +54,7 @@ static GUIDE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// to", "prior guidance of", "was", "last year's".
 static PAST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:(?:\bcompared?s?\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w&-]+\s+){0,5}?(?:of|at)|\bfrom|\bversus|\bvs\.?|compared?s?\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously|original(?:ly)?|initial|earlier|last|old)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimate)(?:\s+(?:range|was))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\b(?:above|below|exceed(?:ed|ing)?|beat(?:ing)?|ahead\s+of|surpass(?:ed|ing)?|outperform(?:ed|ing)?|short\s+of|miss(?:ed|ing))\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|expectations?|forecast|range|estimates?)(?:\s+range)?(?:\s+of)?|(?:issued|provided|gave|announced)\s+(?:\S+\s+){0,4}?(?:guidance|outlook|range)\s+(?:of|at)|(?:guidance|outlook|estimates?|expectations?|range|consensus)\s+by|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+)*$",
+        r"(?i)(?:(?:\bcompared?s?\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w&-]+\s+){0,5}?(?:of|at)|\bfrom|\bversus|\bvs\.?|compared?s?\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously|original(?:ly)?|initial|earlier|last|old)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimates?|assumptions?|views?|projections?|plan)(?:\s+(?:range|was))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\b(?:above|below|exceed(?:ed|ing)?|beat(?:ing)?|ahead\s+of|surpass(?:ed|ing)?|outperform(?:ed|ing)?|short\s+of|miss(?:ed|ing))\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|expectations?|forecast|range|estimates?)(?:\s+range)?(?:\s+of)?|(?:issued|provided|gave|announced)\s+(?:\S+\s+){0,4}?(?:guidance|outlook|range)\s+(?:of|at)|(?:guidance|outlook|estimates?|expectations?|range|consensus)\s+by|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+)*$",
     )
 });
 
@@ -94,7 +94,7 @@ static REFUSAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Someone else's outlook: the market, the industry, the economy, the Street.
 static NOT_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:market\s+(?:is|will|should|to\s+grow)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|economists?|forecasters|(?-i:[A-Z][\w&]*'s)\s+(?:forecast|outlook|estimates?|projections?)|this\s+would\s+imply|your\s+(?:model|numbers?|math)|market\s+cap(?:italization)?|valuation|stock\s+price|share\s+price)\b",
+        r"(?i)\b(?:market\s+(?:is|will|should|to\s+grow)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|economists?|forecasters|(?-i:[A-Z][\w&]*'s)\s+(?:forecast|outlook|estimates?|projections?)|(?:this|which|that|it)\s+would\s+imply|your\s+(?:model|numbers?|math)|market\s+cap(?:italization)?|valuation|stock\s+price|share\s+price)\b",
     )
 });
 
@@ -266,12 +266,6 @@ pub(super) fn has_past_verb(s: &str) -> bool {
         "detailed",
         "listed",
         "noted",
-        "mentioned",
-        "discussed",
-        "described",
-        "shared",
-        "indicated",
-        "outlined",
         "red",
         "unchanged",
         "reaffirmed",

@@ -50,11 +50,11 @@ const LEXICON: &[(Metric, &str)] = &[
     (Metric::Ebitda, r"\b(?:ebitda(?:re|r)?|oibda)\b"),
     (
         Metric::Capex,
-        r"\bcapital\s+(?:expenditures?|spending|spend|investments?|budget|program)\b|\bcap\s?ex\b|\bcapex\b",
+        r"\bcapital\s+(?:expenditures?|spending|spend|investments?|budget|program)\b|\bcap\s?ex\b|\bcapex\b|\b(?:projected|planned|budgeted)\s+capital\b",
     ),
     (
         Metric::TaxRate,
-        r"\b(?:effective\s+)?(?:income\s+)?tax\s+rate\b",
+        r"\b(?:effective\s+)?(?:income\s+)?tax\s+rates?\b",
     ),
     (
         Metric::ComparableSales,
@@ -86,7 +86,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Other,
-        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+equity|roe|roic|leverage|net\s+debt|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|deposits?|combined\s+ratio|loss\s+ratio|arr|average\s+(?:selling|sales|realized)\s+prices?|asps?|average\s+daily\s+rates?|adr|price\s+realization)\b",
+        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+equity|roe|roic|leverage|net\s+debt|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|deposits?|combined\s+ratio|loss\s+ratio|arr|average\s+(?:selling|sales|realized)\s+prices?|asps?|average\s+daily\s+rates?|adr|price\s+realization|financing\s+needs?|funding\s+needs?)\b",
     ),
     (Metric::Growth, r"\bgrowth\b|\bgrow\b"),
 ];
@@ -184,9 +184,17 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
             r"(?i)\b(?:as\s+a\s+)?(?:percent(?:age)?|%|share|portion|proportion)\s+of\s+(?:total\s+|net\s+)*(?:revenues?|sales)\b",
         )
     });
+    // "margin which excluding acquisition-related charges is": the charges are left out.
+    static LEFT_OUT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:excluding|ex|net\s+of|before)\s+(?:[\w&-]+\s+){0,3}?(?:charges|costs|items|expenses|impacts?|amortization)\b",
+        )
+    });
     let masked;
-    let before = if OF_REVENUE.is_match(before) {
-        masked = OF_REVENUE.replace_all(before, |c: &regex::Captures| " ".repeat(c[0].len()));
+    let before = if OF_REVENUE.is_match(before) || LEFT_OUT.is_match(before) {
+        let blank = |c: &regex::Captures| " ".repeat(c[0].len());
+        let once = OF_REVENUE.replace_all(before, blank);
+        masked = LEFT_OUT.replace_all(&once, blank).into_owned();
         &*masked
     } else {
         before
@@ -416,7 +424,23 @@ pub(super) fn as_rate(w: MetricWord, unit: Unit, context: &str) -> MetricWord {
     if !matches!(unit, Unit::Percent | Unit::Bps) {
         return w;
     }
+    static GROWS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:growth|grow(?:ing|s)?|up|down|increase[sd]?|decrease[sd]?|decline[sd]?|higher|lower|rise|fall|reduce[sd]?|reduction|improve(?:ment)?)\b",
+        )
+    });
     match w.metric {
+        // "expenses to grow 6%, and to be around 6.7% of premium": the ratio of the metric
+        // that grows.
+        Metric::Growth if ratio_of(context).is_some() && !GROWS.is_match(context) => {
+            let base = w.label.trim_end_matches(" growth").to_string();
+            MetricWord {
+                metric: nearest_before(&format!("{base} "))
+                    .map_or(Metric::Other, |(b, _)| b.metric),
+                label: format!("{base}, % of {}", ratio_of(context).unwrap_or("revenue")),
+                ..w
+            }
+        }
         Metric::Margin
         | Metric::TaxRate
         | Metric::Growth
@@ -436,6 +460,8 @@ pub(super) fn as_rate(w: MetricWord, unit: Unit, context: &str) -> MetricWord {
                 ..w
             }
         }
+        // "an O&M efficiency target of 30.4%": a cost ratio, unless it grows.
+        Metric::Expense | Metric::Volume | Metric::Capex if !GROWS.is_match(context) => w,
         _ => {
             let lower = w.label.to_ascii_lowercase();
             let label = if lower.contains("growth") {

@@ -168,7 +168,7 @@ static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
 /// A change by an amount: "increase by approximately".
 static USD_DELTA: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:increase|decrease|grow|decline|improve|rise|reduce|lower|cut|fall|expand|contract|save)[sd]?\s+(?:[\w-]+\s+){0,5}?by\s+(?:approximately\s+|about\s+|roughly\s+|around\s+|another\s+|an\s+additional\s+|a\s+net\s+)?$",
+        r"(?i)(?:\b(?:increase|decrease|grow|decline|improve|rise|reduce|lower|cut|fall|expand|contract|save)[sd]?\s+(?:[\w-]+\s+){0,5}?by|\b(?:up|down)|\badd(?:s|ing)?(?:\s+(?:a\s+)?combined)?)\s+(?:over\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|another\s+|an\s+additional\s+|a\s+net\s+)?$",
     )
 });
 /// "sales are now divided 48% first half, 52% second half": a split, not a guide.
@@ -185,6 +185,35 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+/// "$0.63 or $106 million", "15 to 20 megawatts or mid-teens": the figure before, again.
+static OR_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\W*(?:[a-z-]+\s+){0,2}?or(?:\s+(?:about|approximately|roughly|around))?\s*$")
+});
+/// "at the high end of guidance", "the low end of our range".
+static END_OF_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:high|low|top|bottom|upper|lower)\s+end\s+of\s+(?:the\s+|our\s+|that\s+)?(?:\w+\s+){0,2}?(?:guidance|range|outlook)\b",
+    )
+});
+/// A commodity price after an amount: "$4 copper", "$70 per barrel".
+static COMMODITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:per\s+(?:barrel|ounce|pound|ton|tonne|mmbtu|gallon|bushel|megawatt|mwh|therm)|(?:copper|oil|gold|silver|gas|brent|wti|crude|lumber|steel|aluminum|corn|wheat|soybeans?)\b)",
+    )
+});
+/// A sentence that goes on from the one before: "And for the full year, ...".
+static FOLLOW_ON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:and|also|then|plus|while|with)\b"));
+/// Words after which the figures of a sentence are parts of the one before: "$215 million of
+/// revenue, comprised of $155 million of ... and the $60 million of ...".
+static PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:comprised\s+of|consisting\s+of|made\s+up\s+of|composed\s+of|of\s+which|broken\s+down\s+as|split\s+between)\b",
+    )
+});
+/// "which would imply": arithmetic on a guide, not a guide.
+static IMPLY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:would|could|might)\s+(?:imply|suggest|mean)\b"));
 /// A loss named before a figure.
 static LOSS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bloss(?:es)?\b"));
 /// "3 million units or more": a lower bound.
@@ -201,7 +230,9 @@ static TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A headwind or tailwind to a metric.
-static WIND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(head|tail)winds?\b"));
+static WIND: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|benefit|effect)s?\b")
+});
 /// Words that make a percentage a growth rate.
 static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -273,6 +304,14 @@ fn figures_of(s: &str) -> Vec<Fig> {
         .into_iter()
         .filter(|q| {
             !q.word && matches!(q.unit, Unit::Usd | Unit::Percent | Unit::Bps | Unit::Count)
+        })
+        // "K-12", "COVID-19", "F-35": names, not figures.
+        .filter(|q| {
+            let b = s[..q.span.start].as_bytes();
+            !(q.unit == Unit::Count
+                && b.len() >= 2
+                && b[b.len() - 1] == b'-'
+                && b[b.len() - 2].is_ascii_alphabetic())
         })
         .map(|mut q| {
             // "$(0.08)": a negative amount.
@@ -558,11 +597,26 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 .map(|(w, _)| w);
             // A short follow-on ("And for the full year, between 166,000 and 171,000
             // units.") takes the outlook's metric; a sentence of its own does not.
-            let follow_on = !fwd || s.split_whitespace().count() <= 14;
+            let follow_on =
+                s.split_whitespace().count() <= 14 && (TOPIC.is_match(s) || FOLLOW_ON.is_match(s));
             if !follow_on {
                 outlook_metric = None;
             }
             let mut prev_end = 0;
+            // "... $350 million in sales and $0.05 in diluted EPS in the first 12 months":
+            // a period after the last figure holds for the list.
+            let trailing = figs
+                .iter()
+                .rfind(|f| f.unit != Unit::Count || f.low >= 1000.0)
+                .and_then(|f| find_period(&own[f.span.end.min(own.len())..], call))
+                .or_else(|| period.clone());
+            let mut skipped_prev = false;
+            let mut parts = false;
+            // Values the sentence names as an earlier guide ("we increased it from a range of
+            // $2.75 to $2.80 to ..."): a row of the same values from this sentence is that old
+            // range, said first by mistake.
+            let mut earlier: Vec<(f64, Option<f64>)> = Vec::new();
+            let rows_before = out.len();
             for (i, fig) in figs.iter().enumerate() {
                 let prev_start = prev_end.min(fig.span.start);
                 let before_all = &s[prev_start..fig.span.start];
@@ -649,7 +703,30 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                             let own_clause = tail.find(" which ").map_or(tail, |i| &tail[..i]);
                             !cues::forward(own_clause)
                         };
-                if cues::past_before(before)
+                // "excludes $0.63 or $106 million": the same item in other units.
+                let same_as_skipped = skipped_prev && OR_AGAIN.is_match(before);
+                // "25% growth at the high end of guidance": an end of a range given before.
+                let end_of_range = END_OF_RANGE.is_match(after);
+                // "$4 copper", "$70 oil": a price the guide assumes.
+                let price = fig.unit == Unit::Usd && COMMODITY.is_match(after);
+                skipped_prev = true;
+                if PARTS.is_match(before) {
+                    parts = true;
+                }
+                // "capital spending growth in the low- to mid-teens" with no "our": the
+                // customers' or the industry's spending.
+                let others_capex = !before.to_ascii_lowercase().contains("our ")
+                    && nearest_before(before).is_some_and(|(w, _)| {
+                        w.metric == Metric::Growth
+                            && w.label.to_ascii_lowercase().starts_with("capital")
+                    });
+                if same_as_skipped
+                    || parts
+                    || others_capex
+                    || IMPLY.is_match(upto)
+                    || end_of_range
+                    || price
+                    || cues::past_before(before)
                     || share_of
                     || usd_delta
                     || to_date
@@ -664,8 +741,12 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     || (fwd && cues::result_since_forward(upto))
                     || (!fwd && cues::reports_result(before))
                 {
+                    if cues::past_before(before) {
+                        earlier.push((fig.low.abs(), fig.high.map(f64::abs)));
+                    }
                     continue;
                 }
+                skipped_prev = false;
                 let Some(word) = word else {
                     // No metric anywhere: kept only where the sentence names the guide, in
                     // the prepared remarks (in Q&A such a figure is a restatement or an aside).
@@ -699,7 +780,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                             after,
                         ),
                         call,
-                        &period,
+                        &trailing,
                         (
                             own,
                             before,
@@ -714,22 +795,32 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 let word = with_basis(per_share_by_size(word, fig, s), before);
                 // "guidance assumes a $600 million COVID-related headwind": an assumption
                 // of the guide, named for what it is.
-                let word = match WIND.captures(before).or_else(|| {
-                    WIND.captures(
-                        &after[..after.char_indices().nth(40).map_or(after.len(), |(i, _)| i)],
-                    )
-                }) {
+                let word = match WIND
+                    .captures(before.rsplit(',').next().unwrap_or(before))
+                    .or_else(|| {
+                        WIND.captures(
+                            &after[..after.char_indices().nth(40).map_or(after.len(), |(i, _)| i)],
+                        )
+                    }) {
                     Some(c) => MetricWord {
                         metric: Metric::Other,
-                        label: format!(
-                            "{}wind to {}",
-                            if c[1].eq_ignore_ascii_case("head") {
-                                "Head"
+                        label: {
+                            let effect = c[1].to_ascii_lowercase();
+                            let effect = match effect.as_str() {
+                                e if e.starts_with("synerg") => "Synergies".to_string(),
+                                e => {
+                                    let mut ch = e.chars();
+                                    ch.next().map_or(String::new(), |f| {
+                                        f.to_uppercase().chain(ch).collect::<String>()
+                                    })
+                                }
+                            };
+                            if word.metric == Metric::Other || word.label == "Other" {
+                                effect
                             } else {
-                                "Tail"
-                            },
-                            lower_first(&word.label)
-                        ),
+                                format!("{effect} to {}", lower_first(&word.label))
+                            }
+                        },
                         per_share: word.per_share,
                         basis: word.basis,
                     },
@@ -770,7 +861,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                         after,
                     ),
                     call,
-                    &period,
+                    &trailing,
                     (
                         own,
                         before,
@@ -780,6 +871,20 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                         the_turn.section,
                     ),
                 );
+            }
+            if !earlier.is_empty() {
+                let mut i = rows_before;
+                while i < out.len() {
+                    let o = &out[i];
+                    let old = earlier.iter().any(|&(l, h)| {
+                        o.low.map(f64::abs) == Some(l) && o.high.map(f64::abs) == h.or(Some(l))
+                    });
+                    if old && o.paragraph == n && o.text == s {
+                        out.remove(i);
+                    } else {
+                        i += 1;
+                    }
+                }
             }
         }
         carried = if looked_forward { period } else { None };
@@ -853,6 +958,19 @@ fn pick(
                     basis: w.basis.or(a.basis),
                     per_share: true,
                 },
+                // "$85 million or $0.12 per share" of expenses: the same item per share.
+                None if OR_AGAIN.is_match(before)
+                    && sentence.as_ref().is_some_and(|w| {
+                        !matches!(w.metric, Metric::Eps | Metric::NetIncome | Metric::Ffo)
+                    }) =>
+                {
+                    let w = sentence.clone().unwrap_or_else(|| a.clone());
+                    MetricWord {
+                        label: format!("{} per share", w.label),
+                        per_share: true,
+                        ..w
+                    }
+                }
                 None => MetricWord {
                     metric: Metric::Eps,
                     label: if LOSS.is_match(before) {
@@ -979,10 +1097,9 @@ fn push(
     let Some((mut f, local)) = fig else { return };
     // The period nearest the figure: in its own clause, else before it in the sentence, else
     // the paragraph's, else the year the call guides.
-    let s = f.text.as_str();
     // The words after the figure up to the next one: "in Q3 and 19% for the full year" gives
     // "in Q3" to the first figure; the rest leads into the second.
-    let after = &s[local.end..next_start.max(local.end)];
+    let after = &own[local.end.min(own.len())..next_start.max(local.end).min(own.len())];
     let clause = CLAUSE_END
         .find(after)
         .map_or(after, |m| &after[..m.start()]);
@@ -994,7 +1111,7 @@ fn push(
         let end = clause
             .char_indices()
             .filter(|&(_, c)| c == ' ')
-            .nth(6)
+            .nth(10)
             .map_or(clause.len(), |(i, _)| i);
         &clause[..end]
     };

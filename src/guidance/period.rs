@@ -19,6 +19,16 @@ pub struct CallPeriod {
 }
 
 impl CallPeriod {
+    /// "Q3 FY2020", "FY2021", "Q2" (none when the call names neither).
+    pub fn label(self) -> Option<String> {
+        match (self.quarter, self.year) {
+            (Some(q), Some(y)) => Some(format!("Q{q} FY{y}")),
+            (None, Some(y)) => Some(format!("FY{y}")),
+            (Some(q), None) => Some(format!("Q{q}")),
+            (None, None) => None,
+        }
+    }
+
     /// The fiscal year a full-year guide of this call is for: on a fourth-quarter call "the
     /// full year", "this year" and "fiscal '22" look at the year that has just begun.
     pub fn guide_year(self) -> Option<u16> {
@@ -110,18 +120,23 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
             .take(30)
     };
     if let Some(q) = p.quarter {
-        let same_quarter = remarks().find_map(|en| {
-            QUARTER_YEAR.captures_iter(en).find_map(|c| {
-                let quarter = quarter_number(c.name("q")?.as_str())?;
-                let whole = c.get(0)?.as_str().to_ascii_lowercase();
-                (quarter == q && (whole.contains("quarter") || whole.starts_with('q')))
-                    .then(|| year_number(c.name("y")?.as_str()))
-                    .flatten()
+        // The latest such year: the remarks compare with the same quarter of years before.
+        let same_quarter = remarks()
+            .flat_map(|en| {
+                QUARTER_YEAR
+                    .captures_iter(en)
+                    .filter_map(|c| {
+                        let quarter = quarter_number(c.name("q")?.as_str())?;
+                        let whole = c.get(0)?.as_str().to_ascii_lowercase();
+                        (quarter == q && (whole.contains("quarter") || whole.starts_with('q')))
+                            .then(|| year_number(c.name("y")?.as_str()))
+                            .flatten()
+                    })
+                    .collect::<Vec<_>>()
             })
-        });
+            .max();
         if same_quarter.is_some() {
             p.year = same_quarter;
-            return p;
         }
     }
     let mut counts: Vec<(u16, usize)> = Vec::new();
@@ -137,10 +152,107 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
             }
         }
     }
-    p.year = counts
+    let frequent = counts
         .into_iter()
         .max_by_key(|&(year, n)| (n, year))
         .map(|(year, _)| year);
+    // The same quarter is named most often as last year's ("compared to the third quarter of
+    // 2019"): a year after it that the remarks speak of more is the call's.
+    p.year = match (p.year, frequent) {
+        (Some(q), Some(f)) if f == q + 1 => Some(f),
+        (Some(q), _) => Some(q),
+        (None, f) => f,
+    };
+    // A quarter up to the call's own that results are reported for ("in the second quarter
+    // of 2020, revenues were") is this year's or last year's: the latest such year.
+    if let (Some(q), Some(y)) = (p.quarter, p.year) {
+        let reported = remarks()
+            .flat_map(|en| {
+                super::period::sentences(en)
+                    .into_iter()
+                    .map(|r| &en[r])
+                    .filter(|s| super::cues::reports_result(s))
+                    .flat_map(|s| {
+                        QUARTER_YEAR
+                            .captures_iter(s)
+                            .filter_map(|c| {
+                                let quarter = quarter_number(c.name("q")?.as_str())?;
+                                let whole = c.get(0)?.as_str().to_ascii_lowercase();
+                                (quarter <= q
+                                    && (whole.contains("quarter") || whole.starts_with('q')))
+                                .then(|| year_number(c.name("y")?.as_str()))
+                                .flatten()
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .max();
+        if let Some(r) = reported
+            && r == y + 1
+        {
+            p.year = Some(r);
+        }
+    }
+    // The year the call guides ("our full year 2021 guidance", "the 2021 outlook") is the
+    // call's own before the fourth quarter and the next one on it: the surest sign when the
+    // opening names no year.
+    static GUIDED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:full[\s-]year|fiscal(?:\s+year)?|(?:guidance|outlook|forecast)\s+for(?:\s+the\s+(?:full\s+)?year)?)\s+(20\d\d)\b|\b(20\d\d)\s+(?:full[\s-]year\s+)?(?:guidance|outlook|forecast)\b",
+        )
+    });
+    let mut guided: Vec<(u16, usize)> = Vec::new();
+    for en in t
+        .turns
+        .iter()
+        .flat_map(|turn| &turn.paragraphs)
+        .filter_map(|para| para.en.as_deref())
+    {
+        for c in GUIDED_YEAR.captures_iter(en) {
+            if let Some(y) = c.get(1).or(c.get(2)).and_then(|m| year_number(m.as_str())) {
+                match guided.iter_mut().find(|(year, _)| *year == y) {
+                    Some((_, n)) => *n += 1,
+                    None => guided.push((y, 1)),
+                }
+            }
+        }
+    }
+    if let Some((g, _)) = guided.into_iter().max_by_key(|&(year, n)| (n, year))
+        && p.year.is_none()
+    {
+        p.year = Some(if p.quarter == Some(4) { g - 1 } else { g });
+    }
+    // Surest of all: the date the quarter ended ("as of September 30, 2021", "the first nine
+    // months of 2021").
+    static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:as\s+of|ended|ending)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+(20\d\d)\b|\b(?:first|the)\s+(?:three|six|nine|twelve)\s+months\s+of\s+(20\d\d)\b|\byear[\s-]to[\s-]date\s+(20\d\d)\b",
+        )
+    });
+    let ended = t
+        .turns
+        .iter()
+        .flat_map(|turn| &turn.paragraphs)
+        .filter_map(|para| para.en.as_deref())
+        .take(40)
+        .flat_map(|en| {
+            PERIOD_END
+                .captures_iter(en)
+                .filter_map(|c| {
+                    c.get(1)
+                        .or(c.get(2))
+                        .or(c.get(3))
+                        .and_then(|m| year_number(m.as_str()))
+                })
+                .collect::<Vec<_>>()
+        })
+        .max();
+    if let Some(e) = ended
+        && p.year.is_none_or(|y| e >= y && e <= y + 1)
+    {
+        p.year = Some(e);
+    }
     p
 }
 
@@ -189,7 +301,7 @@ pub(super) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
 pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
     static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:by|through|thru|until|to)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?[’']?(?P<by>20\d\d)\b|\bover\s+the\s+next\s+(?P<n>\w+)\s+(?:fiscal\s+)?years\b|\b(?:over|in|for)\s+the\s+(?P<lt2>long|longer|medium|mid)[\s-]term\b|\b(?P<lt>long[\s-]term|longer[\s-]term|medium[\s-]term|mid[\s-]term|multi-?year)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|growth|guidance|outlook|rates?|aspirations?|plan|model|framework|algorithm|basis|cagr|ambitions?|objectives?|expectations?)\b|\b(?P<cagr>CAGR|compound(?:ed)?\s+annual)|\b(?:in|for)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<in>20\d\d)\b",
+            r"(?i)\b(?:by|through|thru|until|to)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?[’']?(?P<by>20\d\d)\b|\b(?:over|for|in|during)\s+the\s+(?:next|coming)\s+(?P<n>\w+)\s+(?:fiscal\s+)?years\b|\b(?P<n2>two|three|four|five|six|seven|ten|\d{1,2})[\s-]year\s+(?:capital\s+)?(?:plan|outlook|targets?|period|horizon|cagr|framework|goals?)\b|\b(?:over|in|for)\s+the\s+(?P<lt2>long|longer|medium|mid)[\s-]term\b|\b(?P<lt>long[\s-]term|longer[\s-]term|medium[\s-]term|mid[\s-]term|multi-?year)(?:\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|growth|guidance|outlook|rates?|aspirations?|plan|model|framework|algorithm|basis|cagr|ambitions?|objectives?|expectations?)\b|\s*$)|\b(?P<goal>(?:financial|strategic|long-range)\s+(?:targets|goals|aspirations|ambitions))\b|\b(?P<cagr>CAGR|compound(?:ed)?\s+annual)|\b(?:in|for)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<in>20\d\d)\b",
         )
     });
     // A year is the best horizon; "long-term" or a CAGR only when no year is named.
@@ -206,7 +318,7 @@ pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
                 };
                 return Some(format!("{how} {y}"));
             }
-        } else if let Some(n) = c.name("n") {
+        } else if let Some(n) = c.name("n").or(c.name("n2")) {
             let n = match n.as_str().to_ascii_lowercase().as_str() {
                 "two" => "2".to_string(),
                 "three" => "3".to_string(),
@@ -226,6 +338,8 @@ pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
             } else {
                 "medium term".to_string()
             });
+        } else if c.name("goal").is_some() {
+            loose.get_or_insert("long term".to_string());
         } else if c.name("cagr").is_some() {
             loose.get_or_insert("long term".to_string());
         } else if let Some(y) = c.name("in").and_then(|y| year_number(y.as_str()))
@@ -246,8 +360,9 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
             r"(?i)\b(?:(?P<q>Q[1-4]|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter)(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<qy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<yq>20\d\d)\s+(?P<q2>Q[1-4]|(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter)|(?P<half>(?:first|second|back|front)[\s-]half(?:\s+of\s+(?:the\s+|this\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<hy>20\d\d)?)?|\bH[12])|(?P<next>next\s+(?:fiscal\s+)?year)|(?P<thisq>(?:the\s+current|next|the\s+coming|the\s+upcoming)\s+(?:fiscal\s+)?quarter|in\s+the\s+quarter)|(?P<fy>full[\s-]+(?:fiscal[\s-]+)?year|fiscal\s+year|(?:for|in|during)\s+the\s+(?:fiscal\s+|calendar\s+|current\s+|full\s+)?year|this\s+(?:fiscal\s+)?year|current\s+(?:fiscal\s+)?year|annual|full[\s-]year)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:FY\s?)?[’']?(?P<fyy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)[’']?(?P<y>\d{4}|\d{2})\b|(?:\b(?:for|in|during|of)\s+)(?:the\s+(?:full\s+)?year\s+)?(?P<iny>20\d\d)\b|(?P<yn>20\d\d)\s+(?:full[\s-]year\s+|annual\s+)?(?:guidance|outlook|forecast|expectations?|estimates?|plan|budget|revenues?|sales|earnings|eps|capex|capital|adjusted|free|operating|net|total|gaap|non-gaap|diluted|ffo|core|effective|same|comparable|organic|will|is|are|ebitda))",
         )
     });
-    static NEXT_MONTHS: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)\bnext\s+(12|twelve|6|six|3|three|18|24)\s+months\b"));
+    static NEXT_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:next|first|coming)\s+(12|twelve|6|six|3|three|18|24)\s+months\b")
+    });
     // A period named as the subject of past results is no guide's: "our strong first
     // quarter performance", "our second quarter earnings announcement".
     static PAST_NOUN: LazyLock<Regex> = LazyLock::new(|| {
