@@ -307,7 +307,7 @@ fn figures_of(s: &str) -> Vec<Fig> {
         })
         // "K-12", "COVID-19", "F-35": names, not figures.
         .filter(|q| {
-            let b = s[..q.span.start].as_bytes();
+            let b = &s.as_bytes()[..q.span.start];
             !(q.unit == Unit::Count
                 && b.len() >= 2
                 && b[b.len() - 1] == b'-'

@@ -338,9 +338,7 @@ pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
             } else {
                 "medium term".to_string()
             });
-        } else if c.name("goal").is_some() {
-            loose.get_or_insert("long term".to_string());
-        } else if c.name("cagr").is_some() {
+        } else if c.name("goal").is_some() || c.name("cagr").is_some() {
             loose.get_or_insert("long term".to_string());
         } else if let Some(y) = c.name("in").and_then(|y| year_number(y.as_str()))
             && guide_year.is_some_and(|g| y >= g + 2)
