@@ -187,7 +187,7 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
     // "margin which excluding acquisition-related charges is": the charges are left out.
     static LEFT_OUT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:excluding|ex|net\s+of|before)\s+(?:[\w&-]+\s+){0,3}?(?:charges|costs|items|expenses|impacts?|amortization)\b",
+            r"(?i)\b(?:excluding|ex|net\s+of|before)\s+(?:[\w&-]+\s+){0,5}?(?:charges|costs|items|expenses|impacts?|amortization)\b",
         )
     });
     let masked;

@@ -214,6 +214,14 @@ static PARTS: LazyLock<Regex> = LazyLock::new(|| {
 /// "which would imply": arithmetic on a guide, not a guide.
 static IMPLY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:would|could|might)\s+(?:imply|suggest|mean)\b"));
+/// "down 3%", "down in the low to mid-teens", "a decline of": a fall.
+static DOWN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:down|decline\s+of|decrease\s+of|declines?|decrease)(?:\s+(?:in\s+the|by|to|about|approximately|roughly))?\s*$",
+    )
+});
+/// "use $110 million to $125 million of cash": an outflow.
+static USE_OF_CASH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:use|burn|consume)\s*$"));
 /// A loss named before a figure.
 static LOSS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bloss(?:es)?\b"));
 /// "3 million units or more": a lower bound.
@@ -229,9 +237,48 @@ static TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:year[\s-]to[\s-]date|ytd|to\s+date|so\s+far|thus\s+far|through\s+(?:the\s+)?(?:first|second|third)\s+(?:quarter|half|nine\s+months))\b",
     )
 });
+/// Where a figure's own words after it end: "up approximately 7% for the year or a headwind
+/// of about $45 million" gives the 7% no headwind.
+static CLAUSE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)[,;]|\b(?:or|and|but|while|which)\b"));
+/// Words of expectation that carry a guide in Q&A, where "would be" and "I think" are talk.
+static STRONG_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:expect|anticipat|guid|forecast|project|target|outlook|plan)\w*")
+});
+/// "... by $95 million", "by an additional $0.06": a change.
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bby\s+(?:an?\s+additional\s+|another\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|a\s+net\s+|a\s+further\s+)?$",
+    )
+});
+/// "100 basis points better", "$100 million higher": a change.
+static CHANGED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:better|worse|higher|lower|more|less|above|below)\b"));
+/// Sensitivities: "would change earnings by", "would be favorably impacted by".
+static SENSITIVITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:would|could|might)\s+(?:\w+\s+){0,3}?(?:change|impact|affect|reduce|increase|decrease|lower|raise|add|be\s+(?:favorably|unfavorably|positively|negatively|adversely)\s+(?:impacted|affected))\b",
+    )
+});
+/// A sentence that sets a scenario: "If the Section 45L tax credit is extended, ...".
+static IF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:and\s+|but\s+|so\s+)?(?:if|assuming)\s+(?:the|our|we|it|there|that|this|these|those|current|demand|rates?|prices?|[a-z]+\s+(?:is|are|were|was)\b)",
+    )
+});
+/// "a low-20s percentage of our full year EPS", "84% of our backlog".
+static PERCENTAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:percentage\s+of|of\s+(?:our|its|this|the\s+company's)\s+(?:full[\s-]year\s+|total\s+)?(?:backlog|orders|portfolio|pipeline|eps|earnings|adjusted\s+eps|sales\s+mix|customers|stores|fleet|workforce))\b",
+    )
+});
+/// "incremental revenue", "additional annualized revenue": an increment.
+static INCREMENT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:incremental|additional)\b"));
 /// A headwind or tailwind to a metric.
 static WIND: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|benefit|effect)s?\b")
+    re(
+        r"(?i)\b(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx)s?\b",
+    )
 });
 /// Words that make a percentage a growth rate.
 static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -516,6 +563,8 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
         // The Chinese paragraph's figures, read once for all the figures of the paragraph.
         let zh_figures: std::cell::OnceCell<Vec<Quantity>> = std::cell::OnceCell::new();
         let mut period: Option<String> = carried.clone();
+        // The first period the paragraph sets: its topic ("For the third quarter, ...").
+        let mut topic: Option<String> = None;
         let mut direction: Option<&'static str> = None;
         let mut outlook = outlook_carried;
         let mut looked_forward = false;
@@ -563,6 +612,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     |f| f.span.start.min(own.len()),
                 );
                 if let Some(found) = find_period(&own[..lead], call) {
+                    topic.get_or_insert_with(|| found.clone());
                     period = Some(found);
                 }
             }
@@ -686,10 +736,19 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 // In Q&A only a sentence that guides outright counts: a forward verb and the
                 // guide or a period named.
                 let loose_in_qa = the_turn.section == Section::Qa
-                    && !(fwd && (cues::names_guide(s) || find_period(s, call).is_some()));
+                    && !(STRONG_FORWARD.is_match(s)
+                        && (cues::names_guide(s) || find_period(s, call).is_some()));
                 // "increase by approximately $10 million per year": a change, not a level.
-                let usd_delta =
-                    fig.unit == Unit::Usd && (USD_DELTA.is_match(before) || THAN.is_match(after));
+                let usd_delta = matches!(fig.unit, Unit::Usd | Unit::Bps)
+                    && (THAN.is_match(after) || CHANGED.is_match(after))
+                    || fig.unit == Unit::Usd && (USD_DELTA.is_match(before) || BY.is_match(before));
+                // "would change earnings by $0.04 per share", "If the credit is extended, ...":
+                // sensitivities and scenarios.
+                let scenario = SENSITIVITY.is_match(before) || IF.is_match(s);
+                // "a low-20s percentage of our full year EPS", "84% of our backlog": shares.
+                let percentage_of = fig.unit == Unit::Percent && PERCENTAGE_OF.is_match(after);
+                // "net COVID incremental revenues of $345 million": an increment.
+                let increment = INCREMENT.is_match(before.rsplit(',').next().unwrap_or(before));
                 // "Year-to-date structural cost reductions are $98 million".
                 let to_date = TO_DATE.is_match(before.rsplit(',').next().unwrap_or(before));
                 // "Over 90% of the current capital program is directed to ... which is
@@ -721,6 +780,9 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                             && w.label.to_ascii_lowercase().starts_with("capital")
                     });
                 if same_as_skipped
+                    || scenario
+                    || percentage_of
+                    || increment
                     || parts
                     || others_capex
                     || IMPLY.is_match(upto)
@@ -799,7 +861,9 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     .captures(before.rsplit(',').next().unwrap_or(before))
                     .or_else(|| {
                         WIND.captures(
-                            &after[..after.char_indices().nth(40).map_or(after.len(), |(i, _)| i)],
+                            CLAUSE_AFTER
+                                .find(after)
+                                .map_or(after, |m| &after[..m.start()]),
                         )
                     }) {
                     Some(c) => MetricWord {
@@ -808,6 +872,8 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                             let effect = c[1].to_ascii_lowercase();
                             let effect = match effect.as_str() {
                                 e if e.starts_with("synerg") => "Synergies".to_string(),
+                                "contribute" => "Contribution".to_string(),
+                                "currency" | "fx" => "Currency effect".to_string(),
                                 e => {
                                     let mut ch = e.chars();
                                     ch.next().map_or(String::new(), |f| {
@@ -887,7 +953,15 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 }
             }
         }
-        carried = if looked_forward { period } else { None };
+        // A full-year period goes on into the next paragraph of the turn, and so does the
+        // paragraph's topic; a quarter or a half named later in it is the paragraph's own
+        // ("back half sales to be about flat" does not make the next paragraph's "our outlook
+        // assumes 10% to 13% growth" a second-half figure).
+        carried = match period {
+            _ if !looked_forward => None,
+            Some(p) if p.starts_with("FY") || topic.as_ref() == Some(&p) => Some(p),
+            _ => topic.or(carried),
+        };
         // An outlook goes on into the next paragraph only when this one ends by opening it
         // ("Now turning to our outlook for 2022."): a list of figures follows.
         outlook_carried = sentences(en).pop().is_some_and(|r| {
@@ -932,7 +1006,7 @@ fn pick(
     match (b, a) {
         (_, Some(a)) if a.per_share && unit == Unit::Usd && a.metric != Metric::Eps => Some(a),
         (b, Some(a)) if a.per_share && unit == Unit::Usd => {
-            let near = b.filter(|(w, d)| {
+            let near = b.clone().filter(|(w, d)| {
                 *d < 80
                     && matches!(
                         w.metric,
@@ -944,7 +1018,22 @@ fn pick(
                             | Metric::CashFlow
                     )
             });
+            // "the quarterly dividend ... will be $0.12 per share": that metric per share.
+            let other = b
+                .as_ref()
+                .filter(|(w, d)| {
+                    *d < 80 && !w.per_share && near.is_none() && w.metric == Metric::Other
+                })
+                .map(|(w, _)| w.clone());
             Some(match near {
+                None if other.is_some() => {
+                    let w = other.unwrap_or_else(|| a.clone());
+                    MetricWord {
+                        label: format!("{} per share", w.label),
+                        per_share: true,
+                        ..w
+                    }
+                }
                 Some((w, _)) if w.per_share || w.metric == Metric::Eps => MetricWord {
                     per_share: true,
                     ..w
@@ -1107,7 +1196,9 @@ fn push(
     let here = find_period(clause, call).or_else(|| find_period(upto, call));
     let guide_year = call.guide_year();
     // A horizon after the figure is its own only close by ("6% to 8% through 2026").
-    let near: &str = {
+    let near: &str = if next_start >= own.len() {
+        clause
+    } else {
         let end = clause
             .char_indices()
             .filter(|&(_, c)| c == ' ')
@@ -1136,7 +1227,17 @@ fn push(
             .as_deref()
             .and_then(|p| p.rsplit("FY").next())
             .and_then(|y| y.parse::<u16>().ok());
-        if year.zip(call.year).is_some_and(|(y, c)| y < c) {
+        let quarter = f
+            .period
+            .as_deref()
+            .and_then(|p| p.strip_prefix('Q'))
+            .and_then(|p| p.chars().next())
+            .and_then(|c| c.to_digit(10));
+        let past_quarter = matches!(
+            (quarter, year, call.quarter, call.year),
+            (Some(q), Some(y), Some(cq), Some(cy)) if y == cy && q <= u32::from(cq)
+        );
+        if past_quarter || year.zip(call.year).is_some_and(|(y, c)| y < c) {
             return;
         }
     }
@@ -1172,6 +1273,8 @@ fn make(
 ) -> Option<(GuidanceFigure, std::ops::Range<usize>)> {
     let metric = word.metric;
     let unit = match fig.unit {
+        // "average diluted shares of $51 million": a slip of the tongue, no amount.
+        Unit::Usd if metric == Metric::Shares && !word.per_share => return None,
         Unit::Usd if word.per_share || metric == Metric::Eps => "USD/share",
         Unit::Usd => "USD",
         Unit::Percent => "%",
@@ -1190,7 +1293,9 @@ fn make(
             metric,
             Metric::Eps | Metric::NetIncome | Metric::OperatingIncome
         ) && word.label.to_ascii_lowercase().contains("loss");
-    let negative = loss || ends(&["negative", "minus"]);
+    let negative = loss
+        || ends(&["negative", "minus"])
+        || matches!(metric, Metric::CashFlow | Metric::FreeCashFlow) && USE_OF_CASH.is_match(tail);
     let sign = |v: f64| if negative && v > 0.0 { -v } else { v };
     let (mut low, mut high) = match fig.high {
         Some(h) => {
@@ -1240,7 +1345,7 @@ fn make(
             (low, high) = (Some(-fig.low), Some(0.0));
         } else if tail.ends_with("flat to up") {
             (low, high) = (Some(0.0), Some(fig.low));
-        } else if tail.ends_with("down") || tail.ends_with("decline of") {
+        } else if DOWN.is_match(tail) {
             (low, high) = (low.map(|v| -v.abs()), high.map(|v| -v.abs()));
         }
         // "in the low 30% range": a band.
@@ -1254,10 +1359,7 @@ fn make(
                 (low, high) = (Some(v + 6.0), Some(v + 9.0));
             }
         }
-    } else if tail.ends_with("down")
-        || tail.ends_with("decline of")
-        || tail.ends_with("decrease of")
-    {
+    } else if DOWN.is_match(tail) {
         // "down 10% to 15%"; "down 1% to up 1%".
         (low, high) = if fig.high_positive {
             (low.map(|v| -v.abs()), high.map(f64::abs))

@@ -227,28 +227,33 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
     // months of 2021").
     static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:as\s+of|ended|ending)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+(20\d\d)\b|\b(?:first|the)\s+(?:three|six|nine|twelve)\s+months\s+of\s+(20\d\d)\b|\byear[\s-]to[\s-]date\s+(20\d\d)\b",
+            r"(?i)\b(?:as\s+of|ended|ending)(?:\s+on)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+(20\d\d)\b|\b(?:first|the)\s+(?:three|six|nine|twelve)\s+months\s+of\s+(20\d\d)\b|\byear[\s-]to[\s-]date\s+(20\d\d)\b",
         )
     });
-    let ended = t
-        .turns
-        .iter()
-        .flat_map(|turn| &turn.paragraphs)
-        .filter_map(|para| para.en.as_deref())
-        .take(40)
-        .flat_map(|en| {
-            PERIOD_END
-                .captures_iter(en)
-                .filter_map(|c| {
-                    c.get(1)
-                        .or(c.get(2))
-                        .or(c.get(3))
-                        .and_then(|m| year_number(m.as_str()))
-                })
-                .collect::<Vec<_>>()
-        })
-        .max();
-    if let Some(e) = ended
+    let ended_in = |n: usize| {
+        t.turns
+            .iter()
+            .flat_map(|turn| &turn.paragraphs)
+            .filter_map(|para| para.en.as_deref())
+            .take(n)
+            .flat_map(|en| {
+                PERIOD_END
+                    .captures_iter(en)
+                    .filter_map(|c| {
+                        c.get(1)
+                            .or(c.get(2))
+                            .or(c.get(3))
+                            .and_then(|m| year_number(m.as_str()))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .max()
+    };
+    // In the opening ("the second quarter ended on July 3, 2021") it settles the year; later in
+    // the remarks it may only move the year on by one.
+    if let Some(e) = ended_in(4) {
+        p.year = Some(e);
+    } else if let Some(e) = ended_in(40)
         && p.year.is_none_or(|y| e >= y && e <= y + 1)
     {
         p.year = Some(e);
