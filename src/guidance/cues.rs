@@ -94,7 +94,7 @@ static REFUSAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Someone else's outlook: the market, the industry, the economy, the Street.
 static NOT_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:market\s+(?:is|will|should|to\s+grow)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|economists?|forecasters|(?-i:[A-Z][\w&]*'s)\s+(?:forecast|outlook|estimates?|projections?)|(?:this|which|that|it)\s+would\s+imply|your\s+(?:model|numbers?|math)|market\s+cap(?:italization)?|valuation|stock\s+price|share\s+price)\b",
+        r"(?i)\b(?:market\s+(?:is|will|should|to\s+grow)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|economists?|forecasters|replacement\s+costs?|market\s+rents?|cap\s+rates?|home\s+prices?|housing\s+starts|(?-i:[A-Z][\w&]*'s)\s+(?:forecast|outlook|estimates?|projections?)|(?:this|which|that|it)\s+would\s+imply|your\s+(?:model|numbers?|math)|market\s+cap(?:italization)?|valuation|stock\s+price|share\s+price)\b",
     )
 });
 

@@ -187,7 +187,7 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
     // "margin which excluding acquisition-related charges is": the charges are left out.
     static LEFT_OUT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:excluding|ex|net\s+of|before)\s+(?:[\w&-]+\s+){0,5}?(?:charges|costs|items|expenses|impacts?|amortization)\b",
+            r"(?i)\b(?:excluding|ex|net\s+of|before)\s+(?:[\w&-]+\s+){0,5}?(?:charges|costs|items|expenses|impacts?|amortization)\b(?:\s+(?:of\s+)?[\w&\s-]{0,60}?,)?",
         )
     });
     let masked;
@@ -408,8 +408,9 @@ fn tidy(s: &str) -> String {
 
 /// "14% of sales", "6.7% of premium": what a ratio is of.
 fn ratio_of(context: &str) -> Option<&'static str> {
-    static OF: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)\bof\s+(?:net\s+|total\s+)?(sales|revenues?|premiums?)\b"));
+    static OF: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\bof\s+(?:net\s+|total\s+(?:[\w-]+\s+){0,4}?)?(sales|revenues?|premiums?)\b")
+    });
     let c = OF.captures(context)?;
     Some(match c[1].to_ascii_lowercase().as_str() {
         "sales" => "sales",

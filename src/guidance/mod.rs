@@ -737,6 +737,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 // guide or a period named.
                 let loose_in_qa = the_turn.section == Section::Qa
                     && !(STRONG_FORWARD.is_match(s)
+                        && !cues::has_past_verb(s)
                         && (cues::names_guide(s) || find_period(s, call).is_some()));
                 // "increase by approximately $10 million per year": a change, not a level.
                 let usd_delta = matches!(fig.unit, Unit::Usd | Unit::Bps)
