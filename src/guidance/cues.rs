@@ -38,7 +38,7 @@ static NOT_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
 /// Result verbs: the sentence reports what happened.
 static RESULT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:was|were|came\s+in|grew|increased|decreased|declined|fell|rose|totaled|totalled|reached|delivered|reported|achieved|generated|ended|improved|expanded|contracted|reduced|exceeded|beat|finished|posted|recorded|produced|returned|had|did|saw|closed|realized|booked|repurchased|drove|resulted|resulting\s+in|incurred|completed|accounts\s+for|led|funded|stabilized|dropped|climbed|jumped|surged|doubled|tripled|outpaced|represented|accounted|contributed|amounted|averaged)\b",
+        r"(?i)\b(?:was|were|came\s+in|grew|increased|decreased|declined|fell|rose|totaled|totalled|reached|delivered|reported|achieved|generated|ended|improved|expanded|contracted|reduced|exceeded|beat|finished|posted|recorded|produced|returned|had|did|saw|closed|(?:is|are|was|were)\s+(?:up|down|flat)|realized|booked|repurchased|drove|resulted|resulting\s+in|incurred|completed|accounts\s+for|led|funded|stabilized|dropped|climbed|jumped|surged|doubled|tripled|outpaced|represented|accounted|contributed|amounted|averaged)\b",
     )
 });
 
@@ -54,7 +54,7 @@ static GUIDE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// to", "prior guidance of", "was", "last year's".
 static PAST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:(?:\bcompared?s?\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w&-]+\s+){0,5}?(?:of|at)|\bfrom|\bversus|\bvs\.?|compared?s?\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously|original(?:ly)?|initial|earlier|last|old)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimates?|assumptions?|views?|projections?|plan)(?:\s+(?:range|was))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\bpreviously\s+(?:mentioned|discussed|noted|disclosed|reported|announced|described)|\b(?:above|below|exceed(?:ed|ing)?|beat(?:ing)?|ahead\s+of|surpass(?:ed|ing)?|outperform(?:ed|ing)?|short\s+of|miss(?:ed|ing))\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|expectations?|forecast|range|estimates?)(?:\s+range)?(?:\s+of)?|(?:issued|provided|gave|announced)\s+(?:\S+\s+){0,4}?(?:guidance|outlook|range)\s+(?:of|at)|(?:guidance|outlook|estimates?|expectations?|range|consensus)\s+by|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+)*$",
+        r"(?i)(?:(?:\bcompared?s?\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w&-]+\s+){0,5}?(?:of|at)|\bfrom|\bversus|\bvs\.?|compared?s?\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously|original(?:ly)?|initial|earlier|last|old)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimates?|assumptions?|views?|projections?|plan)(?:\s+(?:range|was))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\bthan\s+(?:[\w'’-]+\s+){0,4}?(?:of|at)|\bpreviously\s+(?:mentioned|discussed|noted|disclosed|reported|announced|described)|\b(?:above|below|exceed(?:ed|ing)?|beat(?:ing)?|ahead\s+of|surpass(?:ed|ing)?|outperform(?:ed|ing)?|short\s+of|miss(?:ed|ing))\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|expectations?|forecast|range|estimates?)(?:\s+range)?(?:\s+of)?|(?:issued|provided|gave|announced)\s+(?:\S+\s+){0,4}?(?:guidance|outlook|range)\s+(?:of|at)|(?:guidance|outlook|estimates?|expectations?|range|consensus)\s+by|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+)*$",
     )
 });
 
@@ -65,7 +65,7 @@ static RANGE_FROM: LazyLock<Regex> =
 /// Words just after a figure that make it past: "last year", "in the prior year".
 static PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:(?:per\s+(?:diluted\s+)?share\s+)?(?:in|for|of|during)\s+(?:the\s+)?(?:same\s+(?:period|quarter)|prior[\s-]year|year[\s-]ago|last\s+year|previous\s+year|\w+\s+quarter\s+of\s+(?:last\s+year|(?:fiscal\s+)?(?:19|20)\d\d)|(?:19|20)\d\d\s+(?:quarter|period))|last\s+year|a\s+year\s+ago|year[\s-]to[\s-]date|(?:this|the)\s+past\s+quarter\b|(?:of\s+)?(?:additional|incremental)\b|(?:increase|decrease|improvement|reduction|raise|cut|decline|change)\b)",
+        r"(?i)^\W*(?:(?:per\s+(?:diluted\s+)?share\s+)?(?:in|for|of|during)\s+(?:the\s+)?(?:same\s+(?:period|quarter)|prior[\s-]year|year[\s-]ago|last\s+year|previous\s+year|\w+\s+quarter\s+of\s+(?:last\s+year|(?:fiscal\s+)?(?:19|20)\d\d)|(?:19|20)\d\d\s+(?:quarter|period))|last\s+year|a\s+year\s+ago|year[\s-]to[\s-]date|(?:this|the)\s+past\s+quarter\b|(?:of\s+)?(?:additional|incremental)\b|(?:[\w-]+\s+){0,3}?(?:below|above|versus|compared\s+(?:to|with))\s+(?:the\s+)?(?:prior|last|same|year[\s-]ago)|(?:[\w-]+\s+){0,4}?(?:we|which\s+we|that\s+we)\s+(?:recently\s+|just\s+|already\s+)?(?:completed|announced|reported|delivered|achieved|generated|paid|repurchased|closed|recorded|posted|saw|had|did)\b|(?:increase|decrease|improvement|reduction|raise|cut|decline|change)\b)",
     )
 });
 
@@ -94,7 +94,7 @@ static REFUSAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Someone else's outlook: the market, the industry, the economy, the Street.
 static NOT_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:market\s+(?:is|will|should|to\s+grow)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|economists?|forecasters|replacement\s+costs?|market\s+rents?|cap\s+rates?|home\s+prices?|housing\s+starts|(?-i:[A-Z][\w&]*'s)\s+(?:forecast|outlook|estimates?|projections?)|(?:this|which|that|it)\s+would\s+imply|your\s+(?:model|numbers?|math)|market\s+cap(?:italization)?|valuation|stock\s+price|share\s+price)\b",
+        r"(?i)\b(?:markets?\s+(?:is|are|will|should|to|could|would)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|economists?|forecasters|replacement\s+costs?|market\s+rents?|cap\s+rates?|home\s+prices?|housing\s+starts|(?-i:[A-Z][\w&]*'s)\s+(?:forecast|outlook|estimates?|projections?)|(?:this|which|that|it)\s+would\s+imply|your\s+(?:model|numbers?|math)|market\s+cap(?:italization)?|valuation|stock\s+price|share\s+price)\b",
     )
 });
 
@@ -328,6 +328,17 @@ pub(super) fn names_guide(s: &str) -> bool {
 /// True when the words before a figure give someone else's outlook or a non-financial target.
 pub(super) fn not_company(before: &str) -> bool {
     NOT_COMPANY.is_match(before)
+}
+
+/// True when the sentence up to the figure gives someone else's forecast: "The Moody's
+/// forecast now calls for growth of 8% in 2021, 8.1% in 2022".
+pub(super) fn others_forecast(upto: &str) -> bool {
+    static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:(?-i:[A-Z][\w&]*'s)\s+(?:forecast|outlook|estimates?|projections?)|consensus|analysts?'?\s+(?:estimates?|expectations?)|economists?|forecasters)\b",
+        )
+    });
+    OTHERS.is_match(upto)
 }
 
 /// True when the words right after a figure say it is not a company figure ("$1 billion

@@ -31,6 +31,10 @@ pub(super) struct MetricWord {
 /// ("EBITDA margin" is a margin, "free cash flow" is not "cash flow").
 const LEXICON: &[(Metric, &str)] = &[
     (
+        Metric::Other,
+        r"\b(?:(?:free\s+)?cash(?:\s+flow)?\s+conversion|payout\s+ratio|flow[\s-]through|(?:contribution|gross)\s+profit)\b",
+    ),
+    (
         Metric::Ffo,
         r"\b(?:core\s+|normalized\s+|adjusted\s+)?a?ffo(?:\s+(?:as\s+adjusted\s+)?(?:per|a)\s+(?:diluted\s+|fully[\s-]diluted\s+)?share)?\b|funds\s+from\s+operations(?:\s+(?:per|a)\s+(?:diluted\s+)?share)?",
     ),
@@ -217,8 +221,17 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
         w.label.push_str(" growth");
         return Some((w, distance));
     }
+    // "gross margin from home sales": the margin, not the sales.
+    if let Some((prev, m)) = found.last()
+        && HEAD.is_match(&before[prev.end..range.start])
+    {
+        return Some((word(before, prev.clone(), *m), distance));
+    }
     Some((word(before, range, metric), distance))
 }
+
+/// The words between a metric and one that only qualifies it: "margin from home sales".
+static HEAD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:from|on|of)\s+(?:[\w-]+\s+)?$"));
 
 /// True when the words between a metric and "growth"/"grow" tie them together: "sales
 /// growth", "net sales are anticipated to grow", "revenue to grow".

@@ -162,7 +162,7 @@ static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
 /// figure's ("up from 59% in Q2 of last year").
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b|\bfrom\s+(?:these|those|current|today's|this|last)\b|\b(?:higher|lower|more|less|better|worse|above|below)\s+than\b",
+        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b|\bfrom\s+(?:these|those|current|today's|this|last)\b|\b(?:higher|lower|more|less|better|worse|above|below)\s+than\b|\bin\s+excess\s+of\b|\bfrom\s+\$?\d",
     )
 });
 /// A change by an amount: "increase by approximately".
@@ -211,6 +211,10 @@ static PARTS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:comprised\s+of|consisting\s+of|made\s+up\s+of|composed\s+of|of\s+which|broken\s+down\s+as|split\s+between)\b",
     )
 });
+/// "This excludes", "excluding": what follows is left out of the guide.
+static EXCLUDES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:this|that|it|which|guidance|outlook)\s+(?:also\s+)?excludes?\b")
+});
 /// "which would imply": arithmetic on a guide, not a guide.
 static IMPLY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:would|could|might)\s+(?:imply|suggest|mean)\b"));
@@ -222,6 +226,9 @@ static DOWN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "use $110 million to $125 million of cash": an outflow.
 static USE_OF_CASH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:use|burn|consume)\s*$"));
+/// "$40 million to $60 million of use": an outflow.
+static OF_USE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*of\s+(?:cash\s+|free\s+cash\s+)?(?:use|burn|outflow)\b"));
 /// A loss named before a figure.
 static LOSS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bloss(?:es)?\b"));
 /// "3 million units or more": a lower bound.
@@ -269,15 +276,18 @@ static IF: LazyLock<Regex> = LazyLock::new(|| {
 /// "a low-20s percentage of our full year EPS", "84% of our backlog".
 static PERCENTAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:percentage\s+of|of\s+(?:our|its|this|the\s+company's)\s+(?:full[\s-]year\s+|total\s+)?(?:backlog|orders|portfolio|pipeline|eps|earnings|adjusted\s+eps|sales\s+mix|customers|stores|fleet|workforce))\b",
+        r"(?i)^\s*(?:percentage\s+of|of\s+(?:that|this|these|those)\s|of\s+(?:our|its|this|the\s+company's)\s+(?:full[\s-]year\s+|total\s+)?(?:backlog|orders|portfolio|pipeline|eps|earnings|adjusted\s+eps|sales\s+mix|customers|stores|fleet|workforce))\b",
     )
 });
+/// "$47 million in incremental O&M": an increment.
+static INCREMENT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:in|of)\s+(?:incremental|additional)\b"));
 /// "incremental revenue", "additional annualized revenue": an increment.
 static INCREMENT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:incremental|additional)\b"));
 /// A headwind or tailwind to a metric.
 static WIND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx)s?\b",
+        r"(?i)\b(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx)s?\b(?:\s+(profit|margin))?",
     )
 });
 /// Words that make a percentage a growth rate.
@@ -291,14 +301,15 @@ static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
 fn mask_comparisons(s: &str) -> String {
     let mut out = s.to_string();
     for m in COMPARISON.find_iter(s) {
-        let end = s[m.end()..]
-            .find([',', ';', '.'])
-            .map_or(s.len(), |i| m.end() + i);
-        // A "." inside a figure ("59.5%") does not end the clause.
-        let end = (m.end()..=end)
-            .rev()
-            .find(|&i| s.is_char_boundary(i))
-            .unwrap_or(m.end());
+        // The clause ends at a comma, a semicolon or a full stop, not at the point inside a
+        // figure ("from 19.9% in 2021").
+        let b = s.as_bytes();
+        let end = (m.end()..b.len())
+            .find(|&i| {
+                matches!(b[i], b',' | b';')
+                    || b[i] == b'.' && !b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            })
+            .unwrap_or(b.len());
         let blank: String = s[m.start()..end]
             .chars()
             .map(|c| " ".repeat(c.len_utf8()))
@@ -701,8 +712,14 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                             || GROWTH_WORD.is_match(after)
                     })
                 };
+                // The metric is sought with the sentence's comparisons blanked: "in excess of
+                // net income at approximately 100%" is the conversion's, not net income's.
+                let before_own = {
+                    let b = &own[prev_start.min(own.len())..fig.span.start.min(own.len())];
+                    b.rsplit([';', ':']).next().unwrap_or(b)
+                };
                 let word = choose_metric(
-                    before,
+                    before_own,
                     after_word.as_ref().map(|(w, _)| w.clone()),
                     fig.unit,
                     &carry(&sentence_metric),
@@ -742,14 +759,16 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 // "increase by approximately $10 million per year": a change, not a level.
                 let usd_delta = matches!(fig.unit, Unit::Usd | Unit::Bps)
                     && (THAN.is_match(after) || CHANGED.is_match(after))
-                    || fig.unit == Unit::Usd && (USD_DELTA.is_match(before) || BY.is_match(before));
+                    || fig.unit == Unit::Usd && USD_DELTA.is_match(before)
+                    || matches!(fig.unit, Unit::Usd | Unit::Bps) && BY.is_match(before);
                 // "would change earnings by $0.04 per share", "If the credit is extended, ...":
                 // sensitivities and scenarios.
                 let scenario = SENSITIVITY.is_match(before) || IF.is_match(s);
                 // "a low-20s percentage of our full year EPS", "84% of our backlog": shares.
                 let percentage_of = fig.unit == Unit::Percent && PERCENTAGE_OF.is_match(after);
                 // "net COVID incremental revenues of $345 million": an increment.
-                let increment = INCREMENT.is_match(before.rsplit(',').next().unwrap_or(before));
+                let increment = INCREMENT.is_match(before.rsplit(',').next().unwrap_or(before))
+                    || INCREMENT_AFTER.is_match(after);
                 // "Year-to-date structural cost reductions are $98 million".
                 let to_date = TO_DATE.is_match(before.rsplit(',').next().unwrap_or(before));
                 // "Over 90% of the current capital program is directed to ... which is
@@ -770,7 +789,9 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 // "$4 copper", "$70 oil": a price the guide assumes.
                 let price = fig.unit == Unit::Usd && COMMODITY.is_match(after);
                 skipped_prev = true;
-                if PARTS.is_match(before) {
+                // "this excludes $0.63 ..., offset in part by the gain ... of $0.59": every figure
+                // of a list of exclusions is one.
+                if PARTS.is_match(before) || EXCLUDES.is_match(before) {
                     parts = true;
                 }
                 // "capital spending growth in the low- to mid-teens" with no "our": the
@@ -781,6 +802,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                             && w.label.to_ascii_lowercase().starts_with("capital")
                     });
                 if same_as_skipped
+                    || cues::others_forecast(upto)
                     || scenario
                     || percentage_of
                     || increment
@@ -867,7 +889,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                                 .map_or(after, |m| &after[..m.start()]),
                         )
                     }) {
-                    Some(c) => MetricWord {
+                    Some(c) if c.get(2).is_none() => MetricWord {
                         metric: Metric::Other,
                         label: {
                             let effect = c[1].to_ascii_lowercase();
@@ -891,7 +913,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                         per_share: word.per_share,
                         basis: word.basis,
                     },
-                    None => word,
+                    _ => word,
                 };
                 // "$192 per megawatt day" is a price; "$13,000 per day" of margin is a unit
                 // economics guide.
@@ -1006,6 +1028,14 @@ fn pick(
 ) -> Option<MetricWord> {
     match (b, a) {
         (_, Some(a)) if a.per_share && unit == Unit::Usd && a.metric != Metric::Eps => Some(a),
+        // "purchase at least $1 billion of our shares": an amount of shares is a buyback.
+        (_, Some(a)) if a.metric == Metric::Shares && unit == Unit::Usd && !a.per_share => {
+            Some(MetricWord {
+                metric: Metric::Other,
+                label: "Share repurchases".to_string(),
+                ..a
+            })
+        }
         (b, Some(a)) if a.per_share && unit == Unit::Usd => {
             let near = b.clone().filter(|(w, d)| {
                 *d < 80
@@ -1061,6 +1091,13 @@ fn pick(
                         ..w
                     }
                 }
+                // "core FFO per share ... to a new range of $2.80 to $2.84 per share".
+                None if sentence.as_ref().is_some_and(|w| {
+                    w.per_share && matches!(w.metric, Metric::Eps | Metric::Ffo)
+                }) =>
+                {
+                    sentence.clone().unwrap_or_else(|| a.clone())
+                }
                 None => MetricWord {
                     metric: Metric::Eps,
                     label: if LOSS.is_match(before) {
@@ -1105,6 +1142,17 @@ fn with_basis(word: MetricWord, before: &str) -> MetricWord {
     };
     if word.basis == Some(named) {
         return word;
+    }
+    // "non-GAAP adjusted EBITDA": the label says it already.
+    if word
+        .label
+        .to_ascii_lowercase()
+        .contains(&named.to_ascii_lowercase())
+    {
+        return MetricWord {
+            basis: Some(named),
+            ..word
+        };
     }
     let bare = ["non-GAAP ", "Non-GAAP ", "GAAP ", "Adjusted ", "adjusted "]
         .iter()
@@ -1296,7 +1344,8 @@ fn make(
         ) && word.label.to_ascii_lowercase().contains("loss");
     let negative = loss
         || ends(&["negative", "minus"])
-        || matches!(metric, Metric::CashFlow | Metric::FreeCashFlow) && USE_OF_CASH.is_match(tail);
+        || matches!(metric, Metric::CashFlow | Metric::FreeCashFlow)
+            && (USE_OF_CASH.is_match(tail) || OF_USE.is_match(a));
     let sign = |v: f64| if negative && v > 0.0 { -v } else { v };
     let (mut low, mut high) = match fig.high {
         Some(h) => {
@@ -1376,6 +1425,7 @@ fn make(
     if declining && low.is_none_or(|v| v >= 0.0) && high.is_none_or(|v| v >= 0.0) {
         (low, high) = (high.map(|v| -v), low.map(|v| -v));
     }
+    (low, high) = (low.map(tidy), high.map(tidy));
     // "a loss of $0.06 to $0.11": the lower end first.
     if let (Some(l), Some(h)) = (low, high)
         && l > h

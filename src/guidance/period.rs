@@ -306,7 +306,7 @@ pub(super) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
 pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
     static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:by|through|thru|until|to)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?[’']?(?P<by>20\d\d)\b|\b(?:over|for|in|during)\s+the\s+(?:next|coming)\s+(?P<n>\w+)\s+(?:fiscal\s+)?years\b|\b(?P<n2>two|three|four|five|six|seven|ten|\d{1,2})[\s-]year\s+(?:capital\s+)?(?:plan|outlook|targets?|period|horizon|cagr|framework|goals?)\b|\b(?:over|in|for)\s+the\s+(?P<lt2>long|longer|medium|mid)[\s-]term\b|\b(?P<lt>long[\s-]term|longer[\s-]term|medium[\s-]term|mid[\s-]term|multi-?year)(?:\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|growth|guidance|outlook|rates?|aspirations?|plan|model|framework|algorithm|basis|cagr|ambitions?|objectives?|expectations?)\b|\s*$)|\b(?P<goal>(?:financial|strategic|long-range)\s+(?:targets|goals|aspirations|ambitions))\b|\b(?P<cagr>CAGR|compound(?:ed)?\s+annual)|\b(?:in|for)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<in>20\d\d)\b",
+            r"(?i)\b(?:by|through|thru|until)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?[’']?(?P<by>20\d\d)\b|\b(?:over|for|in|during)\s+the\s+(?:next|coming)\s+(?P<n>\w+)\s+(?:fiscal\s+)?years\b|\b(?P<n2>two|three|four|five|six|seven|ten|\d{1,2})[\s-]year\s+(?:capital\s+)?(?:plan|outlook|targets?|period|horizon|cagr|framework|goals?)\b|\b(?:over|in|for)\s+the\s+(?P<lt2>long|longer|medium|mid)[\s-]term\b|\b(?P<lt>long[\s-]term|longer[\s-]term|medium[\s-]term|mid[\s-]term|multi-?year)(?:\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|growth|guidance|outlook|rates?|aspirations?|plan|model|framework|algorithm|basis|cagr|ambitions?|objectives?|expectations?)\b|\s*$)|\b(?P<goal>(?:financial|strategic|long-range)\s+(?:targets|goals|aspirations|ambitions))\b|\b(?P<cagr>CAGR|compound(?:ed)?\s+annual)|\b(?:in|for)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<in>20\d\d)\b",
         )
     });
     // A year is the best horizon; "long-term" or a CAGR only when no year is named.
@@ -360,7 +360,7 @@ pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
 pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
     static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:(?P<q>Q[1-4]|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter)(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<qy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<yq>20\d\d)\s+(?P<q2>Q[1-4]|(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter)|(?P<half>(?:first|second|back|front)[\s-]half(?:\s+of\s+(?:the\s+|this\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<hy>20\d\d)?)?|\bH[12])|(?P<next>next\s+(?:fiscal\s+)?year)|(?P<thisq>(?:the\s+current|next|the\s+coming|the\s+upcoming)\s+(?:fiscal\s+)?quarter|in\s+the\s+quarter)|(?P<fy>full[\s-]+(?:fiscal[\s-]+)?year|fiscal\s+year|(?:for|in|during)\s+the\s+(?:fiscal\s+|calendar\s+|current\s+|full\s+)?year|this\s+(?:fiscal\s+)?year|current\s+(?:fiscal\s+)?year|annual|full[\s-]year)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:FY\s?)?[’']?(?P<fyy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)[’']?(?P<y>\d{4}|\d{2})\b|(?:\b(?:for|in|during|of)\s+)(?:the\s+(?:full\s+)?year\s+)?(?P<iny>20\d\d)\b|(?P<yn>20\d\d)\s+(?:full[\s-]year\s+|annual\s+)?(?:guidance|outlook|forecast|expectations?|estimates?|plan|budget|revenues?|sales|earnings|eps|capex|capital|adjusted|free|operating|net|total|gaap|non-gaap|diluted|ffo|core|effective|same|comparable|organic|will|is|are|ebitda))",
+            r"(?i)\b(?:(?P<q>Q[1-4]|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter)(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<qy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<yq>20\d\d)\s+(?P<q2>Q[1-4]|(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter)|(?P<half>(?:first|second|back|front)[\s-]half(?:\s+of\s+(?:the\s+|this\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<hy>20\d\d)?)?|\bH[12])|(?P<next>next\s+(?:fiscal\s+)?year)|(?-i:(?P<month>January|February|March|April|June|July|August|September|October|November|December))(?:[’']s)?\s+(?:same[\s-]\w+\s+|total\s+)?(?:[\w-]+\s+)?(?:revenues?|sales|adr|revpar|occupancy|results?|to\s+be|will|should|is|are)|(?P<thisq>(?:the\s+current|next|the\s+coming|the\s+upcoming)\s+(?:fiscal\s+)?quarter|in\s+the\s+quarter)|(?P<fy>full[\s-]+(?:fiscal[\s-]+)?year|fiscal\s+year|(?:for|in|during)\s+the\s+(?:fiscal\s+|calendar\s+|current\s+|full\s+)?year|this\s+(?:fiscal\s+)?year|current\s+(?:fiscal\s+)?year|annual|full[\s-]year)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:FY\s?)?[’']?(?P<fyy>\d{4}|\d{2})\b)?|(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)[’']?(?P<y>\d{4}|\d{2})\b|(?:\b(?:for|in|during|of)\s+)(?:the\s+(?:full\s+)?year\s+)?(?P<iny>20\d\d)\b|(?P<yn>20\d\d)\s+(?:full[\s-]year\s+|annual\s+)?(?:guidance|outlook|forecast|expectations?|estimates?|plan|budget|revenues?|sales|earnings|eps|capex|capital|adjusted|free|operating|net|total|gaap|non-gaap|diluted|ffo|core|effective|same|comparable|organic|will|is|are|ebitda))",
         )
     });
     static NEXT_MONTHS: LazyLock<Regex> = LazyLock::new(|| {
@@ -447,6 +447,14 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
             (Some(q), Some(y)) => format!("Q{} FY{y}", q + 1),
             (Some(q), None) => format!("Q{}", q % 4 + 1),
             _ => return None,
+        });
+    }
+    if let Some(m) = c.name("month") {
+        // "We're forecasting July's ADR to reach ...": a month of the year the call guides.
+        let short = &m.as_str()[..3];
+        return Some(match call.year {
+            Some(y) => format!("{short} FY{y}"),
+            None => short.to_string(),
         });
     }
     if c.name("next").is_some() {
