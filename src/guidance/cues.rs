@@ -19,7 +19,7 @@ static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
         // Passive and impersonal: is (now) expected to / are anticipated to / is projected.
         r"|(?:is|are|was|were|be|being|remains?|'s|’s)\s+(?:now\s+|still\s+|currently\s+|also\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|estimated|guided|targeted|planned|budgeted|assumed|likely|set)\s+(?:to|at|for|in|between|of|as)\b",
         // Modal: should be / will total / would represent / could reach.
-        r"|(?:should|will|would|could|ought\s+to)\s+(?:now\s+|still\s+|also\s+|likely\s+|probably\s+)?(?:be|come|range|total|grow|increase|decrease|decline|approximate|remain|land|end|reach|exceed|generate|represent|imply|deliver|produce|contribute|add|run|average|fall|rise|improve|expand|amount|equate|result)\b",
+        r"|(?:should|will|could|ought\s+to)\s+(?:now\s+|still\s+|also\s+|likely\s+|probably\s+)?(?:be|come|range|total|grow|increase|decrease|decline|approximate|remain|land|end|reach|exceed|generate|represent|imply|deliver|produce|contribute|add|run|average|fall|rise|improve|expand|amount|equate|result)\b",
         // The guide as subject or object: our outlook/guidance/forecast/expectation.
         r"|(?:guidance|outlook|forecast|expectations?|projections?|targets?|guide|range)\s+(?:for|is|are|of|to|range|remains?|calls?|now|implies|indicates|assumes|includes|reflects|contemplates|would|will|at|as)\b",
         r"|(?:guidance|outlook|forecast)\b",
@@ -266,6 +266,8 @@ pub(super) fn has_past_verb(s: &str) -> bool {
         "detailed",
         "listed",
         "noted",
+        "compared",
+        "versus",
         "red",
         "unchanged",
         "reaffirmed",

@@ -215,6 +215,25 @@ static PARTS: LazyLock<Regex> = LazyLock::new(|| {
 static EXCLUDES: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:this|that|it|which|guidance|outlook)\s+(?:also\s+)?excludes?\b")
 });
+/// "... using these price assumptions": a scenario.
+static ASSUMED_PRICES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\busing\s+(?:these|those|the|current)\s+(?:[\w-]+\s+){0,2}?(?:assumptions|prices)\b|\bat\s+(?:these|current|today's)\s+(?:[\w-]+\s+)?prices\b",
+    )
+});
+/// "55% of earnings in the first half": how the year divides.
+static PHASING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*of\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?(?:first|second|back|front)\s+half\b")
+});
+/// A change made to a guide: "lowering our capex guidance around $42 million".
+static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:rais|lower|increas|reduc|cutt|trimm|lift|narrow)(?:e|es|ed|ing)?\s+(?:our\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?(?:guidance|outlook|guide|forecast|range)\s+(?:by\s+|around\s+)?(?:approximately\s+|about\s+|roughly\s+)?$",
+    )
+});
+/// "in the quarter", "this quarter": the quarter just reported, where nothing looks forward.
+static IN_THE_QUARTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\W*(?:in|for|during)\s+(?:the|this)\s+quarter\b"));
 /// "which would imply": arithmetic on a guide, not a guide.
 static IMPLY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:would|could|might)\s+(?:imply|suggest|mean)\b"));
@@ -247,7 +266,7 @@ static TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Where a figure's own words after it end: "up approximately 7% for the year or a headwind
 /// of about $45 million" gives the 7% no headwind.
 static CLAUSE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)[,;]|\b(?:or|and|but|while|which)\b"));
+    LazyLock::new(|| re(r"(?i)[,;]|\b(?:or|and|but|while|which|with|as)\b"));
 /// Words of expectation that carry a guide in Q&A, where "would be" and "I think" are talk.
 static STRONG_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:expect|anticipat|guid|forecast|project|target|outlook|plan)\w*")
@@ -287,7 +306,7 @@ static INCREMENT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:incremental|a
 /// A headwind or tailwind to a metric.
 static WIND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx)s?\b(?:\s+(profit|margin))?",
+        r"(?i)\b(?:constant[\s-])?(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx)s?\b(?:\s+(profit|margin))?",
     )
 });
 /// Words that make a percentage a growth rate.
@@ -694,9 +713,10 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     .unwrap_or("");
                 // "11% of sales" is a ratio of sales, not sales growth.
                 let after_word = right_after(after).filter(|(w, _)| {
-                    !(fig.unit == Unit::Percent
+                    let lead = after.trim_start().to_ascii_lowercase();
+                    !(matches!(fig.unit, Unit::Percent | Unit::Bps)
                         && w.metric == Metric::Revenue
-                        && after.trim_start().to_ascii_lowercase().starts_with("of "))
+                        && (lead.starts_with("of ") || lead.starts_with("in ")))
                 });
                 // The next figure's words start after this one's metric ("3% revenue growth
                 // and 35% adjusted operating margin").
@@ -753,9 +773,13 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 // In Q&A only a sentence that guides outright counts: a forward verb and the
                 // guide or a period named.
                 let loose_in_qa = the_turn.section == Section::Qa
-                    && !(STRONG_FORWARD.is_match(s)
-                        && !cues::has_past_verb(s)
-                        && (cues::names_guide(s) || find_period(s, call).is_some()));
+                    && (IMPLY.is_match(s)
+                        || nearest_before(before_own).is_none_or(|(_, d)| d > 40)
+                            && after_word.is_none())
+                    || the_turn.section == Section::Qa
+                        && !(STRONG_FORWARD.is_match(s)
+                            && !cues::has_past_verb(s)
+                            && (cues::names_guide(s) || find_period(s, call).is_some()));
                 // "increase by approximately $10 million per year": a change, not a level.
                 let usd_delta = matches!(fig.unit, Unit::Usd | Unit::Bps)
                     && (THAN.is_match(after) || CHANGED.is_match(after))
@@ -763,7 +787,22 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     || matches!(fig.unit, Unit::Usd | Unit::Bps) && BY.is_match(before);
                 // "would change earnings by $0.04 per share", "If the credit is extended, ...":
                 // sensitivities and scenarios.
-                let scenario = SENSITIVITY.is_match(before) || IF.is_match(s);
+                let scenario =
+                    SENSITIVITY.is_match(before) || IF.is_match(s) || ASSUMED_PRICES.is_match(s);
+                // "about 55% of earnings in the first half": the phasing of the year.
+                let phasing = fig.unit == Unit::Percent && PHASING.is_match(after);
+                // "lowering our capex guidance around $42 million or 10% at the midpoint".
+                let cut = fig.unit == Unit::Usd
+                    && CHANGE_VERB.is_match(before)
+                    && s[fig.span.end..]
+                        .chars()
+                        .take(40)
+                        .collect::<String>()
+                        .to_ascii_lowercase()
+                        .contains("midpoint");
+                // "free cash flow of $40 million in the quarter demonstrates": the quarter
+                // reported, in a sentence with no forward word.
+                let this_quarter = !fwd && IN_THE_QUARTER.is_match(after);
                 // "a low-20s percentage of our full year EPS", "84% of our backlog": shares.
                 let percentage_of = fig.unit == Unit::Percent && PERCENTAGE_OF.is_match(after);
                 // "net COVID incremental revenues of $345 million": an increment.
@@ -802,6 +841,9 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                             && w.label.to_ascii_lowercase().starts_with("capital")
                     });
                 if same_as_skipped
+                    || phasing
+                    || cut
+                    || this_quarter
                     || cues::others_forecast(upto)
                     || scenario
                     || percentage_of
@@ -889,30 +931,36 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                                 .map_or(after, |m| &after[..m.start()]),
                         )
                     }) {
-                    Some(c) if c.get(2).is_none() => MetricWord {
-                        metric: Metric::Other,
-                        label: {
-                            let effect = c[1].to_ascii_lowercase();
-                            let effect = match effect.as_str() {
-                                e if e.starts_with("synerg") => "Synergies".to_string(),
-                                "contribute" => "Contribution".to_string(),
-                                "currency" | "fx" => "Currency effect".to_string(),
-                                e => {
-                                    let mut ch = e.chars();
-                                    ch.next().map_or(String::new(), |f| {
-                                        f.to_uppercase().chain(ch).collect::<String>()
-                                    })
+                    // "constant currency sales growth" is growth, not a currency effect.
+                    Some(c)
+                        if c.get(2).is_none()
+                            && !c[0].to_ascii_lowercase().starts_with("constant") =>
+                    {
+                        MetricWord {
+                            metric: Metric::Other,
+                            label: {
+                                let effect = c[1].to_ascii_lowercase();
+                                let effect = match effect.as_str() {
+                                    e if e.starts_with("synerg") => "Synergies".to_string(),
+                                    "contribute" => "Contribution".to_string(),
+                                    "currency" | "fx" => "Currency effect".to_string(),
+                                    e => {
+                                        let mut ch = e.chars();
+                                        ch.next().map_or(String::new(), |f| {
+                                            f.to_uppercase().chain(ch).collect::<String>()
+                                        })
+                                    }
+                                };
+                                if word.metric == Metric::Other || word.label == "Other" {
+                                    effect
+                                } else {
+                                    format!("{effect} to {}", lower_first(&word.label))
                                 }
-                            };
-                            if word.metric == Metric::Other || word.label == "Other" {
-                                effect
-                            } else {
-                                format!("{effect} to {}", lower_first(&word.label))
-                            }
-                        },
-                        per_share: word.per_share,
-                        basis: word.basis,
-                    },
+                            },
+                            per_share: word.per_share,
+                            basis: word.basis,
+                        }
+                    }
                     _ => word,
                 };
                 // "$192 per megawatt day" is a price; "$13,000 per day" of margin is a unit
