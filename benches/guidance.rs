@@ -37,6 +37,23 @@ fn extraction(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // Real English-only calls of other companies (the development corpus), when it is beside
+    // the checkout: 60 calls of about 10,000 words each.
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/guidance-dev/calls");
+    if corpus.is_dir() {
+        let calls = callread::library::load_paths(&[corpus], |_, _| {})
+            .unwrap()
+            .transcripts;
+        g.bench_function("extract_60_corpus_calls", |b| {
+            b.iter(|| {
+                calls
+                    .iter()
+                    .map(|t| black_box(callread::guidance::extract(t)).len())
+                    .sum::<usize>()
+            })
+        });
+    }
     g.finish();
 }
 

@@ -196,7 +196,15 @@ pub(super) fn result_since_forward(before: &str) -> bool {
     let cleaned = NOT_FORWARD.replace_all(before, " ");
     let cleaned = GUIDE_CHANGE.replace_all(&cleaned, " ");
     let from = FORWARD.find_iter(&cleaned).last().map_or(0, |m| m.end());
-    RESULT.is_match(&cleaned[from..]) || past_tense_clause(&cleaned[from..])
+    // "our July outlook contemplated $2 million": the outlook of before, in the past tense.
+    static CONTEMPLATED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*(?:contemplated|assumed|included|implied|called\s+for|anticipated|expected|projected)\b",
+        )
+    });
+    RESULT.is_match(&cleaned[from..])
+        || past_tense_clause(&cleaned[from..])
+        || CONTEMPLATED.is_match(&cleaned[from..])
 }
 
 /// True when the sentence declines to guide.

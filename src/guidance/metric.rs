@@ -90,7 +90,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Other,
-        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+equity|roe|roic|leverage|net\s+debt|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|deposits?|combined\s+ratio|loss\s+ratio|arr|average\s+(?:selling|sales|realized)\s+prices?|asps?|average\s+daily\s+rates?|adr|price\s+realization|financing\s+needs?|funding\s+needs?)\b",
+        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+equity|roe|roic|leverage|net\s+debt|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|deposits?|combined\s+ratio|loss\s+ratio|arr|average\s+(?:selling|sales|realized)\s+prices?|asps?|average\s+daily\s+rates?|adr|price\s+realization|financing\s+needs?|funding\s+needs?|proceeds|cash\s+distributions)\b",
     ),
     (Metric::Growth, r"\bgrowth\b|\bgrow\b"),
 ];
@@ -272,7 +272,7 @@ fn linked(between: &str) -> bool {
 pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^\s*(?:(?:of|in|on|for)\s+)?(?:(?:the\s+|our\s+|total\s+|year-over-year\s+|sequential\s+|organic\s+|reported\s+|constant[\s-]currency\s+|adjusted\s+|non-gaap\s+|gaap\s+|diluted\s+|fully\s+|net\s+|comparable\s+|core\s+|even\s+|levered\s+|unlevered\s+|same[\s-]\w+\s+)*)",
+            r"(?i)^\s*(?:(?:of|in|on|for|in\s+terms\s+of)\s+)?(?:(?:the\s+|our\s+|total\s+|year-over-year\s+|sequential\s+|organic\s+|reported\s+|constant[\s-]currency\s+|adjusted\s+|non-gaap\s+|gaap\s+|diluted\s+|fully\s+|net\s+|comparable\s+|core\s+|even\s+|levered\s+|unlevered\s+|same[\s-]\w+\s+)*)",
         )
     });
     static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -297,6 +297,12 @@ pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
                 && r.start >= lead
                 && after[lead..r.start].split_whitespace().count() <= 2
                 && !after[lead..r.start].contains([',', ';'])
+                && !after[lead..r.start].split_whitespace().any(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "with" | "and" | "or" | "for" | "in" | "to" | "at" | "from" | "by"
+                    )
+                })
     })?;
     let (range, metric) = found[i].clone();
     let mut w = word(after, range.clone(), metric);

@@ -162,7 +162,7 @@ static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
 /// figure's ("up from 59% in Q2 of last year").
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b|\bfrom\s+(?:these|those|current|today's|this|last)\b|\b(?:higher|lower|more|less|better|worse|above|below)\s+than\b|\bin\s+excess\s+of\b|\bfrom\s+\$?\d",
+        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b|\bfrom\s+(?:these|those|current|today's|this|last)\b|\b(?:higher|lower|more|less|better|worse|above|below)\s+than\b|\bin\s+excess\s+of\b|\bfrom\s+(?:\$\d|\d+(?:\.\d+)?\s*(?:%|percent|basis|bps))",
     )
 });
 /// A change by an amount: "increase by approximately".
@@ -213,12 +213,28 @@ static PARTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "This excludes", "excluding": what follows is left out of the guide.
 static EXCLUDES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:this|that|it|which|guidance|outlook)\s+(?:also\s+)?excludes?\b")
+    re(r"(?i)\b(?:this|that|it|which|guidance|outlook|\w+)\s+(?:also\s+)?exclude[sd]?\b")
 });
 /// "... using these price assumptions": a scenario.
 static ASSUMED_PRICES: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\busing\s+(?:these|those|the|current)\s+(?:[\w-]+\s+){0,2}?(?:assumptions|prices)\b|\bat\s+(?:these|current|today's)\s+(?:[\w-]+\s+)?prices\b",
+    )
+});
+/// "from roughly flat to down 4%": a move from one figure to the next.
+static FROM_FLAT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bfrom\s+(?:roughly\s+|about\s+|approximately\s+)?flat\s+to\s+(?:down|up)\s*$")
+});
+/// "... per annum at $5 copper": a figure at an assumed price.
+static AT_PRICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bat\s+\$[\d.]+\s+(?:per\s+\w+\s+)?(?:copper|oil|gold|silver|gas|brent|wti|crude|lumber|steel)\b",
+    )
+});
+/// "reduces our capacity outlook by about four points": a change of a guide.
+static GUIDE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:outlook|guidance|guide|forecast|range|midpoint)\s+by\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|an?\s+additional\s+)?$",
     )
 });
 /// "55% of earnings in the first half": how the year divides.
@@ -562,6 +578,8 @@ fn around(s: &str, q: &Quantity, rest: &[Quantity]) -> Option<(usize, f64, f64)>
 /// Extracts the guidance figures of a transcript.
 pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
     let call = call_period(t);
+    // The company's own name: "Acme expects" is the company, "IHS expects" is not.
+    let company = t.company().unwrap_or_default().to_ascii_lowercase();
     let mut out: Vec<GuidanceFigure> = Vec::new();
     // The period in force carries from paragraph to paragraph within a turn ("We expect R&D
     // ... to remain about 15%" right after "... for fiscal 2024").
@@ -692,6 +710,9 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 .or_else(|| period.clone());
             let mut skipped_prev = false;
             let mut parts = false;
+            // "a headwind approaching $60 million for revenue and $20 million for adjusted
+            // EBITDA": the effect goes on through the list.
+            let mut effect: Option<String> = None;
             // Values the sentence names as an earlier guide ("we increased it from a range of
             // $2.75 to $2.80 to ..."): a row of the same values from this sentence is that old
             // range, said first by mistake.
@@ -716,7 +737,8 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     let lead = after.trim_start().to_ascii_lowercase();
                     !(matches!(fig.unit, Unit::Percent | Unit::Bps)
                         && w.metric == Metric::Revenue
-                        && (lead.starts_with("of ") || lead.starts_with("in ")))
+                        && (lead.starts_with("of ") || lead.starts_with("in "))
+                        && !lead.starts_with("in terms of"))
                 });
                 // The next figure's words start after this one's metric ("3% revenue growth
                 // and 35% adjusted operating margin").
@@ -738,8 +760,13 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     let b = &own[prev_start.min(own.len())..fig.span.start.min(own.len())];
                     b.rsplit([';', ':']).next().unwrap_or(b)
                 };
+                // "up 2.5% in terms of organic revenue": the words after name it outright.
+                let explicit = after
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("in terms of");
                 let word = choose_metric(
-                    before_own,
+                    if explicit { "" } else { before_own },
                     after_word.as_ref().map(|(w, _)| w.clone()),
                     fig.unit,
                     &carry(&sentence_metric),
@@ -787,8 +814,11 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     || matches!(fig.unit, Unit::Usd | Unit::Bps) && BY.is_match(before);
                 // "would change earnings by $0.04 per share", "If the credit is extended, ...":
                 // sensitivities and scenarios.
-                let scenario =
-                    SENSITIVITY.is_match(before) || IF.is_match(s) || ASSUMED_PRICES.is_match(s);
+                let scenario = SENSITIVITY.is_match(before)
+                    || IF.is_match(s)
+                    || ASSUMED_PRICES.is_match(s)
+                    || AT_PRICE.is_match(&s[fig.span.end..].chars().take(60).collect::<String>())
+                    || GUIDE_BY.is_match(before);
                 // "about 55% of earnings in the first half": the phasing of the year.
                 let phasing = fig.unit == Unit::Percent && PHASING.is_match(after);
                 // "lowering our capex guidance around $42 million or 10% at the midpoint".
@@ -845,6 +875,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     || cut
                     || this_quarter
                     || cues::others_forecast(upto)
+                    || someone_else(upto, &company)
                     || scenario
                     || percentage_of
                     || increment
@@ -936,32 +967,14 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                         if c.get(2).is_none()
                             && !c[0].to_ascii_lowercase().starts_with("constant") =>
                     {
-                        MetricWord {
-                            metric: Metric::Other,
-                            label: {
-                                let effect = c[1].to_ascii_lowercase();
-                                let effect = match effect.as_str() {
-                                    e if e.starts_with("synerg") => "Synergies".to_string(),
-                                    "contribute" => "Contribution".to_string(),
-                                    "currency" | "fx" => "Currency effect".to_string(),
-                                    e => {
-                                        let mut ch = e.chars();
-                                        ch.next().map_or(String::new(), |f| {
-                                            f.to_uppercase().chain(ch).collect::<String>()
-                                        })
-                                    }
-                                };
-                                if word.metric == Metric::Other || word.label == "Other" {
-                                    effect
-                                } else {
-                                    format!("{effect} to {}", lower_first(&word.label))
-                                }
-                            },
-                            per_share: word.per_share,
-                            basis: word.basis,
-                        }
+                        let name = effect_name(&c[1]);
+                        effect = Some(name.clone());
+                        with_effect(word, &name)
                     }
-                    _ => word,
+                    _ => match &effect {
+                        Some(name) if before_own.trim().len() <= 25 => with_effect(word, name),
+                        _ => word,
+                    },
                 };
                 // "$192 per megawatt day" is a price; "$13,000 per day" of margin is a unit
                 // economics guide.
@@ -1140,11 +1153,23 @@ fn pick(
                     }
                 }
                 // "core FFO per share ... to a new range of $2.80 to $2.84 per share".
-                None if sentence.as_ref().is_some_and(|w| {
-                    w.per_share && matches!(w.metric, Metric::Eps | Metric::Ffo)
-                }) =>
+                None if sentence
+                    .as_ref()
+                    .is_some_and(|w| matches!(w.metric, Metric::Eps | Metric::Ffo)) =>
                 {
-                    sentence.clone().unwrap_or_else(|| a.clone())
+                    let w = sentence.clone().unwrap_or_else(|| a.clone());
+                    if w.per_share || w.label.to_ascii_lowercase().contains("share") {
+                        MetricWord {
+                            per_share: true,
+                            ..w
+                        }
+                    } else {
+                        MetricWord {
+                            label: format!("{} per share", w.label),
+                            per_share: true,
+                            ..w
+                        }
+                    }
                 }
                 None => MetricWord {
                     metric: Metric::Eps,
@@ -1225,6 +1250,64 @@ fn with_basis(word: MetricWord, before: &str) -> MetricWord {
         basis: Some(named),
         ..word
     }
+}
+
+/// "Headwind", "Synergies", "Currency effect": the name of an effect word.
+fn effect_name(word: &str) -> String {
+    let e = word.to_ascii_lowercase();
+    match e.as_str() {
+        e if e.starts_with("synerg") => "Synergies".to_string(),
+        "contribute" => "Contribution".to_string(),
+        "currency" | "fx" => "Currency effect".to_string(),
+        e => {
+            let mut ch = e.chars();
+            ch.next().map_or(String::new(), |f| {
+                f.to_uppercase().chain(ch).collect::<String>()
+            })
+        }
+    }
+}
+
+/// The figure as an effect on its metric: "Headwind to adjusted EBITDA".
+fn with_effect(word: MetricWord, effect: &str) -> MetricWord {
+    MetricWord {
+        metric: Metric::Other,
+        label: if word.metric == Metric::Other || word.label == "Other" {
+            effect.to_string()
+        } else {
+            format!("{effect} to {}", lower_first(&word.label))
+        },
+        per_share: word.per_share,
+        basis: word.basis,
+    }
+}
+
+/// True when a named other party is the subject of the forward verb before the figure: "For
+/// 2022, IHS expects global auto production to grow 11%".
+fn someone_else(upto: &str, company: &str) -> bool {
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?-i:\b(?P<who>[A-Z][A-Za-z&'’.-]*(?:\s+[A-Z][A-Za-z&'’.-]*){0,3}))\s+(?:now\s+|currently\s+|also\s+)?(?:expects|forecasts|projects|estimates|predicts|sees|anticipates)\b",
+        )
+    });
+    SUBJECT.captures_iter(upto).any(|c| {
+        let who = c["who"].to_ascii_lowercase();
+        let own = [
+            "we",
+            "management",
+            "the company",
+            "company",
+            "our company",
+            "it",
+            "he",
+            "she",
+        ];
+        !own.contains(&who.as_str())
+            && !who.starts_with("our ")
+            && !who
+                .split_whitespace()
+                .any(|w| w.len() > 2 && company.contains(w.trim_end_matches(['\'', '’', 's'])))
+    })
 }
 
 /// Earnings or FFO of "$4.07" (no million or billion) is per share: companies give net
@@ -1439,7 +1522,15 @@ fn make(
     };
     if fig.high.is_none() {
         // "flat to down 1%", "down 3%".
-        if tail.ends_with("flat to down") {
+        // "reduces our outlook ... from roughly flat to down 4%": the new figure is the last.
+        if FROM_FLAT.is_match(tail) {
+            let v = if tail.ends_with("down") {
+                -fig.low
+            } else {
+                fig.low
+            };
+            (low, high) = (Some(v), Some(v));
+        } else if tail.ends_with("flat to down") {
             (low, high) = (Some(-fig.low), Some(0.0));
         } else if tail.ends_with("flat to up") {
             (low, high) = (Some(0.0), Some(fig.low));
