@@ -153,8 +153,21 @@ static NOT_A_METRIC: LazyLock<Regex> = LazyLock::new(|| {
 /// The metric phrases of a text, in order, none overlapping (at one position the lexicon's
 /// earlier entry wins).
 fn phrases(text: &str) -> Vec<(std::ops::Range<usize>, Metric)> {
+    // One pass tells which entries match at all; only those are run to find where.
+    static ANY: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+        regex::RegexSet::new(
+            LEXICON
+                .iter()
+                .map(|(_, p)| format!("(?i){p}").replace(r"\b", r"(?-u:\b)")),
+        )
+            .unwrap_or_else(|e| panic!("bad built-in lexicon: {e}"))
+    });
+    let hits = ANY.matches(text);
     let mut found: Vec<(std::ops::Range<usize>, Metric)> = Vec::new();
-    for (metric, r) in LEXICON_RE.iter() {
+    for (i, (metric, r)) in LEXICON_RE.iter().enumerate() {
+        if !hits.matched(i) {
+            continue;
+        }
         for m in r.find_iter(text) {
             // Trim the optional leading space some alternatives take.
             let lead = m.as_str().len() - m.as_str().trim_start().len();

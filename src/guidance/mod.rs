@@ -141,7 +141,13 @@ pub struct GuidanceFigure {
 }
 
 pub(crate) fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("bad built-in pattern {p}: {e}"))
+    // Word boundaries are ASCII ones: the patterns read English, and an ASCII boundary keeps
+    // the regex engine on its fast lazy DFA instead of the Unicode-aware fallback.
+    let p = p.replace(r"\b", r"(?-u:\b)");
+    regex::RegexBuilder::new(&p)
+        .dfa_size_limit(8 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("bad built-in pattern {p}: {e}"))
 }
 
 /// A sentence that opens an outlook: the figures after it in the paragraph are guidance even
