@@ -206,3 +206,37 @@ fn no_row_judged_wrong_comes_back() {
         back.join("\n")
     );
 }
+
+/// The call's own quarter and year come from the call, not the file name: every call of
+/// `history-dev` whose opening (as `calls.tsv` quotes it) names both comes out with them, in
+/// `callread dump --json` too.
+#[test]
+fn the_call_period_is_read_from_the_opening() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/history-dev");
+    let Ok(tsv) = std::fs::read_to_string(dir.join("calls.tsv")) else {
+        eprintln!("../shared/corpus/history-dev is not beside the checkout: skipped");
+        return;
+    };
+    let quarter = regex::Regex::new(r"(?i)\b(first|second|third|fourth|q[1-4])\b").unwrap();
+    let year = regex::Regex::new(r"\b(20\d\d)\b").unwrap();
+    let mut checked = 0;
+    for line in tsv.lines().skip(1) {
+        let mut cols = line.split('\t');
+        let (_, file, opening) = (cols.next(), cols.next().unwrap(), cols.next().unwrap_or(""));
+        let (Some(q), Some(y)) = (quarter.captures(opening), year.captures(opening)) else {
+            continue;
+        };
+        let q = match q[1].to_ascii_lowercase().as_str() {
+            "first" | "q1" => 1,
+            "second" | "q2" => 2,
+            "third" | "q3" => 3,
+            _ => 4,
+        };
+        let want = format!("Q{q} FY{}", &y[1]);
+        let t = callread::library::load_file(&dir.join(file)).expect("loads");
+        let got = callread::guidance::call_period(&t).label();
+        assert_eq!(got.as_deref(), Some(want.as_str()), "{file}: {opening}");
+        checked += 1;
+    }
+    assert!(checked >= 30, "{checked}");
+}

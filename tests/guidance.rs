@@ -710,3 +710,18 @@ fn families_of_guidance_phrasing() {
     }
     assert!(f.iter().all(|f| f.speaker == "Maria Lopez"));
 }
+
+/// `callread dump --json` names the company and the call's own period.
+#[test]
+fn dump_names_the_company_and_the_call_period() {
+    let o = common::run(&[
+        "dump",
+        "assets/transcripts/000_28227caab299fe99.txt",
+        "--json",
+    ]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["company"], "Zoom");
+    assert_eq!(v["call_period"], "Q2 FY2025");
+    assert!(v["turns"].as_array().is_some_and(|t| !t.is_empty()));
+}

@@ -160,7 +160,7 @@ fn phrases(text: &str) -> Vec<(std::ops::Range<usize>, Metric)> {
                 .iter()
                 .map(|(_, p)| format!("(?i){p}").replace(r"\b", r"(?-u:\b)")),
         )
-            .unwrap_or_else(|e| panic!("bad built-in lexicon: {e}"))
+        .unwrap_or_else(|e| panic!("bad built-in lexicon: {e}"))
     });
     let hits = ANY.matches(text);
     let mut found: Vec<(std::ops::Range<usize>, Metric)> = Vec::new();
