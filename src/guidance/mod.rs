@@ -624,7 +624,8 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
         let mut looked_forward = false;
         // The metric of the last figure of the outlook, for a figure whose clause names none.
         let mut outlook_metric: Option<MetricWord> = None;
-        for range in sentences(en) {
+        let spans = sentences(en);
+        for range in spans.iter().cloned() {
             let s = &en[range.clone()];
             let digits = s.bytes().any(|b| b.is_ascii_digit());
             // The sentence with its comparisons blanked out ("Compared to 2020, we target
@@ -1054,8 +1055,8 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
         };
         // An outlook goes on into the next paragraph only when this one ends by opening it
         // ("Now turning to our outlook for 2022."): a list of figures follows.
-        outlook_carried = sentences(en).pop().is_some_and(|r| {
-            let last = &en[r];
+        outlook_carried = spans.last().is_some_and(|r| {
+            let last = &en[r.clone()];
             OPENS_GUIDANCE.is_match(last) && !last.bytes().any(|b| b.is_ascii_digit())
         });
     }
@@ -1237,15 +1238,8 @@ fn with_basis(word: MetricWord, before: &str) -> MetricWord {
         .iter()
         .find_map(|p| word.label.strip_prefix(p))
         .unwrap_or(&word.label);
-    let bare =
-        if named == "GAAP" && bare.starts_with(char::is_uppercase) && !bare.starts_with("EPS") {
-            let mut c = bare.chars();
-            c.next().map_or(String::new(), |f| {
-                f.to_lowercase().collect::<String>() + c.as_str()
-            })
-        } else {
-            bare.to_string()
-        };
+    // "Operating profit" after a basis is "adjusted operating profit"; "EPS" stays.
+    let bare = lower_first(bare);
     let label = match named {
         "non-GAAP" => format!("Non-GAAP {bare}"),
         "adjusted" => format!("Adjusted {bare}"),
