@@ -32,7 +32,7 @@ pub(super) struct MetricWord {
 const LEXICON: &[(Metric, &str)] = &[
     (
         Metric::Other,
-        r"\b(?:(?:free\s+)?cash(?:\s+flow)?\s+conversion|payout\s+ratio|flow[\s-]through|(?:contribution|gross)\s+profit)\b",
+        r"\b(?:(?:free\s+)?cash(?:\s+flow)?\s+conversion|payout\s+ratio|flow[\s-]through|contribution\s+profit)\b",
     ),
     (
         Metric::Ffo,
@@ -44,7 +44,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Margin,
-        r"(?:\b(?:ebitda|ebit|operating|gross|net|segment|pre-?tax|profit|contribution|ebitdar)\s+)?margins?\b",
+        r"(?:\b(?:ebitda|ebit|operating|gross(?:\s+profit)?|net|segment|pre-?tax|profit|contribution|ebitdar)\s+)?margins?\b|\bgross\s+profit\b",
     ),
     (Metric::FreeCashFlow, r"\bfree\s+cash\s+flows?\b|\bfcf\b"),
     (
@@ -439,11 +439,18 @@ fn tidy(s: &str) -> String {
 }
 
 /// "14% of sales", "6.7% of premium": what a ratio is of.
-fn ratio_of(context: &str) -> Option<&'static str> {
-    static OF: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\bof\s+(?:net\s+|total\s+(?:[\w-]+\s+){0,4}?)?(sales|revenues?|premiums?)\b")
+fn ratio_of(before: &str, after: &str) -> Option<&'static str> {
+    // "14% of sales" right after the figure, or "as a percentage of revenue" before it; not
+    // "an increase of sales in the mid-single digits".
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s*of\s+(?:net\s+|total\s+(?:[\w-]+\s+){0,4}?)?(sales|revenues?|premiums?)\b")
     });
-    let c = OF.captures(context)?;
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:\b(?:percent(?:age)?|share|portion|ratio|proportion)|%)\s+of\s+(?:net\s+|total\s+(?:[\w-]+\s+){0,4}?)?(sales|revenues?|premiums?)\b",
+        )
+    });
+    let c = AFTER.captures(after).or_else(|| BEFORE.captures(before))?;
     Some(match c[1].to_ascii_lowercase().as_str() {
         "sales" => "sales",
         p if p.starts_with("premium") => "premium",
@@ -453,24 +460,29 @@ fn ratio_of(context: &str) -> Option<&'static str> {
 
 /// The figure's metric when it is a percentage of a metric that is not itself a rate: "sales
 /// up 8% to 10%" is sales growth, "adjusted EPS growth of 33%" EPS growth.
-pub(super) fn as_rate(w: MetricWord, unit: Unit, context: &str) -> MetricWord {
+pub(super) fn as_rate(w: MetricWord, unit: Unit, before: &str, after: &str) -> MetricWord {
+    let context = format!("{before} {after}");
+    let context = context.as_str();
     if !matches!(unit, Unit::Percent | Unit::Bps) {
         return w;
     }
     static GROWS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:growth|grow(?:ing|s)?|up|down|increase[sd]?|decrease[sd]?|decline[sd]?|higher|lower|rise|fall|reduce[sd]?|reduction|improve(?:ment)?)\b",
+            r"(?i)\b(?:growth|grow(?:ing|s)?|up|down|increase[sd]?|decrease[sd]?|decline[sd]?|higher|lower|rise|fall|reduce[sd]?|reduction|improve(?:ment)?|over\s+(?:20\d\d|last\s+year|the\s+prior))\b",
         )
     });
     match w.metric {
         // "expenses to grow 6%, and to be around 6.7% of premium": the ratio of the metric
         // that grows.
-        Metric::Growth if ratio_of(context).is_some() && !GROWS.is_match(context) => {
+        Metric::Growth if ratio_of(before, after).is_some() && !GROWS.is_match(context) => {
             let base = w.label.trim_end_matches(" growth").to_string();
             MetricWord {
                 metric: nearest_before(&format!("{base} "))
                     .map_or(Metric::Other, |(b, _)| b.metric),
-                label: format!("{base}, % of {}", ratio_of(context).unwrap_or("revenue")),
+                label: format!(
+                    "{base}, % of {}",
+                    ratio_of(before, after).unwrap_or("revenue")
+                ),
                 ..w
             }
         }
@@ -482,13 +494,13 @@ pub(super) fn as_rate(w: MetricWord, unit: Unit, context: &str) -> MetricWord {
         | Metric::Shares => w,
         // "expenses of 33% of revenue" is a ratio; "expenses up 5%" growth.
         Metric::Expense | Metric::Volume | Metric::Revenue | Metric::Eps | Metric::NetIncome
-            if ratio_of(context).is_some() =>
+            if ratio_of(before, after).is_some() =>
         {
             MetricWord {
                 label: format!(
                     "{}, % of {}",
                     w.label,
-                    ratio_of(context).unwrap_or("revenue")
+                    ratio_of(before, after).unwrap_or("revenue")
                 ),
                 ..w
             }

@@ -300,8 +300,16 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "100 basis points better", "$100 million higher": a change.
-static CHANGED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:better|worse|higher|lower|more|less|above|below)\b"));
+static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:or\s+[\d.]+%\s+)?(?:better|worse|higher|lower|more|less|greater|above|below)\b")
+});
+/// "the corresponding prior year period", "last year": a past period to compare with.
+static PRIOR_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:prior[\s-]year|last\s+year|year[\s-]ago|same\s+period|corresponding\s+period)\b")
+});
+/// A modal that looks ahead.
+static MODAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:would|will|should|could|expect\w*|anticipat\w*)\b"));
 /// Sensitivities: "would change earnings by", "would be favorably impacted by".
 static SENSITIVITY: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -337,6 +345,10 @@ static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:growth|grow(?:ing|s)?|up|down|increase[sd]?|decrease[sd]?|decline[sd]?|higher|lower|flat|rise|fall|expand|contract)\b",
     )
 });
+/// Words that start a new clause after a comparison.
+static MASK_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:with|while|and\s+(?:we|our|the)|but|which|whereas)\b"));
+
 /// Blanks out the comparisons of a sentence ("compared to 2020", "up from 59% in Q2 of last
 /// year") up to the end of their clause, keeping every byte offset.
 fn mask_comparisons(s: &str) -> String {
@@ -345,12 +357,17 @@ fn mask_comparisons(s: &str) -> String {
         // The clause ends at a comma, a semicolon or a full stop, not at the point inside a
         // figure ("from 19.9% in 2021").
         let b = s.as_bytes();
-        let end = (m.end()..b.len())
+        let stop = (m.end()..b.len())
             .find(|&i| {
                 matches!(b[i], b',' | b';')
                     || b[i] == b'.' && !b.get(i + 1).is_some_and(u8::is_ascii_digit)
             })
             .unwrap_or(b.len());
+        // "... higher than the second quarter with margins between 22.3% and 23.1%": the
+        // comparison ends where another clause starts.
+        let end = MASK_END
+            .find(&s[m.end()..stop])
+            .map_or(stop, |w| m.end() + w.start());
         let blank: String = s[m.start()..end]
             .chars()
             .map(|c| " ".repeat(c.len_utf8()))
@@ -544,7 +561,12 @@ fn figures_of(s: &str) -> Vec<Fig> {
 
 /// Rounds away the float noise of a sum ("22.7 + 0.4" is 23.1, not 23.099999999999998).
 fn tidy(v: f64) -> f64 {
-    (v * 1e9).round() / 1e9
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    // Ten significant digits: "$4.1 billion" is 4,100,000,000, not 4,099,999,999.9999995.
+    let scale = 10f64.powi(9 - v.abs().log10().floor() as i32);
+    (v * scale).round() / scale
 }
 
 /// A value with its deviation after it: "X, plus or minus Y", "X ± Y", "X, plus Y, minus Z".
@@ -682,7 +704,14 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 continue;
             }
             let question = s.trim_end().ends_with('?');
-            let listed = outlook && !result && !cues::states_fact(s) && !cues::has_past_verb(s);
+            // An item compared with a past period is a result unless a modal looks ahead ("This
+            // would represent growth of 22% to 25% compared to the second quarter of last
+            // year").
+            let listed = outlook
+                && !result
+                && !cues::states_fact(s)
+                && !cues::has_past_verb(s)
+                && !(PRIOR_PERIOD.is_match(s) && !MODAL.is_match(s));
             if fwd {
                 outlook = true;
                 looked_forward = true;
@@ -710,9 +739,15 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             let mut prev_end = 0;
             // "... $350 million in sales and $0.05 in diluted EPS in the first 12 months":
             // a period after the last figure holds for the list.
+            // Only a list shares it: one figure's own words after it are its clause.
+            let proper = figs
+                .iter()
+                .filter(|f| f.unit != Unit::Count || f.low >= 1000.0)
+                .count();
             let trailing = figs
                 .iter()
                 .rfind(|f| f.unit != Unit::Count || f.low >= 1000.0)
+                .filter(|_| proper > 1)
                 .and_then(|f| find_period(&own[f.span.end.min(own.len())..], call))
                 .or_else(|| period.clone());
             let mut skipped_prev = false;
@@ -816,7 +851,9 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                             && (cues::names_guide(s) || find_period(s, call).is_some()));
                 // "increase by approximately $10 million per year": a change, not a level.
                 let usd_delta = matches!(fig.unit, Unit::Usd | Unit::Bps)
-                    && (THAN.is_match(after) || CHANGED.is_match(after))
+                    && (THAN.is_match(after)
+                        || CHANGED
+                            .is_match(&s[fig.span.end..].chars().take(40).collect::<String>()))
                     || fig.unit == Unit::Usd && USD_DELTA.is_match(before)
                     || matches!(fig.unit, Unit::Usd | Unit::Bps) && BY.is_match(before);
                 // "would change earnings by $0.04 per share", "If the credit is extended, ...":
@@ -1002,7 +1039,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 }
                 sentence_metric = Some(word.clone());
                 outlook_metric = Some(word.clone());
-                let rated = as_rate(word, fig.unit, &format!("{before} {after}"));
+                let rated = as_rate(word, fig.unit, before, after);
                 push(
                     &mut out,
                     make(

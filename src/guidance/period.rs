@@ -456,7 +456,8 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
     if let Some(m) = c.name("month") {
         // "We're forecasting July's ADR to reach ...": a month of the year the call guides.
         let short = &m.as_str()[..3];
-        return Some(match call.year {
+        // On a fourth-quarter call the months ahead are the new year's.
+        return Some(match call.guide_year() {
             Some(y) => format!("{short} FY{y}"),
             None => short.to_string(),
         });
