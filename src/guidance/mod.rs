@@ -711,7 +711,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 && !result
                 && !cues::states_fact(s)
                 && !cues::has_past_verb(s)
-                && !(PRIOR_PERIOD.is_match(s) && !MODAL.is_match(s));
+                && (!PRIOR_PERIOD.is_match(s) || MODAL.is_match(s));
             if fwd {
                 outlook = true;
                 looked_forward = true;
