@@ -303,6 +303,12 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
 static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\s*(?:or\s+[\d.]+%\s+)?(?:better|worse|higher|lower|more|less|greater|above|below)\b")
 });
+/// "higher than 2019's record": a rise over a named year.
+static THAN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:higher|lower|above|below|more|less|greater)\s+than\s+(?:the\s+|our\s+)?(20\d\d)",
+    )
+});
 /// "the corresponding prior year period", "last year": a past period to compare with.
 static PRIOR_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:prior[\s-]year|last\s+year|year[\s-]ago|same\s+period|corresponding\s+period)\b")
@@ -711,7 +717,8 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 && !result
                 && !cues::states_fact(s)
                 && !cues::has_past_verb(s)
-                && (!PRIOR_PERIOD.is_match(s) || MODAL.is_match(s));
+                && (!PRIOR_PERIOD.is_match(s)
+                    || MODAL.is_match(&s[..figs.first().map_or(s.len(), |f| f.span.start)]));
             if fwd {
                 outlook = true;
                 looked_forward = true;
@@ -886,7 +893,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 let to_date = TO_DATE.is_match(before.rsplit(',').next().unwrap_or(before));
                 // "Over 90% of the current capital program is directed to ... which is
                 // expected to": a share of something, before the forward words.
-                let share_of = fig.unit == Unit::Percent && SPLIT.is_match(before)
+                let share_of = fig.unit == Unit::Percent && SPLIT.is_match(s)
                     || fig.unit == Unit::Percent
                         && !forward_before
                         && after.trim_start().starts_with("of ")
@@ -914,7 +921,19 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                         w.metric == Metric::Growth
                             && w.label.to_ascii_lowercase().starts_with("capital")
                     });
+                // "adjusted EBITDA of negative $3 million ... below the prior year period, ...
+                // which we will discuss": results, the forward word only after them.
+                let results_first = fwd && !forward_before && PRIOR_PERIOD.is_match(s);
+                // "15% higher than 2019's record": a rise over a base year long past.
+                let over_old_base = fig.unit == Unit::Percent
+                    && THAN_YEAR
+                        .captures(after)
+                        .and_then(|c| c[1].parse::<u16>().ok())
+                        .zip(call.year)
+                        .is_some_and(|(base, y)| base + 1 < y);
                 if same_as_skipped
+                    || results_first
+                    || over_old_base
                     || phasing
                     || cut
                     || this_quarter
@@ -1490,6 +1509,11 @@ fn make(
 ) -> Option<(GuidanceFigure, std::ops::Range<usize>)> {
     let metric = word.metric;
     let unit = match fig.unit {
+        // "grew our rate base to $41 billion": an amount is no growth rate, and the metric is
+        // unknown.
+        Unit::Usd if metric == Metric::Growth && word.label.eq_ignore_ascii_case("growth") => {
+            return None;
+        }
         // "average diluted shares of $51 million": a slip of the tongue, no amount.
         Unit::Usd if metric == Metric::Shares && !word.per_share => return None,
         Unit::Usd if word.per_share || metric == Metric::Eps => "USD/share",
