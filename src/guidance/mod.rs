@@ -830,7 +830,9 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 // million charge ..., we are revising our guidance") does not make it a guide
                 // when a result comes first.
                 let upto = &s[..fig.span.start];
-                let forward_before = cues::forward(upto);
+                // Looked up only where a test needs it: it scans the sentence up to the figure.
+                let forward_before = std::cell::OnceCell::new();
+                let forward_before = || *forward_before.get_or_init(|| cues::forward(upto));
                 // "$9.93 to $10.53 or $10.23 at the midpoint": the range again.
                 let midpoint_again = before.trim().eq_ignore_ascii_case("or")
                     && after.trim_start().to_ascii_lowercase().contains("midpoint");
@@ -895,8 +897,8 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 // expected to": a share of something, before the forward words.
                 let share_of = fig.unit == Unit::Percent && SPLIT.is_match(s)
                     || fig.unit == Unit::Percent
-                        && !forward_before
                         && after.trim_start().starts_with("of ")
+                        && !forward_before()
                         && {
                             let tail = &s[fig.span.end..];
                             let own_clause = tail.find(" which ").map_or(tail, |i| &tail[..i]);
@@ -923,7 +925,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     });
                 // "adjusted EBITDA of negative $3 million ... below the prior year period, ...
                 // which we will discuss": results, the forward word only after them.
-                let results_first = fwd && !forward_before && PRIOR_PERIOD.is_match(s);
+                let results_first = fwd && PRIOR_PERIOD.is_match(s) && !forward_before();
                 // "15% higher than 2019's record": a rise over a base year long past.
                 let over_old_base = fig.unit == Unit::Percent
                     && THAN_YEAR
@@ -955,7 +957,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     || count_unread
                     || loose_in_qa
                     || midpoint_again
-                    || (fwd && !forward_before && cues::reports_result(upto))
+                    || (fwd && !forward_before() && cues::reports_result(upto))
                     || cues::past_after(after)
                     || cues::not_company(before.rsplit(',').next().unwrap_or(before))
                     || cues::not_company_after(after)
