@@ -1,0 +1,292 @@
+//! Which metric a figure measures, once its words are read: the phrase before it or the one
+//! right after it, the metric carried from the figure before, per-share forms, the basis the
+//! figure's own words name, effects (headwinds, savings) and other parties' figures.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::metric::{MetricWord, generic_growth, nearest_before};
+use super::patterns::*;
+use super::values::Fig;
+use super::{Metric, re};
+use crate::text::numbers::Unit;
+
+/// The metric of a figure: a "per share" right after it, else the phrase nearest before it in
+/// its clause, else one right after it, else the metric of the figure before in the sentence.
+pub(super) fn choose_metric(
+    before: &str,
+    a: Option<MetricWord>,
+    unit: Unit,
+    sentence: &Option<MetricWord>,
+) -> Option<MetricWord> {
+    // A metric far before the figure, with a clause between, is another clause's.
+    let b = nearest_before(before).filter(|(_, d)| *d <= 100);
+    let chosen = pick(before, b, a, unit, sentence)?;
+    // "revenue of $X, representing year-over-year growth of 5%": the revenue's growth.
+    match sentence {
+        Some(prev) if generic_growth(&chosen) && prev.metric != Metric::Growth => {
+            Some(MetricWord {
+                label: format!("{} growth", prev.label),
+                basis: chosen.basis.or(prev.basis),
+                ..chosen
+            })
+        }
+        _ => Some(chosen),
+    }
+}
+
+pub(super) fn pick(
+    before: &str,
+    b: Option<(MetricWord, usize)>,
+    a: Option<MetricWord>,
+    unit: Unit,
+    sentence: &Option<MetricWord>,
+) -> Option<MetricWord> {
+    match (b, a) {
+        (_, Some(a)) if a.per_share && unit == Unit::Usd && a.metric != Metric::Eps => Some(a),
+        // "purchase at least $1 billion of our shares": an amount of shares is a buyback.
+        (_, Some(a)) if a.metric == Metric::Shares && unit == Unit::Usd && !a.per_share => {
+            Some(MetricWord {
+                metric: Metric::Other,
+                label: "Share repurchases".to_string(),
+                ..a
+            })
+        }
+        (b, Some(a)) if a.per_share && unit == Unit::Usd => {
+            let near = b.clone().filter(|(w, d)| {
+                *d < 80
+                    && matches!(
+                        w.metric,
+                        Metric::Eps
+                            | Metric::Ffo
+                            | Metric::NetIncome
+                            | Metric::OperatingIncome
+                            | Metric::FreeCashFlow
+                            | Metric::CashFlow
+                    )
+            });
+            // "the quarterly dividend ... will be $0.12 per share": that metric per share.
+            let other = b
+                .as_ref()
+                .filter(|(w, d)| {
+                    *d < 80 && !w.per_share && near.is_none() && w.metric == Metric::Other
+                })
+                .map(|(w, _)| w.clone());
+            Some(match near {
+                None if other.is_some() => {
+                    let w = other.unwrap_or_else(|| a.clone());
+                    MetricWord {
+                        label: format!("{} per share", w.label),
+                        per_share: true,
+                        ..w
+                    }
+                }
+                Some((w, _)) if w.per_share || w.metric == Metric::Eps => MetricWord {
+                    per_share: true,
+                    ..w
+                },
+                Some((w, _)) => MetricWord {
+                    metric: match w.metric {
+                        Metric::Ffo | Metric::FreeCashFlow | Metric::CashFlow => w.metric,
+                        _ => Metric::Eps,
+                    },
+                    label: format!("{} per share", w.label),
+                    basis: w.basis.or(a.basis),
+                    per_share: true,
+                },
+                // "$85 million or $0.12 per share" of expenses: the same item per share.
+                None if OR_AGAIN.is_match(before)
+                    && sentence.as_ref().is_some_and(|w| {
+                        !matches!(w.metric, Metric::Eps | Metric::NetIncome | Metric::Ffo)
+                    }) =>
+                {
+                    let w = sentence.clone().unwrap_or_else(|| a.clone());
+                    MetricWord {
+                        label: format!("{} per share", w.label),
+                        per_share: true,
+                        ..w
+                    }
+                }
+                // "core FFO per share ... to a new range of $2.80 to $2.84 per share".
+                None if sentence
+                    .as_ref()
+                    .is_some_and(|w| matches!(w.metric, Metric::Eps | Metric::Ffo)) =>
+                {
+                    let w = sentence.clone().unwrap_or_else(|| a.clone());
+                    if w.per_share || w.label.to_ascii_lowercase().contains("share") {
+                        MetricWord {
+                            per_share: true,
+                            ..w
+                        }
+                    } else {
+                        MetricWord {
+                            label: format!("{} per share", w.label),
+                            per_share: true,
+                            ..w
+                        }
+                    }
+                }
+                None => MetricWord {
+                    metric: Metric::Eps,
+                    label: if LOSS.is_match(before) {
+                        "Loss per share"
+                    } else {
+                        "Earnings per share"
+                    }
+                    .to_string(),
+                    ..a
+                },
+            })
+        }
+        (Some((b, d)), Some(a)) if d > 40 || b.metric == Metric::Growth => {
+            if b.metric == Metric::Growth && a.metric != Metric::Growth {
+                Some(MetricWord {
+                    metric: Metric::Growth,
+                    label: format!("{} growth", a.label),
+                    ..a
+                })
+            } else {
+                Some(a)
+            }
+        }
+        (Some((b, _)), _) => Some(b),
+        (None, Some(a)) => Some(a),
+        (None, None) => sentence.clone(),
+    }
+}
+
+/// "GAAP EPS outlook is $9.13 to $9.29 and on a non-GAAP basis $16.35 to $16.45": the basis
+/// the figure's own words name wins over the one the metric was carried with.
+pub(super) fn with_basis(word: MetricWord, before: &str) -> MetricWord {
+    static BASIS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:non-gaap|adjusted|gaap|as[\s-]reported|reported)\b"));
+    let Some(m) = BASIS.find_iter(before).last() else {
+        return word;
+    };
+    let named = match m.as_str().to_ascii_lowercase().as_str() {
+        "non-gaap" => "non-GAAP",
+        "adjusted" => "adjusted",
+        _ => "GAAP",
+    };
+    if word.basis == Some(named) {
+        return word;
+    }
+    // "non-GAAP adjusted EBITDA": the label says it already.
+    if word
+        .label
+        .to_ascii_lowercase()
+        .contains(&named.to_ascii_lowercase())
+    {
+        return MetricWord {
+            basis: Some(named),
+            ..word
+        };
+    }
+    let bare = ["non-GAAP ", "Non-GAAP ", "GAAP ", "Adjusted ", "adjusted "]
+        .iter()
+        .find_map(|p| word.label.strip_prefix(p))
+        .unwrap_or(&word.label);
+    // "Operating profit" after a basis is "adjusted operating profit"; "EPS" stays.
+    let bare = lower_first(bare);
+    let label = match named {
+        "non-GAAP" => format!("Non-GAAP {bare}"),
+        "adjusted" => format!("Adjusted {bare}"),
+        _ => format!("GAAP {bare}"),
+    };
+    MetricWord {
+        label,
+        basis: Some(named),
+        ..word
+    }
+}
+
+/// "Headwind", "Synergies", "Currency effect": the name of an effect word.
+pub(super) fn effect_name(word: &str) -> String {
+    let e = word.to_ascii_lowercase();
+    match e.as_str() {
+        e if e.starts_with("synerg") => "Synergies".to_string(),
+        "contribute" => "Contribution".to_string(),
+        "currency" | "fx" => "Currency effect".to_string(),
+        e => {
+            let mut ch = e.chars();
+            ch.next().map_or(String::new(), |f| {
+                f.to_uppercase().chain(ch).collect::<String>()
+            })
+        }
+    }
+}
+
+/// The figure as an effect on its metric: "Headwind to adjusted EBITDA".
+pub(super) fn with_effect(word: MetricWord, effect: &str) -> MetricWord {
+    MetricWord {
+        metric: Metric::Other,
+        label: if word.metric == Metric::Other || word.label == "Other" {
+            effect.to_string()
+        } else {
+            format!("{effect} to {}", lower_first(&word.label))
+        },
+        per_share: word.per_share,
+        basis: word.basis,
+    }
+}
+
+/// True when a named other party is the subject of the forward verb before the figure: "For
+/// 2022, IHS expects global auto production to grow 11%".
+pub(super) fn someone_else(upto: &str, company: &str) -> bool {
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?-i:\b(?P<who>[A-Z][A-Za-z&'’.-]*(?:\s+[A-Z][A-Za-z&'’.-]*){0,3}))\s+(?:now\s+|currently\s+|also\s+)?(?:expects|forecasts|projects|estimates|predicts|sees|anticipates)\b",
+        )
+    });
+    SUBJECT.captures_iter(upto).any(|c| {
+        let who = c["who"].to_ascii_lowercase();
+        let own = [
+            "we",
+            "management",
+            "the company",
+            "company",
+            "our company",
+            "it",
+            "he",
+            "she",
+        ];
+        !own.contains(&who.as_str())
+            && !who.starts_with("our ")
+            && !who
+                .split_whitespace()
+                .any(|w| w.len() > 2 && company.contains(w.trim_end_matches(['\'', '’', 's'])))
+    })
+}
+
+/// Earnings or FFO of "$4.07" (no million or billion) is per share: companies give net
+/// income in millions.
+pub(super) fn per_share_by_size(word: MetricWord, fig: &Fig, s: &str) -> MetricWord {
+    let small = fig.unit == Unit::Usd
+        && fig.low.abs() < 100.0
+        && fig.high.is_none_or(|h| h.abs() < 100.0)
+        && !s[fig.span.clone()]
+            .to_ascii_lowercase()
+            .contains(['m', 'b', 'k']);
+    if !small || word.per_share {
+        return word;
+    }
+    match word.metric {
+        Metric::NetIncome | Metric::Eps => MetricWord {
+            metric: Metric::Eps,
+            label: if word.metric == Metric::Eps {
+                word.label
+            } else {
+                format!("{} per share", word.label)
+            },
+            per_share: true,
+            ..word
+        },
+        Metric::Ffo => MetricWord {
+            label: format!("{} per share", word.label),
+            per_share: true,
+            ..word
+        },
+        _ => word,
+    }
+}

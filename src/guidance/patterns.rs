@@ -1,0 +1,253 @@
+//! The phrase patterns the extraction loop tests sentence by sentence and figure by figure:
+//! outlook openers, comparisons, changes, scenarios, parts and exclusions, effects, and the
+//! helpers that blank comparisons out of a sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::re;
+
+/// A sentence that opens an outlook: the figures after it in the paragraph are guidance even
+/// without a verb ("Turning to our outlook. For the full year, between 166,000 and 171,000
+/// units.").
+pub(super) static OPENS_GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:turning|moving|turn|move|now|shifting|as|looking|let\s+me\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|provide|share|cover|give)|i'll\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|cover)|with\s+respect)\s+(?:(?:now\s+)?(?:to|for|on|at|ahead|through|about|you\s+through)\s+)?(?:our\s+|the\s+|my\s+)?(?:\w+\s+){0,3}?(?:guidance|outlook|expectations|forecast)|(?:reiterating|reaffirming|reiterate|reaffirm|affirming|updating|raising|introducing|initiating)\s+(?:our\s+|its\s+|the\s+)?(?:[a-z0-9'\s-]+)?(?:guidance|outlook)|(?:guidance|outlook)\s+(?:is|are)\s+as\s+follows|(?:guidance|outlook)\s*(?::|is\s+as\s+follows)",
+    )
+});
+/// A sentence that opens with its topic: "For the fourth quarter, ...", "Turning to 2022".
+pub(super) static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:and\s+|now\s+|so\s+|then\s+)?(?:for|in|turning\s+to|looking\s+(?:at|to|into|ahead\s+to|forward\s+to)|moving\s+(?:on\s+)?to|as\s+for|on|regarding|with\s+respect\s+to)\b",
+    )
+});
+/// Where a comparison with the past starts in a sentence: periods after it are not the
+/// figure's ("up from 59% in Q2 of last year").
+pub(super) static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b|\bfrom\s+(?:these|those|current|today's|this|last)\b|\b(?:higher|lower|more|less|better|worse|above|below)\s+than\b|\bin\s+excess\s+of\b|\bfrom\s+(?:\$\d|\d+(?:\.\d+)?\s*(?:%|percent|basis|bps))",
+    )
+});
+/// A change by an amount: "increase by approximately".
+pub(super) static USD_DELTA: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\b(?:increase|decrease|grow|decline|improve|rise|reduce|lower|cut|fall|expand|contract|save)[sd]?\s+(?:[\w-]+\s+){0,5}?by|\b(?:up|down)|\badd(?:s|ing)?(?:\s+(?:a\s+)?combined)?)\s+(?:over\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|another\s+|an\s+additional\s+|a\s+net\s+)?$",
+    )
+});
+/// "sales are now divided 48% first half, 52% second half": a split, not a guide.
+pub(super) static SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:split|divided|weighted|phased|allocated)\b"));
+/// "Adjusted EPS" → "adjusted EPS", "EPS" stays.
+pub(super) fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match (c.next(), c.next()) {
+        (Some(f), Some(n)) if n.is_lowercase() => {
+            f.to_lowercase().chain(s[f.len_utf8()..].chars()).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// "$0.63 or $106 million", "15 to 20 megawatts or mid-teens": the figure before, again.
+pub(super) static OR_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\W*(?:[a-z-]+\s+){0,2}?or(?:\s+(?:about|approximately|roughly|around))?\s*$")
+});
+/// "at the high end of guidance", "the low end of our range".
+pub(super) static END_OF_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:high|low|top|bottom|upper|lower)\s+end\s+of\s+(?:the\s+|our\s+|that\s+)?(?:\w+\s+){0,2}?(?:guidance|range|outlook)\b",
+    )
+});
+/// A commodity price after an amount: "$4 copper", "$70 per barrel".
+pub(super) static COMMODITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:per\s+(?:barrel|ounce|pound|ton|tonne|mmbtu|gallon|bushel|megawatt|mwh|therm)|(?:copper|oil|gold|silver|gas|brent|wti|crude|lumber|steel|aluminum|corn|wheat|soybeans?)\b)",
+    )
+});
+/// A sentence that goes on from the one before: "And for the full year, ...".
+pub(super) static FOLLOW_ON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:and|also|then|plus|while|with)\b"));
+/// Words after which the figures of a sentence are parts of the one before: "$215 million of
+/// revenue, comprised of $155 million of ... and the $60 million of ...".
+pub(super) static PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:comprised\s+of|consisting\s+of|made\s+up\s+of|composed\s+of|of\s+which|broken\s+down\s+as|split\s+between)\b",
+    )
+});
+/// "This excludes", "excluding": what follows is left out of the guide.
+pub(super) static EXCLUDES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:this|that|it|which|guidance|outlook|\w+)\s+(?:also\s+)?exclude[sd]?\b")
+});
+/// "... using these price assumptions": a scenario.
+pub(super) static ASSUMED_PRICES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\busing\s+(?:these|those|the|current)\s+(?:[\w-]+\s+){0,2}?(?:assumptions|prices)\b|\bat\s+(?:these|current|today's)\s+(?:[\w-]+\s+)?prices\b",
+    )
+});
+/// "from roughly flat to down 4%": a move from one figure to the next.
+pub(super) static FROM_FLAT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bfrom\s+(?:roughly\s+|about\s+|approximately\s+)?flat\s+to\s+(?:down|up)\s*$")
+});
+/// "... per annum at $5 copper": a figure at an assumed price.
+pub(super) static AT_PRICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bat\s+\$[\d.]+\s+(?:per\s+\w+\s+)?(?:copper|oil|gold|silver|gas|brent|wti|crude|lumber|steel)\b",
+    )
+});
+/// "reduces our capacity outlook by about four points": a change of a guide.
+pub(super) static GUIDE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:outlook|guidance|guide|forecast|range|midpoint)\s+by\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|an?\s+additional\s+)?$",
+    )
+});
+/// "55% of earnings in the first half": how the year divides.
+pub(super) static PHASING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*of\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?(?:first|second|back|front)\s+half\b")
+});
+/// A change made to a guide: "lowering our capex guidance around $42 million".
+pub(super) static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:rais|lower|increas|reduc|cutt|trimm|lift|narrow)(?:e|es|ed|ing)?\s+(?:our\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?(?:guidance|outlook|guide|forecast|range)\s+(?:by\s+|around\s+)?(?:approximately\s+|about\s+|roughly\s+)?$",
+    )
+});
+/// "in the quarter", "this quarter": the quarter just reported, where nothing looks forward.
+pub(super) static IN_THE_QUARTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\W*(?:in|for|during)\s+(?:the|this)\s+quarter\b"));
+/// "which would imply": arithmetic on a guide, not a guide.
+pub(super) static IMPLY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:would|could|might)\s+(?:imply|suggest|mean)\b"));
+/// "down 3%", "down in the low to mid-teens", "a decline of": a fall.
+pub(super) static DOWN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:down|decline\s+of|decrease\s+of|declines?|decrease)(?:\s+(?:in\s+the|by|to|about|approximately|roughly))?\s*$",
+    )
+});
+/// "use $110 million to $125 million of cash": an outflow.
+pub(super) static USE_OF_CASH: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:use|burn|consume)\s*$"));
+/// "$40 million to $60 million of use": an outflow.
+pub(super) static OF_USE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*of\s+(?:cash\s+|free\s+cash\s+)?(?:use|burn|outflow)\b"));
+/// A loss named before a figure.
+pub(super) static LOSS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bloss(?:es)?\b"));
+/// "3 million units or more": a lower bound.
+pub(super) static OR_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:[a-z-]+\s+){0,2}?or\s+(?:more|higher|better|greater|above|beyond)\b")
+});
+/// "$100 million higher than the second quarter": a difference.
+pub(super) static THAN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:higher|lower|more|less|better|worse|above|below)\s+than\b"));
+/// Figures so far: "year-to-date", "to date", "so far".
+pub(super) static TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:year[\s-]to[\s-]date|ytd|to\s+date|so\s+far|thus\s+far|through\s+(?:the\s+)?(?:first|second|third)\s+(?:quarter|half|nine\s+months))\b",
+    )
+});
+/// Where a figure's own words after it end: "up approximately 7% for the year or a headwind
+/// of about $45 million" gives the 7% no headwind.
+pub(super) static CLAUSE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)[,;]|\b(?:or|and|but|while|which|with|as)\b"));
+/// Words of expectation that carry a guide in Q&A, where "would be" and "I think" are talk.
+pub(super) static STRONG_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:expect|anticipat|guid|forecast|project|target|outlook|plan)\w*")
+});
+/// "... by $95 million", "by an additional $0.06": a change.
+pub(super) static BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bby\s+(?:an?\s+additional\s+|another\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|a\s+net\s+|a\s+further\s+)?$",
+    )
+});
+/// "100 basis points better", "$100 million higher": a change.
+pub(super) static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:or\s+[\d.]+%\s+)?(?:better|worse|higher|lower|more|less|greater|above|below)\b")
+});
+/// "higher than 2019's record": a rise over a named year.
+pub(super) static THAN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:higher|lower|above|below|more|less|greater)\s+than\s+(?:the\s+|our\s+)?(20\d\d)",
+    )
+});
+/// "the corresponding prior year period", "last year": a past period to compare with.
+pub(super) static PRIOR_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:prior[\s-]year|last\s+year|year[\s-]ago|same\s+period|corresponding\s+period)\b")
+});
+/// A modal that looks ahead.
+pub(super) static MODAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:would|will|should|could|expect\w*|anticipat\w*)\b"));
+/// Sensitivities: "would change earnings by", "would be favorably impacted by".
+pub(super) static SENSITIVITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:would|could|might)\s+(?:\w+\s+){0,3}?(?:change|impact|affect|reduce|increase|decrease|lower|raise|add|be\s+(?:favorably|unfavorably|positively|negatively|adversely)\s+(?:impacted|affected))\b",
+    )
+});
+/// A sentence that sets a scenario: "If the Section 45L tax credit is extended, ...".
+pub(super) static IF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:and\s+|but\s+|so\s+)?(?:if|assuming)\s+(?:the|our|we|it|there|that|this|these|those|current|demand|rates?|prices?|[a-z]+\s+(?:is|are|were|was)\b)",
+    )
+});
+/// "a low-20s percentage of our full year EPS", "84% of our backlog".
+pub(super) static PERCENTAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:percentage\s+of|of\s+(?:that|this|these|those)\s|of\s+(?:our|its|this|the\s+company's)\s+(?:full[\s-]year\s+|total\s+)?(?:backlog|orders|portfolio|pipeline|eps|earnings|adjusted\s+eps|sales\s+mix|customers|stores|fleet|workforce))\b",
+    )
+});
+/// "$47 million in incremental O&M": an increment.
+pub(super) static INCREMENT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:in|of)\s+(?:incremental|additional)\b"));
+/// "incremental revenue", "additional annualized revenue": an increment.
+pub(super) static INCREMENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:incremental|additional)\b"));
+/// A headwind or tailwind to a metric.
+pub(super) static WIND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:constant[\s-])?(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx)s?\b(?:\s+(profit|margin))?",
+    )
+});
+/// Words that make a percentage a growth rate.
+pub(super) static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:growth|grow(?:ing|s)?|up|down|increase[sd]?|decrease[sd]?|decline[sd]?|higher|lower|flat|rise|fall|expand|contract)\b",
+    )
+});
+/// Words that start a new clause after a comparison.
+pub(super) static MASK_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:with|while|and\s+(?:we|our|the)|but|which|whereas)\b"));
+
+/// Blanks out the comparisons of a sentence ("compared to 2020", "up from 59% in Q2 of last
+/// year") up to the end of their clause, keeping every byte offset.
+pub(super) fn mask_comparisons(s: &str) -> String {
+    let mut out = s.to_string();
+    for m in COMPARISON.find_iter(s) {
+        // The clause ends at a comma, a semicolon or a full stop, not at the point inside a
+        // figure ("from 19.9% in 2021").
+        let b = s.as_bytes();
+        let stop = (m.end()..b.len())
+            .find(|&i| {
+                matches!(b[i], b',' | b';')
+                    || b[i] == b'.' && !b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            })
+            .unwrap_or(b.len());
+        // "... higher than the second quarter with margins between 22.3% and 23.1%": the
+        // comparison ends where another clause starts.
+        let end = MASK_END
+            .find(&s[m.end()..stop])
+            .map_or(stop, |w| m.end() + w.start());
+        let blank: String = s[m.start()..end]
+            .chars()
+            .map(|c| " ".repeat(c.len_utf8()))
+            .collect();
+        out.replace_range(m.start()..end, &blank);
+    }
+    out
+}
+
+/// A year as digits.
+pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:19|20)\d\d\b"));
+/// Words that lead into a count being guided.
+pub(super) static COUNT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:of|between|be|to|at|approximately|about|around|roughly|is|are|total|deliver|produce|ship|open|add|from)\s*$",
+    )
+});

@@ -1,0 +1,372 @@
+//! A figure's row: its period and kind (guide or target), values and unit, and its Chinese
+//! counterpart.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::metric::MetricWord;
+use super::patterns::*;
+use super::period::{CallPeriod, find_horizon, find_period};
+use super::values::{Fig, tidy};
+use super::{Counterpart, GuidanceFigure, Kind, Metric, re};
+use crate::text::numbers::{Quantity, Unit, chinese};
+use crate::transcript::{Section, Transcript};
+
+/// Adds a figure with its period, kind, direction and speaker, unless the call already gave
+/// the same figure (an executive restating the guide in Q&A is the same guide).
+pub(super) fn push(
+    out: &mut Vec<GuidanceFigure>,
+    fig: Option<(GuidanceFigure, std::ops::Range<usize>)>,
+    call: CallPeriod,
+    carried: &Option<String>,
+    (own, before, next_start, direction, speaker, section): (
+        &str,
+        &str,
+        usize,
+        Option<&'static str>,
+        &str,
+        Section,
+    ),
+) {
+    static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)[,;]|\b(?:before|and|or|while|but|which|then|after|as\s+we|compared|versus|up\s+from|down\s+from)\b",
+        )
+    });
+    let Some((mut f, local)) = fig else { return };
+    // The period nearest the figure: in its own clause, else before it in the sentence, else
+    // the paragraph's, else the year the call guides.
+    // The words after the figure up to the next one: "in Q3 and 19% for the full year" gives
+    // "in Q3" to the first figure; the rest leads into the second.
+    let after = &own[local.end.min(own.len())..next_start.max(local.end).min(own.len())];
+    let clause = CLAUSE_END
+        .find(after)
+        .map_or(after, |m| &after[..m.start()]);
+    let upto = &own[..local.start.min(own.len())];
+    let here = find_period(clause, call).or_else(|| find_period(upto, call));
+    let guide_year = call.guide_year();
+    // A horizon after the figure is its own only close by ("6% to 8% through 2026").
+    let near: &str = if next_start >= own.len() {
+        clause
+    } else {
+        let end = clause
+            .char_indices()
+            .filter(|&(_, c)| c == ' ')
+            .nth(10)
+            .map_or(clause.len(), |(i, _)| i);
+        &clause[..end]
+    };
+    let horizon = find_horizon(near, guide_year)
+        .or_else(|| find_horizon(before, guide_year))
+        .or_else(|| {
+            here.is_none()
+                .then(|| find_horizon(upto, guide_year))
+                .flatten()
+        });
+    if let Some(h) = horizon {
+        f.kind = Kind::Target;
+        f.period = Some(h);
+    } else {
+        f.period = here
+            .or_else(|| carried.clone())
+            .or_else(|| guide_year.map(|y| format!("FY{y}")));
+        // A figure of a year already past ("full year 2019 sales exclude $81 million") is
+        // no guide.
+        let year = f
+            .period
+            .as_deref()
+            .and_then(|p| p.rsplit("FY").next())
+            .and_then(|y| y.parse::<u16>().ok());
+        let quarter = f
+            .period
+            .as_deref()
+            .and_then(|p| p.strip_prefix('Q'))
+            .and_then(|p| p.chars().next())
+            .and_then(|c| c.to_digit(10));
+        let past_quarter = matches!(
+            (quarter, year, call.quarter, call.year),
+            (Some(q), Some(y), Some(cq), Some(cy)) if y == cy && q <= u32::from(cq)
+        );
+        if past_quarter || year.zip(call.year).is_some_and(|(y, c)| y < c) {
+            return;
+        }
+    }
+    f.direction = direction;
+    f.speaker = speaker.to_string();
+    f.section = section;
+    let dup = out.iter().any(|o| {
+        o.metric == f.metric
+            && o.period == f.period
+            && o.low == f.low
+            && o.high == f.high
+            && o.unit == f.unit
+    });
+    if !dup {
+        out.push(f);
+    }
+}
+
+/// Builds the figure's row (period, direction and speaker are set by [`push`]); none when its
+/// unit is not one guidance is given in. Also returns the figure's range in the sentence.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn make(
+    t: &Transcript,
+    n: usize,
+    p: &crate::transcript::Paragraph,
+    zh_figures: &std::cell::OnceCell<Vec<Quantity>>,
+    sentence: &str,
+    offset: usize,
+    fig: &Fig,
+    word: &MetricWord,
+    before: &str,
+    after: &str,
+) -> Option<(GuidanceFigure, std::ops::Range<usize>)> {
+    let metric = word.metric;
+    let unit = match fig.unit {
+        // "grew our rate base to $41 billion": an amount is no growth rate, and the metric is
+        // unknown.
+        Unit::Usd if metric == Metric::Growth && word.label.eq_ignore_ascii_case("growth") => {
+            return None;
+        }
+        // "average diluted shares of $51 million": a slip of the tongue, no amount.
+        Unit::Usd if metric == Metric::Shares && !word.per_share => return None,
+        Unit::Usd if word.per_share || metric == Metric::Eps => "USD/share",
+        Unit::Usd => "USD",
+        Unit::Percent => "%",
+        Unit::Bps => "bps",
+        Unit::Count if metric == Metric::Shares && fig.low >= 1000.0 => "shares",
+        Unit::Count if metric == Metric::Volume && fig.low >= 100.0 => "units",
+        _ => return None,
+    };
+    let b = before.to_ascii_lowercase();
+    let tail = b.trim_end();
+    let ends = |words: &[&str]| words.iter().any(|w| tail.ends_with(w));
+    let a = after.to_ascii_lowercase();
+    let a = a.trim_start();
+    let loss = b.split(|c: char| !c.is_alphanumeric()).any(|w| w == "loss")
+        || matches!(
+            metric,
+            Metric::Eps | Metric::NetIncome | Metric::OperatingIncome
+        ) && word.label.to_ascii_lowercase().contains("loss");
+    let negative = loss
+        || ends(&["negative", "minus"])
+        || matches!(metric, Metric::CashFlow | Metric::FreeCashFlow)
+            && (USE_OF_CASH.is_match(tail) || OF_USE.is_match(a));
+    let sign = |v: f64| if negative && v > 0.0 { -v } else { v };
+    let (mut low, mut high) = match fig.high {
+        Some(h) => {
+            let h = if fig.high_negative || (negative && !fig.high_positive) {
+                -h.abs()
+            } else {
+                h
+            };
+            (Some(sign(fig.low)), Some(h))
+        }
+        None if ends(&[
+            "over",
+            "more than",
+            "at least",
+            "above",
+            "greater than",
+            "exceed",
+            "exceeding",
+            "in excess of",
+            "north of",
+            "upwards of",
+            "a minimum of",
+            "no less than",
+        ]) || OR_MORE.is_match(a)
+            || a.starts_with("plus") =>
+        {
+            (Some(sign(fig.low)), None)
+        }
+        None if ends(&[
+            "up to",
+            "less than",
+            "below",
+            "under",
+            "at most",
+            "no more than",
+            "a maximum of",
+        ]) || a.starts_with("or less")
+            || a.starts_with("or lower") =>
+        {
+            (None, Some(sign(fig.low)))
+        }
+        None => (Some(sign(fig.low)), Some(sign(fig.low))),
+    };
+    if fig.high.is_none() {
+        // "flat to down 1%", "down 3%".
+        // "reduces our outlook ... from roughly flat to down 4%": the new figure is the last.
+        if FROM_FLAT.is_match(tail) {
+            let v = if tail.ends_with("down") {
+                -fig.low
+            } else {
+                fig.low
+            };
+            (low, high) = (Some(v), Some(v));
+        } else if tail.ends_with("flat to down") {
+            (low, high) = (Some(-fig.low), Some(0.0));
+        } else if tail.ends_with("flat to up") {
+            (low, high) = (Some(0.0), Some(fig.low));
+        } else if DOWN.is_match(tail) {
+            (low, high) = (low.map(|v| -v.abs()), high.map(|v| -v.abs()));
+        }
+        // "in the low 30% range": a band.
+        if fig.unit == Unit::Percent {
+            let v = fig.low;
+            if tail.ends_with("low") {
+                (low, high) = (Some(v), Some(v + 3.0));
+            } else if tail.ends_with("mid") {
+                (low, high) = (Some(v + 3.0), Some(v + 6.0));
+            } else if tail.ends_with("high") {
+                (low, high) = (Some(v + 6.0), Some(v + 9.0));
+            }
+        }
+    } else if DOWN.is_match(tail) {
+        // "down 10% to 15%"; "down 1% to up 1%".
+        (low, high) = if fig.high_positive {
+            (low.map(|v| -v.abs()), high.map(f64::abs))
+        } else {
+            (high.map(|v| -v.abs()), low.map(|v| -v.abs()))
+        };
+    }
+    // "a high single-digit sales decline".
+    let declining = a
+        .split_whitespace()
+        .take(5)
+        .any(|w| w.starts_with("declin") || w.starts_with("decrease") || w.starts_with("drop"));
+    if declining && low.is_none_or(|v| v >= 0.0) && high.is_none_or(|v| v >= 0.0) {
+        (low, high) = (high.map(|v| -v), low.map(|v| -v));
+    }
+    (low, high) = (low.map(tidy), high.map(tidy));
+    // "a loss of $0.06 to $0.11": the lower end first.
+    if let (Some(l), Some(h)) = (low, high)
+        && l > h
+    {
+        (low, high) = (Some(h), Some(l));
+    }
+    let approximate = fig.words
+        || ends(&[
+            "approximately",
+            "about",
+            "around",
+            "roughly",
+            "~",
+            "nearly",
+            "close to",
+            "in the neighborhood of",
+            "in the area of",
+            "in the ballpark of",
+            "somewhere around",
+            "circa",
+        ])
+        || tail.ends_with("low")
+        || tail.ends_with("mid")
+        || tail.ends_with("high")
+        || a.starts_with("-ish")
+        || a.starts_with("or so");
+    let local = fig.span.clone();
+    let span = offset + local.start..offset + local.end;
+    let (zh, zh_spans) = match p.zh.as_deref() {
+        Some(zh) if t.bilingual && !fig.words => counterpart(
+            zh,
+            zh_figures.get_or_init(|| chinese(zh)),
+            fig.unit,
+            low,
+            high,
+        ),
+        _ => (None, Vec::new()),
+    };
+    Some((
+        GuidanceFigure {
+            source: t.source.clone(),
+            line: p.line,
+            kind: Kind::Guide,
+            metric,
+            label: word.label.clone(),
+            basis: word.basis,
+            period: None,
+            low,
+            high,
+            unit,
+            approximate,
+            direction: None,
+            speaker: String::new(),
+            section: Section::Prepared,
+            text: sentence.to_string(),
+            zh,
+            paragraph: n,
+            span,
+            zh_spans,
+        },
+        local,
+    ))
+}
+
+/// Finds a figure's values in the Chinese paragraph: each end by value, or, for a range with
+/// one end found, the figure next to it ("129 至 1.31 美元": 1.31 is found, 129 stands where
+/// 1.29 should).
+pub(super) fn counterpart(
+    zh: &str,
+    figures: &[Quantity],
+    unit: Unit,
+    low: Option<f64>,
+    high: Option<f64>,
+) -> (Option<Counterpart>, Vec<std::ops::Range<usize>>) {
+    let qs: Vec<&Quantity> = figures.iter().filter(|z| z.unit == unit).collect();
+    let same = |z: &Quantity, v: f64| (z.value - v.abs()).abs() <= 1e-9 * v.abs().max(1.0);
+    let find = |v: Option<f64>| v.and_then(|v| qs.iter().position(|z| same(z, v)));
+    let (li, hi) = (find(low), find(high));
+    let (li, hi) = match (li, hi, low, high) {
+        (None, Some(h), Some(_), Some(_)) if h > 0 => (Some(h - 1), Some(h)),
+        (Some(l), None, Some(_), Some(_)) if l + 1 < qs.len() => (Some(l), Some(l + 1)),
+        other => (other.0, other.1),
+    };
+    if li.is_none() && hi.is_none() {
+        return (
+            Some(Counterpart {
+                text: String::new(),
+                low: None,
+                high: None,
+                matches: false,
+            }),
+            Vec::new(),
+        );
+    }
+    let sign = |v: f64, like: Option<f64>| if like.is_some_and(|l| l < 0.0) { -v } else { v };
+    let zl = li.map(|i| sign(qs[i].value, low));
+    let zh_high = hi.map(|i| sign(qs[i].value, high));
+    let agrees = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
+        (None, None) => true,
+        // "flat" (0) is written as a word in Chinese, if at all.
+        (None, Some(b)) => b == 0.0,
+        _ => false,
+    };
+    let matches = agrees(zl, low) && agrees(zh_high, high);
+    let at = li.or(hi).map_or(0, |i| qs[i].span.start);
+    let spans: Vec<std::ops::Range<usize>> = [li, hi]
+        .into_iter()
+        .flatten()
+        .map(|i| qs[i].span.clone())
+        .collect();
+    // The Chinese sentence around the figure.
+    let start = zh[..at]
+        .rfind(['。', '；', '!', '?'])
+        .map_or(0, |i| i + zh[i..].chars().next().map_or(1, char::len_utf8));
+    let end = zh[at..]
+        .find(['。', '；'])
+        .map_or(zh.len(), |i| at + i + '。'.len_utf8());
+    let text = zh[start..end.min(zh.len())].trim().to_string();
+    (
+        Some(Counterpart {
+            text,
+            low: zl,
+            high: zh_high,
+            matches,
+        }),
+        spans,
+    )
+}

@@ -1,0 +1,228 @@
+//! The figures of a sentence: single values and ranges ("X to Y", "between X and Y", "a
+//! $1.07 to a $1.12", "$(0.08)"), ranges in words ("mid-single digits"), and ranges around a
+//! value ("$1.3 billion, plus or minus $20 million").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::re;
+use crate::text::numbers::{Quantity, Unit, english};
+
+/// What joins the two ends of a range.
+pub(super) static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:per\s+(?:diluted\s+)?share\s+)?(?:to|and|-|–|—|through|to\s+an?|and\s+an?|or|to\s+(?P<neg>negative|minus)|and\s+(?P<neg2>negative|minus)|to\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
+    )
+});
+/// Ranges in words: "mid-single digits", "high teens", "low-to-mid twenties".
+pub(super) static DIGIT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?P<lo>low|mid|high)(?:[\s-]+to[\s-]+(?P<hi>mid|high))?[\s-]+(?P<band>single[\s-]digits?|double[\s-]digits?|teens|twenties|20s|thirties|30s|forties|40s)\b",
+    )
+});
+
+/// A figure of a sentence: one value or a range, with where it stands.
+#[derive(Debug, Clone)]
+pub(super) struct Fig {
+    pub(super) span: std::ops::Range<usize>,
+    pub(super) unit: Unit,
+    pub(super) low: f64,
+    /// The other end of a range.
+    pub(super) high: Option<f64>,
+    /// The range was written "... to negative ..." / "and negative ...".
+    pub(super) high_negative: bool,
+    /// The upper end turns from a loss to earnings ("from a loss of $0.06 to earnings of $0.09").
+    pub(super) high_positive: bool,
+    /// A range in words ("mid-single digits").
+    pub(super) words: bool,
+}
+
+/// The figures of a sentence, with ranges joined.
+pub(super) fn figures_of(s: &str) -> Vec<Fig> {
+    let qs: Vec<Quantity> = english(s)
+        .into_iter()
+        .filter(|q| {
+            !q.word && matches!(q.unit, Unit::Usd | Unit::Percent | Unit::Bps | Unit::Count)
+        })
+        // "K-12", "COVID-19", "F-35": names, not figures.
+        .filter(|q| {
+            let b = &s.as_bytes()[..q.span.start];
+            !(q.unit == Unit::Count
+                && b.len() >= 2
+                && b[b.len() - 1] == b'-'
+                && b[b.len() - 2].is_ascii_alphabetic())
+        })
+        .map(|mut q| {
+            // "$(0.08)": a negative amount.
+            if q.unit == Unit::Count
+                && s[..q.span.start].ends_with("$(")
+                && s[q.span.end..].starts_with(')')
+            {
+                q.unit = Unit::Usd;
+                q.value = -q.value;
+                q.span = q.span.start - 2..q.span.end + 1;
+            }
+            q
+        })
+        .collect();
+    let mut out: Vec<Fig> = Vec::new();
+    let mut i = 0;
+    while i < qs.len() {
+        let q = &qs[i];
+        let join = qs.get(i + 1).and_then(|r| {
+            let gap = &s[q.span.end..r.span.start];
+            let c = RANGE_JOIN.captures(gap)?;
+            let same = r.unit == q.unit
+                || q.unit == Unit::Count && matches!(r.unit, Unit::Usd | Unit::Percent);
+            // "X or Y" is a range only for like figures ("$0.05 or $0.06").
+            let or = gap.trim().eq_ignore_ascii_case("or");
+            (same
+                && (!or || r.unit == q.unit && r.value > q.value && r.value <= q.value * 10.0)
+                && r.value.abs() >= q.value.abs() * 0.2)
+                .then(|| {
+                    let lower = gap.to_ascii_lowercase();
+                    (
+                        r,
+                        c.name("neg").or(c.name("neg2")).is_some(),
+                        ["earnings", "income", "profit", "positive", "gain", "up"]
+                            .iter()
+                            .any(|w| lower.contains(w)),
+                    )
+                })
+        });
+        // "$1.3 billion, plus or minus $20 million"; "$1.17 billion, plus $15 million,
+        // minus $25 million": a range around a value.
+        if join.is_none()
+            && let Some((span, low, high)) = around(s, q, &qs[i + 1..])
+        {
+            out.push(Fig {
+                span: q.span.start..span,
+                unit: q.unit,
+                low,
+                high: Some(high),
+                high_negative: false,
+                high_positive: true,
+                words: false,
+            });
+            i += 1;
+            // Skip the deviations the range took.
+            while qs.get(i).is_some_and(|r| r.span.start < span) {
+                i += 1;
+            }
+            continue;
+        }
+        match join {
+            Some((r, neg, pos)) => {
+                out.push(Fig {
+                    span: q.span.start..r.span.end,
+                    unit: r.unit,
+                    low: q.value,
+                    high: Some(r.value),
+                    high_negative: neg,
+                    high_positive: pos,
+                    words: false,
+                });
+                i += 2;
+            }
+            None => {
+                out.push(Fig {
+                    span: q.span.clone(),
+                    unit: q.unit,
+                    low: q.value,
+                    high: None,
+                    high_negative: false,
+                    high_positive: false,
+                    words: false,
+                });
+                i += 1;
+            }
+        }
+    }
+    for c in DIGIT_WORDS.captures_iter(s) {
+        let Some(m) = c.get(0) else { continue };
+        if out
+            .iter()
+            .any(|f| f.span.start < m.end() && m.start() < f.span.end)
+        {
+            continue;
+        }
+        let band = c["band"].to_ascii_lowercase();
+        let base = match band.as_bytes().first() {
+            Some(b's') => 0.0,
+            Some(b'd') | Some(b't') if band.starts_with("d") || band.starts_with("te") => 10.0,
+            Some(b't') | Some(b'2') => 20.0,
+            Some(b'3') => 30.0,
+            Some(b'f') | Some(b'4') => 40.0,
+            _ => 30.0,
+        };
+        let part = |w: &str| match w.to_ascii_lowercase().as_str() {
+            "low" => (1.0, 3.0),
+            "mid" => (4.0, 6.0),
+            _ => (7.0, 9.0),
+        };
+        let (lo, _) = part(&c["lo"]);
+        let (_, hi) = part(c.name("hi").map_or(&c["lo"], |h| h.as_str()));
+        let (lo, hi) = if base == 10.0 && band.starts_with('d') {
+            // "double digits": low 10–13, mid 14–16, high 17–19.
+            (base + lo - 1.0 + f64::from(lo > 1.0), base + hi)
+        } else {
+            (base + lo, base + hi)
+        };
+        out.push(Fig {
+            span: m.range(),
+            unit: Unit::Percent,
+            low: lo,
+            high: Some(hi),
+            high_negative: false,
+            high_positive: false,
+            words: true,
+        });
+    }
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+/// Rounds away the float noise of a sum ("22.7 + 0.4" is 23.1, not 23.099999999999998).
+pub(super) fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    // Ten significant digits: "$4.1 billion" is 4,100,000,000, not 4,099,999,999.9999995.
+    let scale = 10f64.powi(9 - v.abs().log10().floor() as i32);
+    (v * scale).round() / scale
+}
+
+/// A value with its deviation after it: "X, plus or minus Y", "X ± Y", "X, plus Y, minus Z".
+/// Returns where the written range ends and its two ends.
+pub(super) fn around(s: &str, q: &Quantity, rest: &[Quantity]) -> Option<(usize, f64, f64)> {
+    static PLUS_MINUS: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s*,?\s*(?:plus\s+or\s+minus|give\s+or\s+take|±|\+/-)\s*(?:--\s*)?$")
+    });
+    static PLUS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^\s*,?\s*(?:plus\s+or\s+minus\s*--\s*)?plus\s*$"));
+    static MINUS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*,?\s*(?:and\s+)?minus\s*$"));
+    // A deviation in the figure's unit: basis points of a percentage are hundredths.
+    let delta = |r: &Quantity| -> Option<f64> {
+        match (q.unit, r.unit) {
+            (a, b) if a == b => Some(r.value.abs()),
+            (Unit::Percent, Unit::Bps) => Some(r.value.abs() / 100.0),
+            (Unit::Usd | Unit::Percent, Unit::Count) => Some(r.value.abs()),
+            _ => None,
+        }
+    };
+    let first = rest.first()?;
+    let gap = &s[q.span.end..first.span.start];
+    if PLUS_MINUS.is_match(gap) {
+        let d = delta(first)?;
+        return Some((first.span.end, tidy(q.value - d), tidy(q.value + d)));
+    }
+    let second = rest.get(1)?;
+    if PLUS.is_match(gap.rsplit("minus --").next().unwrap_or(gap))
+        && MINUS.is_match(&s[first.span.end..second.span.start])
+    {
+        let (up, down) = (delta(first)?, delta(second)?);
+        return Some((second.span.end, tidy(q.value - down), tidy(q.value + up)));
+    }
+    None
+}
