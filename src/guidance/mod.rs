@@ -519,6 +519,34 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     continue;
                 }
                 skipped_prev = false;
+                // The row of this figure with the metric word it takes.
+                let emit = |out: &mut Vec<GuidanceFigure>, word: MetricWord| {
+                    push(
+                        out,
+                        make(
+                            t,
+                            n,
+                            p,
+                            &zh_figures,
+                            s,
+                            range.start,
+                            fig,
+                            &word,
+                            before,
+                            after,
+                        ),
+                        call,
+                        &trailing,
+                        (
+                            own,
+                            before,
+                            next_start,
+                            direction,
+                            &speaker_name,
+                            the_turn.section,
+                        ),
+                    );
+                };
                 let Some(word) = word else {
                     // No metric anywhere: kept only where the sentence names the guide, in
                     // the prepared remarks (in Q&A such a figure is a restatement or an aside).
@@ -537,31 +565,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                         basis: None,
                         per_share: false,
                     };
-                    push(
-                        &mut out,
-                        make(
-                            t,
-                            n,
-                            p,
-                            &zh_figures,
-                            s,
-                            range.start,
-                            fig,
-                            &other,
-                            before,
-                            after,
-                        ),
-                        call,
-                        &trailing,
-                        (
-                            own,
-                            before,
-                            next_start,
-                            direction,
-                            &speaker_name,
-                            the_turn.section,
-                        ),
-                    );
+                    emit(&mut out, other);
                     continue;
                 };
                 let word = with_basis(per_share_by_size(word, fig, s), before);
@@ -609,32 +613,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 }
                 sentence_metric = Some(word.clone());
                 outlook_metric = Some(word.clone());
-                let rated = as_rate(word, fig.unit, before, after);
-                push(
-                    &mut out,
-                    make(
-                        t,
-                        n,
-                        p,
-                        &zh_figures,
-                        s,
-                        range.start,
-                        fig,
-                        &rated,
-                        before,
-                        after,
-                    ),
-                    call,
-                    &trailing,
-                    (
-                        own,
-                        before,
-                        next_start,
-                        direction,
-                        &speaker_name,
-                        the_turn.section,
-                    ),
-                );
+                emit(&mut out, as_rate(word, fig.unit, before, after));
             }
             if !earlier.is_empty() {
                 let mut i = rows_before;
