@@ -213,7 +213,9 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 direction = Some(d);
             }
             let fwd = cues::forward(s);
-            let result = cues::reports_result(s);
+            // Whether it reports results matters only where it may guide or list.
+            let result_cell = std::cell::OnceCell::new();
+            let result = || *result_cell.get_or_init(|| cues::reports_result(s));
             let opens = OPENS_GUIDANCE.is_match(s);
             let figs = if digits || DIGIT_WORDS.is_match(s) {
                 figures_of(s)
@@ -227,7 +229,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             // period the next ones guide.
             let heading =
                 figs.is_empty() && TOPIC.is_match(own) && own.split_whitespace().count() <= 12;
-            if (fwd || opens || outlook || heading) && !result {
+            if (fwd || opens || outlook || heading) && !result() {
                 // Without figures, a sentence sets the period when it names the guide ("we
                 // are raising our full year EPS outlook for 2021") or opens with it
                 // ("Turning to fiscal 2022, ..."), not when it mentions one in passing.
@@ -252,7 +254,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                 outlook = true;
             }
             if figs.is_empty() {
-                if fwd && !result {
+                if fwd && !result() {
                     outlook = true;
                     looked_forward = true;
                 }
@@ -263,7 +265,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             // would represent growth of 22% to 25% compared to the second quarter of last
             // year").
             let listed = outlook
-                && !result
+                && !result()
                 && !cues::states_fact(s)
                 && !cues::has_past_verb(s)
                 && (!PRIOR_PERIOD.is_match(s)
@@ -271,7 +273,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             if fwd {
                 outlook = true;
                 looked_forward = true;
-            } else if result {
+            } else if outlook && result() {
                 outlook = false;
                 outlook_metric = None;
             }

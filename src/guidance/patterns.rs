@@ -218,6 +218,9 @@ pub(super) static MASK_END: LazyLock<Regex> =
 /// Blanks out the comparisons of a sentence ("compared to 2020", "up from 59% in Q2 of last
 /// year") up to the end of their clause, keeping every byte offset.
 pub(super) fn mask_comparisons(s: &str) -> String {
+    if !COMPARISON.is_match(s) {
+        return s.to_string();
+    }
     let mut out = s.to_string();
     for m in COMPARISON.find_iter(s) {
         // The clause ends at a comma, a semicolon or a full stop, not at the point inside a

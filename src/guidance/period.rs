@@ -480,6 +480,15 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
 }
 
 pub(super) fn find_direction(s: &str) -> Option<&'static str> {
+    // Most sentences name no change to a guide: one pass over the stems first.
+    static STEMS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)narrow|rais|lift|increas|lower|reduc|cut|reiterat|affirm|continue to expect|maintain|unchanged|initiat|introduc|establish",
+        )
+    });
+    if !STEMS.is_match(s) {
+        return None;
+    }
     let l = s.to_ascii_lowercase();
     let has = |w: &[&str]| w.iter().any(|x| l.contains(x));
     if has(&["narrowing", "narrowed", "narrow our", "narrow the"]) {
