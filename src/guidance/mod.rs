@@ -217,6 +217,12 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             let result_cell = std::cell::OnceCell::new();
             let result = || *result_cell.get_or_init(|| cues::reports_result(s));
             let opens = OPENS_GUIDANCE.is_match(s);
+            let heading_shape = TOPIC.is_match(own) && own.split_whitespace().count() <= 12;
+            // A sentence that neither looks forward, nor opens or continues an outlook, nor
+            // heads one gives nothing and changes nothing: its figures are not read.
+            if !fwd && !opens && !outlook && !heading_shape {
+                continue;
+            }
             let figs = if digits || DIGIT_WORDS.is_match(s) {
                 figures_of(s)
             } else {
@@ -227,8 +233,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             // sentence about results, is that sentence's own.
             // "Looking at the second quarter of 2021.": a sentence that only names the
             // period the next ones guide.
-            let heading =
-                figs.is_empty() && TOPIC.is_match(own) && own.split_whitespace().count() <= 12;
+            let heading = figs.is_empty() && heading_shape;
             if (fwd || opens || outlook || heading) && !result() {
                 // Without figures, a sentence sets the period when it names the guide ("we
                 // are raising our full year EPS outlook for 2021") or opens with it
