@@ -107,6 +107,9 @@ pub(super) fn forward(s: &str) -> bool {
             r"(?i)\bwe(?:\s+now|\s+currently|\s+still|\s+also|\s+continue\s+to)*\s+see\s+(?:\S+\s+){0,4}?(?:(?:first|second|third|fourth)\s+quarter|q[1-4]|full[\s-]year|fiscal|(?:19|20)\d\d|next\s+year|the\s+year|this\s+year)\b",
         )
     });
+    if !NOT_FORWARD.is_match(s) {
+        return FORWARD.is_match(s) || SEE.is_match(s);
+    }
     let cleaned = NOT_FORWARD.replace_all(s, " ");
     FORWARD.is_match(&cleaned) || SEE.is_match(&cleaned)
 }

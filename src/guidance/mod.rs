@@ -205,10 +205,6 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
         for range in spans.iter().cloned() {
             let s = &en[range.clone()];
             let digits = s.bytes().any(|b| b.is_ascii_digit());
-            // The sentence with its comparisons blanked out ("Compared to 2020, we target
-            // Q3 '21 ..."): periods and years in them are not the guide's. Same byte offsets.
-            let masked = mask_comparisons(s);
-            let own = masked.as_str();
             if let Some(d) = find_direction(s) {
                 direction = Some(d);
             }
@@ -217,12 +213,18 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             let result_cell = std::cell::OnceCell::new();
             let result = || *result_cell.get_or_init(|| cues::reports_result(s));
             let opens = OPENS_GUIDANCE.is_match(s);
-            let heading_shape = TOPIC.is_match(own) && own.split_whitespace().count() <= 12;
+            let topic_start = TOPIC.is_match(s);
             // A sentence that neither looks forward, nor opens or continues an outlook, nor
             // heads one gives nothing and changes nothing: its figures are not read.
-            if !fwd && !opens && !outlook && !heading_shape {
+            if !fwd && !opens && !outlook && !topic_start {
                 continue;
             }
+            // The sentence with its comparisons blanked out ("Compared to 2020, we target
+            // Q3 '21 ..."): periods and years in them are not the guide's. Same byte offsets.
+            let masked = mask_comparisons(s);
+            let own = masked.as_str();
+            let heading_shape =
+                topic_start && TOPIC.is_match(own) && own.split_whitespace().count() <= 12;
             let figs = if digits || DIGIT_WORDS.is_match(s) {
                 figures_of(s)
             } else {
