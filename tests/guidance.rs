@@ -725,3 +725,22 @@ fn dump_names_the_company_and_the_call_period() {
     assert_eq!(v["call_period"], "Q2 FY2025");
     assert!(v["turns"].as_array().is_some_and(|t| !t.is_empty()));
 }
+
+/// "..., respectively" pairs the figures with the metrics named before them, in order.
+#[test]
+fn respectively_pairs_figures_with_metrics_in_order() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Acme Third Quarter 2021 Earnings Call.\n\nJane Doe -- Chief Financial Officer\n\nFor 2021, our forecast of non-GAAP operating earnings and adjusted EBITDA remains $280 million to $370 million and $850 million to $950 million, respectively.\n",
+    );
+    let got: Vec<(Metric, String)> = extract(&t)
+        .iter()
+        .map(|f| (f.metric, format_value(f)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (OperatingIncome, "$280M–$370M".to_string()),
+            (Ebitda, "$850M–$950M".to_string())
+        ]
+    );
+}

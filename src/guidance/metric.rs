@@ -359,6 +359,16 @@ pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     Some((w, end))
 }
 
+/// Every metric phrase of a text, in order: "non-GAAP operating earnings and non-GAAP
+/// adjusted EBITDA ... respectively" names two.
+pub(super) fn all_phrases(text: &str) -> Vec<MetricWord> {
+    phrases(text)
+        .into_iter()
+        .filter(|(_, m)| *m != Metric::Growth)
+        .map(|(r, m)| word(text, r, m))
+        .collect()
+}
+
 fn word(text: &str, range: std::ops::Range<usize>, metric: Metric) -> MetricWord {
     let phrase = &text[range.clone()];
     // Qualifiers right before the phrase, as written.
@@ -443,7 +453,9 @@ fn ratio_of(before: &str, after: &str) -> Option<&'static str> {
     // "14% of sales" right after the figure, or "as a percentage of revenue" before it; not
     // "an increase of sales in the mid-single digits".
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^\s*of\s+(?:net\s+|total\s+(?:[\w-]+\s+){0,4}?)?(sales|revenues?|premiums?)\b")
+        re(
+            r"(?i)^\s*(?:of\s+(?:net\s+|total\s+(?:[\w-]+\s+){0,4}?)?|(?:or\s+(?:better|more|less|lower)\s+)?(?:[\w&-]+\s+){0,2}?to\s+(?:net\s+)?)(sales|revenues?|premiums?)\b",
+        )
     });
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(

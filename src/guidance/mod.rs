@@ -29,7 +29,7 @@ mod values;
 use choice::{
     choose_metric, effect_name, per_share_by_size, someone_else, with_basis, with_effect,
 };
-use metric::{MetricWord, as_rate, nearest_before, right_after};
+use metric::{MetricWord, all_phrases, as_rate, nearest_before, right_after};
 use patterns::*;
 pub use period::{CallPeriod, call_period};
 use period::{find_direction, find_period, sentences};
@@ -289,6 +289,19 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
             }
             // "Moving on to segment operating margins, ..., our guidance is 7% to 9%": the
             // topic the sentence opens with.
+            // "..., respectively": the metrics named before the first figure, in order, when
+            // there are as many as figures.
+            let respectively: Vec<MetricWord> = if RESPECTIVELY.is_match(s) {
+                let named = all_phrases(&s[..figs.first().map_or(0, |f| f.span.start)]);
+                let all_amounts = figs.iter().all(|f| f.unit != Unit::Count);
+                if all_amounts && named.len() == figs.len() && figs.len() > 1 {
+                    named
+                } else {
+                    Vec::new()
+                }
+            } else {
+                Vec::new()
+            };
             let mut sentence_metric: Option<MetricWord> = TOPIC
                 .is_match(s)
                 .then(|| s.split(',').next().and_then(nearest_before))
@@ -372,13 +385,18 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     .trim_start()
                     .to_ascii_lowercase()
                     .starts_with("in terms of");
-                let word = choose_metric(
-                    if explicit { "" } else { before_own },
-                    after_word.as_ref().map(|(w, _)| w.clone()),
-                    fig.unit,
-                    &carry(&sentence_metric),
-                )
-                .or_else(|| carry(&outlook_metric));
+                let word = match respectively.get(i) {
+                    // "X and Y ... are $280 million to $370 million and $850 million to $950
+                    // million, respectively": the i-th figure is the i-th metric.
+                    Some(w) => Some(w.clone()),
+                    None => choose_metric(
+                        if explicit { "" } else { before_own },
+                        after_word.as_ref().map(|(w, _)| w.clone()),
+                        fig.unit,
+                        &carry(&sentence_metric),
+                    )
+                    .or_else(|| carry(&outlook_metric)),
+                };
                 // A skipped figure still names the metric for the figures after it ("raising
                 // our EPS guidance from a range of $8.90 to $9.10, up to $9.15 to $9.30").
                 if let Some(w) = &word {
@@ -577,7 +595,13 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     emit(&mut out, other);
                     continue;
                 };
-                let word = with_basis(per_share_by_size(word, fig, s), before);
+                let word = per_share_by_size(word, fig, s);
+                // The figure's own words name its basis, unless the pairing named it already.
+                let word = if respectively.is_empty() {
+                    with_basis(word, before)
+                } else {
+                    word
+                };
                 // "guidance assumes a $600 million COVID-related headwind": an assumption
                 // of the guide, named for what it is.
                 let word = match WIND

@@ -85,6 +85,8 @@ pub(super) static ASSUMED_PRICES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\busing\s+(?:these|those|the|current)\s+(?:[\w-]+\s+){0,2}?(?:assumptions|prices)\b|\bat\s+(?:these|current|today's)\s+(?:[\w-]+\s+)?prices\b",
     )
 });
+/// "..., respectively": figures paired in order with the metrics named before them.
+pub(super) static RESPECTIVELY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\brespectively\b"));
 /// "from roughly flat to down 4%": a move from one figure to the next.
 pub(super) static FROM_FLAT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\bfrom\s+(?:roughly\s+|about\s+|approximately\s+)?flat\s+to\s+(?:down|up)\s*$")
