@@ -55,20 +55,59 @@ fn year_number(digits: &str) -> Option<u16> {
     (1990..2100).contains(&y).then_some(y)
 }
 
+/// "third quarter 2021", "Q4 FY2019", "fourth quarter and full year 2020".
+static QUARTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])(?:\s+fiscal)?(?:[\s-]+quarter)?(?:\s+(?:and\s+)?(?:full|fiscal)[\s-]+year)?(?:\s+(?:of\s+)?(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:FY\s?)?[’']?(?P<y>\d{4}|\d{2}))\b",
+    )
+});
+/// "Fiscal Year 2022 First Quarter", "2021 second quarter".
+static YEAR_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<y>\d{4}|\d{2})\s+(?P<q>first|second|third|fourth|Q[1-4])\b(?:\s+(?:fiscal\s+)?quarter)?",
+    )
+});
+
+/// The (quarter, year) pairs a pattern finds in a text; "second 2021" is no quarter: a
+/// quarter word needs "quarter".
+fn quarter_years<'a>(r: &'a Regex, text: &'a str) -> impl Iterator<Item = (u8, u16)> + 'a {
+    r.captures_iter(text).filter_map(|c| {
+        let q = c.name("q")?.as_str();
+        let whole = c.get(0)?.as_str().to_ascii_lowercase();
+        if !q.to_ascii_lowercase().starts_with('q') && !whole.contains("quarter") {
+            return None;
+        }
+        Some((quarter_number(q)?, year_number(c.name("y")?.as_str())?))
+    })
+}
+
+/// The English paragraphs of a call, in reading order.
+fn english_paragraphs(t: &Transcript) -> impl Iterator<Item = &str> {
+    t.turns
+        .iter()
+        .flat_map(|turn| &turn.paragraphs)
+        .filter_map(|para| para.en.as_deref())
+}
+
+/// The year named most often (ties to the later year).
+fn most_common(years: impl IntoIterator<Item = u16>) -> Option<u16> {
+    let mut counts: Vec<(u16, usize)> = Vec::new();
+    for y in years {
+        match counts.iter_mut().find(|(year, _)| *year == y) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((y, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(year, n)| (n, year))
+        .map(|(year, _)| year)
+}
+
 /// Reads the reported quarter and fiscal year from the operator's opening and the first
 /// speakers ("Welcome to the Fiscal Year 2022 First Quarter Earnings Call", "Q4 2019",
 /// "fourth quarter and full year 2020", "first quarter fiscal 2022", "Zoom's Q2 FY25").
 pub fn call_period(t: &Transcript) -> CallPeriod {
-    static QUARTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])(?:\s+fiscal)?(?:[\s-]+quarter)?(?:\s+(?:and\s+)?(?:full|fiscal)[\s-]+year)?(?:\s+(?:of\s+)?(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:FY\s?)?[’']?(?P<y>\d{4}|\d{2}))\b",
-        )
-    });
-    static YEAR_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)\b(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<y>\d{4}|\d{2})\s+(?P<q>first|second|third|fourth|Q[1-4])\b(?:\s+(?:fiscal\s+)?quarter)?",
-        )
-    });
     static QUARTER_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\b|\b(?P<q2>Q[1-4])\b",
@@ -83,17 +122,9 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
         .filter_map(|para| para.en.as_deref())
         .take(8);
     for en in opening {
-        let full = [&*QUARTER_YEAR, &*YEAR_QUARTER].iter().find_map(|r| {
-            r.captures_iter(en).find_map(|c| {
-                let q = c.name("q")?.as_str();
-                let whole = c.get(0)?.as_str().to_ascii_lowercase();
-                // "second 2021" is no quarter: a quarter word needs "quarter".
-                if !q.to_ascii_lowercase().starts_with('q') && !whole.contains("quarter") {
-                    return None;
-                }
-                Some((quarter_number(q)?, year_number(c.name("y")?.as_str())?))
-            })
-        });
+        let full = [&*QUARTER_YEAR, &*YEAR_QUARTER]
+            .iter()
+            .find_map(|r| quarter_years(r, en).next());
         if let Some((q, y)) = full {
             return CallPeriod {
                 quarter: Some(q),
@@ -112,50 +143,24 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
     // No year in the opening ("the Teledyne Third Quarter Earnings Call"): the year the
     // remarks give the same quarter ("our third quarter 2021 results"), else the year they
     // speak of most (ties to the later year).
-    let remarks = || {
-        t.turns
-            .iter()
-            .flat_map(|turn| &turn.paragraphs)
-            .filter_map(|para| para.en.as_deref())
-            .take(30)
-    };
+    let remarks = || english_paragraphs(t).take(30);
     if let Some(q) = p.quarter {
         // The latest such year: the remarks compare with the same quarter of years before.
         let same_quarter = remarks()
-            .flat_map(|en| {
-                QUARTER_YEAR
-                    .captures_iter(en)
-                    .filter_map(|c| {
-                        let quarter = quarter_number(c.name("q")?.as_str())?;
-                        let whole = c.get(0)?.as_str().to_ascii_lowercase();
-                        (quarter == q && (whole.contains("quarter") || whole.starts_with('q')))
-                            .then(|| year_number(c.name("y")?.as_str()))
-                            .flatten()
-                    })
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|en| quarter_years(&QUARTER_YEAR, en))
+            .filter(|&(quarter, _)| quarter == q)
+            .map(|(_, year)| year)
             .max();
         if same_quarter.is_some() {
             p.year = same_quarter;
         }
     }
-    let mut counts: Vec<(u16, usize)> = Vec::new();
-    for en in remarks().take(20) {
-        for q in english(en)
+    let frequent = most_common(remarks().take(20).flat_map(|en| {
+        english(en)
             .into_iter()
             .filter(|q| q.unit == Unit::Year && (2000.0..2100.0).contains(&q.value))
-        {
-            let y = q.value as u16;
-            match counts.iter_mut().find(|(year, _)| *year == y) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((y, 1)),
-            }
-        }
-    }
-    let frequent = counts
-        .into_iter()
-        .max_by_key(|&(year, n)| (n, year))
-        .map(|(year, _)| year);
+            .map(|q| q.value as u16)
+    }));
     // The same quarter is named most often as last year's ("compared to the third quarter of
     // 2019"): a year after it that the remarks speak of more is the call's.
     p.year = match (p.year, frequent) {
@@ -172,19 +177,9 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
                     .into_iter()
                     .map(|r| &en[r])
                     .filter(|s| super::cues::reports_result(s))
-                    .flat_map(|s| {
-                        QUARTER_YEAR
-                            .captures_iter(s)
-                            .filter_map(|c| {
-                                let quarter = quarter_number(c.name("q")?.as_str())?;
-                                let whole = c.get(0)?.as_str().to_ascii_lowercase();
-                                (quarter <= q
-                                    && (whole.contains("quarter") || whole.starts_with('q')))
-                                .then(|| year_number(c.name("y")?.as_str()))
-                                .flatten()
-                            })
-                            .collect::<Vec<_>>()
-                    })
+                    .flat_map(|s| quarter_years(&QUARTER_YEAR, s))
+                    .filter(|&(quarter, _)| quarter <= q)
+                    .map(|(_, year)| year)
                     .collect::<Vec<_>>()
             })
             .max();
@@ -202,23 +197,13 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
             r"(?i)\b(?:full[\s-]year|fiscal(?:\s+year)?|(?:guidance|outlook|forecast)\s+for(?:\s+the\s+(?:full\s+)?year)?)\s+(20\d\d)\b|\b(20\d\d)\s+(?:full[\s-]year\s+)?(?:guidance|outlook|forecast)\b",
         )
     });
-    let mut guided: Vec<(u16, usize)> = Vec::new();
-    for en in t
-        .turns
-        .iter()
-        .flat_map(|turn| &turn.paragraphs)
-        .filter_map(|para| para.en.as_deref())
-    {
-        for c in GUIDED_YEAR.captures_iter(en) {
-            if let Some(y) = c.get(1).or(c.get(2)).and_then(|m| year_number(m.as_str())) {
-                match guided.iter_mut().find(|(year, _)| *year == y) {
-                    Some((_, n)) => *n += 1,
-                    None => guided.push((y, 1)),
-                }
-            }
-        }
-    }
-    if let Some((g, _)) = guided.into_iter().max_by_key(|&(year, n)| (n, year))
+    let guided = most_common(english_paragraphs(t).flat_map(|en| {
+        GUIDED_YEAR
+            .captures_iter(en)
+            .filter_map(|c| c.get(1).or(c.get(2)).and_then(|m| year_number(m.as_str())))
+            .collect::<Vec<_>>()
+    }));
+    if let Some(g) = guided
         && p.year.is_none()
     {
         p.year = Some(if p.quarter == Some(4) { g - 1 } else { g });
@@ -231,10 +216,7 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
         )
     });
     let ended_in = |n: usize| {
-        t.turns
-            .iter()
-            .flat_map(|turn| &turn.paragraphs)
-            .filter_map(|para| para.en.as_deref())
+        english_paragraphs(t)
             .take(n)
             .flat_map(|en| {
                 PERIOD_END
