@@ -91,6 +91,11 @@ pub enum Command {
         /// Print CSV.
         #[arg(long)]
         csv: bool,
+        /// The guidance history instead: for each company with two or more calls, every metric
+        /// and period guided more than once, call by call (raised, lowered, reiterated ...),
+        /// and the result a later call reported against the last guide.
+        #[arg(long)]
+        history: bool,
     },
     /// Export a transcript's bookmarks (with notes) and guidance table, for a research note.
     Export {

@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod guidance;
+pub mod history;
 pub mod keymap;
 pub mod library;
 pub mod plain;

@@ -143,7 +143,37 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Guidance { paths, json, csv }) => {
+        Some(Command::Guidance {
+            paths,
+            json,
+            csv,
+            history: true,
+        }) => {
+            let transcripts = load_all(&paths)?;
+            let figures: Vec<Vec<crate::guidance::GuidanceFigure>> =
+                transcripts.iter().map(crate::guidance::extract).collect();
+            let library: Vec<(&Transcript, &[crate::guidance::GuidanceFigure])> = transcripts
+                .iter()
+                .zip(&figures)
+                .map(|(t, f)| (t, f.as_slice()))
+                .collect();
+            let ledger = crate::history::Ledger::build(&library);
+            let steps = ledger.steps();
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            if json {
+                serde_json::to_writer_pretty(&mut out, &steps)?;
+                writeln!(out)?;
+            } else if csv {
+                write_history_csv(&mut out, &steps)?;
+            } else {
+                write_history_table(&mut out, &ledger, &steps)?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Guidance {
+            paths, json, csv, ..
+        }) => {
             let transcripts = load_all(&paths)?;
             let figures: Vec<crate::guidance::GuidanceFigure> = transcripts
                 .iter()
@@ -482,6 +512,160 @@ fn write_guidance_csv(
         )?;
     }
     Ok(())
+}
+
+/// The guidance history as CSV: one row per step, both calls' sources and lines.
+fn write_history_csv(out: &mut impl Write, steps: &[crate::history::Step]) -> io::Result<()> {
+    let field = |s: &str| {
+        let s = crate::text::sanitize(s);
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.into_owned()
+        }
+    };
+    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let name = |v: serde_json::Result<serde_json::Value>| {
+        v.ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    writeln!(
+        out,
+        "company,kind,metric,label,basis,period,unit,step,from_source,from_line,from_call,from_low,from_high,to_source,to_line,to_call,to_low,to_high,actual,verdict,position,change,midpoint_change,midpoint_change_pct,word,disagrees"
+    )?;
+    for s in steps {
+        let from = s.from.as_ref();
+        let (to_source, to_line, to_call) = match (&s.to, &s.actual) {
+            (Some(p), _) => (p.source.as_str(), p.line.to_string(), p.call.as_str()),
+            (None, Some(a)) => (a.source.as_str(), a.line.to_string(), a.call.as_str()),
+            (None, None) => ("", String::new(), ""),
+        };
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            field(&s.company),
+            name(serde_json::to_value(s.kind)),
+            name(serde_json::to_value(s.metric)),
+            field(&s.label),
+            s.basis.unwrap_or(""),
+            field(&s.period),
+            s.unit,
+            s.step,
+            field(from.map_or("", |p| p.source.as_str())),
+            from.map_or(String::new(), |p| p.line.to_string()),
+            from.map_or("", |p| p.call.as_str()),
+            num(from.and_then(|p| p.low)),
+            num(from.and_then(|p| p.high)),
+            field(to_source),
+            to_line,
+            to_call,
+            num(s.to.as_ref().and_then(|p| p.low)),
+            num(s.to.as_ref().and_then(|p| p.high)),
+            num(s.actual.as_ref().map(|a| a.value)),
+            name(serde_json::to_value(s.actual.as_ref().map(|a| a.verdict))),
+            num(s.actual.as_ref().and_then(|a| a.position)),
+            name(serde_json::to_value(s.change)),
+            num(s.midpoint_change),
+            num(s.midpoint_change_pct),
+            s.word.unwrap_or(""),
+            s.disagrees,
+        )?;
+    }
+    Ok(())
+}
+
+/// The guidance history for people: per sequence, its guides call by call, then the result.
+fn write_history_table(
+    out: &mut impl Write,
+    ledger: &crate::history::Ledger,
+    steps: &[crate::history::Step],
+) -> io::Result<()> {
+    use crate::guidance::format_range;
+    if ledger.sequences.is_empty() {
+        let companies = ledger
+            .calls
+            .iter()
+            .filter_map(|c| c.company.as_deref())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        writeln!(
+            out,
+            "No guidance history: {} calls of {} companies, no metric guided in two calls of one company.",
+            ledger.calls.len(),
+            companies
+        )?;
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = steps
+        .iter()
+        .map(|s| {
+            let file = |src: &str| src.rsplit('/').next().unwrap_or("").to_string();
+            let (call, at, value, change) = match (&s.to, &s.actual) {
+                (Some(p), _) => {
+                    let change = s.change.map_or(String::new(), |c| {
+                        let mut w = format!("{} {}", c.arrow(), c.words());
+                        if let Some(pct) = s.midpoint_change_pct.filter(|p| p.abs() >= 0.005) {
+                            w.push_str(&format!(" ({pct:+.1}% mid)"));
+                        }
+                        w
+                    });
+                    (
+                        p.call.clone(),
+                        format!("{}:{}", file(&p.source), p.line),
+                        format_range(p.low, p.high, s.unit),
+                        change,
+                    )
+                }
+                (None, Some(a)) => {
+                    let v = serde_json::to_value(a.verdict)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    let at = a
+                        .position
+                        .map_or(String::new(), |p| format!(" ({:.0}% of range)", p * 100.0));
+                    (
+                        a.call.clone(),
+                        format!("{}:{}", file(&a.source), a.line),
+                        format!(
+                            "actual {}",
+                            format_range(Some(a.value), Some(a.value), s.unit)
+                        )
+                        .replace("≈ ", ""),
+                        format!("{v}{at}"),
+                    )
+                }
+                (None, None) => Default::default(),
+            };
+            let word = match (s.word, s.disagrees) {
+                (Some(w), true) => format!("⚠ said \"{w}\""),
+                (Some(w), false) => format!("said \"{w}\""),
+                (None, _) => String::new(),
+            };
+            let kind = match s.kind {
+                crate::guidance::Kind::Target => format!("target {}", s.period),
+                crate::guidance::Kind::Guide => s.period.clone(),
+            };
+            vec![
+                s.company.clone(),
+                kind,
+                s.label.clone(),
+                call,
+                value,
+                change,
+                word,
+                at,
+            ]
+        })
+        .collect();
+    write_table(
+        out,
+        &[
+            "company", "period", "figure", "call", "value", "change", "words", "where",
+        ],
+        &rows,
+    )
 }
 
 /// The paragraph texts of a transcript, by flat index.

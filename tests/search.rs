@@ -103,7 +103,7 @@ fn scope_toggles_between_this_call_and_all() {
     keys(&mut s, "<C-a>");
     assert!(!s.search_hits.is_empty());
     assert!(
-        screen_text(&s).contains("Twilio Inc ·"),
+        screen_text(&s).contains("Twilio ·"),
         "results name the transcript"
     );
     let best = s.search_hits[0].doc;

@@ -38,7 +38,7 @@ static NOT_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
 /// Result verbs: the sentence reports what happened.
 static RESULT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:was|were|came\s+in|grew|increased|decreased|declined|fell|rose|totaled|totalled|reached|delivered|reported|achieved|generated|ended|improved|expanded|contracted|reduced|exceeded|beat|finished|posted|recorded|produced|returned|had|did|saw|closed|(?:is|are|was|were)\s+(?:up|down|flat)|realized|booked|repurchased|drove|resulted|resulting\s+in|incurred|completed|accounts\s+for|led|funded|stabilized|dropped|climbed|jumped|surged|doubled|tripled|outpaced|represented|accounted|contributed|amounted|averaged)\b",
+        r"(?i)\b(?:was|were|came\s+in|grew|increased|decreased|declined|fell|rose|totaled|totalled|reached|delivered|reported|achieved|generated|ended|improved|expanded|contracted|reduced|exceeded|beat|finished|posted|recorded|produced|returned|had|did|saw|closed|(?:is|are|was|were)\s+(?:up|down|flat)|realized|booked|repurchased|drove|resulted|incurred|completed|accounts\s+for|led|funded|stabilized|dropped|climbed|jumped|surged|doubled|tripled|outpaced|represented|accounted|contributed|amounted|averaged)\b",
     )
 });
 

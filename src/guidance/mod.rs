@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::text::numbers::{Quantity, Unit};
 use crate::transcript::{Role, Section, Transcript};
 
+mod actuals;
 mod choice;
 mod cues;
 mod metric;
@@ -26,6 +27,7 @@ mod period;
 mod row;
 mod values;
 
+pub use actuals::{Actual, actuals};
 use choice::{
     choose_metric, effect_name, per_share_by_size, someone_else, with_basis, with_effect,
 };
@@ -674,9 +676,15 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
         };
         // An outlook goes on into the next paragraph only when this one ends by opening it
         // ("Now turning to our outlook for 2022."): a list of figures follows.
+        // So does a list of outlook items that runs to the paragraph's end ("... Capital
+        // spending of approximately $425 million." then "EBITDA of $1.55 billion to ...").
         outlook_carried = spans.last().is_some_and(|r| {
             let last = &en[r.clone()];
             OPENS_GUIDANCE.is_match(last) && !last.bytes().any(|b| b.is_ascii_digit())
+                || outlook
+                    && out
+                        .last()
+                        .is_some_and(|o| o.paragraph == n && o.text == last.trim())
         });
     }
     out
@@ -709,6 +717,11 @@ pub fn grouped_order(figures: &[GuidanceFigure]) -> Vec<usize> {
 
 /// "$1.160B–$1.165B", "79%", "≥ $10.0M", "$1.29–$1.31/share", "314M shares".
 pub fn format_value(f: &GuidanceFigure) -> String {
+    format_range(f.low, f.high, f.unit)
+}
+
+/// A range of values in a row's unit, as [`format_value`] writes it.
+pub fn format_range(low: Option<f64>, high: Option<f64>, unit: &str) -> String {
     let count = |a: f64| -> String {
         if a >= 1e6 {
             format!("{}M", trim(a / 1e6))
@@ -719,7 +732,7 @@ pub fn format_value(f: &GuidanceFigure) -> String {
     let one = |v: f64| -> String {
         let a = v.abs();
         let sign = if v < 0.0 { "-" } else { "" };
-        match f.unit {
+        match unit {
             "%" => format!("{sign}{}%", trim(a)),
             "shares" | "units" => format!("{sign}{}", count(a)),
             "bps" => format!("{sign}{}", trim(a)),
@@ -730,13 +743,13 @@ pub fn format_value(f: &GuidanceFigure) -> String {
         }
     };
     // Counted units follow the whole range: "40,000–42,000 units", "50–100 bps".
-    let suffix = match f.unit {
+    let suffix = match unit {
         "shares" => " shares",
         "units" => " units",
         "bps" => " bps",
         _ => "",
     };
-    let range = match (f.low, f.high) {
+    let range = match (low, high) {
         (Some(l), Some(h)) if (l - h).abs() < 1e-12 => format!("≈ {}", one(l)),
         (Some(l), Some(h)) => format!("{}–{}", one(l), one(h)),
         (Some(l), None) => format!("≥ {}", one(l)),

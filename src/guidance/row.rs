@@ -107,6 +107,25 @@ pub(super) fn push(
     }
 }
 
+/// The unit a row gives a figure in; none when guidance is not given in it ("grew our rate
+/// base to $41 billion" is no growth rate, "average diluted shares of $51 million" no count).
+pub(super) fn unit_of(fig: &Fig, word: &MetricWord) -> Option<&'static str> {
+    let metric = word.metric;
+    Some(match fig.unit {
+        Unit::Usd if metric == Metric::Growth && word.label.eq_ignore_ascii_case("growth") => {
+            return None;
+        }
+        Unit::Usd if metric == Metric::Shares && !word.per_share => return None,
+        Unit::Usd if word.per_share || metric == Metric::Eps => "USD/share",
+        Unit::Usd => "USD",
+        Unit::Percent => "%",
+        Unit::Bps => "bps",
+        Unit::Count if metric == Metric::Shares && fig.low >= 1000.0 => "shares",
+        Unit::Count if metric == Metric::Volume && fig.low >= 100.0 => "units",
+        _ => return None,
+    })
+}
+
 /// Builds the figure's row (period, direction and speaker are set by [`push`]); none when its
 /// unit is not one guidance is given in. Also returns the figure's range in the sentence.
 #[allow(clippy::too_many_arguments)]
@@ -123,22 +142,7 @@ pub(super) fn make(
     after: &str,
 ) -> Option<(GuidanceFigure, std::ops::Range<usize>)> {
     let metric = word.metric;
-    let unit = match fig.unit {
-        // "grew our rate base to $41 billion": an amount is no growth rate, and the metric is
-        // unknown.
-        Unit::Usd if metric == Metric::Growth && word.label.eq_ignore_ascii_case("growth") => {
-            return None;
-        }
-        // "average diluted shares of $51 million": a slip of the tongue, no amount.
-        Unit::Usd if metric == Metric::Shares && !word.per_share => return None,
-        Unit::Usd if word.per_share || metric == Metric::Eps => "USD/share",
-        Unit::Usd => "USD",
-        Unit::Percent => "%",
-        Unit::Bps => "bps",
-        Unit::Count if metric == Metric::Shares && fig.low >= 1000.0 => "shares",
-        Unit::Count if metric == Metric::Volume && fig.low >= 100.0 => "units",
-        _ => return None,
-    };
+    let unit = unit_of(fig, word)?;
     let b = before.to_ascii_lowercase();
     let tail = b.trim_end();
     let ends = |words: &[&str]| words.iter().any(|w| tail.ends_with(w));

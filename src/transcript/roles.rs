@@ -7,6 +7,9 @@
 //! spoken in the prepared remarks (executive); an executive title.
 
 use super::model::{Role, Section, Transcript};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// An operator's introduction of a questioner.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,18 +145,42 @@ pub fn firm_zh_from_intro(zh: &str) -> Option<String> {
     (!firm.is_empty() && firm.chars().count() <= 24).then(|| firm.to_string())
 }
 
+/// Where a company name may start in an operator's opening: after "welcome (everyone) to",
+/// "joining us (today) for", or "... Call for".
+static NAME_LEADS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:welcome(?:\s+(?:everyone|everybody|all))?\s+to|joining\s+us(?:\s+today)?\s+for|call\s+for)\s+",
+    )
+    .expect("valid pattern")
+});
+
 /// The company named in the operator's welcome: "welcome to Zoom's Q2 FY25 earnings
-/// webinar" -> Zoom; "Welcome to the Q2 2024 8x8, Inc. Earnings Conference Call" -> 8x8.
+/// webinar" -> Zoom; "Welcome to the Q2 2024 8x8, Inc. Earnings Conference Call" -> 8x8;
+/// "Welcome to the Fiscal 2021 Fourth Quarter Earnings Call for Applied Industrial
+/// Technologies" -> Applied Industrial Technologies.
 pub fn company_from_welcome(en: &str) -> Option<String> {
-    let lower = en.to_ascii_lowercase();
-    let start = lower.find("welcome to ")? + "welcome to ".len();
+    NAME_LEADS
+        .find_iter(en)
+        .find_map(|m| name_at(&en[m.end()..]))
+}
+
+/// The name a welcome's words start with, skipping articles, periods and a few lowercase
+/// words ("the webcast entitled WWE Third Quarter Earnings" -> WWE).
+fn name_at(text: &str) -> Option<String> {
     let mut name: Vec<&str> = Vec::new();
-    for word in en[start..].split_whitespace() {
-        let bare = word.trim_end_matches([',', '.']);
+    let mut lowercase_skipped = 0;
+    for word in text.split_whitespace() {
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
         let bare_lower = bare.to_ascii_lowercase();
+        let stem = bare_lower
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches(['\'', '’']);
         let skip = matches!(
-            bare_lower.trim_end_matches("'s").trim_end_matches("’s"),
+            stem,
             "the"
+                | "today"
+                | "our"
                 | "first"
                 | "second"
                 | "third"
@@ -168,21 +195,46 @@ pub fn company_from_welcome(en: &str) -> Option<String> {
                 | "third-quarter"
                 | "fourth-quarter"
         ) || is_period_token(&bare_lower);
-        let ends = matches!(
-            bare_lower.as_str(),
-            "earnings" | "financial" | "results" | "conference" | "call" | "webinar" | "inc"
-        ) || !bare
+        let suffix = matches!(
+            stem,
+            "earnings"
+                | "financial"
+                | "results"
+                | "conference"
+                | "call"
+                | "webinar"
+                | "webcast"
+                | "investor"
+                | "inc"
+                | "incorporated"
+                | "company"
+                | "corporation"
+                | "corp"
+                | "co"
+                | "ltd"
+                | "limited"
+                | "plc"
+                | "q&a"
+        );
+        let capital = bare
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        if skip && name.is_empty() {
-            continue;
+        if name.is_empty() {
+            // "today's conference, Public Service ...": an event word before a comma.
+            if skip || suffix && word.ends_with(',') {
+                continue;
+            }
+            if !capital && lowercase_skipped < 2 {
+                lowercase_skipped += 1;
+                continue;
+            }
         }
-        if skip || ends {
+        if skip || suffix || !capital {
             break;
         }
-        let possessive = bare.ends_with("'s") || bare.ends_with("’s");
-        name.push(bare.trim_end_matches("'s").trim_end_matches("’s"));
+        let possessive = stem.len() < bare_lower.len();
+        name.push(&bare[..stem.len()]);
         if possessive || word.ends_with(',') || name.len() >= 3 {
             break;
         }
@@ -192,6 +244,11 @@ pub fn company_from_welcome(en: &str) -> Option<String> {
 
 fn is_period_token(w: &str) -> bool {
     let w = w.trim_start_matches('\'');
+    // "3rd", "1st-quarter".
+    let ordinal = w.split('-').next().unwrap_or(w);
+    if matches!(ordinal, "1st" | "2nd" | "3rd" | "4th") {
+        return true;
+    }
     (w.starts_with('q') || w.starts_with("fy") || w.starts_with('h'))
         && w.len() <= 6
         && w.chars()
@@ -434,8 +491,29 @@ mod tests {
         assert_eq!(
             company_from_welcome("Welcome to Twilio Inc's second-quarter 2024 earnings call.")
                 .as_deref(),
-            Some("Twilio Inc")
+            Some("Twilio")
         );
+        // Corporate suffixes end the name; "today's", ordinals like "3rd" are not part of it.
+        for (line, want) in [
+            (
+                "Good day and welcome to today's Colgate-Palmolive Company Third Quarter 2021 Earnings Conference Call.",
+                "Colgate-Palmolive",
+            ),
+            (
+                "Greetings and welcome to the Edwards Lifesciences 3rd Quarter 2021 Results Call",
+                "Edwards Lifesciences",
+            ),
+            (
+                "welcome to the Edwards Lifesciences Corporation Second Quarter 2021 Results.",
+                "Edwards Lifesciences",
+            ),
+            (
+                "welcome to the Campbell's First Quarter Fiscal 2021 Earnings Presentation.",
+                "Campbell",
+            ),
+        ] {
+            assert_eq!(company_from_welcome(line).as_deref(), Some(want), "{line}");
+        }
         assert_eq!(
             company_from_welcome("welcome to Asana's Second Fiscal Year 2024 Earnings Call.")
                 .as_deref(),

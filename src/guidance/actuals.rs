@@ -1,0 +1,271 @@
+//! Reported results: the figures a call reports for its own quarter (and, on a fourth-quarter
+//! call, its full year), read with the same metric lexicon as the guidance so a later call's
+//! result can be set against an earlier call's guide.
+//!
+//! A result is a figure in a company speaker's prepared remarks, in a sentence that reports
+//! ("Total sales for the second quarter were $2.3 billion", "we reported earnings of $2.48
+//! per diluted share on revenue of $9.4 billion") and does not look forward. Figures inside
+//! comparisons ("up from $1.9 billion last year"), changes ("up $95 million"), year-to-date
+//! and other periods' figures are not the period's result.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::choice::{choose_metric, per_share_by_size, with_basis};
+use super::cues;
+use super::metric::{as_rate, right_after};
+use super::patterns::*;
+use super::period::{CallPeriod, call_period, sentences};
+use super::values::figures_of;
+use super::{Metric, re};
+use crate::text::numbers::Unit;
+use crate::transcript::{Role, Section, Transcript};
+
+/// One reported result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actual {
+    /// The transcript.
+    pub source: String,
+    /// 1-based line of the English paragraph.
+    pub line: usize,
+    /// The paragraph pair (flat index), for the reader.
+    pub paragraph: usize,
+    /// Byte range of the figure in the English paragraph.
+    pub span: std::ops::Range<usize>,
+    /// What it measures.
+    pub metric: Metric,
+    /// As the call words it ("Total sales", "Diluted net earnings per share").
+    pub label: String,
+    /// "GAAP", "non-GAAP", "adjusted", or none.
+    pub basis: Option<&'static str>,
+    /// "Q2 FY2022" for the call's quarter, "FY2021" for the year on a fourth-quarter call.
+    pub period: String,
+    /// The value in base units.
+    pub value: f64,
+    /// As in guidance rows: "USD", "USD/share", "%", "bps", "shares", "units".
+    pub unit: &'static str,
+    /// The sentence.
+    pub text: String,
+}
+
+/// "a reported", "came in at", "were", "totaled": a sentence reporting the period.
+static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|came\s+in|totall?ed|reached|grew|increased|decreased|declined|rose|fell|delivered|reported|generated|posted|achieved|ended|finished|improved|expanded|contracted)\b",
+    )
+});
+/// Words that put a sentence in the full year: "for the full year", "fiscal 2021", "for the
+/// year".
+static FULL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:full[\s-]year|fiscal\s+year|for\s+the\s+year|for\s+(?:fiscal\s+)?(?:19|20)\d\d|the\s+year\s+(?:was|were)|annual)\b",
+    )
+});
+/// Words that put a figure in another period than the call's: halves, nine months, a named
+/// earlier quarter ("the first quarter" on a third-quarter call is checked separately), the
+/// pre-pandemic base.
+static OTHER_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:first|second|back|front)\s+half|\bh[12]\b|nine\s+months|six\s+months|pre[\s-]covid|pre[\s-]pandemic|\b(?:19|20)\d\d\s+levels|sequential(?:ly)?\b|\bexit(?:ed|ing)?\b|\brun[\s-]rate\b",
+    )
+});
+/// "the second quarter", "Q2", "2Q": a quarter named in a sentence.
+static QUARTER_NAMED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:(first|second|third|fourth)\s+quarter|q([1-4])|([1-4])q)\b"));
+/// "up", "down", "an increase of", "growth of": the figure after is a change, not a level,
+/// unless its metric is a growth rate.
+static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:up|down|higher|lower|increase[sd]?|decrease[sd]?|improvement|decline[sd]?|grew|rose|fell|by)\s+(?:of\s+)?(?:approximately\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|roughly\s+)?$",
+    )
+});
+
+/// The reported results of a call, in reading order.
+pub fn actuals(t: &Transcript) -> Vec<Actual> {
+    let call = call_period(t);
+    let (Some(quarter), Some(year)) = (call.quarter, call.year) else {
+        return Vec::new();
+    };
+    let quarter_label = format!("Q{quarter} FY{year}");
+    let year_label = format!("FY{year}");
+    let mut out = Vec::new();
+    for (n, (turn, p)) in t.paragraphs().enumerate() {
+        let the_turn = &t.turns[turn];
+        if the_turn.section != Section::Prepared {
+            continue;
+        }
+        let company_speaker = t
+            .speakers
+            .get(the_turn.speaker)
+            .is_some_and(|s| !matches!(s.role, Role::Operator | Role::Analyst));
+        let Some(en) = p.en.as_deref() else { continue };
+        if !company_speaker || !en.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        for range in sentences(en) {
+            let s = &en[range.clone()];
+            if !s.bytes().any(|b| b.is_ascii_digit())
+                || cues::forward(s)
+                || !(REPORTS.is_match(s) || cues::reports_result(s))
+                || TO_DATE.is_match(s)
+                || IF.is_match(s)
+            {
+                continue;
+            }
+            let Some(period) = sentence_period(s, call, &quarter_label, &year_label) else {
+                continue;
+            };
+            let masked = mask_comparisons(s);
+            let mut prev_end = 0;
+            let mut sentence_metric = None;
+            for fig in figures_of(s) {
+                let start = fig.span.start.min(masked.len());
+                let end = fig.span.end.min(masked.len());
+                // Inside a comparison ("versus $1.9 billion last year"): blanked in `masked`.
+                let compared = masked.get(start..end) != s.get(start..end);
+                let before_all = &s[prev_end.min(fig.span.start)..fig.span.start];
+                let before = before_all.rsplit([';', ':']).next().unwrap_or(before_all);
+                let after = s[fig.span.end..]
+                    .split([',', ';', '.'])
+                    .next()
+                    .unwrap_or("");
+                let after_word = right_after(after);
+                prev_end = fig.span.end + after_word.as_ref().map_or(0, |(_, e)| *e);
+                if compared || fig.high.is_some() || fig.words || fig.unit == Unit::Count {
+                    continue;
+                }
+                let Some(word) = choose_metric(
+                    before,
+                    after_word.map(|(w, _)| w),
+                    fig.unit,
+                    &sentence_metric,
+                ) else {
+                    continue;
+                };
+                sentence_metric = Some(word.clone());
+                let change = CHANGE_BEFORE.is_match(before)
+                    || matches!(fig.unit, Unit::Usd | Unit::Bps)
+                        && (THAN.is_match(after) || CHANGED.is_match(after));
+                let growth = matches!(word.metric, Metric::Growth | Metric::ComparableSales);
+                if change && !growth || PRIOR_PERIOD.is_match(after) {
+                    continue;
+                }
+                let word = with_basis(per_share_by_size(word, &fig, s), before);
+                let word = as_rate(word, fig.unit, before, after);
+                let Some(unit) = super::row::unit_of(&fig, &word) else {
+                    continue;
+                };
+                let loss = before.to_ascii_lowercase().contains("loss")
+                    || word.label.to_ascii_lowercase().contains("loss");
+                let value = if loss { -fig.low.abs() } else { fig.low };
+                out.push(Actual {
+                    source: t.source.clone(),
+                    line: p.line,
+                    paragraph: n,
+                    span: range.start + fig.span.start..range.start + fig.span.end,
+                    metric: word.metric,
+                    label: word.label.clone(),
+                    basis: word.basis,
+                    period: period.clone(),
+                    value,
+                    unit,
+                    text: s.trim().to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The period a reporting sentence speaks of: the call's quarter, or on a fourth-quarter call
+/// the full year when it says so; none when it names another period.
+fn sentence_period(
+    s: &str,
+    call: CallPeriod,
+    quarter_label: &str,
+    year_label: &str,
+) -> Option<String> {
+    if OTHER_PERIOD.is_match(s) {
+        return None;
+    }
+    let other_quarter = QUARTER_NAMED.captures_iter(s).any(|c| {
+        let q = c
+            .get(1)
+            .map(|m| match m.as_str().to_ascii_lowercase().as_str() {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                _ => 4,
+            })
+            .or_else(|| {
+                c.get(2)
+                    .or(c.get(3))
+                    .and_then(|m| m.as_str().parse::<u8>().ok())
+            });
+        q != call.quarter
+    });
+    if other_quarter {
+        return None;
+    }
+    // Another year named ("in 2019") makes it a comparison.
+    let other_year = YEAR.find_iter(s).any(|m| {
+        m.as_str()
+            .parse::<u16>()
+            .ok()
+            .is_some_and(|y| Some(y) != call.year)
+    });
+    if other_year {
+        return None;
+    }
+    if FULL_YEAR.is_match(s) {
+        return (call.quarter == Some(4)).then(|| year_label.to_string());
+    }
+    Some(quarter_label.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::parse;
+
+    fn call(body: &str) -> Vec<Actual> {
+        let text = format!(
+            "Operator\n\nWelcome to the Acme Widgets Fourth Quarter 2021 Earnings Call.\n\nJane Roe -- Chief Financial Officer\n\n{body}\n"
+        );
+        actuals(&parse(&text, "acme.txt").unwrap())
+    }
+
+    #[test]
+    fn reads_the_quarter_and_the_year() {
+        let got = call(
+            "Total sales for the fourth quarter were $2.3 billion, 12% higher than last year. Adjusted diluted EPS was $1.76. For the full year, revenue was $8.9 billion.",
+        );
+        let rows: Vec<(Metric, &str, f64, &str)> = got
+            .iter()
+            .map(|a| (a.metric, a.period.as_str(), a.value, a.unit))
+            .collect();
+        assert!(
+            rows.contains(&(Metric::Revenue, "Q4 FY2021", 2.3e9, "USD")),
+            "{rows:?}"
+        );
+        assert!(
+            rows.contains(&(Metric::Eps, "Q4 FY2021", 1.76, "USD/share")),
+            "{rows:?}"
+        );
+        assert!(
+            rows.contains(&(Metric::Revenue, "FY2021", 8.9e9, "USD")),
+            "{rows:?}"
+        );
+        let eps = got.iter().find(|a| a.metric == Metric::Eps).unwrap();
+        assert_eq!(eps.basis, Some("adjusted"));
+    }
+
+    #[test]
+    fn skips_comparisons_changes_forward_and_other_periods() {
+        let got = call(
+            "Revenue was up $95 million from the prior year. We expect revenue of $9 billion next year. Year-to-date revenue was $6 billion. In the third quarter, revenue was $2.1 billion. Revenue compared to $1.9 billion in the prior year.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

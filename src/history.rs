@@ -1,0 +1,844 @@
+//! Guidance history: what a company guided before, and whether it was raised, cut or met.
+//!
+//! Calls are grouped by company (read from the call, "Campbell" and "Campbell Soup" being one)
+//! and ordered by the fiscal period each call reports. A figure matches across calls by kind,
+//! metric, basis, unit, period and its label with the wording that does not change the measure
+//! taken out ("adjusted diluted EPS" = "adjusted EPS", "Total sales" = "sales"). Each metric and
+//! period guided in two or more calls gets its sequence, each step classified from the numbers
+//! (raised, lowered, reiterated, narrowed, widened, raised at the low end ...) beside the
+//! company's own word, flagged where the two disagree. Where a later call reports the result of
+//! the period, the result is set against the last guide: above, within (and where), below.
+//!
+//! A call that gives two different values under one key (segments each called "revenue") is
+//! ambiguous for that key and left out of it rather than guessed at.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::guidance::{Actual, CallPeriod, GuidanceFigure, Kind, Metric, actuals, call_period};
+use crate::transcript::Transcript;
+
+/// One call of the library as the ledger sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    /// The transcript's source.
+    pub source: String,
+    /// The company as the call names it.
+    pub company: Option<String>,
+    /// The fiscal period it reports.
+    pub period: CallPeriod,
+}
+
+impl Call {
+    /// "Q4 FY2021 call".
+    pub fn label(&self) -> String {
+        self.period
+            .label()
+            .map_or_else(|| "undated call".to_string(), |p| format!("{p} call"))
+    }
+
+    fn order(&self) -> (u16, u8) {
+        (
+            self.period.year.unwrap_or(0),
+            self.period.quarter.unwrap_or(0),
+        )
+    }
+}
+
+/// How a guide moved from one call to the next, computed from the numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// First given.
+    Initiated,
+    /// Both ends up (or the single value up).
+    Raised,
+    /// Both ends down.
+    Lowered,
+    /// The same values.
+    Reiterated,
+    /// The low end up, the high end kept.
+    RaisedAtLowEnd,
+    /// The high end up, the low end kept.
+    RaisedAtHighEnd,
+    /// The low end down, the high end kept.
+    LoweredAtLowEnd,
+    /// The high end down, the low end kept.
+    LoweredAtHighEnd,
+    /// The low end up and the high end down.
+    Narrowed,
+    /// The low end down and the high end up.
+    Widened,
+}
+
+impl Change {
+    /// "raised at the low end".
+    pub fn words(self) -> &'static str {
+        match self {
+            Change::Initiated => "initiated",
+            Change::Raised => "raised",
+            Change::Lowered => "lowered",
+            Change::Reiterated => "reiterated",
+            Change::RaisedAtLowEnd => "raised at the low end",
+            Change::RaisedAtHighEnd => "raised at the high end",
+            Change::LoweredAtLowEnd => "lowered at the low end",
+            Change::LoweredAtHighEnd => "lowered at the high end",
+            Change::Narrowed => "narrowed",
+            Change::Widened => "widened",
+        }
+    }
+
+    /// ▲ up, ▼ down, = kept, ◆ otherwise.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Change::Raised | Change::RaisedAtLowEnd | Change::RaisedAtHighEnd => "▲",
+            Change::Lowered | Change::LoweredAtLowEnd | Change::LoweredAtHighEnd => "▼",
+            Change::Reiterated => "=",
+            Change::Initiated | Change::Narrowed | Change::Widened => "◆",
+        }
+    }
+
+    /// The sign of the move: 1 up, -1 down, 0 neither.
+    fn sign(self) -> i8 {
+        match self.arrow() {
+            "▲" => 1,
+            "▼" => -1,
+            _ => 0,
+        }
+    }
+}
+
+/// One guide in a sequence: where it was said and its values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    /// The transcript.
+    pub source: String,
+    /// 1-based line of the English paragraph.
+    pub line: usize,
+    /// "Q1 FY2022 call".
+    pub call: String,
+    /// Lower end.
+    pub low: Option<f64>,
+    /// Upper end.
+    pub high: Option<f64>,
+    /// The label as this call words it.
+    pub label: String,
+    /// The company's own word for the change, if it said one: raised, lowered, reiterated,
+    /// narrowed, initiated.
+    pub word: Option<&'static str>,
+    /// The sentence.
+    pub text: String,
+    /// The paragraph pair (flat index), for the reader.
+    #[serde(skip)]
+    pub paragraph: usize,
+    /// The figure's byte range in the English paragraph.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
+    /// The figure's byte ranges in the Chinese paragraph.
+    #[serde(skip)]
+    pub zh_spans: Vec<std::ops::Range<usize>>,
+}
+
+impl Point {
+    /// The midpoint (the one end given when the other is open).
+    pub fn midpoint(&self) -> Option<f64> {
+        match (self.low, self.high) {
+            (Some(l), Some(h)) => Some((l + h) / 2.0),
+            (l, h) => l.or(h),
+        }
+    }
+}
+
+/// Where a result fell against the guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Above the high end.
+    Above,
+    /// Within the range (or on the single value).
+    Within,
+    /// Below the low end.
+    Below,
+}
+
+/// A later call's reported result for the guided period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    /// The transcript reporting it.
+    pub source: String,
+    /// 1-based line.
+    pub line: usize,
+    /// "Q2 FY2022 call".
+    pub call: String,
+    /// The reported value.
+    pub value: f64,
+    /// Above, within or below the last guide.
+    pub verdict: Verdict,
+    /// Where in the range, 0 at the low end to 1 at the high end (for a range it fell within).
+    pub position: Option<f64>,
+    /// The sentence.
+    pub text: String,
+    /// The paragraph pair (flat index), for the reader.
+    #[serde(skip)]
+    pub paragraph: usize,
+    /// The figure's byte range in the English paragraph.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
+}
+
+/// One metric and period of one company, guided call after call.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sequence {
+    /// The company.
+    pub company: String,
+    /// Guide or long-term target.
+    pub kind: Kind,
+    /// What it measures.
+    pub metric: Metric,
+    /// The label as the latest call words it.
+    pub label: String,
+    /// "GAAP", "non-GAAP", "adjusted", or none.
+    pub basis: Option<&'static str>,
+    /// The guided period ("FY2022", "Q3 FY2021", "by 2025").
+    pub period: String,
+    /// The unit of the values.
+    pub unit: &'static str,
+    /// The guides in call order.
+    pub guides: Vec<Point>,
+    /// The result a later call reported, if any.
+    pub actual: Option<Outcome>,
+}
+
+/// One step of a sequence (the `guidance --history` row).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    /// The company.
+    pub company: String,
+    /// guide, target.
+    pub kind: Kind,
+    /// What it measures.
+    pub metric: Metric,
+    /// The label as the later call words it.
+    pub label: String,
+    /// The basis.
+    pub basis: Option<&'static str>,
+    /// The guided period.
+    pub period: String,
+    /// The unit.
+    pub unit: &'static str,
+    /// "guide" for a guide given (the first one: `change` initiated), "actual" for the result.
+    pub step: &'static str,
+    /// The earlier call's guide (none for the first).
+    pub from: Option<Point>,
+    /// This call's guide (none for an actual).
+    pub to: Option<Point>,
+    /// The result (for an actual step).
+    pub actual: Option<Outcome>,
+    /// The change computed from the numbers (guide steps).
+    pub change: Option<Change>,
+    /// The midpoint's change in the unit.
+    pub midpoint_change: Option<f64>,
+    /// The midpoint's change in percent of the earlier midpoint.
+    pub midpoint_change_pct: Option<f64>,
+    /// The company's own word for it.
+    pub word: Option<&'static str>,
+    /// True when the word and the numbers disagree ("reiterated" while the midpoint moved).
+    pub disagrees: bool,
+}
+
+/// The ledger of a library: every company's sequences.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ledger {
+    /// The calls, as read.
+    pub calls: Vec<Call>,
+    /// The sequences, by company, then in the order their first guide was given.
+    pub sequences: Vec<Sequence>,
+    /// (source, paragraph, figure start) of every guide point -> (sequence, point).
+    index: HashMap<(String, usize, usize), (usize, usize)>,
+}
+
+/// Figures match within this relative tolerance (rounding in the base units).
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn same_opt(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// How `to` moved from `from`.
+pub fn classify(from: (Option<f64>, Option<f64>), to: (Option<f64>, Option<f64>)) -> Change {
+    // A single value stands for both ends; an open end is compared where both give it.
+    let ends = |(l, h): (Option<f64>, Option<f64>)| (l.or(h), h.or(l));
+    let (fl, fh) = ends(from);
+    let (tl, th) = ends(to);
+    let cmp = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) if same(a, b) => 0,
+        (Some(a), Some(b)) if b > a => 1,
+        (Some(_), Some(_)) => -1,
+        _ => 0,
+    };
+    match (cmp(fl, tl), cmp(fh, th)) {
+        (0, 0) => Change::Reiterated,
+        (1, 1) => Change::Raised,
+        (-1, -1) => Change::Lowered,
+        (1, 0) => Change::RaisedAtLowEnd,
+        (0, 1) => Change::RaisedAtHighEnd,
+        (-1, 0) => Change::LoweredAtLowEnd,
+        (0, -1) => Change::LoweredAtHighEnd,
+        (1, -1) => Change::Narrowed,
+        _ => Change::Widened,
+    }
+}
+
+/// Whether the company's word contradicts the computed change: "reiterated" while a figure
+/// moved, "raised" while it went down, "lowered" while it went up, "narrowed" while it widened.
+/// An outlook "raised" as a whole with one line kept is no contradiction.
+pub fn disagrees(word: Option<&str>, change: Change) -> bool {
+    match word {
+        Some("reiterated") => change != Change::Reiterated,
+        Some("raised") => change.sign() < 0 || change == Change::Widened,
+        Some("lowered") => change.sign() > 0 || change == Change::Widened,
+        Some("narrowed") => matches!(change, Change::Widened),
+        _ => false,
+    }
+}
+
+/// Which way the result fell against the guide, and where in the range.
+pub fn verdict(low: Option<f64>, high: Option<f64>, value: f64) -> (Verdict, Option<f64>) {
+    // An open end ("at least", "up to") is met by anything beyond it.
+    if let Some(h) = high
+        && value > h
+        && !same(value, h)
+    {
+        return (Verdict::Above, None);
+    }
+    if let Some(l) = low
+        && value < l
+        && !same(value, l)
+    {
+        return (Verdict::Below, None);
+    }
+    let position = match (low, high) {
+        (Some(l), Some(h)) if !same(l, h) => Some(((value - l) / (h - l)).clamp(0.0, 1.0)),
+        _ => None,
+    };
+    (Verdict::Within, position)
+}
+
+/// Words of a label that do not change what is measured.
+const NOISE_WORDS: &[&str] = &[
+    "total",
+    "the",
+    "our",
+    "adjusted",
+    "non-gaap",
+    "gaap",
+    "diluted",
+    "net",
+    "annual",
+    "full-year",
+    "full",
+    "year",
+    "fiscal",
+    "consolidated",
+    "reported",
+    "overall",
+    "company",
+];
+
+/// The part of a label a match across calls looks at: for a metric that names one measure
+/// (EPS, tax rate, capex, shares, EBITDA, FFO, free cash flow) none, unless it is a ratio or an
+/// effect; otherwise its words without the ones that do not change the measure, singular.
+pub fn label_key(metric: Metric, label: &str) -> String {
+    let lower = label.to_ascii_lowercase();
+    let plain_measure = matches!(
+        metric,
+        Metric::Eps
+            | Metric::TaxRate
+            | Metric::Capex
+            | Metric::Shares
+            | Metric::Ebitda
+            | Metric::Ffo
+            | Metric::FreeCashFlow
+            | Metric::NetIncome
+    );
+    let qualified = lower.contains('%')
+        || lower.contains(" of ")
+        || lower.contains(" to ")
+        || lower.contains("ratio")
+        || lower.contains("conversion")
+        || lower.contains("growth");
+    if plain_measure && !qualified {
+        return String::new();
+    }
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '%'))
+        .filter(|w| !w.is_empty() && !NOISE_WORDS.contains(w))
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                &w[..w.len() - 1]
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The name companies are grouped by: lowercase words without corporate suffixes; a name whose
+/// words begin another's ("Campbell", "Campbell Soup") is that company.
+fn name_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.as_str(),
+                    "inc" | "corp" | "corporation" | "company" | "co" | "ltd" | "plc" | "the"
+                )
+        })
+        .collect()
+}
+
+/// Groups calls by company: the index of each call's group (none when the call names no
+/// company), and each group's name (the most common spelling, the longest on a tie).
+fn company_groups(calls: &[Call]) -> (Vec<Option<usize>>, Vec<String>) {
+    let words: Vec<Vec<String>> = calls
+        .iter()
+        .map(|c| c.company.as_deref().map(name_words).unwrap_or_default())
+        .collect();
+    let mut group_of: Vec<Option<usize>> = vec![None; calls.len()];
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.is_empty() {
+            continue;
+        }
+        let prefix = |a: &[String], b: &[String]| a.len() <= b.len() && b[..a.len()] == *a;
+        let found = groups.iter().position(|g| prefix(g, w) || prefix(w, g));
+        let g = match found {
+            Some(g) => {
+                if w.len() < groups[g].len() {
+                    groups[g] = w.clone();
+                }
+                g
+            }
+            None => {
+                groups.push(w.clone());
+                groups.len() - 1
+            }
+        };
+        group_of[i] = Some(g);
+    }
+    let names = (0..groups.len())
+        .map(|g| {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for (i, c) in calls.iter().enumerate() {
+                if group_of[i] == Some(g)
+                    && let Some(name) = &c.company
+                {
+                    *counts.entry(name.as_str()).or_default() += 1;
+                }
+            }
+            counts
+                .into_iter()
+                .max_by_key(|(name, n)| (*n, name.len()))
+                .map(|(name, _)| name.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    (group_of, names)
+}
+
+/// A figure's low and high ends.
+type Ends = (Option<f64>, Option<f64>);
+
+/// What figures match by across calls.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Key {
+    kind: u8,
+    metric: String,
+    label: String,
+    basis: Option<&'static str>,
+    unit: &'static str,
+    period: String,
+}
+
+fn key_of(f: &GuidanceFigure) -> Option<Key> {
+    Some(Key {
+        kind: (f.kind == Kind::Target).into(),
+        metric: format!("{:?}", f.metric),
+        label: label_key(f.metric, &f.label),
+        basis: f.basis,
+        unit: f.unit,
+        period: f.period.clone()?,
+    })
+}
+
+/// One call's figure for each key it gives one value for (a key with two different values in
+/// one call is ambiguous there and left out).
+fn unique_by_key<'a, T>(
+    items: impl IntoIterator<Item = (Key, &'a T, Ends)>,
+) -> BTreeMap<Key, &'a T> {
+    let mut seen: BTreeMap<Key, (&T, Ends, bool)> = BTreeMap::new();
+    for (key, item, values) in items {
+        match seen.get_mut(&key) {
+            Some((_, v, ambiguous)) => {
+                if !(same_opt(v.0, values.0) && same_opt(v.1, values.1)) {
+                    *ambiguous = true;
+                }
+            }
+            None => {
+                seen.insert(key, (item, values, false));
+            }
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, (_, _, ambiguous))| !ambiguous)
+        .map(|(k, (item, _, _))| (k, item))
+        .collect()
+}
+
+impl Ledger {
+    /// Builds the ledger of a library from its transcripts and their guidance figures (as
+    /// [`crate::guidance::extract`] gives them, one list per transcript).
+    pub fn build(library: &[(&Transcript, &[GuidanceFigure])]) -> Ledger {
+        let calls: Vec<Call> = library
+            .iter()
+            .map(|(t, _)| Call {
+                source: t.source.clone(),
+                company: t.company(),
+                period: call_period(t),
+            })
+            .collect();
+        let (group_of, names) = company_groups(&calls);
+        let mut ledger = Ledger {
+            calls: calls.clone(),
+            ..Ledger::default()
+        };
+        for (g, company) in names.iter().enumerate() {
+            // The company's dated calls in fiscal order; a second copy of a period is dropped.
+            let mut members: Vec<usize> = (0..calls.len())
+                .filter(|&i| group_of[i] == Some(g) && calls[i].period.year.is_some())
+                .collect();
+            members.sort_by_key(|&i| (calls[i].order(), i));
+            members.dedup_by_key(|&mut i| calls[i].order());
+            if members.len() < 2 {
+                continue;
+            }
+            ledger.company_sequences(company, &members, library);
+        }
+        ledger
+    }
+
+    fn company_sequences(
+        &mut self,
+        company: &str,
+        members: &[usize],
+        library: &[(&Transcript, &[GuidanceFigure])],
+    ) {
+        let mut by_key: BTreeMap<Key, Vec<Point>> = BTreeMap::new();
+        let mut first_seen: BTreeMap<Key, (usize, usize)> = BTreeMap::new();
+        let mut template: BTreeMap<Key, &GuidanceFigure> = BTreeMap::new();
+        for (order, &i) in members.iter().enumerate() {
+            let figures = library[i].1;
+            let unique = unique_by_key(
+                figures
+                    .iter()
+                    .filter_map(|f| Some((key_of(f)?, f, (f.low, f.high)))),
+            );
+            for (key, f) in unique {
+                first_seen.entry(key.clone()).or_insert((order, f.line));
+                template.insert(key.clone(), f);
+                by_key.entry(key).or_default().push(Point {
+                    source: f.source.clone(),
+                    line: f.line,
+                    call: self.calls[i].label(),
+                    low: f.low,
+                    high: f.high,
+                    label: f.label.clone(),
+                    word: f.direction,
+                    text: f.text.clone(),
+                    paragraph: f.paragraph,
+                    span: f.span.clone(),
+                    zh_spans: f.zh_spans.clone(),
+                });
+            }
+        }
+        // Results, read only where some guide could use them.
+        let reported: Vec<(usize, Vec<Actual>)> = members
+            .iter()
+            .enumerate()
+            .map(|(order, &i)| (order, actuals(library[i].0)))
+            .collect();
+        let mut keys: Vec<Key> = by_key.keys().cloned().collect();
+        keys.sort_by_key(|k| first_seen[k]);
+        for key in keys {
+            let guides = by_key.remove(&key).unwrap_or_default();
+            let f = template[&key];
+            let last_order = members
+                .iter()
+                .position(|&i| self.calls[i].source == guides[guides.len() - 1].source)
+                .unwrap_or(0);
+            let actual = if key.kind == 0 {
+                self.outcome(
+                    &key,
+                    &guides[guides.len() - 1],
+                    last_order,
+                    &reported,
+                    members,
+                )
+            } else {
+                None
+            };
+            if guides.len() < 2 && actual.is_none() {
+                continue;
+            }
+            let s = self.sequences.len();
+            for (p, g) in guides.iter().enumerate() {
+                self.index
+                    .insert((g.source.clone(), g.paragraph, g.span.start), (s, p));
+            }
+            self.sequences.push(Sequence {
+                company: company.to_string(),
+                kind: f.kind,
+                metric: f.metric,
+                label: f.label.clone(),
+                basis: f.basis,
+                period: key.period.clone(),
+                unit: f.unit,
+                guides,
+                actual,
+            });
+        }
+    }
+
+    /// The result of the key's period reported by a call after the last guide's, if one call
+    /// reports exactly one value for it (a "Total ..." line wins over segment lines).
+    fn outcome(
+        &self,
+        key: &Key,
+        last: &Point,
+        last_order: usize,
+        reported: &[(usize, Vec<Actual>)],
+        members: &[usize],
+    ) -> Option<Outcome> {
+        for (order, rows) in reported.iter().filter(|(o, _)| *o > last_order) {
+            let matching: Vec<&Actual> = rows
+                .iter()
+                .filter(|a| {
+                    a.period == key.period
+                        && a.unit == key.unit
+                        && format!("{:?}", a.metric) == key.metric
+                        && label_key(a.metric, &a.label) == key.label
+                        && (a.basis == key.basis || a.basis.is_none() || key.basis.is_none())
+                })
+                .collect();
+            let exact: Vec<&Actual> = matching
+                .iter()
+                .copied()
+                .filter(|a| a.basis == key.basis)
+                .collect();
+            let pool = if exact.is_empty() { matching } else { exact };
+            let totals: Vec<&Actual> = pool
+                .iter()
+                .copied()
+                .filter(|a| a.label.to_ascii_lowercase().starts_with("total"))
+                .collect();
+            let pool = if totals.is_empty() { pool } else { totals };
+            let Some(first) = pool.first() else { continue };
+            if pool.iter().any(|a| !same(a.value, first.value)) {
+                return None;
+            }
+            let (verdict, position) = verdict(last.low, last.high, first.value);
+            return Some(Outcome {
+                source: first.source.clone(),
+                line: first.line,
+                call: self.calls[members[*order]].label(),
+                value: first.value,
+                verdict,
+                position,
+                text: first.text.clone(),
+                paragraph: first.paragraph,
+                span: first.span.clone(),
+            });
+        }
+        None
+    }
+
+    /// The sequence and position of a guidance figure, if it has a history.
+    pub fn find(&self, f: &GuidanceFigure) -> Option<(&Sequence, usize)> {
+        let &(s, p) = self
+            .index
+            .get(&(f.source.clone(), f.paragraph, f.span.start))?;
+        Some((&self.sequences[s], p))
+    }
+
+    /// The guide before this figure's in its sequence, with the change to this one.
+    pub fn previous(&self, f: &GuidanceFigure) -> Option<(&Point, Change)> {
+        let (seq, p) = self.find(f)?;
+        let prev = seq.guides.get(p.checked_sub(1)?)?;
+        let this = &seq.guides[p];
+        Some((prev, classify((prev.low, prev.high), (this.low, this.high))))
+    }
+
+    /// Every step of every sequence, in order (the `guidance --history` rows).
+    pub fn steps(&self) -> Vec<Step> {
+        let mut out = Vec::new();
+        for seq in &self.sequences {
+            let base = |step: &'static str| Step {
+                company: seq.company.clone(),
+                kind: seq.kind,
+                metric: seq.metric,
+                label: seq.label.clone(),
+                basis: seq.basis,
+                period: seq.period.clone(),
+                unit: seq.unit,
+                step,
+                from: None,
+                to: None,
+                actual: None,
+                change: None,
+                midpoint_change: None,
+                midpoint_change_pct: None,
+                word: None,
+                disagrees: false,
+            };
+            for (i, g) in seq.guides.iter().enumerate() {
+                let mut step = base("guide");
+                step.label = g.label.clone();
+                step.word = g.word;
+                step.to = Some(g.clone());
+                match i.checked_sub(1).map(|j| &seq.guides[j]) {
+                    None => step.change = Some(Change::Initiated),
+                    Some(prev) => {
+                        let change = classify((prev.low, prev.high), (g.low, g.high));
+                        step.change = Some(change);
+                        if let (Some(a), Some(b)) = (prev.midpoint(), g.midpoint()) {
+                            step.midpoint_change = Some(b - a);
+                            step.midpoint_change_pct =
+                                (a != 0.0).then(|| (b - a) / a.abs() * 100.0);
+                        }
+                        step.disagrees = disagrees(g.word, change);
+                        step.from = Some(prev.clone());
+                    }
+                }
+                out.push(step);
+            }
+            if let Some(actual) = &seq.actual {
+                let mut step = base("actual");
+                step.from = seq.guides.last().cloned();
+                step.actual = Some(actual.clone());
+                out.push(step);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_from_the_numbers() {
+        let r = |l: f64, h: f64| (Some(l), Some(h));
+        assert_eq!(classify(r(9.2, 9.5), r(9.4, 9.6)), Change::Raised);
+        assert_eq!(classify(r(9.2, 9.5), r(9.0, 9.3)), Change::Lowered);
+        assert_eq!(classify(r(9.2, 9.5), r(9.2, 9.5)), Change::Reiterated);
+        assert_eq!(classify(r(9.2, 9.5), r(9.3, 9.5)), Change::RaisedAtLowEnd);
+        assert_eq!(classify(r(9.2, 9.5), r(9.2, 9.6)), Change::RaisedAtHighEnd);
+        assert_eq!(classify(r(9.2, 9.5), r(9.1, 9.5)), Change::LoweredAtLowEnd);
+        assert_eq!(classify(r(9.2, 9.5), r(9.2, 9.4)), Change::LoweredAtHighEnd);
+        assert_eq!(classify(r(9.2, 9.5), r(9.3, 9.4)), Change::Narrowed);
+        assert_eq!(classify(r(9.2, 9.5), r(9.1, 9.6)), Change::Widened);
+        assert_eq!(classify(r(7.0, 7.0), r(7.5, 7.5)), Change::Raised);
+        // A single value against a range: its ends are compared with the range's.
+        assert_eq!(
+            classify(r(375.0, 425.0), r(425.0, 425.0)),
+            Change::RaisedAtLowEnd
+        );
+        // "at least" against "at least".
+        assert_eq!(
+            classify((Some(10.0), None), (Some(12.0), None)),
+            Change::Raised
+        );
+    }
+
+    #[test]
+    fn words_against_numbers() {
+        assert!(disagrees(Some("reiterated"), Change::Raised));
+        assert!(!disagrees(Some("reiterated"), Change::Reiterated));
+        assert!(disagrees(Some("raised"), Change::Lowered));
+        assert!(!disagrees(Some("raised"), Change::Reiterated));
+        assert!(!disagrees(Some("raised"), Change::RaisedAtLowEnd));
+        assert!(disagrees(Some("lowered"), Change::RaisedAtHighEnd));
+        assert!(!disagrees(None, Change::Lowered));
+    }
+
+    #[test]
+    fn results_against_the_guide() {
+        assert_eq!(verdict(Some(1.0), Some(2.0), 2.5), (Verdict::Above, None));
+        assert_eq!(verdict(Some(1.0), Some(2.0), 0.5), (Verdict::Below, None));
+        assert_eq!(
+            verdict(Some(1.0), Some(2.0), 1.25),
+            (Verdict::Within, Some(0.25))
+        );
+        assert_eq!(verdict(Some(1.0), Some(1.0), 1.0), (Verdict::Within, None));
+        assert_eq!(verdict(Some(1.0), None, 3.0), (Verdict::Within, None));
+        assert_eq!(verdict(None, Some(1.0), 3.0), (Verdict::Above, None));
+    }
+
+    #[test]
+    fn labels_match_across_wordings() {
+        assert_eq!(
+            label_key(Metric::Eps, "Adjusted diluted EPS"),
+            label_key(Metric::Eps, "Adjusted EPS")
+        );
+        assert_eq!(
+            label_key(Metric::Revenue, "Subscription revenues"),
+            label_key(Metric::Revenue, "Subscription revenue")
+        );
+        assert_eq!(
+            label_key(Metric::Revenue, "Total sales"),
+            label_key(Metric::Revenue, "Sales")
+        );
+        assert_ne!(
+            label_key(Metric::Revenue, "Subscription revenue"),
+            label_key(Metric::Revenue, "Revenue")
+        );
+        assert_ne!(
+            label_key(Metric::Capex, "Capex, % of revenue"),
+            label_key(Metric::Capex, "Capital expenditures")
+        );
+    }
+
+    #[test]
+    fn companies_group_by_leading_words() {
+        let call = |name: &str| Call {
+            source: name.to_string(),
+            company: Some(name.to_string()),
+            period: CallPeriod::default(),
+        };
+        let calls = [
+            call("Campbell"),
+            call("Campbell Soup"),
+            call("Campbell Soup"),
+            call("General Dynamics"),
+            call("General Mills"),
+        ];
+        let (groups, names) = company_groups(&calls);
+        assert_eq!(groups[0], groups[1]);
+        assert_eq!(groups[1], groups[2]);
+        assert_ne!(groups[3], groups[4]);
+        assert_eq!(names[groups[0].unwrap()], "Campbell Soup");
+    }
+}
