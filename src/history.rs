@@ -138,6 +138,9 @@ pub struct Point {
     /// The figure's byte ranges in the Chinese paragraph.
     #[serde(skip)]
     pub zh_spans: Vec<std::ops::Range<usize>>,
+    /// The call's place in the company's calls, in fiscal order.
+    #[serde(skip)]
+    pub order: usize,
 }
 
 impl Point {
@@ -239,7 +242,8 @@ pub struct Step {
     pub change: Option<Change>,
     /// The midpoint's change in the unit.
     pub midpoint_change: Option<f64>,
-    /// The midpoint's change in percent of the earlier midpoint.
+    /// The midpoint's change in percent of the earlier midpoint (amounts only: a rate's change
+    /// is `midpoint_change`, in points).
     pub midpoint_change_pct: Option<f64>,
     /// The company's own word for it.
     pub word: Option<&'static str>,
@@ -473,6 +477,10 @@ struct Key {
 }
 
 fn key_of(f: &GuidanceFigure) -> Option<Key> {
+    // A figure whose metric the call did not name matches nothing in another call.
+    if f.metric == Metric::Other && f.label == "Other" {
+        return None;
+    }
     Some(Key {
         kind: (f.kind == Kind::Target).into(),
         metric: format!("{:?}", f.metric),
@@ -570,6 +578,7 @@ impl Ledger {
                     paragraph: f.paragraph,
                     span: f.span.clone(),
                     zh_spans: f.zh_spans.clone(),
+                    order,
                 });
             }
         }
@@ -658,6 +667,14 @@ impl Ledger {
             if pool.iter().any(|a| !same(a.value, first.value)) {
                 return None;
             }
+            // An amount off the guide by more than half is another line of the business
+            // reported under the same words (a segment's sales), not the guided total.
+            if key.unit == "USD"
+                && let Some(mid) = last.midpoint()
+                && !(mid.abs() / 2.0..=mid.abs() * 2.0).contains(&first.value.abs())
+            {
+                return None;
+            }
             let (verdict, position) = verdict(last.low, last.high, first.value);
             return Some(Outcome {
                 source: first.source.clone(),
@@ -724,10 +741,14 @@ impl Ledger {
                         step.change = Some(change);
                         if let (Some(a), Some(b)) = (prev.midpoint(), g.midpoint()) {
                             step.midpoint_change = Some(b - a);
-                            step.midpoint_change_pct =
-                                (a != 0.0).then(|| (b - a) / a.abs() * 100.0);
+                            // A rate's change is read in points, not in percent of itself.
+                            step.midpoint_change_pct = (a != 0.0
+                                && !matches!(seq.unit, "%" | "bps"))
+                            .then(|| (b - a) / a.abs() * 100.0);
                         }
-                        step.disagrees = disagrees(g.word, change);
+                        // The word speaks of the last guide; with calls between whose guide
+                        // was not read, the last one read may not be the one it means.
+                        step.disagrees = g.order == prev.order + 1 && disagrees(g.word, change);
                         step.from = Some(prev.clone());
                     }
                 }

@@ -605,8 +605,19 @@ fn write_history_table(
                 (Some(p), _) => {
                     let change = s.change.map_or(String::new(), |c| {
                         let mut w = format!("{} {}", c.arrow(), c.words());
-                        if let Some(pct) = s.midpoint_change_pct.filter(|p| p.abs() >= 0.005) {
-                            w.push_str(&format!(" ({pct:+.1}% mid)"));
+                        match (s.midpoint_change_pct, s.midpoint_change, s.unit) {
+                            (Some(pct), _, _) if pct.abs() >= 0.05 => {
+                                w.push_str(&format!(" ({pct:+.1}% mid)"));
+                            }
+                            (None, Some(d), "%") if d.abs() >= 0.005 => {
+                                let d = format!("{d:+.2}");
+                                let d = d.trim_end_matches('0').trim_end_matches('.');
+                                w.push_str(&format!(" ({d} pts mid)"));
+                            }
+                            (None, Some(d), "bps") if d.abs() >= 0.5 => {
+                                w.push_str(&format!(" ({d:+.0} bps mid)"));
+                            }
+                            _ => {}
                         }
                         w
                     });

@@ -52,14 +52,14 @@ pub struct Actual {
 /// "a reported", "came in at", "were", "totaled": a sentence reporting the period.
 static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:was|were|came\s+in|totall?ed|reached|grew|increased|decreased|declined|rose|fell|delivered|reported|generated|posted|achieved|ended|finished|improved|expanded|contracted)\b",
+        r"(?i)\b(?:was|were|came\s+in|totall?ed|reached|grew|increased|decreased|declined|rose|fell|delivered|reported|generated|posted|achieved|ended|finished|improved|expanded|contracted|resulting\s+in|resulted\s+in|made|drove|had|saw)\b",
     )
 });
 /// Words that put a sentence in the full year: "for the full year", "fiscal 2021", "for the
 /// year".
 static FULL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:full[\s-]year|fiscal\s+year|for\s+the\s+year|for\s+(?:fiscal\s+)?(?:19|20)\d\d|the\s+year\s+(?:was|were)|annual)\b",
+        r"(?i)\b(?:full[\s-]year|fiscal\s+year|for\s+the\s+year|for\s+(?:fiscal\s+)?(?:19|20)\d\d|fiscal\s+(?:19|20)?\d\d|the\s+year\s+(?:was|were)|annual)\b",
     )
 });
 /// Words that put a figure in another period than the call's: halves, nine months, a named
@@ -73,6 +73,12 @@ static OTHER_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// "the second quarter", "Q2", "2Q": a quarter named in a sentence.
 static QUARTER_NAMED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:(first|second|third|fourth)\s+quarter|q([1-4])|([1-4])q)\b"));
+/// "over $1 billion", "nearly 30%": a bound or a rounding, not the figure reported.
+static NOT_EXACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:over|more\s+than|nearly|almost|above|under|less\s+than|below|at\s+least|up\s+to|north\s+of|in\s+excess\s+of|exceeding|approaching|close\s+to)\s+$",
+    )
+});
 /// "up", "down", "an increase of", "growth of": the figure after is a change, not a level,
 /// unless its metric is a growth rate.
 static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,6 +95,7 @@ pub fn actuals(t: &Transcript) -> Vec<Actual> {
     };
     let quarter_label = format!("Q{quarter} FY{year}");
     let year_label = format!("FY{year}");
+    let company = t.company().unwrap_or_default().to_ascii_lowercase();
     let mut out = Vec::new();
     for (n, (turn, p)) in t.paragraphs().enumerate() {
         let the_turn = &t.turns[turn];
@@ -148,7 +155,10 @@ pub fn actuals(t: &Transcript) -> Vec<Actual> {
                     || matches!(fig.unit, Unit::Usd | Unit::Bps)
                         && (THAN.is_match(after) || CHANGED.is_match(after));
                 let growth = matches!(word.metric, Metric::Growth | Metric::ComparableSales);
-                if change && !growth || PRIOR_PERIOD.is_match(after) {
+                if change && !growth || PRIOR_PERIOD.is_match(after) || NOT_EXACT.is_match(before) {
+                    continue;
+                }
+                if names_a_part(before, &company) {
                     continue;
                 }
                 let word = with_basis(per_share_by_size(word, &fig, s), before);
@@ -176,6 +186,78 @@ pub fn actuals(t: &Transcript) -> Vec<Actual> {
         }
     }
     out
+}
+
+/// Capitalised words that do not name a part of the business.
+const NOT_A_PART: &[&str] = &[
+    "total",
+    "adjusted",
+    "gaap",
+    "non-gaap",
+    "eps",
+    "ebitda",
+    "ebit",
+    "ffo",
+    "affo",
+    "oibda",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "quarter",
+    "fiscal",
+    "full",
+    "year",
+    "diluted",
+    "net",
+    "organic",
+    "operating",
+    "free",
+    "cash",
+    "our",
+    "we",
+    "the",
+    "this",
+    "in",
+    "for",
+    "and",
+    "so",
+    "as",
+    "consolidated",
+    "revenue",
+    "revenues",
+    "sales",
+    "income",
+    "gross",
+    "margin",
+    "i",
+    "u.s",
+    "us",
+    "fx",
+    "covid",
+    "company",
+    "overall",
+];
+
+/// True when the words just before a figure name a segment, product or region ("Fourth quarter
+/// Critical Care sales of $212 million"): a part, not the company's total. Capitalised words
+/// after the clause's first word that are not period, basis or metric words.
+fn names_a_part(before: &str, company: &str) -> bool {
+    let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    clause
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| {
+            let lower = w.to_ascii_lowercase();
+            let lower = lower.trim_end_matches("'s");
+            !NOT_A_PART.contains(&lower) && !company.contains(lower)
+        })
 }
 
 /// The period a reporting sentence speaks of: the call's quarter, or on a fourth-quarter call
@@ -259,6 +341,15 @@ mod tests {
         );
         let eps = got.iter().find(|a| a.metric == Metric::Eps).unwrap();
         assert_eq!(eps.basis, Some("adjusted"));
+    }
+
+    #[test]
+    fn a_segment_is_not_the_total() {
+        let got = call(
+            "Fourth quarter Critical Care sales of $212 million increased 8%. Acme's revenue was $900 million.",
+        );
+        let values: Vec<f64> = got.iter().map(|a| a.value).collect();
+        assert_eq!(values, [9e8]);
     }
 
     #[test]

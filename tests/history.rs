@@ -1,0 +1,383 @@
+//! Guidance history on real calls: `../shared/corpus/history-dev`, eight companies with four to
+//! seven consecutive quarterly calls each, files named with no period. The expected revisions
+//! and guide-vs-actual pairs below were written down by reading the calls (the line where each
+//! is said is in the comment), not by running the tool.
+
+use std::path::{Path, PathBuf};
+
+use callread::guidance::{GuidanceFigure, Metric, extract};
+use callread::history::{Change, Ledger, Step, Verdict};
+use callread::library::load_file;
+use callread::transcript::Transcript;
+
+fn corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/history-dev");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared/corpus/history-dev is missing on CI"
+        );
+        None
+    }
+}
+
+fn ledger_of(companies: &[&str]) -> Option<(Ledger, Vec<Step>)> {
+    let dir = corpus()?;
+    let mut transcripts: Vec<Transcript> = Vec::new();
+    for company in companies {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(company))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for f in files {
+            transcripts.push(load_file(&f).unwrap());
+        }
+    }
+    let figures: Vec<Vec<GuidanceFigure>> = transcripts.iter().map(extract).collect();
+    let library: Vec<(&Transcript, &[GuidanceFigure])> = transcripts
+        .iter()
+        .zip(&figures)
+        .map(|(t, f)| (t, f.as_slice()))
+        .collect();
+    let ledger = Ledger::build(&library);
+    let steps = ledger.steps();
+    Some((ledger, steps))
+}
+
+/// The guide steps of one metric and period: (call, low, high, change).
+fn guides(
+    steps: &[Step],
+    company: &str,
+    metric: Metric,
+    label_has: &str,
+    period: &str,
+) -> Vec<(String, Option<f64>, Option<f64>, Change)> {
+    steps
+        .iter()
+        .filter(|s| {
+            s.company == company
+                && s.metric == metric
+                && s.period == period
+                && s.step == "guide"
+                && s.label.to_lowercase().contains(label_has)
+        })
+        .map(|s| {
+            let to = s.to.as_ref().unwrap();
+            (to.call.clone(), to.low, to.high, s.change.unwrap())
+        })
+        .collect()
+}
+
+fn actual(
+    steps: &[Step],
+    company: &str,
+    metric: Metric,
+    label_has: &str,
+    period: &str,
+) -> Option<(String, f64, Verdict)> {
+    steps
+        .iter()
+        .find(|s| {
+            s.company == company
+                && s.metric == metric
+                && s.period == period
+                && s.step == "actual"
+                && s.label.to_lowercase().contains(label_has)
+        })
+        .and_then(|s| s.actual.as_ref())
+        .map(|a| (a.call.clone(), a.value, a.verdict))
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() <= 1e-6 * b.abs().max(1.0))
+}
+
+#[test]
+fn darden_raised_sales_and_eps_twice_and_beat_the_fourth_quarter() {
+    let Some((_, steps)) = ledger_of(&["DRI"]) else {
+        return;
+    };
+    // FY21 Q4 call line 73: "total sales of $9.2 billion to $9.5 billion"; FY22 Q1 line 67: "we
+    // increased our outlook ... $9.4 billion to $9.6 billion"; Q2 line 71: "$9.55 billion to
+    // $9.7 billion".
+    let sales = guides(&steps, "Darden", Metric::Revenue, "sales", "FY2022");
+    let want = [
+        ("Q4 FY2021 call", 9.2e9, 9.5e9, Change::Initiated),
+        ("Q1 FY2022 call", 9.4e9, 9.6e9, Change::Raised),
+        ("Q2 FY2022 call", 9.55e9, 9.7e9, Change::Raised),
+    ];
+    assert_eq!(sales.len(), 3, "{sales:?}");
+    for ((call, l, h, c), (wc, wl, wh, wchange)) in sales.iter().zip(want) {
+        assert_eq!((call.as_str(), *c), (wc, wchange));
+        assert!(close(*l, wl) && close(*h, wh), "{sales:?}");
+    }
+    // EPS: $7.00–7.50, then $7.25–7.60 (raised), then $7.35–7.60 (the low end raised; the Q2
+    // figures are in the paragraph after the outlook opens, line 73).
+    let eps = guides(&steps, "Darden", Metric::Eps, "", "FY2022");
+    let changes: Vec<Change> = eps.iter().map(|e| e.3).collect();
+    assert_eq!(
+        changes,
+        [Change::Initiated, Change::Raised, Change::RaisedAtLowEnd],
+        "{eps:?}"
+    );
+    assert!(close(eps[2].1, 7.35) && close(eps[2].2, 7.60));
+    // The company's own word on the Q1 step.
+    let q1 = steps
+        .iter()
+        .find(|s| {
+            s.metric == Metric::Revenue
+                && s.period == "FY2022"
+                && s.to.as_ref().is_some_and(|t| t.call == "Q1 FY2022 call")
+                && s.label.to_lowercase() == "total sales"
+        })
+        .unwrap();
+    assert_eq!(q1.word, Some("raised"));
+    assert!(!q1.disagrees);
+    // FY21 Q3 call line 83 guided Q4 EPS $1.60–1.70; the Q4 call line 57 reports $2.03.
+    let (call, value, verdict) =
+        actual(&steps, "Darden", Metric::Eps, "", "Q4 FY2021").expect("Q4 EPS result");
+    assert_eq!(call, "Q4 FY2021 call");
+    assert!(close(Some(value), 2.03));
+    assert_eq!(verdict, Verdict::Above);
+}
+
+#[test]
+fn servicenow_raised_subscription_revenue_and_beat_the_quarter() {
+    let Some((_, steps)) = ledger_of(&["NOW"]) else {
+        return;
+    };
+    // Q1 2021 call line 111: $5.455–5.47 billion for 2021; Q2 call line 79: $5.53–5.54 billion.
+    let year = guides(
+        &steps,
+        "ServiceNow",
+        Metric::Revenue,
+        "subscription revenue",
+        "FY2021",
+    );
+    let changes: Vec<(String, Change)> = year.iter().map(|g| (g.0.clone(), g.3)).collect();
+    assert_eq!(
+        changes,
+        [
+            ("Q1 FY2021 call".to_string(), Change::Initiated),
+            ("Q2 FY2021 call".to_string(), Change::Raised)
+        ]
+    );
+    // Q1 call line 107 guided Q2 subscription revenues of $1.29–1.295 billion; the Q2 call line
+    // 63: "Q2 subscription revenues were $1.33 billion, $35 million above the high end".
+    let (_, value, verdict) = actual(
+        &steps,
+        "ServiceNow",
+        Metric::Revenue,
+        "subscription revenue",
+        "Q2 FY2021",
+    )
+    .expect("Q2 result");
+    assert!(close(Some(value), 1.33e9));
+    assert_eq!(verdict, Verdict::Above);
+}
+
+#[test]
+fn colgate_lowered_the_tax_rate_and_kept_the_sales_outlook() {
+    let Some((_, steps)) = ledger_of(&["CL"]) else {
+        return;
+    };
+    // Q1 2021 line 53: 23.5%–24.5%; Q2 line 53: "now expected to be between 23% and 24%"; Q3
+    // line 55: "between 22% and 23%".
+    let tax = guides(&steps, "Colgate-Palmolive", Metric::TaxRate, "", "FY2021");
+    let got: Vec<(Option<f64>, Option<f64>, Change)> =
+        tax.iter().map(|g| (g.1, g.2, g.3)).collect();
+    assert_eq!(
+        got,
+        [
+            (Some(23.5), Some(24.5), Change::Initiated),
+            (Some(23.0), Some(24.0), Change::Lowered),
+            (Some(22.0), Some(23.0), Change::Lowered)
+        ]
+    );
+    // Net sales growth 4%–7% said again in each 2021 call.
+    let sales = guides(
+        &steps,
+        "Colgate-Palmolive",
+        Metric::Growth,
+        "net sales",
+        "FY2021",
+    );
+    assert!(sales.len() >= 3, "{sales:?}");
+    assert!(sales[1..].iter().all(|g| g.3 == Change::Reiterated));
+}
+
+#[test]
+fn edwards_raised_underlying_growth_and_beat_the_quarters_eps() {
+    let Some((_, steps)) = ledger_of(&["EW"]) else {
+        return;
+    };
+    // Q1 2021 line 75: 7%–9%; Q2 line 47: raised to 14%–16%; Q3 line 43: 14%–16% again.
+    let growth = guides(
+        &steps,
+        "Edwards Lifesciences",
+        Metric::Growth,
+        "underlying",
+        "FY2021",
+    );
+    let changes: Vec<Change> = growth.iter().map(|g| g.3).collect();
+    assert_eq!(
+        changes,
+        [Change::Initiated, Change::Raised, Change::Reiterated]
+    );
+    // Q1 call line 89: Q2 adjusted EPS $0.54–0.60; the Q2 call reports $0.64.
+    let (_, value, verdict) = actual(&steps, "Edwards Lifesciences", Metric::Eps, "", "Q2 FY2021")
+        .expect("Q2 EPS result");
+    assert!(close(Some(value), 0.64));
+    assert_eq!(verdict, Verdict::Above);
+    // Q4 "Critical Care sales of $212 million" is a segment: no result against the guide.
+    assert!(
+        actual(
+            &steps,
+            "Edwards Lifesciences",
+            Metric::Revenue,
+            "",
+            "Q4 FY2021"
+        )
+        .is_none()
+    );
+}
+
+#[test]
+fn campbell_cut_capex_in_its_own_words() {
+    let Some((ledger, steps)) = ledger_of(&["CPB"]) else {
+        return;
+    };
+    // The calls name the company "Campbell Soup" and "Campbell's": one company.
+    let companies: std::collections::BTreeSet<&str> =
+        steps.iter().map(|s| s.company.as_str()).collect();
+    assert_eq!(companies.len(), 1, "{companies:?}");
+    assert_eq!(ledger.calls.len(), 5);
+    // FY21 Q4 call line 99: capex of approximately $330 million for fiscal 2022; FY22 Q1 line
+    // 113: "reducing ... from $330 million to approximately $300 million".
+    let capex = guides(&steps, "Campbell Soup", Metric::Capex, "", "FY2022");
+    assert_eq!(capex.len(), 2, "{capex:?}");
+    assert_eq!(capex[1].3, Change::Lowered);
+    let step = steps
+        .iter()
+        .find(|s| s.metric == Metric::Capex && s.change == Some(Change::Lowered))
+        .unwrap();
+    assert_eq!(step.word, Some("lowered"));
+    assert!(close(step.midpoint_change, -30e6));
+}
+
+#[test]
+fn every_step_points_at_real_lines_and_segments_never_mix() {
+    let Some((ledger, steps)) = ledger_of(&["CL", "CPB", "DOV", "DRI", "EW", "GD", "NOW", "SNV"])
+    else {
+        return;
+    };
+    assert!(steps.len() >= 60, "{} steps", steps.len());
+    // Eight companies, each with a sequence.
+    let companies: std::collections::BTreeSet<&str> =
+        steps.iter().map(|s| s.company.as_str()).collect();
+    assert_eq!(companies.len(), 8, "{companies:?}");
+    for seq in &ledger.sequences {
+        // Calls in fiscal order, each call once.
+        let orders: Vec<usize> = seq.guides.iter().map(|g| g.order).collect();
+        assert!(orders.windows(2).all(|w| w[0] < w[1]), "{seq:?}");
+        // A guide of an amount does not move more than tenfold from one call to the next:
+        // that would be two different lines (segments) matched as one.
+        if seq.unit == "USD" {
+            for w in seq.guides.windows(2) {
+                let (a, b) = (w[0].midpoint().unwrap(), w[1].midpoint().unwrap());
+                assert!((a / b).abs() < 10.0 && (b / a).abs() < 10.0, "{seq:?}");
+            }
+        }
+    }
+    // General Dynamics gives several segments' revenues under one word in one call: none of
+    // them is a sequence.
+    assert!(
+        !ledger
+            .sequences
+            .iter()
+            .any(|s| s.company == "General Dynamics" && s.metric == Metric::Revenue),
+    );
+}
+
+/// Three invented calls of one company in other words than the corpus: the ledger reads the
+/// periods from the openings (files in no order), narrows, flags a "reaffirmed" that moved,
+/// and sets a result that "came in at" against the last guide.
+#[test]
+fn invented_calls_in_other_words() {
+    let call = |opening: &str, body: &str| {
+        format!(
+            "Operator\n\n{opening}\n\nMary Major -- Chief Financial Officer\n\n{body}\n\nOperator\n\nOur first question comes from Sam Analyst with Big Bank.\n"
+        )
+    };
+    let texts = [
+        (
+            "c.txt",
+            call(
+                "Good afternoon and welcome to the Globex Corporation Third Quarter Fiscal 2023 Earnings Call.",
+                "Third quarter adjusted EPS came in at $1.12. For the full year, we are reaffirming our outlook: adjusted EPS of $4.45 to $4.55 and revenue between $2.0 billion and $2.1 billion.",
+            ),
+        ),
+        (
+            "a.txt",
+            call(
+                "Hello and welcome to Globex's first quarter fiscal 2023 conference call.",
+                "For fiscal 2023, we continue to expect adjusted EPS of $4.30 to $4.70 and revenue of $1.9 billion to $2.1 billion. For the third quarter, we expect adjusted EPS in the range of $1.05 to $1.10.",
+            ),
+        ),
+        (
+            "b.txt",
+            call(
+                "Welcome to the Globex Second Quarter Fiscal 2023 Results Call.",
+                "We are narrowing our fiscal 2023 adjusted EPS guidance to a range of $4.40 to $4.60. We now anticipate revenue of $2.0 billion to $2.1 billion for the year. We project third quarter adjusted EPS of $1.05 to $1.10.",
+            ),
+        ),
+    ];
+    let transcripts: Vec<Transcript> = texts
+        .iter()
+        .map(|(name, text)| callread::library::load_bytes(text.as_bytes().to_vec(), name).unwrap())
+        .collect();
+    let figures: Vec<Vec<GuidanceFigure>> = transcripts.iter().map(extract).collect();
+    let library: Vec<(&Transcript, &[GuidanceFigure])> = transcripts
+        .iter()
+        .zip(&figures)
+        .map(|(t, f)| (t, f.as_slice()))
+        .collect();
+    let steps = Ledger::build(&library).steps();
+    let eps = guides(&steps, "Globex", Metric::Eps, "", "FY2023");
+    let got: Vec<(&str, Change)> = eps.iter().map(|g| (g.0.as_str(), g.3)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Q1 FY2023 call", Change::Initiated),
+            ("Q2 FY2023 call", Change::Narrowed),
+            ("Q3 FY2023 call", Change::Narrowed),
+        ],
+        "{steps:#?}"
+    );
+    let third = steps
+        .iter()
+        .find(|s| {
+            s.metric == Metric::Eps && s.to.as_ref().is_some_and(|t| t.call == "Q3 FY2023 call")
+        })
+        .unwrap();
+    assert_eq!(third.word, Some("reiterated"));
+    assert!(third.disagrees, "reaffirmed while both ends moved");
+    let revenue = guides(&steps, "Globex", Metric::Revenue, "", "FY2023");
+    let changes: Vec<Change> = revenue.iter().map(|g| g.3).collect();
+    assert_eq!(
+        changes,
+        [
+            Change::Initiated,
+            Change::RaisedAtLowEnd,
+            Change::Reiterated
+        ]
+    );
+    let (call, value, verdict) =
+        actual(&steps, "Globex", Metric::Eps, "", "Q3 FY2023").expect("Q3 result");
+    assert_eq!(call, "Q3 FY2023 call");
+    assert!(close(Some(value), 1.12));
+    assert_eq!(verdict, Verdict::Above, "$1.12 against $1.05–1.10");
+}
