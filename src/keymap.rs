@@ -93,6 +93,7 @@ impl KeySpec {
             KeyCode::Down => name.replace("Down", "↓"),
             KeyCode::PageUp => name.replace("PageUp", "PgUp"),
             KeyCode::PageDown => name.replace("PageDown", "PgDn"),
+            KeyCode::Backspace => name.replace("Backspace", "BS"),
             _ => name,
         }
     }
@@ -158,6 +159,9 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("t", Action::OpenPicker),
     ("y", Action::CopyPair),
     ("?", Action::ToggleHelp),
+    ("H", Action::OpenHistory),
+    ("Backspace", Action::Back),
+    ("Ctrl-o", Action::Back),
     ("q", Action::Quit),
     ("Ctrl-c", Action::Quit),
 ];

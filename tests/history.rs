@@ -302,43 +302,22 @@ fn every_step_points_at_real_lines_and_segments_never_mix() {
     );
 }
 
+/// The invented calls of `tests/fixtures/history`, in the order of their file names (not the
+/// order of their quarters).
+fn globex() -> Vec<Transcript> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history");
+    ["globex-c.txt", "globex-a.txt", "globex-b.txt"]
+        .iter()
+        .map(|f| load_file(&dir.join(f)).unwrap())
+        .collect()
+}
+
 /// Three invented calls of one company in other words than the corpus: the ledger reads the
 /// periods from the openings (files in no order), narrows, flags a "reaffirmed" that moved,
 /// and sets a result that "came in at" against the last guide.
 #[test]
 fn invented_calls_in_other_words() {
-    let call = |opening: &str, body: &str| {
-        format!(
-            "Operator\n\n{opening}\n\nMary Major -- Chief Financial Officer\n\n{body}\n\nOperator\n\nOur first question comes from Sam Analyst with Big Bank.\n"
-        )
-    };
-    let texts = [
-        (
-            "c.txt",
-            call(
-                "Good afternoon and welcome to the Globex Corporation Third Quarter Fiscal 2023 Earnings Call.",
-                "Third quarter adjusted EPS came in at $1.12. For the full year, we are reaffirming our outlook: adjusted EPS of $4.45 to $4.55 and revenue between $2.0 billion and $2.1 billion.",
-            ),
-        ),
-        (
-            "a.txt",
-            call(
-                "Hello and welcome to Globex's first quarter fiscal 2023 conference call.",
-                "For fiscal 2023, we continue to expect adjusted EPS of $4.30 to $4.70 and revenue of $1.9 billion to $2.1 billion. For the third quarter, we expect adjusted EPS in the range of $1.05 to $1.10.",
-            ),
-        ),
-        (
-            "b.txt",
-            call(
-                "Welcome to the Globex Second Quarter Fiscal 2023 Results Call.",
-                "We are narrowing our fiscal 2023 adjusted EPS guidance to a range of $4.40 to $4.60. We now anticipate revenue of $2.0 billion to $2.1 billion for the year. We project third quarter adjusted EPS of $1.05 to $1.10.",
-            ),
-        ),
-    ];
-    let transcripts: Vec<Transcript> = texts
-        .iter()
-        .map(|(name, text)| callread::library::load_bytes(text.as_bytes().to_vec(), name).unwrap())
-        .collect();
+    let transcripts = globex();
     let figures: Vec<Vec<GuidanceFigure>> = transcripts.iter().map(extract).collect();
     let library: Vec<(&Transcript, &[GuidanceFigure])> = transcripts
         .iter()
@@ -380,4 +359,67 @@ fn invented_calls_in_other_words() {
     assert_eq!(call, "Q3 FY2023 call");
     assert!(close(Some(value), 1.12));
     assert_eq!(verdict, Verdict::Above, "$1.12 against $1.05–1.10");
+}
+
+mod common;
+
+/// In the reader: the sidebar shows the guide before each figure; Enter on that line opens the
+/// earlier call at the sentence with the figure highlighted, Backspace comes back, `H` draws
+/// the history.
+#[test]
+fn reader_shows_the_previous_guide_and_opens_the_earlier_call() {
+    use callread::app::{Action, AppState, Overlay, update};
+    use common::ui::{keys, screen_text, status};
+    let mut s = AppState::new(globex());
+    update(&mut s, Action::Resize(150, 40));
+    // The Q3 call (first file) is open; the sidebar lists its figures.
+    keys(&mut s, "o");
+    let text = screen_text(&s);
+    assert!(
+        text.contains("◆ narrowed from $4.40–$4.60 · Q2 FY2023"),
+        "{text}"
+    );
+    // Down to the history line of the first figure, Enter.
+    let first_doc = s.current;
+    keys(&mut s, "j <Enter>");
+    assert_ne!(s.current, first_doc, "the earlier call is open");
+    assert!(status(&s).contains("Q2 FY2023 call"), "{}", status(&s));
+    let doc = s.doc().unwrap();
+    let (hd, hp, en, _) = s.figure_highlight.clone().expect("figure highlighted");
+    assert_eq!((hd, hp), (s.current, doc.cursor));
+    let (_, p) = doc.paragraph(hp).unwrap();
+    assert_eq!(&p.en.as_deref().unwrap()[en[0].clone()], "$4.40 to $4.60");
+    // Drawn highlighted: reversed cells on screen.
+    let (w, h) = s.size;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| callread::ui::render(f, &s, &callread::keymap::Keymap::default()))
+        .unwrap();
+    let reversed = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect::<String>();
+    assert!(
+        reversed.contains("$4.40to$4.60") || reversed.contains("$4.40 to $4.60"),
+        "{reversed}"
+    );
+    // The history of the figure: bars and steps.
+    keys(&mut s, "H");
+    assert!(matches!(s.overlay, Overlay::History { .. }));
+    let text = screen_text(&s);
+    assert!(text.contains("Globex · Adjusted EPS · FY2023"), "{text}");
+    assert!(
+        text.contains("Q1 FY23") && text.contains("Q3 FY23"),
+        "{text}"
+    );
+    assert!(text.contains("◆ narrowed"), "{text}");
+    keys(&mut s, "<Esc>");
+    assert_eq!(s.overlay, Overlay::None);
+    // Back where the jump came from.
+    keys(&mut s, "<BS>");
+    assert_eq!(s.current, first_doc);
 }

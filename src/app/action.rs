@@ -70,6 +70,10 @@ pub enum Action {
     OpenPicker,
     /// Copy the current paragraph pair to the clipboard (OSC 52).
     CopyPair,
+    /// The guidance history of the selected sidebar figure: its guides call by call, as bars.
+    OpenHistory,
+    /// Go back to where the last jump to another call came from.
+    Back,
     /// Quit callread.
     Quit,
     /// Scroll the view by rows (mouse wheel); negative is up.
@@ -133,6 +137,8 @@ impl Action {
             Action::ToggleHelp => "this help",
             Action::OpenPicker => "switch transcript",
             Action::CopyPair => "copy the pair (OSC 52)",
+            Action::OpenHistory => "a figure's guide history",
+            Action::Back => "back after a jump",
             Action::Quit => "quit",
             Action::ScrollRows(_) => "scroll",
             Action::Resize(..) => "resize",

@@ -11,6 +11,7 @@ pub use action::Action;
 pub use doc::Doc;
 pub use layout::{DocLayout, LayoutMode};
 pub use overlays::SEARCH_LIST_LIMIT;
+pub use overlays::sidebar_rows;
 use overlays::{
     update_bookmarks, update_list, update_note, update_picker, update_search, update_sidebar,
 };
@@ -31,6 +32,11 @@ pub enum Overlay {
     None,
     /// The help screen.
     Help,
+    /// The guidance history of one sequence of [`AppState::ledger`], as bars call by call.
+    History {
+        /// Index into the ledger's sequences.
+        sequence: usize,
+    },
     /// The participants panel, with the selected row.
     Participants {
         /// Selected row of [`crate::speakers::participants`].
@@ -126,6 +132,13 @@ pub struct AppState {
     pub sidebar_selected: usize,
     /// A guidance figure to highlight in both panes: (doc, paragraph, English ranges, Chinese ranges).
     pub figure_highlight: Option<FigureHighlight>,
+    /// The sidebar's selection is on the selected figure's history line (the guide before it).
+    pub sidebar_on_history: bool,
+    /// The guidance history of the loaded calls, with the number of transcripts it was built
+    /// from (rebuilt when more have loaded).
+    pub ledger: Option<(usize, crate::history::Ledger)>,
+    /// Where jumps to other calls came from: (transcript, paragraph), for [`Action::Back`].
+    pub back: Vec<(usize, usize)>,
 }
 
 /// A guidance figure highlighted in both panes: (doc, paragraph, English byte ranges, Chinese
@@ -336,9 +349,135 @@ impl AppState {
         scored.into_iter().map(|(_, i)| i).collect()
     }
 
+    /// Builds the guidance history of the loaded calls once they have all loaded (and again when
+    /// more have): every transcript's guidance is read for it.
+    pub fn ensure_ledger(&mut self) {
+        if self.loading.is_some()
+            || self
+                .ledger
+                .as_ref()
+                .is_some_and(|(n, _)| *n == self.docs.len())
+        {
+            return;
+        }
+        for doc in &mut self.docs {
+            if doc.guidance.is_none() {
+                doc.guidance = Some(crate::guidance::extract(&doc.transcript));
+            }
+        }
+        let library: Vec<(&Transcript, &[crate::guidance::GuidanceFigure])> = self
+            .docs
+            .iter()
+            .map(|d| (&d.transcript, d.guidance.as_deref().unwrap_or(&[])))
+            .collect();
+        let ledger = crate::history::Ledger::build(&library);
+        self.ledger = Some((self.docs.len(), ledger));
+    }
+
+    /// The guidance history, once built.
+    pub fn history(&self) -> Option<&crate::history::Ledger> {
+        self.ledger.as_ref().map(|(_, l)| l)
+    }
+
+    /// Opens the call where the guide before sidebar figure `i` was given, at that sentence with
+    /// the figure highlighted in both panes; [`Action::Back`] returns.
+    pub fn open_previous_guide(&mut self, i: usize) {
+        let Some(point) = self
+            .doc()
+            .and_then(|d| d.guidance.as_ref()?.get(i))
+            .and_then(|f| Some(self.history()?.previous(f)?.0.clone()))
+        else {
+            self.message = Some("no earlier guide for this figure".into());
+            return;
+        };
+        let Some(target) = self
+            .docs
+            .iter()
+            .position(|d| d.transcript.source == point.source)
+        else {
+            return;
+        };
+        let from = (self.current, self.doc().map_or(0, |d| d.cursor));
+        self.back.push(from);
+        self.current = target;
+        let hidden = self.doc().is_some_and(|d| {
+            d.filter
+                .is_some_and(|f| d.transcript.turns[d.turn_of(point.paragraph)].speaker != f)
+        });
+        if hidden {
+            self.set_filter(None);
+        }
+        self.relayout();
+        self.jump_to(point.paragraph);
+        self.highlight = None;
+        self.figure_highlight = Some((
+            target,
+            point.paragraph,
+            vec![point.span.clone()],
+            point.zh_spans.clone(),
+        ));
+        // The sidebar follows to the earlier figure.
+        if let Some(j) = self.doc().and_then(|d| {
+            d.guidance
+                .as_ref()?
+                .iter()
+                .position(|f| f.paragraph == point.paragraph && f.span.start == point.span.start)
+        }) {
+            self.sidebar_selected = j;
+        }
+        self.sidebar_on_history = false;
+        self.message = Some(format!("{} · Backspace goes back", point.call));
+    }
+
+    /// Opens the history view of the selected sidebar figure (or the first figure of the
+    /// cursor's paragraph when the sidebar is closed).
+    pub fn open_history(&mut self) {
+        self.ensure_ledger();
+        let Some(doc) = self.doc() else { return };
+        let figures = doc.guidance.as_deref().unwrap_or(&[]);
+        let figure = if self.sidebar_shown() {
+            figures.get(self.sidebar_selected)
+        } else {
+            figures.iter().find(|f| f.paragraph == doc.cursor)
+        };
+        let sequence = figure.and_then(|f| {
+            let ledger = self.history()?;
+            let (seq, _) = ledger.find(f)?;
+            ledger.sequences.iter().position(|s| std::ptr::eq(s, seq))
+        });
+        match sequence {
+            Some(sequence) => self.overlay = Overlay::History { sequence },
+            None => self.message = Some(match figure {
+                Some(_) => {
+                    "no history: this figure was not guided in another loaded call of the company"
+                        .into()
+                }
+                None => "no guidance figure selected: o opens the sidebar".into(),
+            }),
+        }
+    }
+
+    /// Returns to where the last jump to another call came from.
+    pub fn go_back(&mut self) {
+        let Some((doc, paragraph)) = self.back.pop() else {
+            self.message = Some("nowhere to go back to".into());
+            return;
+        };
+        if doc >= self.docs.len() {
+            return;
+        }
+        self.current = doc;
+        self.figure_highlight = None;
+        self.relayout();
+        self.go_to(paragraph);
+    }
+
     /// Makes sure the current transcript is laid out for the current size and mode, keeping
     /// the cursor's paragraph at the same place on screen where possible.
     pub fn relayout(&mut self) {
+        if self.sidebar {
+            self.ensure_ledger();
+        }
         let (width, mode, swapped, rows) = (
             self.reader_width(),
             self.mode,
@@ -414,6 +553,16 @@ pub fn update(state: &mut AppState, action: Action) {
     }
     if state.overlay == Overlay::None && state.sidebar_focus && update_sidebar(state, action) {
         return;
+    }
+    if let Overlay::History { .. } = state.overlay {
+        match action {
+            Action::Resize(..) => {}
+            Action::Quit | Action::Cancel | Action::OpenHistory => {
+                state.overlay = Overlay::None;
+                return;
+            }
+            _ => return,
+        }
     }
     if state.overlay == Overlay::Help && !matches!(action, Action::Resize(..) | Action::Quit) {
         state.overlay = Overlay::None;
@@ -573,6 +722,8 @@ pub fn update(state: &mut AppState, action: Action) {
             state.relayout();
         }
         Action::ToggleHelp => state.overlay = Overlay::Help,
+        Action::Back => state.go_back(),
+        Action::OpenHistory => state.open_history(),
         Action::OpenPicker => {
             state.overlay = Overlay::Picker {
                 query: String::new(),

@@ -64,6 +64,20 @@ impl AppState {
         self.go_to(n);
     }
 
+    /// Jumps to pair `n` and shows it where the eye expects a jump's target: its first line
+    /// two rows below the top of the view (as far as the end of the transcript allows).
+    pub fn jump_to(&mut self, n: usize) {
+        self.go_to(n);
+        let max = self.max_scroll();
+        let Some(doc) = self.docs.get_mut(self.current) else {
+            return;
+        };
+        let Some(b) = doc.layout.as_ref().and_then(|l| l.pair(doc.cursor)) else {
+            return;
+        };
+        doc.scroll = b.top.saturating_sub(2).min(max);
+    }
+
     /// Jumps to the first pair of turn `t` and puts its speaker divider at the top of the view.
     pub fn go_to_turn(&mut self, t: usize) {
         let Some(doc) = self.doc() else { return };

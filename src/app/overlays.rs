@@ -280,29 +280,26 @@ pub(super) fn update_list(state: &mut AppState, action: Action) -> bool {
 
 /// Handles an action while the sidebar has the focus; false when it is for the reader.
 pub(super) fn update_sidebar(state: &mut AppState, action: Action) -> bool {
-    // Moves follow the order on screen (grouped by period), not reading order.
-    let order = state
-        .doc()
-        .and_then(|d| d.guidance.as_deref())
-        .map(crate::guidance::grouped_order)
-        .unwrap_or_default();
-    let pos = order
+    // Moves follow the rows on screen (grouped by period), a figure's history line after it.
+    let rows = sidebar_rows(state);
+    let pos = rows
         .iter()
-        .position(|&i| i == state.sidebar_selected)
+        .position(|&r| r == (state.sidebar_selected, state.sidebar_on_history))
         .unwrap_or(0);
-    let at = |p: usize| {
-        order
-            .get(p.min(order.len().saturating_sub(1)))
-            .copied()
-            .unwrap_or(0)
+    let mut select = |p: usize| {
+        if let Some(&(i, h)) = rows.get(p.min(rows.len().saturating_sub(1))) {
+            state.sidebar_selected = i;
+            state.sidebar_on_history = h;
+        }
     };
     match action {
-        Action::NextParagraph | Action::SelectNext => state.sidebar_selected = at(pos + 1),
-        Action::PrevParagraph | Action::SelectPrev => {
-            state.sidebar_selected = at(pos.saturating_sub(1))
+        Action::NextParagraph | Action::SelectNext => select(pos + 1),
+        Action::PrevParagraph | Action::SelectPrev => select(pos.saturating_sub(1)),
+        Action::Top => select(0),
+        Action::Bottom => select(usize::MAX),
+        Action::Confirm if state.sidebar_on_history => {
+            state.open_previous_guide(state.sidebar_selected);
         }
-        Action::Top => state.sidebar_selected = at(0),
-        Action::Bottom => state.sidebar_selected = at(usize::MAX),
         Action::Confirm => {
             let Some(doc) = state.doc() else { return true };
             let Some(f) = doc
@@ -319,7 +316,7 @@ pub(super) fn update_sidebar(state: &mut AppState, action: Action) -> bool {
             if hidden {
                 state.set_filter(None);
             }
-            state.go_to(n);
+            state.jump_to(n);
             state.highlight = None;
             state.figure_highlight = Some((state.current, n, en, zh));
         }
@@ -327,6 +324,21 @@ pub(super) fn update_sidebar(state: &mut AppState, action: Action) -> bool {
         _ => return false,
     }
     true
+}
+
+/// The sidebar's selectable rows in screen order: (figure, its history line).
+pub fn sidebar_rows(state: &AppState) -> Vec<(usize, bool)> {
+    let Some(figures) = state.doc().and_then(|d| d.guidance.as_deref()) else {
+        return Vec::new();
+    };
+    let ledger = state.history();
+    crate::guidance::grouped_order(figures)
+        .into_iter()
+        .flat_map(|i| {
+            let history = ledger.is_some_and(|l| l.previous(&figures[i]).is_some());
+            std::iter::once((i, false)).chain(history.then_some((i, true)))
+        })
+        .collect()
 }
 
 /// Handles an action while a note is being edited.

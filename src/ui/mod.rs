@@ -2,6 +2,7 @@
 
 mod bookmarks;
 mod help;
+pub mod history;
 mod participants;
 mod picker;
 mod questions;
@@ -94,6 +95,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
     match &state.overlay {
         Overlay::None => {}
         Overlay::Help => help::draw(buf, body, keymap, &theme),
+        Overlay::History { sequence } => history::draw(buf, body, state, *sequence, &theme),
         Overlay::Picker { query, selected } => {
             picker::draw(buf, body, state, query, *selected, &theme)
         }

@@ -140,6 +140,24 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                     .highlight
                     .as_ref()
                     .filter(|h| h.doc == state.current && h.paragraph == n);
+                // A search match, else a guidance figure jumped to: its ranges in each language.
+                let marks = |lang: Lang| -> Option<&[std::ops::Range<usize>]> {
+                    match highlight {
+                        Some(h) if h.lang == lang => Some(&h.ranges),
+                        Some(_) => None,
+                        None => state
+                            .figure_highlight
+                            .as_ref()
+                            .filter(|(d, p, _, _)| *d == state.current && *p == n)
+                            .map(|(_, _, en, zh)| {
+                                if lang == Lang::En {
+                                    en.as_slice()
+                                } else {
+                                    zh.as_slice()
+                                }
+                            }),
+                    }
+                };
                 let put_line = |buf: &mut Buffer,
                                 x: u16,
                                 w: u16,
@@ -147,10 +165,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                                 text: &str,
                                 r: &std::ops::Range<usize>| {
                     let style = style_of(lang);
-                    match highlight.filter(|h| h.lang == lang) {
-                        Some(h) => {
-                            put_highlighted(buf, x, sy, text, r.clone(), &h.ranges, w, style, theme)
-                        }
+                    match marks(lang) {
+                        Some(m) => put_highlighted(buf, x, sy, text, r.clone(), m, w, style, theme),
                         None => {
                             put(buf, x, sy, &text[r.clone()], w, style);
                         }

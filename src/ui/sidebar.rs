@@ -46,16 +46,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
         );
         return;
     }
-    // Rows: a heading per period, then its figures (the order keys move in).
-    let mut rows: Vec<(Option<usize>, String)> = Vec::new();
+    // Rows: a heading per period, then its figures (the order keys move in), each figure with
+    // a history line when an earlier call guided it.
+    let mut rows: Vec<(Option<(usize, bool)>, String)> = Vec::new();
     let mut last: Option<Option<&str>> = None;
-    for i in crate::guidance::grouped_order(figures) {
+    for (i, history) in crate::app::sidebar_rows(state) {
         let p = figures[i].period.as_deref();
         if last != Some(p) {
             rows.push((None, p.unwrap_or("(no period)").to_string()));
             last = Some(p);
         }
-        rows.push((Some(i), String::new()));
+        rows.push((Some((i, history)), String::new()));
     }
     let list = Rect {
         y: inner.y + 2,
@@ -64,7 +65,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     };
     let selected_row = rows
         .iter()
-        .position(|(i, _)| *i == Some(state.sidebar_selected))
+        .position(|(i, _)| *i == Some((state.sidebar_selected, state.sidebar_on_history)))
         .unwrap_or(0);
     let visible = usize::from(list.height);
     let first = selected_row.saturating_sub(visible.saturating_sub(2));
@@ -74,9 +75,37 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
             None => {
                 put(buf, list.x, y, heading, list.width, theme.divider);
             }
-            Some(i) => {
+            Some((i, true)) => {
+                let selected = *i == state.sidebar_selected && state.sidebar_on_history;
+                let style = if selected && state.sidebar_focus {
+                    theme.selected
+                } else if selected {
+                    theme.cursor
+                } else {
+                    theme.dim
+                };
+                buf.set_style(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..list
+                    },
+                    style,
+                );
+                if let Some(text) = history_line(state, &figures[*i]) {
+                    put(
+                        buf,
+                        list.x + 3,
+                        y,
+                        &text,
+                        list.width.saturating_sub(3),
+                        style,
+                    );
+                }
+            }
+            Some((i, false)) => {
                 let f = &figures[*i];
-                let selected = *i == state.sidebar_selected;
+                let selected = *i == state.sidebar_selected && !state.sidebar_on_history;
                 let style = if selected && state.sidebar_focus {
                     theme.selected
                 } else if selected {
@@ -121,4 +150,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
             }
         }
     }
+}
+
+/// "▲ raised from $9.200B–$9.500B · Q4 FY2021 call": the guide before a figure's, and the
+/// change to it.
+pub fn history_line(state: &AppState, f: &crate::guidance::GuidanceFigure) -> Option<String> {
+    let (prev, change) = state.history()?.previous(f)?;
+    let value = crate::guidance::format_range(prev.low, prev.high, f.unit);
+    Some(format!(
+        "{} {} from {value} · {}",
+        change.arrow(),
+        change.words(),
+        prev.call.trim_end_matches(" call")
+    ))
 }
