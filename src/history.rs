@@ -765,6 +765,49 @@ impl Ledger {
     }
 }
 
+/// Width of [`text_bars`].
+pub const TEXT_BAR_WIDTH: usize = 20;
+
+/// The history of a sequence as text bars, one per guide then one for the result, all on the
+/// sequence's own scale: `  ██████      ` for a range, `     ●      ` for the result.
+pub fn text_bars(seq: &Sequence) -> Vec<String> {
+    let mut values: Vec<f64> = seq
+        .guides
+        .iter()
+        .flat_map(|g| [g.low, g.high])
+        .flatten()
+        .collect();
+    values.extend(seq.actual.as_ref().map(|a| a.value));
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let w = TEXT_BAR_WIDTH;
+    let col = |v: f64| -> usize {
+        if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
+            w / 2
+        } else {
+            (((v - lo) / (hi - lo)) * (w - 1) as f64).round() as usize
+        }
+    };
+    let draw = |from: usize, to: usize, ch: char| -> String {
+        (0..w)
+            .map(|i| if (from..=to).contains(&i) { ch } else { '·' })
+            .collect()
+    };
+    let mut out: Vec<String> = seq
+        .guides
+        .iter()
+        .map(|g| match (g.low.or(g.high), g.high.or(g.low)) {
+            (Some(l), Some(h)) => draw(col(l), col(h), '█'),
+            _ => String::new(),
+        })
+        .collect();
+    if let Some(a) = &seq.actual {
+        let c = col(a.value);
+        out.push(draw(c, c, '●'));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -597,9 +597,16 @@ fn write_history_table(
         )?;
         return Ok(());
     }
+    // The bars, in the order `steps` lists the sequences' steps.
+    let bars: Vec<String> = ledger
+        .sequences
+        .iter()
+        .flat_map(crate::history::text_bars)
+        .collect();
     let rows: Vec<Vec<String>> = steps
         .iter()
-        .map(|s| {
+        .zip(bars)
+        .map(|(s, bar)| {
             let file = |src: &str| src.rsplit('/').next().unwrap_or("").to_string();
             let (call, at, value, change) = match (&s.to, &s.actual) {
                 (Some(p), _) => {
@@ -664,6 +671,7 @@ fn write_history_table(
                 s.label.clone(),
                 call,
                 value,
+                bar,
                 change,
                 word,
                 at,
@@ -673,7 +681,7 @@ fn write_history_table(
     write_table(
         out,
         &[
-            "company", "period", "figure", "call", "value", "change", "words", "where",
+            "company", "period", "figure", "call", "value", "range", "change", "words", "where",
         ],
         &rows,
     )
