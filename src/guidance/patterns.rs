@@ -105,7 +105,9 @@ pub(super) static GUIDE_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "55% of earnings in the first half": how the year divides.
 pub(super) static PHASING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*of\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?(?:first|second|back|front)\s+half\b")
+    re(
+        r"(?i)^\s*of\s+(?:[\w-]+\s+){0,4}?(?:to\s+(?:be|fall|land|come)\s+)?in\s+(?:the\s+)?(?:(?:first|second|back|front)\s+half|q[1-4]|(?:first|second|third|fourth)\s+quarter)\b",
+    )
 });
 /// A change made to a guide: "lowering our capex guidance around $42 million".
 pub(super) static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
