@@ -213,6 +213,22 @@ pub struct Sequence {
     pub actual: Option<Outcome>,
 }
 
+impl Sequence {
+    /// The lowest and highest value of its guides and result.
+    pub fn span(&self) -> Option<(f64, f64)> {
+        let values = self
+            .guides
+            .iter()
+            .flat_map(|g| [g.low, g.high])
+            .flatten()
+            .chain(self.actual.as_ref().map(|a| a.value));
+        values.fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((f64::min(lo, v), f64::max(hi, v))),
+        })
+    }
+}
+
 /// One step of a sequence (the `guidance --history` row).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
@@ -771,15 +787,9 @@ pub const TEXT_BAR_WIDTH: usize = 20;
 /// The history of a sequence as text bars, one per guide then one for the result, all on the
 /// sequence's own scale: `  ██████      ` for a range, `     ●      ` for the result.
 pub fn text_bars(seq: &Sequence) -> Vec<String> {
-    let mut values: Vec<f64> = seq
-        .guides
-        .iter()
-        .flat_map(|g| [g.low, g.high])
-        .flatten()
-        .collect();
-    values.extend(seq.actual.as_ref().map(|a| a.value));
-    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let Some((lo, hi)) = seq.span() else {
+        return vec![String::new(); seq.guides.len() + usize::from(seq.actual.is_some())];
+    };
     let w = TEXT_BAR_WIDTH;
     let col = |v: f64| -> usize {
         if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {

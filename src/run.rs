@@ -463,30 +463,41 @@ fn bundled_hits(q: &crate::search::Query, limit: usize) -> Vec<crate::search::Fi
         .collect()
 }
 
+/// A CSV field: cleaned of control characters, quoted as RFC 4180 says when it must be.
+fn csv_field(s: &str) -> String {
+    let s = crate::text::sanitize(s);
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.into_owned()
+    }
+}
+
+/// A CSV number, empty when there is none.
+fn csv_num(v: Option<f64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The snake_case name serde gives an enum value ("guide", "raised"), empty for none.
+fn json_name(v: serde_json::Result<serde_json::Value>) -> String {
+    v.ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// Writes guidance figures as CSV (RFC 4180 quoting).
 fn write_guidance_csv(
     out: &mut impl Write,
     figures: &[crate::guidance::GuidanceFigure],
 ) -> io::Result<()> {
-    let field = |s: &str| {
-        let s = crate::text::sanitize(s);
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.into_owned()
-        }
-    };
-    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let field = csv_field;
+    let num = csv_num;
     writeln!(
         out,
         "source,line,kind,metric,label,basis,period,low,high,unit,approximate,direction,speaker,section,zh_low,zh_high,zh_matches,text"
     )?;
     for f in figures {
-        let name = |v: serde_json::Result<serde_json::Value>| {
-            v.ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        };
+        let name = json_name;
         writeln!(
             out,
             "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
@@ -516,20 +527,9 @@ fn write_guidance_csv(
 
 /// The guidance history as CSV: one row per step, both calls' sources and lines.
 fn write_history_csv(out: &mut impl Write, steps: &[crate::history::Step]) -> io::Result<()> {
-    let field = |s: &str| {
-        let s = crate::text::sanitize(s);
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.into_owned()
-        }
-    };
-    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    let name = |v: serde_json::Result<serde_json::Value>| {
-        v.ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
-    };
+    let field = csv_field;
+    let num = csv_num;
+    let name = json_name;
     writeln!(
         out,
         "company,kind,metric,label,basis,period,unit,step,from_source,from_line,from_call,from_low,from_high,to_source,to_line,to_call,to_low,to_high,actual,verdict,position,change,midpoint_change,midpoint_change_pct,word,disagrees"
@@ -636,10 +636,7 @@ fn write_history_table(
                     )
                 }
                 (None, Some(a)) => {
-                    let v = serde_json::to_value(a.verdict)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default();
+                    let v = json_name(serde_json::to_value(a.verdict));
                     let at = a
                         .position
                         .map_or(String::new(), |p| format!(" ({:.0}% of range)", p * 100.0));

@@ -114,19 +114,7 @@ fn draw_chart(buf: &mut Buffer, area: Rect, seq: &Sequence, theme: &Theme) {
                 columns.len() - 1
             }
         });
-    let mut values: Vec<f64> = seq
-        .guides
-        .iter()
-        .flat_map(|g| [g.low, g.high])
-        .flatten()
-        .collect();
-    if let Some(a) = &seq.actual {
-        values.push(a.value);
-    }
-    let (Some(min), Some(max)) = (
-        values.iter().copied().reduce(f64::min),
-        values.iter().copied().reduce(f64::max),
-    ) else {
+    let Some((min, max)) = seq.span() else {
         return;
     };
     let pad = ((max - min).abs() * 0.15)
