@@ -484,8 +484,8 @@ type Ends = (Option<f64>, Option<f64>);
 /// What figures match by across calls.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Key {
-    kind: u8,
-    metric: String,
+    kind: Kind,
+    metric: Metric,
     label: String,
     basis: Option<&'static str>,
     unit: &'static str,
@@ -498,8 +498,8 @@ fn key_of(f: &GuidanceFigure) -> Option<Key> {
         return None;
     }
     Some(Key {
-        kind: (f.kind == Kind::Target).into(),
-        metric: format!("{:?}", f.metric),
+        kind: f.kind,
+        metric: f.metric,
         label: label_key(f.metric, &f.label),
         basis: f.basis,
         unit: f.unit,
@@ -545,11 +545,12 @@ impl Ledger {
             .collect();
         let (group_of, names) = company_groups(&calls);
         let mut ledger = Ledger {
-            calls: calls.clone(),
+            calls,
             ..Ledger::default()
         };
         for (g, company) in names.iter().enumerate() {
             // The company's dated calls in fiscal order; a second copy of a period is dropped.
+            let calls = &ledger.calls;
             let mut members: Vec<usize> = (0..calls.len())
                 .filter(|&i| group_of[i] == Some(g) && calls[i].period.year.is_some())
                 .collect();
@@ -598,29 +599,17 @@ impl Ledger {
                 });
             }
         }
-        // Results, read only where some guide could use them.
-        let reported: Vec<(usize, Vec<Actual>)> = members
-            .iter()
-            .enumerate()
-            .map(|(order, &i)| (order, actuals(library[i].0)))
-            .collect();
+        // Each call's results with their label keys, read the first time a guide looks at them.
+        let reported: Vec<std::cell::OnceCell<Vec<(String, Actual)>>> =
+            members.iter().map(|_| std::cell::OnceCell::new()).collect();
         let mut keys: Vec<Key> = by_key.keys().cloned().collect();
         keys.sort_by_key(|k| first_seen[k]);
         for key in keys {
             let guides = by_key.remove(&key).unwrap_or_default();
             let f = template[&key];
-            let last_order = members
-                .iter()
-                .position(|&i| self.calls[i].source == guides[guides.len() - 1].source)
-                .unwrap_or(0);
-            let actual = if key.kind == 0 {
-                self.outcome(
-                    &key,
-                    &guides[guides.len() - 1],
-                    last_order,
-                    &reported,
-                    members,
-                )
+            let last = &guides[guides.len() - 1];
+            let actual = if key.kind == Kind::Guide {
+                self.outcome(&key, last, &reported, members, library)
             } else {
                 None
             };
@@ -652,20 +641,27 @@ impl Ledger {
         &self,
         key: &Key,
         last: &Point,
-        last_order: usize,
-        reported: &[(usize, Vec<Actual>)],
+        reported: &[std::cell::OnceCell<Vec<(String, Actual)>>],
         members: &[usize],
+        library: &[(&Transcript, &[GuidanceFigure])],
     ) -> Option<Outcome> {
-        for (order, rows) in reported.iter().filter(|(o, _)| *o > last_order) {
+        for order in last.order + 1..members.len() {
+            let rows = reported[order].get_or_init(|| {
+                actuals(library[members[order]].0)
+                    .into_iter()
+                    .map(|a| (label_key(a.metric, &a.label), a))
+                    .collect()
+            });
             let matching: Vec<&Actual> = rows
                 .iter()
-                .filter(|a| {
+                .filter(|(label, a)| {
                     a.period == key.period
                         && a.unit == key.unit
-                        && format!("{:?}", a.metric) == key.metric
-                        && label_key(a.metric, &a.label) == key.label
+                        && a.metric == key.metric
+                        && *label == key.label
                         && (a.basis == key.basis || a.basis.is_none() || key.basis.is_none())
                 })
+                .map(|(_, a)| a)
                 .collect();
             let exact: Vec<&Actual> = matching
                 .iter()
@@ -695,7 +691,7 @@ impl Ledger {
             return Some(Outcome {
                 source: first.source.clone(),
                 line: first.line,
-                call: self.calls[members[*order]].label(),
+                call: self.calls[members[order]].label(),
                 value: first.value,
                 verdict,
                 position,
@@ -707,11 +703,30 @@ impl Ledger {
         None
     }
 
+    /// The ledger of transcripts whose guidance is not read yet: reads it, then
+    /// [`Ledger::build`]s.
+    pub fn from_transcripts(transcripts: &[Transcript]) -> Ledger {
+        let figures: Vec<Vec<GuidanceFigure>> =
+            transcripts.iter().map(crate::guidance::extract).collect();
+        let library: Vec<(&Transcript, &[GuidanceFigure])> = transcripts
+            .iter()
+            .zip(&figures)
+            .map(|(t, f)| (t, f.as_slice()))
+            .collect();
+        Ledger::build(&library)
+    }
+
+    /// The index into [`Ledger::sequences`] and the guide's position in it of a guidance
+    /// figure, if it has a history.
+    pub fn locate(&self, f: &GuidanceFigure) -> Option<(usize, usize)> {
+        self.index
+            .get(&(f.source.clone(), f.paragraph, f.span.start))
+            .copied()
+    }
+
     /// The sequence and position of a guidance figure, if it has a history.
     pub fn find(&self, f: &GuidanceFigure) -> Option<(&Sequence, usize)> {
-        let &(s, p) = self
-            .index
-            .get(&(f.source.clone(), f.paragraph, f.span.start))?;
+        let (s, p) = self.locate(f)?;
         Some((&self.sequences[s], p))
     }
 

@@ -150,14 +150,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             history: true,
         }) => {
             let transcripts = load_all(&paths)?;
-            let figures: Vec<Vec<crate::guidance::GuidanceFigure>> =
-                transcripts.iter().map(crate::guidance::extract).collect();
-            let library: Vec<(&Transcript, &[crate::guidance::GuidanceFigure])> = transcripts
-                .iter()
-                .zip(&figures)
-                .map(|(t, f)| (t, f.as_slice()))
-                .collect();
-            let ledger = crate::history::Ledger::build(&library);
+            let ledger = crate::history::Ledger::from_transcripts(&transcripts);
             let steps = ledger.steps();
             let mut out = io::BufWriter::new(io::stdout().lock());
             if json {

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use callread::guidance::{GuidanceFigure, Metric, extract};
+use callread::guidance::Metric;
 use callread::history::{Change, Ledger, Step, Verdict};
 use callread::library::load_file;
 use callread::transcript::Transcript;
@@ -36,13 +36,7 @@ fn ledger_of(companies: &[&str]) -> Option<(Ledger, Vec<Step>)> {
             transcripts.push(load_file(&f).unwrap());
         }
     }
-    let figures: Vec<Vec<GuidanceFigure>> = transcripts.iter().map(extract).collect();
-    let library: Vec<(&Transcript, &[GuidanceFigure])> = transcripts
-        .iter()
-        .zip(&figures)
-        .map(|(t, f)| (t, f.as_slice()))
-        .collect();
-    let ledger = Ledger::build(&library);
+    let ledger = Ledger::from_transcripts(&transcripts);
     let steps = ledger.steps();
     Some((ledger, steps))
 }
@@ -318,13 +312,7 @@ fn globex() -> Vec<Transcript> {
 #[test]
 fn invented_calls_in_other_words() {
     let transcripts = globex();
-    let figures: Vec<Vec<GuidanceFigure>> = transcripts.iter().map(extract).collect();
-    let library: Vec<(&Transcript, &[GuidanceFigure])> = transcripts
-        .iter()
-        .zip(&figures)
-        .map(|(t, f)| (t, f.as_slice()))
-        .collect();
-    let steps = Ledger::build(&library).steps();
+    let steps = Ledger::from_transcripts(&transcripts).steps();
     let eps = guides(&steps, "Globex", Metric::Eps, "", "FY2023");
     let got: Vec<(&str, Change)> = eps.iter().map(|g| (g.0.as_str(), g.3)).collect();
     assert_eq!(

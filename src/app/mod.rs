@@ -399,23 +399,12 @@ impl AppState {
         };
         let from = (self.current, self.doc().map_or(0, |d| d.cursor));
         self.back.push(from);
-        self.current = target;
-        let hidden = self.doc().is_some_and(|d| {
-            d.filter
-                .is_some_and(|f| d.transcript.turns[d.turn_of(point.paragraph)].speaker != f)
-        });
-        if hidden {
-            self.set_filter(None);
-        }
-        self.relayout();
-        self.jump_to(point.paragraph);
-        self.highlight = None;
-        self.figure_highlight = Some((
+        self.show_figure(
             target,
             point.paragraph,
             vec![point.span.clone()],
             point.zh_spans.clone(),
-        ));
+        );
         // The sidebar follows to the earlier figure.
         if let Some(j) = self.doc().and_then(|d| {
             d.guidance
@@ -429,6 +418,34 @@ impl AppState {
         self.message = Some(format!("{} · Backspace goes back", point.call));
     }
 
+    /// Shows pair `n` of transcript `doc` near the top of the view with a guidance figure's
+    /// ranges highlighted in both panes (a speaker filter hiding it is cleared).
+    pub fn show_figure(
+        &mut self,
+        doc: usize,
+        n: usize,
+        en: Vec<std::ops::Range<usize>>,
+        zh: Vec<std::ops::Range<usize>>,
+    ) {
+        self.current = doc;
+        self.unhide(n);
+        self.relayout();
+        self.jump_to(n);
+        self.highlight = None;
+        self.figure_highlight = Some((doc, n, en, zh));
+    }
+
+    /// Clears the speaker filter when it hides pair `n` of the current transcript.
+    pub(crate) fn unhide(&mut self, n: usize) {
+        let hidden = self.doc().is_some_and(|d| {
+            d.filter
+                .is_some_and(|f| d.transcript.turns[d.turn_of(n)].speaker != f)
+        });
+        if hidden {
+            self.set_filter(None);
+        }
+    }
+
     /// Opens the history view of the selected sidebar figure (or the first figure of the
     /// cursor's paragraph when the sidebar is closed).
     pub fn open_history(&mut self) {
@@ -440,11 +457,7 @@ impl AppState {
         } else {
             figures.iter().find(|f| f.paragraph == doc.cursor)
         };
-        let sequence = figure.and_then(|f| {
-            let ledger = self.history()?;
-            let (seq, _) = ledger.find(f)?;
-            ledger.sequences.iter().position(|s| std::ptr::eq(s, seq))
-        });
+        let sequence = figure.and_then(|f| Some(self.history()?.locate(f)?.0));
         match sequence {
             Some(sequence) => self.overlay = Overlay::History { sequence },
             None => self.message = Some(match figure {

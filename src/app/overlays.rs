@@ -63,16 +63,8 @@ impl AppState {
                 }
             }
         }
-        if hit.doc != self.current {
-            self.current = hit.doc;
-        }
-        let hidden = self.doc().is_some_and(|d| {
-            d.filter
-                .is_some_and(|f| d.transcript.turns[d.turn_of(hit.paragraph)].speaker != f)
-        });
-        if hidden {
-            self.set_filter(None);
-        }
+        self.current = hit.doc;
+        self.unhide(hit.paragraph);
         self.relayout();
         self.go_to(hit.paragraph);
         self.highlight = Some(hit);
@@ -301,24 +293,14 @@ pub(super) fn update_sidebar(state: &mut AppState, action: Action) -> bool {
             state.open_previous_guide(state.sidebar_selected);
         }
         Action::Confirm => {
-            let Some(doc) = state.doc() else { return true };
-            let Some(f) = doc
-                .guidance
-                .as_ref()
-                .and_then(|g| g.get(state.sidebar_selected))
+            let Some(f) = state
+                .doc()
+                .and_then(|d| d.guidance.as_ref()?.get(state.sidebar_selected))
             else {
                 return true;
             };
             let (n, en, zh) = (f.paragraph, vec![f.span.clone()], f.zh_spans.clone());
-            let hidden = doc
-                .filter
-                .is_some_and(|s| doc.transcript.turns[doc.turn_of(n)].speaker != s);
-            if hidden {
-                state.set_filter(None);
-            }
-            state.jump_to(n);
-            state.highlight = None;
-            state.figure_highlight = Some((state.current, n, en, zh));
+            state.show_figure(state.current, n, en, zh);
         }
         Action::Cancel => state.sidebar_focus = false,
         _ => return false,

@@ -16,7 +16,7 @@ use super::choice::{choose_metric, per_share_by_size, with_basis};
 use super::cues;
 use super::metric::{as_rate, right_after};
 use super::patterns::*;
-use super::period::{CallPeriod, call_period, sentences};
+use super::period::{CallPeriod, call_period, quarter_number, sentences};
 use super::values::figures_of;
 use super::{Metric, re};
 use crate::text::numbers::Unit;
@@ -166,8 +166,7 @@ pub fn actuals(t: &Transcript) -> Vec<Actual> {
                 let Some(unit) = super::row::unit_of(&fig, &word) else {
                     continue;
                 };
-                let loss = before.to_ascii_lowercase().contains("loss")
-                    || word.label.to_ascii_lowercase().contains("loss");
+                let loss = super::row::names_loss(&before.to_ascii_lowercase(), &word);
                 let value = if loss { -fig.low.abs() } else { fig.low };
                 out.push(Actual {
                     source: t.source.clone(),
@@ -274,17 +273,9 @@ fn sentence_period(
     let other_quarter = QUARTER_NAMED.captures_iter(s).any(|c| {
         let q = c
             .get(1)
-            .map(|m| match m.as_str().to_ascii_lowercase().as_str() {
-                "first" => 1,
-                "second" => 2,
-                "third" => 3,
-                _ => 4,
-            })
-            .or_else(|| {
-                c.get(2)
-                    .or(c.get(3))
-                    .and_then(|m| m.as_str().parse::<u8>().ok())
-            });
+            .or(c.get(2))
+            .or(c.get(3))
+            .and_then(|m| quarter_number(m.as_str()));
         q != call.quarter
     });
     if other_quarter {

@@ -39,7 +39,7 @@ use row::{make, push};
 use values::{DIGIT_WORDS, figures_of};
 
 /// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// Revenue or sales of any kind.
@@ -79,7 +79,7 @@ pub enum Metric {
 }
 
 /// Whether a figure is this call's guide or a longer-term target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A guide for a coming quarter, half or fiscal year.

@@ -37,7 +37,7 @@ impl CallPeriod {
     }
 }
 
-fn quarter_number(w: &str) -> Option<u8> {
+pub(super) fn quarter_number(w: &str) -> Option<u8> {
     let w = w.to_ascii_lowercase();
     let w = w.trim_start_matches('q');
     Some(match w {

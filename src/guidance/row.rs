@@ -126,6 +126,18 @@ pub(super) fn unit_of(fig: &Fig, word: &MetricWord) -> Option<&'static str> {
     })
 }
 
+/// True when a figure is a loss: the word "loss" before it ("a net loss of"), or an income
+/// metric whose label says loss ("Net loss per share"). `before` is lowercase.
+pub(super) fn names_loss(before: &str, word: &MetricWord) -> bool {
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "loss")
+        || matches!(
+            word.metric,
+            Metric::Eps | Metric::NetIncome | Metric::OperatingIncome
+        ) && word.label.to_ascii_lowercase().contains("loss")
+}
+
 /// Builds the figure's row (period, direction and speaker are set by [`push`]); none when its
 /// unit is not one guidance is given in. Also returns the figure's range in the sentence.
 #[allow(clippy::too_many_arguments)]
@@ -148,12 +160,7 @@ pub(super) fn make(
     let ends = |words: &[&str]| words.iter().any(|w| tail.ends_with(w));
     let a = after.to_ascii_lowercase();
     let a = a.trim_start();
-    let loss = b.split(|c: char| !c.is_alphanumeric()).any(|w| w == "loss")
-        || matches!(
-            metric,
-            Metric::Eps | Metric::NetIncome | Metric::OperatingIncome
-        ) && word.label.to_ascii_lowercase().contains("loss");
-    let negative = loss
+    let negative = names_loss(&b, word)
         || ends(&["negative", "minus"])
         || matches!(metric, Metric::CashFlow | Metric::FreeCashFlow)
             && (USE_OF_CASH.is_match(tail) || OF_USE.is_match(a));
