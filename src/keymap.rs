@@ -227,6 +227,9 @@ impl Keymap {
             .find(|(k, _)| k.matches(key))
             .map(|(_, a)| *a);
         match (bound, key.code) {
+            // In an overlay the quit key closes the overlay, as in less and vim (Ctrl-c, caught
+            // above, still quits).
+            (Some(Action::Quit), _) if state.overlay != Overlay::None => Some(Action::Cancel),
             (Some(a), _) => Some(a),
             (None, KeyCode::Esc) => Some(Action::Cancel),
             // Any key closes the help screen.

@@ -346,6 +346,20 @@ fn quit_keys() {
     let mut s = reader(80, 24);
     keys(&mut s, "t <C-c>");
     assert!(s.quit, "Ctrl-c quits from the picker too");
+    // In an overlay q closes the overlay, like less and vim; Ctrl-c still quits.
+    for overlay in ["?", "s", "a", "'"] {
+        let mut s = reader(120, 40);
+        keys(&mut s, overlay);
+        assert_ne!(s.overlay, Overlay::None, "{overlay} opens an overlay");
+        keys(&mut s, "q");
+        assert!(!s.quit, "q in the {overlay} overlay does not quit");
+        assert_eq!(s.overlay, Overlay::None, "q closes the {overlay} overlay");
+        keys(&mut s, "q");
+        assert!(s.quit, "q in the reader quits");
+    }
+    let mut s = reader(120, 40);
+    keys(&mut s, "s <C-c>");
+    assert!(s.quit);
 }
 
 #[test]
@@ -379,4 +393,29 @@ fn help_shows_every_key_at_80x24() {
             "{keys} {what} missing:\n{text}"
         );
     }
+}
+
+#[test]
+fn finding_and_bookmark_marks_both_show() {
+    let mut s = reader(120, 40);
+    s.saved.clear();
+    keys(&mut s, "! m");
+    let n = s.doc().unwrap().cursor;
+    assert!(s.doc().unwrap().findings_at(n).next().is_some());
+    let rows = screen(&s);
+    let gutter: Vec<char> = rows.iter().map(|r| r.chars().nth(1).unwrap_or(' ')).collect();
+    let flag = gutter.iter().position(|&c| c == '!').expect("finding mark");
+    assert_eq!(gutter.get(flag + 1), Some(&'*'), "bookmark mark under the finding mark");
+}
+
+#[test]
+fn keys_return_to_the_reader_when_the_sidebar_gives_way() {
+    let mut s = reader(160, 40);
+    keys(&mut s, "o");
+    assert!(s.sidebar_focus);
+    let selected = s.sidebar_selected;
+    keys(&mut s, "<resize:90x40> j");
+    assert!(!s.sidebar_focus, "the hidden sidebar has no focus");
+    assert_eq!(s.sidebar_selected, selected, "j did not move the hidden selection");
+    assert_eq!(s.doc().unwrap().cursor, 1, "j moved the reader");
 }

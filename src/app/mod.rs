@@ -564,6 +564,11 @@ pub fn update(state: &mut AppState, action: Action) {
     {
         return;
     }
+    // Keys never go to a sidebar that is not on screen (closed, or given way to a narrow
+    // terminal).
+    if state.sidebar_focus && !state.sidebar_shown() {
+        state.sidebar_focus = false;
+    }
     if state.overlay == Overlay::None && state.sidebar_focus && update_sidebar(state, action) {
         return;
     }

@@ -42,7 +42,7 @@ pub fn draw_list(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize
         "bookmarks"
     };
     let title = format!(
-        "{} {noun} · Enter jumps · m on a paragraph removes it",
+        "{} {noun} · Enter jumps · m on a paragraph removes it · Esc/q close",
         rows.len()
     );
     let r = centered(

@@ -95,7 +95,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, index: usize, theme:
         buf,
         inner.x + 1,
         inner.bottom() - 1,
-        "bars: guided range by call · ● reported result · Esc closes",
+        "bars: guided range by call · ● reported result · Esc/q/H close",
         inner.width - 1,
         theme.dim.patch(theme.popup),
     );

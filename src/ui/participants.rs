@@ -41,7 +41,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
     let inner = popup(
         buf,
         r,
-        "participants · Enter jumps to first turn · f shows only them",
+        "participants · Enter jumps to first turn · f shows only them · Esc/q close",
         theme,
     );
     list(buf, inner, &rows, selected, theme);

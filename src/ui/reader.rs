@@ -127,9 +127,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                     );
                     put(buf, area.x, sy, "▌", 1, theme.cursor_bar);
                 }
-                if k == 0 && (doc.findings_at(n).next().is_some() || !p.flags.is_empty()) {
+                // The finding mark on the pair's first row, the bookmark mark on the first row
+                // or, when a finding has it, on the second: both show.
+                let flagged = doc.findings_at(n).next().is_some() || !p.flags.is_empty();
+                if k == 0 && flagged {
                     put(buf, area.x + 1, sy, "!", 1, theme.flag);
-                } else if k == 0 && doc.bookmarks.iter().any(|b| b.paragraph == n) {
+                }
+                if k == usize::from(flagged) && doc.bookmarks.iter().any(|b| b.paragraph == n) {
                     put(buf, area.x + 1, sy, "*", 1, theme.cursor_bar);
                 }
                 let style_of = |lang: Lang| {
