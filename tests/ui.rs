@@ -403,9 +403,16 @@ fn finding_and_bookmark_marks_both_show() {
     let n = s.doc().unwrap().cursor;
     assert!(s.doc().unwrap().findings_at(n).next().is_some());
     let rows = screen(&s);
-    let gutter: Vec<char> = rows.iter().map(|r| r.chars().nth(1).unwrap_or(' ')).collect();
+    let gutter: Vec<char> = rows
+        .iter()
+        .map(|r| r.chars().nth(1).unwrap_or(' '))
+        .collect();
     let flag = gutter.iter().position(|&c| c == '!').expect("finding mark");
-    assert_eq!(gutter.get(flag + 1), Some(&'*'), "bookmark mark under the finding mark");
+    assert_eq!(
+        gutter.get(flag + 1),
+        Some(&'*'),
+        "bookmark mark under the finding mark"
+    );
 }
 
 #[test]
@@ -416,6 +423,54 @@ fn keys_return_to_the_reader_when_the_sidebar_gives_way() {
     let selected = s.sidebar_selected;
     keys(&mut s, "<resize:90x40> j");
     assert!(!s.sidebar_focus, "the hidden sidebar has no focus");
-    assert_eq!(s.sidebar_selected, selected, "j did not move the hidden selection");
+    assert_eq!(
+        s.sidebar_selected, selected,
+        "j did not move the hidden selection"
+    );
     assert_eq!(s.doc().unwrap().cursor, 1, "j moved the reader");
+}
+
+/// The text of the cells drawn reversed (highlighted), without spaces.
+fn highlighted(s: &callread::app::AppState) -> String {
+    let (w, h) = s.size;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| callread::ui::render(f, s, &callread::keymap::Keymap::default()))
+        .unwrap();
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect::<String>()
+        .replace(' ', "")
+}
+
+/// Every sidebar jump shows its figure on screen, highlighted (Zoom's Q3 revenue guide at
+/// 160×45 used to stay below the bottom edge, and the highlight was never drawn).
+#[test]
+fn every_sidebar_jump_shows_its_figure_highlighted() {
+    for (w, h) in [(160, 45), (110, 24)] {
+        let mut s = reader(w, h);
+        keys(&mut s, "o");
+        let count = s.doc().unwrap().guidance.as_ref().unwrap().len();
+        assert!(count > 5);
+        for _ in 0..count {
+            keys(&mut s, "<Enter>");
+            let (_, n, en, _) = s.figure_highlight.clone().expect("highlight set");
+            let (_, p) = s.doc().unwrap().paragraph(n).unwrap();
+            let want = p.en.as_deref().unwrap()[en[0].clone()].replace(' ', "");
+            let got = highlighted(&s);
+            assert!(
+                got.contains(&want),
+                "{w}x{h}: {want} not highlighted on screen (got {got})"
+            );
+            keys(&mut s, "j");
+            if s.sidebar_on_history {
+                keys(&mut s, "j");
+            }
+        }
+    }
 }

@@ -430,7 +430,7 @@ impl AppState {
         self.current = doc;
         self.unhide(n);
         self.relayout();
-        self.jump_to(n);
+        self.jump_to_marks(n, &en, &zh);
         self.highlight = None;
         self.figure_highlight = Some((doc, n, en, zh));
     }
@@ -634,9 +634,9 @@ pub fn update(state: &mut AppState, action: Action) {
                 )
             });
             match next {
-                Some((Some(n), _)) => state.go_to(n),
+                Some((Some(n), _)) => state.jump_to(n),
                 Some((None, Some(first))) => {
-                    state.go_to(first);
+                    state.jump_to(first);
                     state.message = Some("back to the first finding".into());
                 }
                 _ => state.message = Some("no translation findings".into()),

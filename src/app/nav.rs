@@ -1,8 +1,10 @@
 //! Moving through a transcript: paragraph and page steps, scrolling, turn jumps and the
 //! speaker filter. Everything keeps the cursor's pair on screen.
 
+use std::ops::Range;
+
 use super::AppState;
-use crate::app::layout::BlockKind;
+use crate::app::layout::{BlockKind, Lang, LayoutMode};
 
 impl AppState {
     pub(super) fn max_scroll(&self) -> usize {
@@ -67,15 +69,51 @@ impl AppState {
     /// Jumps to pair `n` and shows it where the eye expects a jump's target: its first line
     /// two rows below the top of the view (as far as the end of the transcript allows).
     pub fn jump_to(&mut self, n: usize) {
+        self.jump_to_marks(n, &[], &[]);
+    }
+
+    /// As [`AppState::jump_to`], and when the first marked byte range (a figure, a match) of
+    /// the English `en` or Chinese `zh` text would fall below the view, scrolls on until its
+    /// line shows.
+    pub fn jump_to_marks(&mut self, n: usize, en: &[Range<usize>], zh: &[Range<usize>]) {
         self.go_to(n);
-        let max = self.max_scroll();
+        let (max, rows) = (self.max_scroll(), self.view_rows());
         let Some(doc) = self.docs.get_mut(self.current) else {
             return;
         };
         let Some(b) = doc.layout.as_ref().and_then(|l| l.pair(doc.cursor)) else {
             return;
         };
-        doc.scroll = b.top.saturating_sub(2).min(max);
+        let marks = |lang: Lang| if lang == Lang::En { en } else { zh };
+        let hit = |lines: &[Range<usize>], lang: Lang| {
+            lines.iter().position(|l| {
+                marks(lang)
+                    .iter()
+                    .any(|m| m.start < l.end && l.start < m.end)
+            })
+        };
+        // Stacked, the second text's lines come after the first's.
+        let offset = if self.mode == LayoutMode::Stacked {
+            b.left.len()
+        } else {
+            0
+        };
+        let row = [
+            hit(&b.left, b.left_lang),
+            hit(&b.right, b.right_lang).map(|r| r + offset),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let mut scroll = b.top.saturating_sub(2);
+        if let Some(r) = row {
+            let at = b.top + r;
+            // Keep two rows of context below the marked line.
+            if at + 3 > scroll + rows {
+                scroll = (at + 3).saturating_sub(rows);
+            }
+        }
+        doc.scroll = scroll.min(max);
     }
 
     /// Jumps to the first pair of turn `t` and puts its speaker divider at the top of the view.

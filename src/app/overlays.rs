@@ -66,7 +66,11 @@ impl AppState {
         self.current = hit.doc;
         self.unhide(hit.paragraph);
         self.relayout();
-        self.go_to(hit.paragraph);
+        let (en, zh) = match hit.lang {
+            crate::app::layout::Lang::En => (hit.ranges.as_slice(), &[][..]),
+            crate::app::layout::Lang::Zh => (&[][..], hit.ranges.as_slice()),
+        };
+        self.jump_to_marks(hit.paragraph, en, zh);
         self.highlight = Some(hit);
     }
 
@@ -373,7 +377,7 @@ pub(super) fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
             if let Some((doc, n)) = target {
                 state.current = doc;
                 state.relayout();
-                state.go_to(n);
+                state.jump_to(n);
             } else if let Some(name) = elsewhere {
                 state.message = Some(format!(
                     "{name} is not open: callread PATH opens it at its bookmarks"
