@@ -162,6 +162,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("H", Action::OpenHistory),
     ("Backspace", Action::Back),
     ("Ctrl-o", Action::Back),
+    ("Ctrl-z", Action::Suspend),
     ("q", Action::Quit),
     ("Ctrl-c", Action::Quit),
 ];

@@ -46,7 +46,24 @@ pub fn run(
     if mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
-    let result = event_loop(&mut terminal, &mut state, keymap, loader, &mut store);
+    // SIGTERM and SIGHUP (a closed window, `tmux kill-session`) end the reader as `q` does:
+    // the position is saved and the terminal restored.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let _ = signal_hook::flag::register(signal, stop.clone());
+    }
+    let result = event_loop(
+        &mut terminal,
+        &mut state,
+        keymap,
+        (loader, &stop, mouse),
+        &mut store,
+    );
     // Where each transcript was left, for next time.
     if let Some(store) = &mut store {
         for change in state.cursor_changes() {
@@ -61,25 +78,41 @@ pub fn run(
     result
 }
 
+/// What the event loop watches besides the terminal: the background loader, the stop flag
+/// the signal handlers set, and whether mouse capture is on (to restore it after a suspend).
+type Watch<'a> = (
+    Option<Receiver<LoadMsg>>,
+    &'a std::sync::atomic::AtomicBool,
+    bool,
+);
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     state: &mut AppState,
     keymap: &Keymap,
-    mut loader: Option<Receiver<LoadMsg>>,
+    (mut loader, stop, mouse): Watch,
     store: &mut Option<crate::state::Store>,
 ) -> Result<Vec<LoadError>> {
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     let mut skipped = Vec::new();
     loop {
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(skipped);
+        }
+        if state.suspend {
+            state.suspend = false;
+            suspend(terminal, mouse)?;
+        }
         terminal.draw(|f| crate::ui::render(f, state, keymap))?;
         if state.quit {
             return Ok(skipped);
         }
+        // Short enough to notice a signal soon; idle, a wake-up costs nothing measurable.
         let timeout = if loader.is_some() {
             Duration::from_millis(40)
         } else {
-            Duration::from_secs(3600)
+            Duration::from_millis(250)
         };
         if event::poll(timeout)? {
             let mut batch = vec![event::read()?];
@@ -125,6 +158,31 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Ctrl-z: gives the terminal back, stops the process as the shell's job control expects, and
+/// takes the terminal again when `fg` continues it.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
+    if mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).context("cannot suspend")?;
+    crossterm::terminal::enable_raw_mode().context("cannot set up the terminal again")?;
+    execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    if mouse {
+        let _ = execute!(io::stdout(), EnableMouseCapture);
+    }
+    // The screen is blank now but ratatui's last frame is not: a blank frame makes the next
+    // draw write every cell (`Terminal::clear` would ask the terminal for the cursor position,
+    // which a terminal just handed back may not answer in time).
+    terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+    Ok(())
 }
 
 /// Applies a batch of terminal events. Of several resizes in one batch only the last is

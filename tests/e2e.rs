@@ -272,3 +272,64 @@ fn reopening_resumes_and_no_state_writes_nothing() {
         saved
     );
 }
+
+/// `kill PID` on the reader's process.
+#[cfg(unix)]
+fn signal(s: &Session, name: &str) {
+    let pid = s.child.process_id().expect("pid").to_string();
+    let ok = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -{name} {pid}");
+}
+
+/// SIGTERM and SIGHUP (a closed terminal window, `tmux kill-session`) end the reader like `q`:
+/// the terminal is restored (alternate screen left, mouse capture off, cursor shown) and the
+/// position saved.
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_save_the_position() {
+    for name in ["TERM", "HUP"] {
+        let mut s = Session::start(&[], 100, 30, &[]);
+        s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+        s.send("jjj");
+        s.wait_for("the move", |s| s.screen().contains("¶ 4/159"));
+        signal(&s, name);
+        s.wait_exit();
+        let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+        let tail = &raw[raw.rfind("\x1b[?1049h").unwrap()..];
+        assert!(
+            tail.contains("\x1b[?1049l"),
+            "{name}: alternate screen left"
+        );
+        assert!(tail.contains("\x1b[?1000l"), "{name}: mouse capture off");
+        assert!(tail.contains("\x1b[?25h"), "{name}: cursor shown");
+        let saved =
+            std::fs::read_to_string(s.home.path().join("state").join("state.json")).unwrap();
+        assert!(saved.contains("\"cursor\": 3"), "{name}: {saved}");
+    }
+}
+
+/// Ctrl-z gives the terminal back and stops; continued, the reader draws again and goes on.
+/// (The stop itself is checked in tmux: a shell's `fg` brings the reader back.)
+#[cfg(unix)]
+#[test]
+fn ctrl_z_suspends_and_resumes() {
+    let mut s = Session::start(&[], 100, 30, &[]);
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("\x1a");
+    s.wait_for("the terminal given back", |s| {
+        let raw = s.raw.lock().unwrap();
+        String::from_utf8_lossy(&raw).contains("\x1b[?1049l")
+    });
+    // Stopped (where a shell's job control lets it stop: a process alone in its session, as
+    // here, is never stopped by SIGTSTP), then continued: the reader draws again.
+    signal(&s, "CONT");
+    s.wait_for("the screen again", |s| s.screen().contains("¶ 1/159"));
+    s.send("j");
+    s.wait_for("a move after resuming", |s| s.screen().contains("¶ 2/159"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

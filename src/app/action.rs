@@ -74,6 +74,8 @@ pub enum Action {
     OpenHistory,
     /// Go back to where the last jump to another call came from.
     Back,
+    /// Suspend to the shell (as Ctrl-z in less and vim); `fg` resumes.
+    Suspend,
     /// Quit callread.
     Quit,
     /// Scroll the view by rows (mouse wheel); negative is up.
@@ -139,6 +141,7 @@ impl Action {
             Action::CopyPair => "copy the pair (OSC 52)",
             Action::OpenHistory => "a figure's guide history",
             Action::Back => "back after a jump",
+            Action::Suspend => "suspend (fg resumes)",
             Action::Quit => "quit",
             Action::ScrollRows(_) => "scroll",
             Action::Resize(..) => "resize",

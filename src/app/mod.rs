@@ -139,6 +139,8 @@ pub struct AppState {
     pub ledger: Option<(usize, crate::history::Ledger)>,
     /// Where jumps to other calls came from: (transcript, paragraph), for [`Action::Back`].
     pub back: Vec<(usize, usize)>,
+    /// Set when the event loop should suspend the program (Ctrl-z).
+    pub suspend: bool,
 }
 
 /// A guidance figure highlighted in both panes: (doc, paragraph, English byte ranges, Chinese
@@ -741,6 +743,7 @@ pub fn update(state: &mut AppState, action: Action) {
         }
         Action::ToggleHelp => state.overlay = Overlay::Help,
         Action::Back => state.go_back(),
+        Action::Suspend => state.suspend = true,
         Action::OpenHistory => state.open_history(),
         Action::OpenPicker => {
             state.overlay = Overlay::Picker {
