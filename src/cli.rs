@@ -46,10 +46,11 @@ pub struct ReadArgs {
 /// The non-interactive subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the parsed transcript as JSON (the shape is a stable contract).
+    /// Print the parsed transcript as JSON (the shape is a stable contract): an object for
+    /// one transcript, an array of them for several.
     Dump {
-        /// A transcript file.
-        path: PathBuf,
+        /// Transcript files or directories (default: the bundled transcripts).
+        paths: Vec<PathBuf>,
         /// Print JSON (the only format; accepted for clarity in scripts).
         #[arg(long)]
         json: bool,
@@ -57,8 +58,7 @@ pub enum Command {
     /// Check the translation: changed, missing and extra figures, untranslated paragraphs,
     /// omissions. Exit code 0 when the check ran, whatever it found (3 with --strict).
     Check {
-        /// Transcript files or directories.
-        #[arg(required = true)]
+        /// Transcript files or directories (default: the bundled transcripts).
         paths: Vec<PathBuf>,
         /// Print JSON: [{"source","line","kind","en","zh","detail"}].
         #[arg(long)]
@@ -97,19 +97,22 @@ pub enum Command {
         #[arg(long)]
         history: bool,
     },
-    /// Export a transcript's bookmarks (with notes) and guidance table, for a research note.
+    /// Export a transcript's bookmarks (with notes) and guidance table, for a research note
+    /// (several transcripts: one after another in Markdown, an array in JSON).
     Export {
-        /// A transcript file (bookmarks are found by its content, whatever its name).
-        path: PathBuf,
+        /// Transcript files or directories, default the bundled ones (bookmarks are found by
+        /// the transcript's content, whatever its name).
+        paths: Vec<PathBuf>,
         /// md (Markdown) or json.
         #[arg(long, default_value = "md", value_parser = clap::builder::PossibleValuesParser::new(["md", "json"]))]
         format: String,
     },
     /// List the participants: role, name, title or firm, turns and words.
     Speakers {
-        /// A transcript file.
-        path: PathBuf,
-        /// Print JSON: [{"name","title","role","firm","firm_zh","turns","words"}].
+        /// Transcript files or directories (default: the bundled transcripts).
+        paths: Vec<PathBuf>,
+        /// Print JSON: [{"name","title","role","firm","firm_zh","turns","words"}] (for several
+        /// transcripts: [{"source","participants"}]).
         #[arg(long)]
         json: bool,
     },

@@ -16,8 +16,8 @@ use crate::tui::{self, LoadMsg};
 /// Runs the command line. Errors are returned for `main` to print as one line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Some(Command::Dump { path, json: _ }) => {
-            let t = library::load_file(&path)?;
+        Some(Command::Dump { paths, json: _ }) => {
+            let transcripts = load_all(&paths)?;
             /// The transcript with what is read from it: the company and the call's period.
             #[derive(serde::Serialize)]
             struct Dump<'a> {
@@ -26,48 +26,56 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 #[serde(flatten)]
                 transcript: &'a Transcript,
             }
-            let dump = Dump {
-                company: t.company(),
-                call_period: crate::guidance::call_period(&t).label(),
-                transcript: &t,
-            };
-            let mut out = io::stdout().lock();
-            serde_json::to_writer_pretty(&mut out, &dump)?;
+            let dumps: Vec<Dump> = transcripts
+                .iter()
+                .map(|t| Dump {
+                    company: t.company(),
+                    call_period: crate::guidance::call_period(t).label(),
+                    transcript: t,
+                })
+                .collect();
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            match dumps.as_slice() {
+                [one] => serde_json::to_writer_pretty(&mut out, one)?,
+                many => serde_json::to_writer_pretty(&mut out, many)?,
+            }
             writeln!(out)?;
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Speakers { path, json }) => {
-            let t = library::load_file(&path)?;
-            let people = crate::speakers::participants(&t);
-            let mut out = io::stdout().lock();
+        Some(Command::Speakers { paths, json }) => {
+            let transcripts = load_all(&paths)?;
+            let mut out = io::BufWriter::new(io::stdout().lock());
             if json {
-                serde_json::to_writer_pretty(&mut out, &people)?;
+                let all: Vec<_> = transcripts
+                    .iter()
+                    .map(|t| (t, crate::speakers::participants(t)))
+                    .collect();
+                match all.as_slice() {
+                    [(_, people)] => serde_json::to_writer_pretty(&mut out, people)?,
+                    many => {
+                        let rows: Vec<serde_json::Value> = many
+                            .iter()
+                            .map(|(t, people)| {
+                                serde_json::json!({"source": t.source, "participants": people})
+                            })
+                            .collect();
+                        serde_json::to_writer_pretty(&mut out, &rows)?
+                    }
+                }
                 writeln!(out)?;
             } else {
-                let table: Vec<Vec<String>> = people
-                    .iter()
-                    .map(|p| {
-                        let firm = match (&p.firm, &p.firm_zh) {
-                            (Some(f), Some(zh)) if zh != f => format!("{f} ({zh})"),
-                            (Some(f), _) => f.clone(),
-                            _ => String::new(),
-                        };
-                        vec![
-                            p.role.label().to_string(),
-                            p.name.clone(),
-                            p.title.clone().unwrap_or_default(),
-                            firm,
-                            p.turns.to_string(),
-                            p.words.to_string(),
-                        ]
-                    })
-                    .collect();
-                write_table(
-                    &mut out,
-                    &["role", "name", "title", "firm", "turns", "words"],
-                    &table,
-                )?;
+                for (i, t) in transcripts.iter().enumerate() {
+                    if transcripts.len() > 1 {
+                        if i > 0 {
+                            writeln!(out)?;
+                        }
+                        writeln!(out, "== {}", crate::text::sanitize(&t.source))?;
+                    }
+                    write_speakers_table(&mut out, t)?;
+                }
             }
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check {
@@ -221,24 +229,35 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Export { path, format }) => {
-            let t = library::load_file(&path)?;
-            let saved = crate::state::state_dir()
+        Some(Command::Export { paths, format }) => {
+            let transcripts = load_all(&paths)?;
+            let store = crate::state::state_dir()
                 .and_then(|d| crate::state::Store::open(&d).ok())
-                .and_then(|(s, _)| {
-                    s.state
-                        .transcripts
-                        .get(&crate::state::key(t.content_hash))
-                        .cloned()
-                })
-                .unwrap_or_default();
-            let figures = crate::guidance::extract(&t);
-            let mut out = io::stdout().lock();
-            let text = if format == "json" {
-                export_json(&t, &saved, &figures)?
-            } else {
-                export_markdown(&t, &saved, &figures)
+                .map(|(s, _)| s);
+            let mut texts = Vec::new();
+            for t in &transcripts {
+                let saved = store
+                    .as_ref()
+                    .and_then(|s| {
+                        s.state
+                            .transcripts
+                            .get(&crate::state::key(t.content_hash))
+                            .cloned()
+                    })
+                    .unwrap_or_default();
+                let figures = crate::guidance::extract(t);
+                texts.push(if format == "json" {
+                    export_json(t, &saved, &figures)?
+                } else {
+                    export_markdown(t, &saved, &figures)
+                });
+            }
+            let text = match (texts.len(), format.as_str()) {
+                (1, _) => texts.remove(0),
+                (_, "json") => format!("[\n{}]\n", texts.join(",\n")),
+                _ => texts.join("\n---\n\n"),
             };
+            let mut out = io::stdout().lock();
             write!(out, "{}", crate::text::sanitize(&text))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -394,6 +413,33 @@ fn spawn_loader(files: Vec<std::path::PathBuf>) -> std::sync::mpsc::Receiver<Loa
         }
     });
     rx
+}
+
+/// The participants of a transcript as a plain table.
+fn write_speakers_table(out: &mut impl Write, t: &Transcript) -> io::Result<()> {
+    let table: Vec<Vec<String>> = crate::speakers::participants(t)
+        .iter()
+        .map(|p| {
+            let firm = match (&p.firm, &p.firm_zh) {
+                (Some(f), Some(zh)) if zh != f => format!("{f} ({zh})"),
+                (Some(f), _) => f.clone(),
+                _ => String::new(),
+            };
+            vec![
+                p.role.label().to_string(),
+                p.name.clone(),
+                p.title.clone().unwrap_or_default(),
+                firm,
+                p.turns.to_string(),
+                p.words.to_string(),
+            ]
+        })
+        .collect();
+    write_table(
+        out,
+        &["role", "name", "title", "firm", "turns", "words"],
+        &table,
+    )
 }
 
 /// Writes a plain table: columns padded by display width, numbers right-aligned.

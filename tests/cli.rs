@@ -167,3 +167,74 @@ fn piped_output_is_the_reader_layout_as_plain_text() {
         "no escape sequences in plain output"
     );
 }
+
+/// `callread dump X | head`: the pipe's reader leaves early, callread exits 0 and says
+/// nothing (no "Broken pipe").
+#[test]
+fn a_closed_pipe_is_a_quiet_exit() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    for args in [
+        &["dump"][..],
+        &["guidance", "--json"],
+        &["search", "revenue"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_callread"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // stdout is dropped here: the pipe is closed with most of the output unread.
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// Every subcommand takes no path (the bundled calls) or several, directories included.
+#[test]
+fn every_subcommand_takes_no_path_or_several() {
+    let out = callread(&["dump"]);
+    assert!(out.status.success());
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(all.as_array().map(Vec::len), Some(5));
+    let out = callread(&["speakers", "--json"]);
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(all.as_array().map(Vec::len), Some(5));
+    assert!(
+        all[0]["participants"]
+            .as_array()
+            .is_some_and(|p| !p.is_empty())
+    );
+    for args in [&["check"][..], &["export"], &["speakers"]] {
+        let out = callread(args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(!out.stdout.is_empty(), "{args:?}");
+    }
+    // A directory: every transcript in it, not "Is a directory".
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/transcripts/000_28227caab299fe99.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    let out = callread(&["speakers", dir.path().to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Eric Yuan"));
+    // One file keeps the one-object shape.
+    let file = dir.path().join("a.txt");
+    let out = callread(&["dump", file.to_str().unwrap()]);
+    let one: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(one.is_object());
+}
