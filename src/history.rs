@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::guidance::{Actual, CallPeriod, GuidanceFigure, Kind, Metric, actuals, call_period};
+use crate::text::numbers::tidy;
 use crate::transcript::Transcript;
 
 /// One call of the library as the ledger sees it.
@@ -345,7 +346,7 @@ pub fn verdict(low: Option<f64>, high: Option<f64>, value: f64) -> (Verdict, Opt
         return (Verdict::Below, None);
     }
     let position = match (low, high) {
-        (Some(l), Some(h)) if !same(l, h) => Some(((value - l) / (h - l)).clamp(0.0, 1.0)),
+        (Some(l), Some(h)) if !same(l, h) => Some(tidy(((value - l) / (h - l)).clamp(0.0, 1.0))),
         _ => None,
     };
     (Verdict::Within, position)
@@ -771,7 +772,7 @@ impl Ledger {
                         let change = classify((prev.low, prev.high), (g.low, g.high));
                         step.change = Some(change);
                         if let (Some(a), Some(b)) = (prev.midpoint(), g.midpoint()) {
-                            step.midpoint_change = Some(b - a);
+                            step.midpoint_change = Some(tidy(b - a));
                             // A rate's change is read in points, not in percent of itself.
                             step.midpoint_change_pct = (a != 0.0
                                 && !matches!(seq.unit, "%" | "bps"))

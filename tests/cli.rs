@@ -238,3 +238,21 @@ fn every_subcommand_takes_no_path_or_several() {
     let one: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(one.is_object());
 }
+
+/// Figures in JSON and CSV are the decimals a person wrote ("17.9 億" is 1790000000, not
+/// 1789999999.9999998).
+#[test]
+fn no_float_noise_in_json_or_csv() {
+    let noise = regex::Regex::new(r"\d\.\d*(?:0{6,}[1-9]|9{6,}\d)").unwrap();
+    for args in [
+        &["guidance", "--json"][..],
+        &["guidance", "--csv"],
+        &["check", "--json"],
+    ] {
+        let out = callread(args);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.is_empty());
+        let found: Vec<&str> = noise.find_iter(&text).map(|m| m.as_str()).take(5).collect();
+        assert!(found.is_empty(), "{args:?}: {found:?}");
+    }
+}

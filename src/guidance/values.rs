@@ -183,15 +183,7 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
     out
 }
 
-/// Rounds away the float noise of a sum ("22.7 + 0.4" is 23.1, not 23.099999999999998).
-pub(super) fn tidy(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
-        return v;
-    }
-    // Ten significant digits: "$4.1 billion" is 4,100,000,000, not 4,099,999,999.9999995.
-    let scale = 10f64.powi(9 - v.abs().log10().floor() as i32);
-    (v * scale).round() / scale
-}
+pub(super) use crate::text::numbers::tidy;
 
 /// A value with its deviation after it: "X, plus or minus Y", "X ± Y", "X, plus Y, minus Z".
 /// Returns where the written range ends and its two ends.

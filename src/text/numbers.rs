@@ -304,7 +304,7 @@ pub fn english(text: &str) -> Vec<Quantity> {
             continue;
         };
         let scale = c.name("scale").map(|s| s.as_str());
-        value *= scale.map_or(1.0, en_scale);
+        value = tidy(value * scale.map_or(1.0, en_scale));
         let unit_word = c.name("unit").map(|u| u.as_str().to_ascii_lowercase());
         let unit = match (c.name("cur"), unit_word.as_deref()) {
             (_, Some("%")) => Unit::Percent,
@@ -352,7 +352,7 @@ pub fn english(text: &str) -> Vec<Quantity> {
                 )
                 .unwrap_or(1.0);
             if scale > 1.0 {
-                a.value *= scale;
+                a.value = tidy(a.value * scale);
                 *a_scaled = true;
             }
         }
@@ -509,7 +509,7 @@ pub fn chinese(text: &str) -> Vec<Quantity> {
             continue;
         };
         let scale = c.name("scale").map(|s| s.as_str());
-        value *= scale.map_or(1.0, zh_scale);
+        value = tidy(value * scale.map_or(1.0, zh_scale));
         let unit = match (c.name("cur"), c.name("unit").map(|u| u.as_str())) {
             (_, Some("%" | "％" | "個百分點" | "百分點")) => Unit::Percent,
             (_, Some("個基點" | "基點")) => Unit::Bps,
@@ -555,13 +555,16 @@ pub fn chinese(text: &str) -> Vec<Quantity> {
                 .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
                 .unwrap_or(b_digits.len());
             if let Some(n) = parse_number(&b_digits[..end]).filter(|n| *n > 0.0) {
-                a.value *= b.value
-                    / n
-                    / if b.unit == Unit::Usd && b.text.ends_with("美分") {
-                        0.01
-                    } else {
-                        1.0
-                    };
+                a.value = tidy(
+                    a.value
+                        * (b.value
+                            / n
+                            / if b.unit == Unit::Usd && b.text.ends_with("美分") {
+                                0.01
+                            } else {
+                                1.0
+                            }),
+                );
             }
             *a_scaled = true;
         }
@@ -611,6 +614,16 @@ pub fn chinese(text: &str) -> Vec<Quantity> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn tidy_rounds_noise() {
+        assert_eq!(tidy(17.9 * 1e8), 1_790_000_000.0);
+        assert_eq!(tidy(22.7 + 0.4), 23.1);
+        assert_eq!(tidy(123_456_789_012.3), 123_456_789_000.0);
+        assert_eq!(tidy(-0.0500000000001), -0.05);
+        assert_eq!(tidy(0.0), 0.0);
+    }
+
     use super::*;
 
     fn vals(qs: &[Quantity]) -> Vec<(f64, Unit)> {
@@ -785,5 +798,22 @@ mod tests {
             ]
         );
         assert!(q[0].word && q[1].word);
+    }
+}
+
+/// Rounds away the float noise of arithmetic on decimals to ten significant digits: "17.9 億"
+/// is 1,790,000,000, not 1,789,999,999.9999998; "22.7 + 0.4" is 23.1.
+pub fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let digits = 9 - v.abs().log10().floor() as i32;
+    // Divide by a power of ten above it, never multiply by a fraction (0.1 is inexact).
+    if digits >= 0 {
+        let scale = 10f64.powi(digits);
+        (v * scale).round() / scale
+    } else {
+        let scale = 10f64.powi(-digits);
+        (v / scale).round() * scale
     }
 }
