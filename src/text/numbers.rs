@@ -612,6 +612,23 @@ pub fn chinese(text: &str) -> Vec<Quantity> {
     out
 }
 
+/// Rounds away the float noise of arithmetic on decimals to ten significant digits: "17.9 億"
+/// is 1,790,000,000, not 1,789,999,999.9999998; "22.7 + 0.4" is 23.1.
+pub fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let digits = 9 - v.abs().log10().floor() as i32;
+    // Divide by a power of ten above it, never multiply by a fraction (0.1 is inexact).
+    if digits >= 0 {
+        let scale = 10f64.powi(digits);
+        (v * scale).round() / scale
+    } else {
+        let scale = 10f64.powi(-digits);
+        (v / scale).round() * scale
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -798,22 +815,5 @@ mod tests {
             ]
         );
         assert!(q[0].word && q[1].word);
-    }
-}
-
-/// Rounds away the float noise of arithmetic on decimals to ten significant digits: "17.9 億"
-/// is 1,790,000,000, not 1,789,999,999.9999998; "22.7 + 0.4" is 23.1.
-pub fn tidy(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
-        return v;
-    }
-    let digits = 9 - v.abs().log10().floor() as i32;
-    // Divide by a power of ten above it, never multiply by a fraction (0.1 is inexact).
-    if digits >= 0 {
-        let scale = 10f64.powi(digits);
-        (v * scale).round() / scale
-    } else {
-        let scale = 10f64.powi(-digits);
-        (v / scale).round() * scale
     }
 }
