@@ -16,7 +16,7 @@ pub fn write_transcript(
     mode: LayoutMode,
     swapped: bool,
 ) -> io::Result<()> {
-    let layout = DocLayout::new(t, width_cols, mode, swapped, None);
+    let layout = DocLayout::new(t, width_cols, mode.for_transcript(t), swapped, None);
     let gutter = " ".repeat(usize::from(GUTTER));
     let paragraphs: Vec<&crate::transcript::Paragraph> = t.paragraphs().map(|(_, p)| p).collect();
     // The same marks as the reader's gutter: pairs with a translation finding.

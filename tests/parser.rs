@@ -331,3 +331,44 @@ fn headerless_text_is_one_readable_turn() {
         t.paragraphs().map(|(_, p)| (p.line, p.zh_line)).collect();
     assert_eq!(lines, [(1, Some(2)), (4, Some(5))]);
 }
+
+/// English-only files: a copy of a bundled call with every Chinese paragraph line removed (its
+/// Chinese summary kept) pairs no English paragraph with another as its "translation"; a
+/// `Name -- Firm -- Analyst` header gives the firm and the title apart; text with no speaker
+/// structure is one speaker whose role is unknown.
+#[test]
+fn english_only_files_read_as_english_only() {
+    let text = seed_text("003");
+    let t = load(text);
+    let summary: std::collections::HashSet<&String> = t.summary_zh.iter().collect();
+    let english: String = text
+        .lines()
+        .filter(|l| {
+            !l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                || summary.contains(&l.trim().to_string())
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let e = load(english.as_str());
+    assert!(!e.bilingual);
+    let paragraphs: Vec<_> = e.paragraphs().map(|(_, p)| p).collect();
+    assert!(
+        paragraphs
+            .iter()
+            .all(|p| p.zh.is_none() && p.flags.is_empty())
+    );
+    assert_eq!(
+        paragraphs.len(),
+        t.paragraphs().filter(|(_, p)| p.en.is_some()).count()
+    );
+
+    let dash = load(
+        "Operator\n\nWelcome to the Acme Q1 2024 earnings call.\n\nJohn Glass -- Morgan Stanley -- Analyst\n\nThanks. A question on margins.\n",
+    );
+    let john = speaker(&dash, "John Glass");
+    assert_eq!(john.title.as_deref(), Some("Analyst"));
+    assert_eq!(john.firm.as_deref(), Some("Morgan Stanley"));
+
+    let plain = load("hello world\n");
+    assert_eq!(plain.speakers[0].role, Role::Unknown);
+}

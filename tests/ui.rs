@@ -474,3 +474,24 @@ fn every_sidebar_jump_shows_its_figure_highlighted() {
         }
     }
 }
+
+/// A file with no Chinese opens in the English layout, not with an empty right half; `l`
+/// says why the layout it names is not shown.
+#[test]
+fn english_only_files_open_in_the_english_layout() {
+    let text = "Operator\n\nWelcome to the Acme Q1 2024 earnings call.\n\nJane Roe -- Chief Financial Officer\n\nRevenue grew nicely in the quarter, and we expect more of the same next quarter.\n";
+    let t = callread::library::load_bytes(text.as_bytes().to_vec(), "acme.txt").unwrap();
+    let mut s = callread::app::AppState::new(vec![t]);
+    update(&mut s, Action::Resize(100, 20));
+    assert_eq!(s.mode, LayoutMode::SideBySide);
+    assert_eq!(s.layout_mode(), LayoutMode::English);
+    let layout = s.doc().unwrap().layout.as_ref().unwrap();
+    assert!(layout.columns.right.is_none(), "one pane");
+    let text = screen_text(&s);
+    assert!(
+        text.contains("Revenue grew nicely in the quarter, and we expect more of the same next"),
+        "{text}"
+    );
+    keys(&mut s, "l");
+    assert!(status(&s).contains("no Chinese"), "{}", status(&s));
+}

@@ -24,6 +24,15 @@ pub enum LayoutMode {
 }
 
 impl LayoutMode {
+    /// The layout a transcript is shown in: a file with no Chinese has nothing for a second
+    /// pane, so both-language layouts show its English alone.
+    pub fn for_transcript(self, t: &crate::transcript::Transcript) -> Self {
+        match self {
+            LayoutMode::SideBySide | LayoutMode::Stacked if !t.bilingual => LayoutMode::English,
+            mode => mode,
+        }
+    }
+
     /// The next layout in the `l` cycle.
     pub fn next(self) -> Self {
         match self {

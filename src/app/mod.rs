@@ -351,6 +351,14 @@ impl AppState {
         scored.into_iter().map(|(_, i)| i).collect()
     }
 
+    /// The layout the current transcript is shown in ([`LayoutMode::for_transcript`]).
+    pub fn layout_mode(&self) -> LayoutMode {
+        match self.doc() {
+            Some(d) => self.mode.for_transcript(&d.transcript),
+            None => self.mode,
+        }
+    }
+
     /// Builds the guidance history of the loaded calls once they have all loaded (and again when
     /// more have): every transcript's guidance is read for it.
     pub fn ensure_ledger(&mut self) {
@@ -495,7 +503,7 @@ impl AppState {
         }
         let (width, mode, swapped, rows) = (
             self.reader_width(),
-            self.mode,
+            self.layout_mode(),
             self.swapped,
             self.view_rows(),
         );
@@ -735,7 +743,15 @@ pub fn update(state: &mut AppState, action: Action) {
         Action::CycleLayout => {
             state.mode = state.mode.next();
             state.relayout();
-            state.message = Some(format!("layout: {}", state.mode.name()));
+            state.message = Some(if state.layout_mode() == state.mode {
+                format!("layout: {}", state.mode.name())
+            } else {
+                format!(
+                    "layout: {} (this call has no Chinese: {} shown)",
+                    state.mode.name(),
+                    state.layout_mode().name()
+                )
+            });
         }
         Action::SwapPanes => {
             state.swapped = !state.swapped;

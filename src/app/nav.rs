@@ -77,7 +77,7 @@ impl AppState {
     /// line shows.
     pub fn jump_to_marks(&mut self, n: usize, en: &[Range<usize>], zh: &[Range<usize>]) {
         self.go_to(n);
-        let (max, rows) = (self.max_scroll(), self.view_rows());
+        let (max, rows, mode) = (self.max_scroll(), self.view_rows(), self.layout_mode());
         let Some(doc) = self.docs.get_mut(self.current) else {
             return;
         };
@@ -93,7 +93,7 @@ impl AppState {
             })
         };
         // Stacked, the second text's lines come after the first's.
-        let offset = if self.mode == LayoutMode::Stacked {
+        let offset = if mode == LayoutMode::Stacked {
             b.left.len()
         } else {
             0

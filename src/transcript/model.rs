@@ -18,7 +18,8 @@ pub struct Transcript {
     /// English lines before the first speaker (titles of English-only transcripts).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub preamble: Vec<String>,
-    /// True when any line of the file is Chinese; English-only files flag nothing as missing.
+    /// True when the file's paragraphs have Chinese lines; English-only files (a Chinese
+    /// summary or notice aside) flag nothing as missing or untranslated.
     #[serde(skip)]
     pub bilingual: bool,
     /// A hash of the file's bytes, to recognise a file that was renamed or moved.

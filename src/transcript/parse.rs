@@ -252,7 +252,8 @@ fn pair_lines(lines: &[(usize, String)], bilingual: bool) -> Vec<Paragraph> {
         };
         if let Some((zh_line, next)) = lines.get(i) {
             let next_kind = script(i);
-            let copy = next_kind != Script::Zh && is_untranslated(text, next);
+            // An English line repeated as its own "translation": only in a translated file.
+            let copy = bilingual && next_kind != Script::Zh && is_untranslated(text, next);
             // A barely-Chinese line followed by a Chinese one is the next English paragraph,
             // and this paragraph lost its translation.
             let next_is_english = next_kind == Script::Mixed
@@ -305,9 +306,21 @@ impl Builder {
     }
 
     fn speaker(&mut self, name: &str, title: Option<&str>) -> usize {
+        // "John Glass -- Morgan Stanley -- Analyst": the firm, then the title.
+        let (firm, title) = match title.and_then(|t| {
+            [" -- ", " — ", " – "]
+                .into_iter()
+                .find_map(|sep| t.rsplit_once(sep))
+        }) {
+            Some((firm, title)) => (Some(firm.trim()), Some(title.trim())),
+            None => (None, title),
+        };
         if let Some(&i) = self.by_name.get(name) {
             if self.speakers[i].title.is_none() {
                 self.speakers[i].title = title.map(str::to_string);
+            }
+            if self.speakers[i].firm.is_none() {
+                self.speakers[i].firm = firm.map(str::to_string);
             }
             return i;
         }
@@ -315,7 +328,7 @@ impl Builder {
             name: name.to_string(),
             title: title.map(str::to_string),
             role: Role::Unknown,
-            firm: None,
+            firm: firm.map(str::to_string),
             firm_zh: None,
         });
         self.by_name
@@ -346,9 +359,12 @@ impl Builder {
     fn finish(mut self, source: &str, bilingual: bool) -> Result<Transcript, ParseError> {
         self.flush();
         let (mut summary_zh, mut preamble) = (Vec::new(), Vec::new());
+        // No speaker headers at all: keep every line readable as one turn of a speaker whose
+        // role nobody knows.
+        let mut nobody = None;
         if self.turns.is_empty() && !self.before_first.is_empty() {
-            // No speaker headers at all: keep every line readable as one turn.
             let speaker = self.speaker("Unknown speaker", None);
+            nobody = Some(speaker);
             let content = std::mem::take(&mut self.before_first);
             self.turns.push((speaker, content[0].0, content));
         }
@@ -359,6 +375,13 @@ impl Builder {
                 preamble.push(l);
             }
         }
+        // A file is read as a translation only when its paragraphs have Chinese lines: a summary
+        // or a notice in Chinese does not make one English paragraph another's "translation".
+        let bilingual = bilingual
+            && self
+                .turns
+                .iter()
+                .any(|(_, _, lines)| lines.iter().any(|(_, l)| script(l) == Script::Zh));
         let turns: Vec<Turn> = self
             .turns
             .into_iter()
@@ -383,6 +406,9 @@ impl Builder {
             content_hash: 0,
         };
         roles::infer(&mut transcript, self.qa_marker_turn);
+        if let Some(s) = nobody {
+            transcript.speakers[s].role = Role::Unknown;
+        }
         Ok(transcript)
     }
 }

@@ -16,7 +16,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
     let layout = match &doc.layout {
         Some(l)
             if l.width == area.width
-                && l.mode == state.mode
+                && l.mode == state.layout_mode()
                 && l.swapped == state.swapped
                 && l.filter == doc.filter =>
         {
@@ -26,7 +26,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
             owned = DocLayout::new(
                 &doc.transcript,
                 area.width,
-                state.mode,
+                state.layout_mode(),
                 state.swapped,
                 doc.filter,
             );
@@ -176,13 +176,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                         }
                     }
                 };
-                let text_of = |lang: Lang| match state.mode {
+                let text_of = |lang: Lang| match state.layout_mode() {
                     LayoutMode::SideBySide | LayoutMode::Stacked => {
                         lang_text(p, lang).unwrap_or("")
                     }
                     _ => crate::app::layout::side_text(p, lang).0,
                 };
-                match (state.mode, layout.columns.right) {
+                match (state.layout_mode(), layout.columns.right) {
                     (LayoutMode::SideBySide, Some((rx, rw))) => {
                         if let Some(r) = b.left.get(k) {
                             put_line(buf, area.x + lx, lw, b.left_lang, text_of(b.left_lang), r);
