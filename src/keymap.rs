@@ -147,6 +147,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("o", Action::ToggleSidebar),
     ("m", Action::ToggleBookmark),
     ("M", Action::EditNote),
+    ("u", Action::Undo),
     ("'", Action::OpenBookmarks),
     ("Tab", Action::ToggleFocus),
     ("n", Action::NextMatch),

@@ -495,3 +495,30 @@ fn english_only_files_open_in_the_english_layout() {
     keys(&mut s, "l");
     assert!(status(&s).contains("no Chinese"), "{}", status(&s));
 }
+
+/// `m` on a bookmark with a note removes both, says so, and `u` puts them back (the save
+/// queue gets the removal and the restored bookmark).
+#[test]
+fn a_removed_bookmark_and_its_note_come_back_with_u() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "j M");
+    type_text(&mut s, "margin comment");
+    keys(&mut s, "<Enter> m");
+    assert!(s.doc().unwrap().bookmarks.is_empty());
+    assert!(
+        status(&s).contains("and its note removed · u undoes"),
+        "{}",
+        status(&s)
+    );
+    s.changes.clear();
+    keys(&mut s, "u");
+    let b = &s.doc().unwrap().bookmarks;
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].note.as_deref(), Some("margin comment"));
+    assert!(matches!(
+        s.changes.as_slice(),
+        [callread::state::Change::Put { .. }]
+    ));
+    keys(&mut s, "u");
+    assert!(status(&s).contains("nothing to undo"));
+}

@@ -41,6 +41,8 @@ pub enum Action {
     ToggleBookmark,
     /// Write or edit the note of the current paragraph's bookmark.
     EditNote,
+    /// Put back the bookmark (and its note) removed last.
+    Undo,
     /// List the bookmarks of all open transcripts.
     OpenBookmarks,
     /// Move the keys' focus between the reader and the sidebar.
@@ -126,6 +128,7 @@ impl Action {
             Action::ToggleSidebar => "guidance sidebar",
             Action::ToggleBookmark => "bookmark on / off",
             Action::EditNote => "note on the bookmark",
+            Action::Undo => "undo a bookmark's removal",
             Action::OpenBookmarks => "list bookmarks",
             Action::ToggleFocus => "focus: reader / sidebar",
             Action::NextMatch => "next match",

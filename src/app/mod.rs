@@ -141,6 +141,8 @@ pub struct AppState {
     pub back: Vec<(usize, usize)>,
     /// Set when the event loop should suspend the program (Ctrl-z).
     pub suspend: bool,
+    /// The bookmark removed last, with its transcript, for `u`.
+    pub removed_bookmark: Option<(usize, crate::state::Bookmark)>,
 }
 
 /// A guidance figure highlighted in both panes: (doc, paragraph, English byte ranges, Chinese
@@ -182,28 +184,55 @@ impl AppState {
         let n = doc.cursor;
         let line = doc.paragraph(n).map_or(0, |(_, p)| p.line);
         if let Some(i) = doc.bookmarks.iter().position(|b| b.paragraph == n) {
-            doc.bookmarks.remove(i);
+            let removed = doc.bookmarks.remove(i);
             self.changes.push(crate::state::Change::Remove {
                 key: doc.key.clone(),
                 paragraph: n,
             });
-            self.message = Some(format!("bookmark on ¶ {} removed", n + 1));
-        } else {
-            let bookmark = crate::state::Bookmark {
-                paragraph: n,
-                line,
-                note: None,
-            };
-            crate::state::put_bookmark(&mut doc.bookmarks, bookmark.clone());
-            self.changes.push(crate::state::Change::Put {
-                key: doc.key.clone(),
-                name: doc.transcript.file_name().to_string(),
-                bookmark,
+            self.message = Some(if removed.note.is_some() {
+                format!("bookmark on ¶ {} and its note removed · u undoes", n + 1)
+            } else {
+                format!("bookmark on ¶ {} removed · u undoes", n + 1)
             });
+            self.removed_bookmark = Some((self.current, removed));
+        } else {
+            self.put_bookmark(
+                self.current,
+                crate::state::Bookmark {
+                    paragraph: n,
+                    line,
+                    note: None,
+                },
+            );
             self.message = Some(format!(
                 "bookmarked ¶ {} (M adds a note, ' lists bookmarks)",
                 n + 1
             ));
+        }
+    }
+
+    /// Adds (or replaces) a bookmark of transcript `doc` and queues it for saving.
+    fn put_bookmark(&mut self, doc: usize, bookmark: crate::state::Bookmark) {
+        let Some(d) = self.docs.get_mut(doc) else {
+            return;
+        };
+        crate::state::put_bookmark(&mut d.bookmarks, bookmark.clone());
+        self.changes.push(crate::state::Change::Put {
+            key: d.key.clone(),
+            name: d.transcript.file_name().to_string(),
+            bookmark,
+        });
+    }
+
+    /// `u`: puts back the bookmark (and its note) removed last.
+    fn undo_removal(&mut self) {
+        match self.removed_bookmark.take() {
+            Some((doc, bookmark)) => {
+                let n = bookmark.paragraph;
+                self.put_bookmark(doc, bookmark);
+                self.message = Some(format!("bookmark on ¶ {} restored", n + 1));
+            }
+            None => self.message = Some("nothing to undo".into()),
         }
     }
 
@@ -215,17 +244,14 @@ impl AppState {
         let n = doc.cursor;
         let line = doc.paragraph(n).map_or(0, |(_, p)| p.line);
         let note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
-        let bookmark = crate::state::Bookmark {
-            paragraph: n,
-            line,
-            note,
-        };
-        crate::state::put_bookmark(&mut doc.bookmarks, bookmark.clone());
-        self.changes.push(crate::state::Change::Put {
-            key: doc.key.clone(),
-            name: doc.transcript.file_name().to_string(),
-            bookmark,
-        });
+        self.put_bookmark(
+            self.current,
+            crate::state::Bookmark {
+                paragraph: n,
+                line,
+                note,
+            },
+        );
         self.message = Some(format!("note saved on ¶ {}", n + 1));
     }
 
@@ -666,6 +692,7 @@ pub fn update(state: &mut AppState, action: Action) {
         }
         Action::NextMatch | Action::PrevMatch => state.step_match(action == Action::NextMatch),
         Action::ToggleBookmark => state.toggle_bookmark(),
+        Action::Undo => state.undo_removal(),
         Action::EditNote => {
             let text = state
                 .doc()
