@@ -138,7 +138,7 @@ pub fn parse(text: &str, path: Option<PathBuf>) -> (Config, Vec<String>) {
                             "keys",
                             action,
                             format!(
-                                "unknown action {action:?} (see the help screen, ?, for the actions)"
+                                "unknown action {action:?} (callread --print-config lists every action's name)"
                             ),
                         );
                         continue;
@@ -154,6 +154,10 @@ pub fn parse(text: &str, path: Option<PathBuf>) -> (Config, Vec<String>) {
                         continue;
                     }
                     config.keys.push((action.clone(), list));
+                }
+                for w in key_conflicts(&config.keys) {
+                    let (action, what) = w;
+                    warn("keys", &action, what);
                 }
             }
             ("layout" | "theme" | "mouse" | "keys", v) => warn(
@@ -197,6 +201,59 @@ pub fn load() -> (Config, Vec<String>) {
             vec![format!("{}: {e}; using the defaults", path.display())],
         ),
     }
+}
+
+/// The config name of an action ("next_match").
+pub fn action_name(action: Action) -> String {
+    serde_json::to_value(action)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Keys a binding takes from another action: (the binding's action, the warning). A key the
+/// defaults give another action leaves that action (saying whether it keeps another key); a
+/// key two bindings name goes to the later one.
+fn key_conflicts(keys: &[(String, Vec<String>)]) -> Vec<(String, String)> {
+    let rebound: Vec<Option<Action>> = keys.iter().map(|(a, _)| action_named(a)).collect();
+    let mut out = Vec::new();
+    let mut taken: Vec<(KeySpec, &str)> = Vec::new();
+    for (name, list) in keys {
+        for key in list {
+            let Some(spec) = KeySpec::parse(key) else {
+                continue;
+            };
+            if let Some((_, earlier)) = taken.iter().find(|(k, a)| *k == spec && a != name) {
+                out.push((
+                    name.clone(),
+                    format!("key {key:?} is also bound to {earlier}: {name} takes it"),
+                ));
+            } else if let Some((_, other)) = DEFAULT_BINDINGS
+                .iter()
+                .filter_map(|(k, a)| Some((KeySpec::parse(k)?, *a)))
+                .find(|(k, a)| *k == spec && action_name(*a) != *name)
+                .filter(|(_, a)| !rebound.contains(&Some(*a)))
+            {
+                let left: Vec<&str> = DEFAULT_BINDINGS
+                    .iter()
+                    .filter(|(k, a)| *a == other && KeySpec::parse(k).is_some_and(|k| k != spec))
+                    .map(|(k, _)| *k)
+                    .collect();
+                let other_name = action_name(other);
+                let rest = if left.is_empty() {
+                    format!("{other_name} now has no key")
+                } else {
+                    format!("{other_name} keeps {}", left.join(", "))
+                };
+                out.push((
+                    name.clone(),
+                    format!("key {key:?} was {other_name}'s: {name} takes it, {rest}"),
+                ));
+            }
+            taken.push((spec, name));
+        }
+    }
+    out
 }
 
 /// The action a config names ("next_paragraph").
@@ -249,10 +306,7 @@ impl Config {
                 continue;
             }
             seen.push(*action);
-            let name = serde_json::to_value(action)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let name = action_name(*action);
             let keys: Vec<String> = map
                 .bindings
                 .iter()

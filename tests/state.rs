@@ -346,3 +346,39 @@ fn print_config_and_export_from_the_command_line() {
     assert_eq!(json["bookmarks"][0]["note"], "EPS guide mistranslated");
     assert_eq!(json["guidance"].as_array().unwrap().len(), 16);
 }
+
+/// A binding that takes another action's key is applied, with a warning naming both actions
+/// and the line; the unknown-action warning points to `--print-config`.
+#[test]
+fn a_key_taken_from_another_action_is_named() {
+    let text = "[keys]\nquit = [\"n\"]\ntoggle_help = \"j\"\nfly_away = \"z\"\n";
+    let (config, warnings) = callread::config::parse(text, Some("config.toml".into()));
+    assert_eq!(warnings.len(), 3, "{warnings:#?}");
+    assert!(
+        warnings[0].starts_with("config.toml:2:")
+            && warnings[0].contains("\"n\" was next_match's")
+            && warnings[0].contains("quit takes it")
+            && warnings[0].contains("next_match now has no key"),
+        "{}",
+        warnings[0]
+    );
+    assert!(
+        warnings[1].starts_with("config.toml:3:")
+            && warnings[1].contains("next_paragraph keeps Down"),
+        "{}",
+        warnings[1]
+    );
+    assert!(warnings[2].contains("--print-config"), "{}", warnings[2]);
+    // Applied all the same.
+    let keymap = config.keymap();
+    assert!(
+        keymap
+            .bindings
+            .iter()
+            .any(|(k, a)| *a == callread::app::Action::Quit && k.config_name() == "n")
+    );
+    // Rebinding the other action too is no conflict.
+    let (_, none) =
+        callread::config::parse("[keys]\nquit = \"n\"\nnext_match = \"Ctrl-n\"\n", None);
+    assert!(none.is_empty(), "{none:?}");
+}
