@@ -143,6 +143,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("{", Action::PrevSameSpeaker),
     ("Q", Action::JumpToQa),
     ("!", Action::NextFinding),
+    ("i", Action::ShowFindings),
     ("/", Action::OpenSearch),
     ("o", Action::ToggleSidebar),
     ("m", Action::ToggleBookmark),
@@ -235,7 +236,9 @@ impl Keymap {
             (Some(a), _) => Some(a),
             (None, KeyCode::Esc) => Some(Action::Cancel),
             // Any key closes the help screen.
-            (None, _) if state.overlay == Overlay::Help => Some(Action::Cancel),
+            (None, _) if matches!(state.overlay, Overlay::Help | Overlay::Findings) => {
+                Some(Action::Cancel)
+            }
             _ => None,
         }
     }

@@ -522,3 +522,35 @@ fn a_removed_bookmark_and_its_note_come_back_with_u() {
     keys(&mut s, "u");
     assert!(status(&s).contains("nothing to undo"));
 }
+
+/// At 80 columns a finding no longer pushes speaker and section out of the status bar, and
+/// `i` shows it in full.
+#[test]
+fn findings_fit_the_status_bar_and_show_in_full() {
+    let mut s = reader(80, 24);
+    keys(&mut s, "!");
+    let bar = status(&s);
+    let doc = s.doc().unwrap();
+    let f = doc.findings_at(doc.cursor).next().unwrap().clone();
+    let speaker = doc.transcript.speakers[doc.paragraph(doc.cursor).unwrap().0.speaker]
+        .name
+        .clone();
+    assert!(bar.contains("Prepared"), "{bar}");
+    assert!(bar.contains(&speaker[..6]), "{bar}");
+    assert!(bar.contains(f.kind.name()), "{bar}");
+    keys(&mut s, "i");
+    assert_eq!(s.overlay, Overlay::Findings);
+    let text = screen_text(&s)
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let detail = f.detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&detail), "{detail}\n{text}");
+    keys(&mut s, "x");
+    assert_eq!(s.overlay, Overlay::None);
+    // Wide enough, the whole finding is in the bar.
+    let mut s = reader(200, 30);
+    keys(&mut s, "!");
+    assert!(status(&s).contains(&f.detail), "{}", status(&s));
+}

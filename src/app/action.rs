@@ -33,6 +33,8 @@ pub enum Action {
     JumpToQa,
     /// Jump to the next paragraph with a translation finding.
     NextFinding,
+    /// Show the current paragraph's translation findings in full.
+    ShowFindings,
     /// Open the search prompt.
     OpenSearch,
     /// Show or hide the guidance sidebar.
@@ -124,6 +126,7 @@ impl Action {
             Action::PrevSameSpeaker => "prev turn, same speaker",
             Action::JumpToQa => "jump to the Q&A",
             Action::NextFinding => "next translation finding",
+            Action::ShowFindings => "this finding in full",
             Action::OpenSearch => "search both languages",
             Action::ToggleSidebar => "guidance sidebar",
             Action::ToggleBookmark => "bookmark on / off",

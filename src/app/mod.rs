@@ -32,6 +32,8 @@ pub enum Overlay {
     None,
     /// The help screen.
     Help,
+    /// The translation findings of the cursor's paragraph, in full.
+    Findings,
     /// The guidance history of one sequence of [`AppState::ledger`], as bars call by call.
     History {
         /// Index into the ledger's sequences.
@@ -618,7 +620,9 @@ pub fn update(state: &mut AppState, action: Action) {
             _ => return,
         }
     }
-    if state.overlay == Overlay::Help && !matches!(action, Action::Resize(..) | Action::Quit) {
+    if matches!(state.overlay, Overlay::Help | Overlay::Findings)
+        && !matches!(action, Action::Resize(..) | Action::Quit)
+    {
         state.overlay = Overlay::None;
         return;
     }
@@ -785,6 +789,16 @@ pub fn update(state: &mut AppState, action: Action) {
             state.relayout();
         }
         Action::ToggleHelp => state.overlay = Overlay::Help,
+        Action::ShowFindings => {
+            if state
+                .doc()
+                .is_some_and(|d| d.findings_at(d.cursor).next().is_some())
+            {
+                state.overlay = Overlay::Findings;
+            } else {
+                state.message = Some("no translation finding here: ! goes to the next".into());
+            }
+        }
         Action::Back => state.go_back(),
         Action::Suspend => state.suspend = true,
         Action::OpenHistory => state.open_history(),

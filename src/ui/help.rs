@@ -13,10 +13,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, keymap: &Keymap, theme: &Theme) {
     let fits = usize::from(area.height.saturating_sub(3)) >= rows.len();
     let columns = if fits { 1 } else { 2 };
     let per_column = rows.len().div_ceil(columns);
+    // The hint line below the keys, when there is a row for it.
+    let hint_row = u16::from(area.height >= per_column as u16 + 3);
     let r = centered(
         area,
         if fits { 74 } else { area.width },
-        per_column as u16 + 3,
+        per_column as u16 + 2 + hint_row,
     );
     let inner = popup(buf, r, "callread — keys (any key closes)", theme);
     let col_w = inner.width / columns as u16;
@@ -24,7 +26,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, keymap: &Keymap, theme: &Theme) {
     for (i, (keys, what)) in rows.iter().enumerate() {
         let (col, line) = (i / per_column, i % per_column);
         let (x, y) = (inner.x + col as u16 * col_w, inner.y + line as u16);
-        if y + 1 >= inner.bottom() {
+        if y + hint_row >= inner.bottom() {
             continue;
         }
         put(
@@ -44,7 +46,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, keymap: &Keymap, theme: &Theme) {
             theme.popup,
         );
     }
-    if inner.height > 0 {
+    if inner.height > 0 && hint_row == 1 {
         let hint = "mouse wheel scrolls; --no-mouse keeps the terminal's text selection";
         put(
             buf,

@@ -1,6 +1,7 @@
 //! Drawing. `render` reads the state and never changes it; one file per widget.
 
 mod bookmarks;
+mod findings;
 mod help;
 pub mod history;
 mod participants;
@@ -95,6 +96,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
     match &state.overlay {
         Overlay::None => {}
         Overlay::Help => help::draw(buf, body, keymap, &theme),
+        Overlay::Findings => findings::draw(buf, body, state, &theme),
         Overlay::History { sequence } => history::draw(buf, body, state, *sequence, &theme),
         Overlay::Picker { query, selected } => {
             picker::draw(buf, body, state, query, *selected, &theme)

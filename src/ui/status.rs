@@ -13,9 +13,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     // Right: what must always show (position, hint or message); left: the context, cut
     // with an ellipsis when the terminal is narrow.
     let mut left = String::new();
+    // The left without the speaker's title, for a finding that needs the room.
+    let mut left_short = String::new();
     let mut right = String::new();
     if let Some(doc) = state.doc() {
         left.push_str(&format!(" {} ", doc.short_title()));
+        left_short.push_str(&left);
         if let Some((turn, _)) = doc.paragraph(doc.cursor) {
             let s = &doc.transcript.speakers[turn.speaker];
             let who = match &s.title {
@@ -23,6 +26,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
                 None => s.name.clone(),
             };
             left.push_str(&format!("│ {} │ {who} ", turn.section.label()));
+            left_short.push_str(&format!("│ {} │ {} ", turn.section.label(), s.name));
         }
         let count = doc.findings.as_ref().map_or(0, Vec::len);
         if count > 0 {
@@ -46,7 +50,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
         (Some(m), _) => right.push_str(&format!("│ {m} ")),
         (None, _) if finding.is_some() => {
             if let Some(f) = finding {
-                right.push_str(&format!("│ {}: {} ", f.kind.name(), f.detail));
+                // The whole finding where it fits beside the speaker; else its kind and the
+                // key that shows it in full.
+                let full = format!("│ {}: {} · i ", f.kind.name(), f.detail);
+                let fits = |left: &str| {
+                    width(left) + width(&right) + width(&full) <= usize::from(area.width)
+                };
+                if fits(&left) {
+                    right.push_str(&full);
+                } else if fits(&left_short) {
+                    left = left_short;
+                    right.push_str(&full);
+                } else {
+                    right.push_str(&format!("│ {} · i shows it ", f.kind.name()));
+                }
             }
         }
         (None, Some((done, total))) => {

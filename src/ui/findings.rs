@@ -1,0 +1,50 @@
+//! The findings popup (`i`): every translation finding of the cursor's paragraph in full,
+//! with the figures concerned in both languages.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Theme, centered, popup, put};
+use crate::app::AppState;
+use crate::text::wrap::wrap;
+
+/// Draws the popup over `area`.
+pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
+    let Some(doc) = state.doc() else { return };
+    let w = area.width.saturating_sub(4).min(90);
+    let text_w = usize::from(w.saturating_sub(4)).max(10);
+    let mut lines: Vec<(String, bool)> = Vec::new();
+    for f in doc.findings_at(doc.cursor) {
+        if !lines.is_empty() {
+            lines.push((String::new(), false));
+        }
+        lines.push((format!("{} · line {}", f.kind.name(), f.line), true));
+        for r in wrap(&f.detail, text_w) {
+            lines.push((f.detail[r].to_string(), false));
+        }
+        if !f.en.is_empty() || !f.zh.is_empty() {
+            let both = format!("English: {} · 中文: {}", f.en.join(", "), f.zh.join("，"));
+            for r in wrap(&both, text_w) {
+                lines.push((both[r].to_string(), false));
+            }
+        }
+    }
+    let h = (lines.len() as u16 + 3).min(area.height.saturating_sub(1));
+    let r = centered(area, w, h);
+    let inner = popup(buf, r, "translation findings (any key closes)", theme);
+    for ((text, strong), y) in lines.iter().zip(inner.y..inner.bottom()) {
+        let style = if *strong {
+            theme.status_strong.patch(theme.popup)
+        } else {
+            theme.popup
+        };
+        put(
+            buf,
+            inner.x + 1,
+            y,
+            text,
+            inner.width.saturating_sub(2),
+            style,
+        );
+    }
+}
