@@ -106,6 +106,8 @@ fn may_break_before(g: &[Grapheme], i: usize) -> bool {
         || cur == Class::Cjk
         || cur == Class::NoEnd
         || (prev == Class::Cjk || prev == Class::NoStart) && is_cjk_context(g, i)
+        // After a full-width closing mark ("、Bloomreach") a Latin word may start a line.
+        || prev == Class::NoStart && g[i - 1].width == 2
 }
 
 /// After a CJK character or CJK closing mark, a Latin word may start a new line.
@@ -162,17 +164,36 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
 }
 
 /// Where to cut a run with no break opportunity that overflows at `over`: before `over`, moved
-/// back so the next line does not start with closing punctuation when that is possible.
+/// back so the next line does not start with closing punctuation when that is possible. A mark
+/// after a space ("Insider 、Bloomreach") stays with the word before it: the cut goes before
+/// that word.
 fn hard_cut(g: &[Grapheme], line_start: usize, over: usize) -> usize {
+    let glued = |i: usize| {
+        g[i].class == Class::NoStart
+            || g[i].class == Class::Space
+                && g[i..]
+                    .iter()
+                    .find(|x| x.class != Class::Space)
+                    .is_some_and(|x| x.class == Class::NoStart)
+    };
     let mut cut = over.max(line_start + 1);
-    while cut > line_start + 1 && g[cut].class == Class::NoStart {
+    while cut > line_start + 1 && glued(cut) {
         cut -= 1;
     }
-    if g.get(cut).is_some_and(|x| x.class == Class::NoStart) {
-        over.max(line_start + 1)
-    } else {
-        cut
+    if glued(cut) {
+        return over.max(line_start + 1);
     }
+    // Moved back into a word: cut before the word when the line keeps something.
+    if g[cut].class == Class::Other && cut < over {
+        let mut start = cut;
+        while start > line_start && g[start - 1].class == Class::Other {
+            start -= 1;
+        }
+        if start > line_start {
+            cut = start;
+        }
+    }
+    cut
 }
 
 fn skip_spaces(g: &[Grapheme], mut i: usize) -> usize {
