@@ -33,9 +33,7 @@ pub fn write_transcript(
         }
         row = b.top + b.height;
         match b.kind {
-            BlockKind::SummaryTitle => {
-                emit("▍ 中文摘要 · summary of the call (machine-written, Chinese only)".into())?
-            }
+            BlockKind::SummaryTitle => emit(crate::ui::summary_title(usize::from(width_cols)))?,
             BlockKind::Summary(i) => {
                 for r in &b.left {
                     emit(format!("▍ {}", &t.summary_zh[i][r.clone()]))?;
@@ -55,10 +53,7 @@ pub fn write_transcript(
                 }
             }
             BlockKind::Divider(turn) => {
-                let label = format!("── {} ", crate::ui::speaker_label(t, turn));
-                let right = format!(" {} ──", t.turns[turn].section.label());
-                let fill = usize::from(width_cols).saturating_sub(width(&label) + width(&right));
-                emit(format!("{label}{}{right}", "─".repeat(fill)))?;
+                emit(crate::ui::divider_line(t, turn, usize::from(width_cols)))?;
             }
             BlockKind::Pair(n) => {
                 let Some(p) = paragraphs.get(n) else { continue };

@@ -554,3 +554,36 @@ fn findings_fit_the_status_bar_and_show_in_full() {
     keys(&mut s, "!");
     assert!(status(&s).contains(&f.detail), "{}", status(&s));
 }
+
+/// Speaker dividers fit the width, in the pipe and on screen: a long label is cut with "…"
+/// and the section stays.
+#[test]
+fn dividers_fit_and_keep_the_section() {
+    let t = &callread::library::bundled()[0];
+    for turn in 0..t.turns.len() {
+        for cols in [20usize, 41, 60, 100] {
+            let line = callread::ui::divider_line(t, turn, cols);
+            assert!(line.width() <= cols, "{cols}: {line}");
+            if cols >= 41 {
+                assert!(
+                    line.ends_with(&format!("{} ──", t.turns[turn].section.label())),
+                    "{line}"
+                );
+            }
+        }
+    }
+    let long = (0..t.turns.len())
+        .map(|turn| callread::ui::divider_line(t, turn, 41))
+        .find(|l| l.contains('…'))
+        .expect("a cut label at 41 columns");
+    assert!(long.starts_with("── "), "{long}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
+        .args(["--width", "60"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().all(|l| l.width() <= 60),
+        "a line wider than 60"
+    );
+}

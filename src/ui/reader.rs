@@ -56,7 +56,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                     buf,
                     area.x,
                     sy,
-                    "▍ 中文摘要 · summary of the call (machine-written, Chinese only)",
+                    &summary_title(usize::from(area.width)),
                     area.width,
                     theme.summary_title,
                 );
@@ -281,15 +281,40 @@ pub fn speaker_label(t: &Transcript, turn: usize) -> String {
 }
 
 fn divider(buf: &mut Buffer, area: Rect, t: &Transcript, turn: usize, theme: &Theme) {
-    let section = t.turns[turn].section.label();
-    let left = format!("── {} ", speaker_label(t, turn));
-    let right = format!(" {section} ──");
-    let total = usize::from(area.width);
-    let fill = total.saturating_sub(width(&left) + width(&right));
-    let line = if fill == 0 {
-        left
-    } else {
-        format!("{left}{}{right}", "─".repeat(fill))
-    };
+    let line = divider_line(t, turn, usize::from(area.width));
     put(buf, area.x, area.y, &line, area.width, theme.divider);
+}
+
+/// The heading of the Chinese summary, cut with "…" to `cols` columns.
+pub fn summary_title(cols: usize) -> String {
+    const TITLE: &str = "▍ 中文摘要 · summary of the call (machine-written, Chinese only)";
+    if width(TITLE) <= cols {
+        TITLE.to_string()
+    } else {
+        format!(
+            "{}…",
+            crate::text::wrap::truncate(TITLE, cols.saturating_sub(1))
+        )
+    }
+}
+
+/// A speaker divider fitted to `cols` columns: "── Name · Title · Firm ──── Q&A ──". When it
+/// does not fit, the speaker's label is cut with "…", keeping the name's start and the section;
+/// below a few columns only the cut label shows.
+pub fn divider_line(t: &Transcript, turn: usize, cols: usize) -> String {
+    let label = speaker_label(t, turn);
+    let right = format!(" {} ──", t.turns[turn].section.label());
+    let fixed = width("── ") + 1 + width(&right);
+    let room = cols.saturating_sub(fixed + 1);
+    if width(&label) <= room {
+        let fill = cols - fixed - width(&label);
+        return format!("── {label} {}{right}", "─".repeat(fill));
+    }
+    if room >= 4 {
+        let cut = crate::text::wrap::truncate(&label, room - 1);
+        let fill = cols - fixed - width(cut) - 1;
+        return format!("── {cut}… {}{right}", "─".repeat(fill));
+    }
+    let cut = crate::text::wrap::truncate(&label, cols.saturating_sub(4));
+    format!("── {cut}…")
 }
