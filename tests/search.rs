@@ -193,3 +193,33 @@ fn search_cli_json_and_plain() {
     };
     assert_eq!(count(&files), count(&bundled));
 }
+
+/// Ranking: letters at the starts of consecutive words ("fcf": free cash flow) rank above
+/// letters inside words, and terms matching adjacent words ("cntct cntr": contact center)
+/// above the same letters elsewhere.
+#[test]
+fn initials_and_adjacent_words_rank_first() {
+    let run = |q: &str| -> Vec<String> {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
+            .args(["search", q, "--json", "--limit", "10"])
+            .output()
+            .unwrap();
+        let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["text"].as_str().unwrap().to_lowercase())
+            .collect()
+    };
+    let fcf = run("fcf");
+    let good = fcf
+        .iter()
+        .filter(|t| t.contains("free cash flow") || t.contains("fcf"))
+        .count();
+    assert!(good >= 9, "{good} of 10: {fcf:#?}");
+    let contact = run("cntct cntr");
+    assert!(
+        contact[..3].iter().all(|t| t.contains("contact center")),
+        "{contact:#?}"
+    );
+}

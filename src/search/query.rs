@@ -113,26 +113,7 @@ impl Query {
     /// The score of folded text, or None: [`Query::matches`] without the positions, which
     /// is what ranking needs and costs less.
     pub fn score(&self, folded: &str, matcher: &SkimMatcherV2) -> Option<i64> {
-        if self.is_empty() {
-            return None;
-        }
-        let mut score = 0i64;
-        for t in &self.terms {
-            let found = match t.kind {
-                TermKind::Fuzzy if t.text.is_ascii() => {
-                    local_match(folded, &t.text, t.case_sensitive)
-                        .and_then(|w| matcher.fuzzy_match(&folded[w], &t.text))
-                }
-                TermKind::Fuzzy => matcher.fuzzy_match(folded, &t.text),
-                _ => match_term(folded, t, matcher).map(|(s, _)| s),
-            };
-            match (found, t.negate) {
-                (Some(_), true) | (None, false) => return None,
-                (Some(s), false) => score += s,
-                (None, true) => {}
-            }
-        }
-        Some(self.phrase_bonus(folded, score))
+        self.evaluate(folded, matcher, false).map(|(s, _)| s)
     }
 
     fn phrase_bonus(&self, folded: &str, score: i64) -> i64 {
@@ -145,27 +126,121 @@ impl Query {
 
     /// Matches folded text: the score and the matched character positions, or None.
     pub fn matches(&self, folded: &str, matcher: &SkimMatcherV2) -> Option<(i64, Vec<usize>)> {
+        self.evaluate(folded, matcher, true)
+    }
+
+    /// Scores folded text term by term (with the positions when `positions`): the terms'
+    /// scores, the phrase bonus, and the proximity bonus over the terms' character spans.
+    fn evaluate(
+        &self,
+        folded: &str,
+        matcher: &SkimMatcherV2,
+        positions: bool,
+    ) -> Option<(i64, Vec<usize>)> {
         if self.is_empty() {
             return None;
         }
         let mut score = 0i64;
         let mut indices = Vec::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut all_exact = true;
         for t in &self.terms {
-            let found = match_term(folded, t, matcher);
+            let found = term_match(folded, t, matcher, positions);
             match (found, t.negate) {
                 (Some(_), true) | (None, false) => return None,
-                (Some((s, idx)), false) => {
-                    score += s;
-                    indices.extend(idx);
+                (Some(m), false) => {
+                    score += m.score;
+                    all_exact &= m.exact;
+                    spans.extend(m.span);
+                    indices.extend(m.indices);
                 }
                 (None, true) => {}
             }
         }
-        score = self.phrase_bonus(folded, score);
+        let with_phrase = self.phrase_bonus(folded, score);
+        // The words as typed already earn the phrase bonus; otherwise terms on adjacent words
+        // or close together earn theirs.
+        score = if with_phrase != score {
+            with_phrase
+        } else {
+            // Abbreviated terms ("cntct cntr") may stand for adjacent words; terms found as
+            // typed are judged by the proximity of what was found.
+            let adjacent =
+                self.terms.len() >= 2 && !all_exact && adjacent_words(folded, &self.terms);
+            score
+                + proximity_bonus(&spans)
+                + if adjacent {
+                    ADJACENT_BONUS * (self.terms.len() as i64 - 1)
+                } else {
+                    0
+                }
+        };
         indices.sort_unstable();
         indices.dedup();
         Some((score, indices))
     }
+}
+
+/// The bonus per further term when the terms match consecutive words in order.
+const ADJACENT_BONUS: i64 = 40;
+
+/// True when the query's terms (all Latin fuzzy, none negated) match consecutive words in
+/// order, each term's letters within its word and starting with the word's first letter
+/// ("cntct cntr" in "our contact center").
+fn adjacent_words(text: &str, terms: &[Term]) -> bool {
+    const MAX_TERMS: usize = 8;
+    if terms.len() > MAX_TERMS
+        || terms
+            .iter()
+            .any(|t| t.negate || t.kind != TermKind::Fuzzy || !t.text.is_ascii())
+    {
+        return false;
+    }
+    let fits = |word: &str, t: &Term| {
+        let mut chars = word.bytes();
+        let pat = t.text.as_bytes();
+        eq_byte(word.as_bytes()[0], pat[0], t.case_sensitive)
+            && pat
+                .iter()
+                .all(|&p| chars.any(|c| eq_byte(c, p, t.case_sensitive)))
+    };
+    // run[j]: the words ending at this one match terms[0..=j].
+    let mut run = [false; MAX_TERMS];
+    let n = terms.len();
+    // Words of ASCII letters and digits, any other byte of a multi-byte character included.
+    for word in text
+        .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        for j in (1..n).rev() {
+            run[j] = run[j - 1] && fits(word, &terms[j]);
+        }
+        run[0] = fits(word, &terms[0]);
+        if run[n - 1] {
+            return true;
+        }
+    }
+    false
+}
+
+/// Terms that match close together ("cntct cntr": contact center) rank above the same terms
+/// far apart: a bonus that shrinks with the characters between them.
+fn proximity_bonus(spans: &[(usize, usize)]) -> i64 {
+    if spans.len() < 2 {
+        return 0;
+    }
+    let mut sorted = spans.to_vec();
+    sorted.sort_unstable();
+    // Two terms read in the same characters are not "close together".
+    if sorted.windows(2).any(|w| w[1].0 <= w[0].1) {
+        return 0;
+    }
+    let gap: usize = sorted
+        .windows(2)
+        .map(|w| w[1].0.saturating_sub(w[0].1))
+        .sum();
+    let per_pair = 40i64 - gap as i64;
+    per_pair.max(0) * (spans.len() as i64 - 1)
 }
 
 /// How many bytes a fuzzy term's match may skip in all: "rvn" in "revenue" skips 2, "fcf" in
@@ -219,6 +294,60 @@ pub fn local_match(text: &str, term: &str, case_sensitive: bool) -> Option<std::
         pos = start + 1;
     }
     greedy
+}
+
+/// The bonus per letter of a term matched as the initials of consecutive words.
+const INITIALS_BONUS: i64 = 12;
+
+/// Where a term's letters are the first letters of consecutive words ("fcf" in "our free cash
+/// flow"): the byte range from the first word's start to the last word's first letter. Jumps
+/// between the term's first letter with memchr (it runs on every candidate paragraph of a
+/// keystroke).
+pub fn initials_match(
+    text: &str,
+    term: &str,
+    case_sensitive: bool,
+) -> Option<std::ops::Range<usize>> {
+    let (pat, hay) = (term.as_bytes(), text.as_bytes());
+    let first = *pat.first()?;
+    let (lo, hi) = if case_sensitive {
+        (first, first)
+    } else {
+        (first.to_ascii_lowercase(), first.to_ascii_uppercase())
+    };
+    // Letters, digits, any byte of a multi-byte character, and an apostrophe inside a word.
+    let word = |i: usize| {
+        let b = hay[i];
+        b.is_ascii_alphanumeric() || b >= 0x80 || b == b'\'' && i > 0 && hay[i - 1] != b' '
+    };
+    let mut pos = 0;
+    while let Some(k) = memchr::memchr2(lo, hi, &hay[pos..]) {
+        let start = pos + k;
+        pos = start + 1;
+        if start > 0 && word(start - 1) {
+            continue;
+        }
+        // Walk the following word starts while they spell the rest of the term.
+        let (mut at, mut matched) = (start, 1);
+        while matched < pat.len() {
+            let mut i = at;
+            while i < hay.len() && word(i) {
+                i += 1;
+            }
+            while i < hay.len() && !word(i) {
+                i += 1;
+            }
+            if i >= hay.len() || !eq_byte(hay[i], pat[matched], case_sensitive) {
+                break;
+            }
+            at = i;
+            matched += 1;
+        }
+        if matched == pat.len() {
+            return Some(start..at + 1);
+        }
+    }
+    None
 }
 
 /// Is the term's first character, in any of its forms, in the raw text (and, for a Latin
@@ -280,6 +409,87 @@ pub(super) fn has_full_width(raw: &str) -> bool {
         && raw.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c))
 }
 
+/// One term's match: its score, its first and last character, and (when asked) every matched
+/// character position.
+pub(super) struct TermMatch {
+    score: i64,
+    /// Found as typed (a contiguous occurrence), not as scattered letters.
+    exact: bool,
+    span: Option<(usize, usize)>,
+    indices: Vec<usize>,
+}
+
+/// Matches one term; the positions are computed only when `positions` (ranking needs the
+/// score and the span alone).
+fn term_match(text: &str, t: &Term, matcher: &SkimMatcherV2, positions: bool) -> Option<TermMatch> {
+    if t.kind == TermKind::Fuzzy && t.text.is_ascii() {
+        // The initials of consecutive words ("fcf": free cash flow) rank above letters found
+        // inside words: the first such window, scored with a bonus; else the first exact or
+        // local window.
+        let scored = |window: std::ops::Range<usize>, bonus: i64| {
+            let score = matcher.fuzzy_match(&text[window.clone()], &t.text)? + bonus;
+            Some((score, window))
+        };
+        let local_window = local_match(text, &t.text, t.case_sensitive);
+        // A word typed whole and found whole needs no initials.
+        let exact = local_window
+            .as_ref()
+            .is_some_and(|w| w.len() == t.text.len());
+        let initials = (t.text.len() >= 2 && !exact)
+            .then(|| initials_match(text, &t.text, t.case_sensitive))
+            .flatten()
+            .and_then(|w| scored(w, INITIALS_BONUS * t.text.len() as i64));
+        let local = local_window.and_then(|w| scored(w, 0));
+        let ((score, window), by_initials) = match (initials, local) {
+            (Some(a), Some(b)) => {
+                if a.0 >= b.0 {
+                    (a, true)
+                } else {
+                    (b, false)
+                }
+            }
+            (Some(a), None) => (a, true),
+            (None, b) => (b?, false),
+        };
+        // Only a term read as a word (inside one word, or as initials) counts for proximity:
+        // letters scattered over several words are not "close together". Byte offsets.
+        let word_like = by_initials || !text[window.clone()].contains(char::is_whitespace);
+        let span = word_like.then(|| (window.start, window.end.saturating_sub(1)));
+        let indices = if positions {
+            let offset = text[..window.start].chars().count();
+            matcher
+                .fuzzy_indices(&text[window], &t.text)
+                .map(|(_, idx)| idx.into_iter().map(|i| i + offset).collect())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        return Some(TermMatch {
+            score,
+            exact: exact && !by_initials,
+            span,
+            indices,
+        });
+    }
+    if t.kind == TermKind::Fuzzy && !positions {
+        // A Chinese fuzzy term: no span (it takes no part in the proximity bonus).
+        return matcher.fuzzy_match(text, &t.text).map(|score| TermMatch {
+            score,
+            exact: false,
+            span: None,
+            indices: Vec::new(),
+        });
+    }
+    // Other terms take no part in the proximity bonus (it reads Latin words).
+    let (score, indices) = match_term(text, t, matcher)?;
+    Some(TermMatch {
+        score,
+        exact: t.kind != TermKind::Fuzzy,
+        span: None,
+        indices,
+    })
+}
+
 pub(super) fn match_term(
     text: &str,
     t: &Term,
@@ -287,10 +497,8 @@ pub(super) fn match_term(
 ) -> Option<(i64, Vec<usize>)> {
     match t.kind {
         TermKind::Fuzzy if t.text.is_ascii() => {
-            let window = local_match(text, &t.text, t.case_sensitive)?;
-            let (score, idx) = matcher.fuzzy_indices(&text[window.clone()], &t.text)?;
-            let offset = text[..window.start].chars().count();
-            Some((score, idx.into_iter().map(|i| i + offset).collect()))
+            let m = term_match(text, t, matcher, true)?;
+            Some((m.score, m.indices))
         }
         TermKind::Fuzzy => matcher.fuzzy_indices(text, &t.text),
         TermKind::Exact | TermKind::Prefix | TermKind::Suffix => {
