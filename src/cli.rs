@@ -8,7 +8,14 @@ use clap::{Args, Parser, Subcommand};
 ///
 /// With no PATH, opens the bundled sample transcripts.
 #[derive(Debug, Parser)]
-#[command(name = "callread", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "callread",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true,
+    after_help = AFTER_HELP
+)]
 pub struct Cli {
     /// What to do; without a subcommand, open the reader.
     #[command(subcommand)]
@@ -42,6 +49,22 @@ pub struct ReadArgs {
     #[arg(long)]
     pub print_config: bool,
 }
+
+/// Keys, environment and files, after the options in `--help`.
+const AFTER_HELP: &str = "\
+Keys in the reader (? shows them all, as bound):
+  j/k move · ]/[ speaker turns · Q Q&A · / search (Ctrl-a: all calls) · n/N matches
+  ! next finding · i finding in full · o guidance sidebar · H guide history · Backspace back
+  m bookmark · M note · u undo · ' bookmarks · s participants · a questions · f one speaker
+  l layout · x swap · t switch call · y copy · Ctrl-z suspend · q quit (in an overlay: close)
+
+Environment:
+  CALLREAD_STATE_DIR   where positions and bookmarks are saved (default: the XDG state dir)
+  CALLREAD_CONFIG_DIR  where config.toml is read (default: the XDG config dir)
+  NO_COLOR             monochrome theme
+
+Files: callread --print-config shows the configuration file in use and every setting.
+Exit codes: 0 done, 1 bad input (one line on stderr), 2 bad usage, 3 findings with check --strict.";
 
 /// The non-interactive subcommands.
 #[derive(Debug, Subcommand)]

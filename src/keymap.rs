@@ -179,6 +179,22 @@ impl Default for Keymap {
     }
 }
 
+/// Keys every mode has that are not bindings of their own, for the help screen.
+const HELP_FIXED: &[(&str, &str)] = &[
+    ("Enter", "jump (lists, sidebar)"),
+    ("Esc", "close; clear mark/filter"),
+    ("Ctrl-a", "search: this call or all"),
+];
+
+/// The help screen's columns and whether it scrolls, for `rows` rows over a body of `width` ×
+/// `height`: one column when it fits; two side by side when the terminal is wide enough (80×24
+/// shows every key); else one column that scrolls.
+pub fn help_shape(width: u16, height: u16, rows: usize) -> (usize, bool) {
+    let room = usize::from(height.saturating_sub(2));
+    let columns = if rows <= room || width < 76 { 1 } else { 2 };
+    (columns, rows.div_ceil(columns) > room)
+}
+
 impl Keymap {
     /// The action for a key in the app's current mode.
     pub fn action_for(&self, key: &KeyEvent, state: &AppState) -> Option<Action> {
@@ -254,6 +270,7 @@ impl Keymap {
         }
         rows.into_iter()
             .map(|(a, keys)| (keys.join(" "), a.description()))
+            .chain(HELP_FIXED.iter().map(|(k, what)| (k.to_string(), *what)))
             .collect()
     }
 }

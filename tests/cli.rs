@@ -256,3 +256,20 @@ fn no_float_noise_in_json_or_csv() {
         assert!(found.is_empty(), "{args:?}: {found:?}");
     }
 }
+
+/// `--help` lists the keys, the environment variables and where the configuration is.
+#[test]
+fn help_names_keys_environment_and_config() {
+    let out = callread(&["--help"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "CALLREAD_STATE_DIR",
+        "CALLREAD_CONFIG_DIR",
+        "NO_COLOR",
+        "--print-config",
+        "Ctrl-a",
+        "Exit codes",
+    ] {
+        assert!(text.contains(needle), "{needle} missing from --help");
+    }
+}

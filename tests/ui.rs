@@ -587,3 +587,23 @@ fn dividers_fit_and_keep_the_section() {
         "a line wider than 60"
     );
 }
+
+/// At 60×20 the help is one column that scrolls with j/k and shows whole descriptions; other
+/// keys close it.
+#[test]
+fn narrow_help_scrolls() {
+    let mut s = reader(60, 20);
+    keys(&mut s, "?");
+    let first = screen_text(&s);
+    assert!(first.contains("j/k scroll"), "{first}");
+    assert!(first.contains("next translation finding"), "{first}");
+    for _ in 0..40 {
+        keys(&mut s, "j");
+    }
+    assert_eq!(s.overlay, Overlay::Help, "j scrolls, it does not close");
+    let last = screen_text(&s);
+    assert!(last.contains("search: this call or all"), "{last}");
+    assert!(last.contains("quit"), "{last}");
+    keys(&mut s, "x");
+    assert_eq!(s.overlay, Overlay::None);
+}

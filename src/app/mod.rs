@@ -143,6 +143,8 @@ pub struct AppState {
     pub back: Vec<(usize, usize)>,
     /// Set when the event loop should suspend the program (Ctrl-z).
     pub suspend: bool,
+    /// How far the help screen is scrolled (when it has one column that does not fit).
+    pub help_scroll: usize,
     /// The bookmark removed last, with its transcript, for `u`.
     pub removed_bookmark: Option<(usize, crate::state::Bookmark)>,
 }
@@ -620,6 +622,28 @@ pub fn update(state: &mut AppState, action: Action) {
             _ => return,
         }
     }
+    // j/k (and the arrows) scroll a help screen too long for its terminal; other keys close.
+    let help_scrolls = state.overlay == Overlay::Help && {
+        // Drawn over the terminal less the status row.
+        let rows = crate::keymap::Keymap::default().help_rows().len();
+        crate::keymap::help_shape(state.size.0, state.size.1.saturating_sub(1), rows).1
+    };
+    if help_scrolls {
+        match action {
+            Action::NextParagraph
+            | Action::SelectNext
+            | Action::HalfPageDown
+            | Action::PageDown => {
+                state.help_scroll += 1;
+                return;
+            }
+            Action::PrevParagraph | Action::SelectPrev | Action::HalfPageUp | Action::PageUp => {
+                state.help_scroll = state.help_scroll.saturating_sub(1);
+                return;
+            }
+            _ => {}
+        }
+    }
     if matches!(state.overlay, Overlay::Help | Overlay::Findings)
         && !matches!(action, Action::Resize(..) | Action::Quit)
     {
@@ -788,7 +812,10 @@ pub fn update(state: &mut AppState, action: Action) {
             state.swapped = !state.swapped;
             state.relayout();
         }
-        Action::ToggleHelp => state.overlay = Overlay::Help,
+        Action::ToggleHelp => {
+            state.help_scroll = 0;
+            state.overlay = Overlay::Help;
+        }
         Action::ShowFindings => {
             if state
                 .doc()

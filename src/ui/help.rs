@@ -6,25 +6,44 @@ use ratatui::layout::Rect;
 use super::{Theme, centered, popup, put};
 use crate::keymap::Keymap;
 
-/// Draws the help box over `area`.
-pub fn draw(buf: &mut Buffer, area: Rect, keymap: &Keymap, theme: &Theme) {
+/// Draws the help box over `area`, scrolled by `scroll` rows when it has one column that does
+/// not fit.
+pub fn draw(buf: &mut Buffer, area: Rect, keymap: &Keymap, scroll: usize, theme: &Theme) {
     let rows = keymap.help_rows();
-    // One column when it fits, else two side by side (80×24 shows every key).
-    let fits = usize::from(area.height.saturating_sub(3)) >= rows.len();
-    let columns = if fits { 1 } else { 2 };
+    let height = usize::from(area.height.saturating_sub(2));
+    let (columns, scrolls) = crate::keymap::help_shape(area.width, area.height, rows.len());
     let per_column = rows.len().div_ceil(columns);
+    let visible = per_column.min(height.max(1));
+    let first = if scrolls {
+        scroll.min(per_column - visible)
+    } else {
+        0
+    };
     // The hint line below the keys, when there is a row for it.
-    let hint_row = u16::from(area.height >= per_column as u16 + 3);
+    let hint_row = u16::from(!scrolls && area.height >= per_column as u16 + 3);
     let r = centered(
         area,
-        if fits { 74 } else { area.width },
-        per_column as u16 + 2 + hint_row,
+        if columns == 1 { 74 } else { area.width },
+        visible as u16 + 2 + hint_row,
     );
-    let inner = popup(buf, r, "callread — keys (any key closes)", theme);
+    let title = if scrolls {
+        format!(
+            "keys {}–{} of {} · j/k scroll · other keys close",
+            first + 1,
+            first + visible,
+            rows.len()
+        )
+    } else {
+        "callread — keys (any key closes)".to_string()
+    };
+    let inner = popup(buf, r, &title, theme);
     let col_w = inner.width / columns as u16;
-    let key_w = (if fits { 16 } else { 11 }).min(col_w / 2);
+    let key_w = (if columns == 1 { 16 } else { 11 }).min(col_w / 2);
     for (i, (keys, what)) in rows.iter().enumerate() {
         let (col, line) = (i / per_column, i % per_column);
+        let Some(line) = line.checked_sub(first) else {
+            continue;
+        };
         let (x, y) = (inner.x + col as u16 * col_w, inner.y + line as u16);
         if y + hint_row >= inner.bottom() {
             continue;

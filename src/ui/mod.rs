@@ -95,7 +95,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
     status::draw(buf, status_row, state, &theme);
     match &state.overlay {
         Overlay::None => {}
-        Overlay::Help => help::draw(buf, body, keymap, &theme),
+        Overlay::Help => help::draw(buf, body, keymap, state.help_scroll, &theme),
         Overlay::Findings => findings::draw(buf, body, state, &theme),
         Overlay::History { sequence } => history::draw(buf, body, state, *sequence, &theme),
         Overlay::Picker { query, selected } => {
