@@ -310,11 +310,20 @@ fn copy_puts_the_pair_on_the_clipboard() {
     let mut s = reader(80, 24);
     keys(&mut s, "j y");
     let text = s.clipboard.take().unwrap();
+    // A line to cite it by, then the English and the Chinese.
     assert!(
-        text.starts_with("Now, I would love") && text.ends_with("查爾斯?"),
+        text.starts_with("Operator — Zoom Q2 FY2025 call, 000_28227caab299fe99.txt:"),
         "{text}"
     );
-    assert!(status(&s).contains("copied paragraph 2"));
+    assert!(
+        text.contains("\n\nNow, I would love") && text.ends_with("查爾斯?"),
+        "{text}"
+    );
+    assert!(
+        status(&s).contains("sent ¶ 2 to the clipboard"),
+        "{}",
+        status(&s)
+    );
 }
 
 #[test]

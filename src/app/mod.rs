@@ -571,8 +571,21 @@ impl AppState {
     /// The text `y` copies: the English and the Chinese of the current pair.
     pub fn pair_text(&self) -> Option<String> {
         let doc = self.doc()?;
-        let (_, p) = doc.paragraph(doc.cursor)?;
-        let parts: Vec<&str> = [p.en.as_deref(), p.zh.as_deref()]
+        let (turn, p) = doc.paragraph(doc.cursor)?;
+        let t = &doc.transcript;
+        // A line to cite the quote by: who, which call, where in the file.
+        let call = match (&doc.company, crate::guidance::call_period(t).label()) {
+            (Some(c), Some(period)) => format!("{c} {period} call, "),
+            (Some(c), None) => format!("{c}, "),
+            _ => String::new(),
+        };
+        let cite = format!(
+            "{} — {call}{}:{}",
+            t.speakers[turn.speaker].name,
+            t.file_name(),
+            p.line
+        );
+        let parts: Vec<&str> = [Some(cite.as_str()), p.en.as_deref(), p.zh.as_deref()]
             .into_iter()
             .flatten()
             .collect();
@@ -837,10 +850,11 @@ pub fn update(state: &mut AppState, action: Action) {
         }
         Action::CopyPair => {
             if let Some(text) = state.pair_text() {
+                // OSC 52 is a request the terminal may drop (tmux does unless set-clipboard is
+                // on): say what was sent, not that it was copied.
                 state.message = Some(format!(
-                    "copied paragraph {} ({} characters)",
+                    "sent ¶ {} to the clipboard (OSC 52; tmux needs set-clipboard on)",
                     state.doc().map_or(0, |d| d.cursor + 1),
-                    text.chars().count()
                 ));
                 state.clipboard = Some(text);
             }
