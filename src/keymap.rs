@@ -108,6 +108,8 @@ fn prompt_action(code: KeyCode, ctrl: bool) -> Option<Action> {
         KeyCode::Down | KeyCode::Tab => Some(Action::SelectNext),
         KeyCode::Char('p') if ctrl => Some(Action::SelectPrev),
         KeyCode::Char('n') if ctrl => Some(Action::SelectNext),
+        KeyCode::Char('u') if ctrl => Some(Action::ClearPrompt),
+        KeyCode::Char('w') if ctrl => Some(Action::DeleteWord),
         KeyCode::Backspace => Some(Action::Backspace),
         KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
         _ => None,

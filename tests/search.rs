@@ -223,3 +223,36 @@ fn initials_and_adjacent_words_rank_first() {
         "{contact:#?}"
     );
 }
+
+/// The prompt edits like a shell's: a reopened query is replaced by typing and cleared by
+/// Backspace; Ctrl-w deletes a word, Ctrl-u the line; Up walks back through past searches.
+#[test]
+fn the_prompt_edits_like_a_shell() {
+    let query = |s: &callread::app::AppState| match &s.overlay {
+        callread::app::Overlay::Search { query, .. } => query.clone(),
+        other => panic!("no prompt: {other:?}"),
+    };
+    let mut s = reader(120, 40);
+    keys(&mut s, "/");
+    type_text(&mut s, "margin");
+    keys(&mut s, "<Enter> /");
+    assert_eq!(query(&s), "margin");
+    type_text(&mut s, "x");
+    assert_eq!(query(&s), "x", "typing replaces the reopened query");
+    keys(&mut s, "<BS>");
+    type_text(&mut s, "free cash flow");
+    keys(&mut s, "<C-w>");
+    assert_eq!(query(&s), "free cash ");
+    keys(&mut s, "<C-u>");
+    assert_eq!(query(&s), "");
+    type_text(&mut s, "revenue");
+    keys(&mut s, "<Enter> /");
+    keys(&mut s, "<BS>");
+    assert_eq!(query(&s), "", "Backspace clears a reopened query");
+    keys(&mut s, "<Esc> / <Up>");
+    assert_eq!(query(&s), "revenue");
+    keys(&mut s, "<Up>");
+    assert_eq!(query(&s), "margin");
+    keys(&mut s, "<Down>");
+    assert_eq!(query(&s), "revenue");
+}

@@ -94,6 +94,12 @@ pub enum Action {
     /// Delete the last character of a prompt.
     #[serde(skip)]
     Backspace,
+    /// Clear a prompt (Ctrl-u).
+    #[serde(skip)]
+    ClearPrompt,
+    /// Delete the last word of a prompt (Ctrl-w).
+    #[serde(skip)]
+    DeleteWord,
     /// Select the next entry of a list.
     #[serde(skip)]
     SelectNext,
@@ -153,6 +159,8 @@ impl Action {
             Action::Resize(..) => "resize",
             Action::Input(_) => "type",
             Action::Backspace => "delete a character",
+            Action::ClearPrompt => "clear the prompt",
+            Action::DeleteWord => "delete a word",
             Action::SelectNext => "next entry",
             Action::SelectPrev => "previous entry",
             Action::Confirm => "choose",

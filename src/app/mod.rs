@@ -143,6 +143,12 @@ pub struct AppState {
     pub back: Vec<(usize, usize)>,
     /// Set when the event loop should suspend the program (Ctrl-z).
     pub suspend: bool,
+    /// The search prompt was just reopened with the last query: typing replaces it.
+    pub prompt_fresh: bool,
+    /// Confirmed searches, oldest first (Up/Down in a reopened prompt).
+    pub search_history: Vec<String>,
+    /// Where Up/Down are in the search history.
+    pub history_pos: Option<usize>,
     /// How far the help screen is scrolled (when it has one column that does not fit).
     pub help_scroll: usize,
     /// The bookmark removed last, with its transcript, for `u`.
@@ -724,6 +730,8 @@ pub fn update(state: &mut AppState, action: Action) {
                 .last_search
                 .as_ref()
                 .map_or((String::new(), false), |(q, all, _)| (q.clone(), *all));
+            state.prompt_fresh = !query.is_empty() || !state.search_history.is_empty();
+            state.history_pos = None;
             state.overlay = Overlay::Search {
                 query,
                 selected: 0,
@@ -867,6 +875,8 @@ pub fn update(state: &mut AppState, action: Action) {
         }
         Action::Input(_)
         | Action::Backspace
+        | Action::ClearPrompt
+        | Action::DeleteWord
         | Action::SelectNext
         | Action::SelectPrev
         | Action::Confirm

@@ -131,6 +131,36 @@ pub(super) fn update_search(state: &mut AppState, action: Action) -> bool {
     else {
         return false;
     };
+    // Reopened with the last query: typing replaces it, Backspace clears it, Up/Down walk the
+    // search history.
+    if state.prompt_fresh {
+        match action {
+            Action::Input(_) | Action::Backspace => query.clear(),
+            Action::SelectPrev | Action::SelectNext if !state.search_history.is_empty() => {
+                let n = state.search_history.len();
+                let at = state.history_pos.unwrap_or(n);
+                let at = if action == Action::SelectPrev {
+                    at.saturating_sub(1)
+                } else {
+                    (at + 1).min(n - 1)
+                };
+                state.history_pos = Some(at);
+                *query = state.search_history[at].clone();
+                *selected = 0;
+                state.run_search();
+                return true;
+            }
+            _ => {}
+        }
+        if !matches!(action, Action::Resize(..) | Action::ToggleScope) {
+            state.prompt_fresh = false;
+        }
+        if action == Action::Backspace {
+            *selected = 0;
+            state.run_search();
+            return true;
+        }
+    }
     if edit_prompt(query, selected, action) {
         state.run_search();
         return true;
@@ -151,6 +181,12 @@ pub(super) fn update_search(state: &mut AppState, action: Action) -> bool {
         Action::Confirm => {
             let (text, all, selected) = (query.clone(), *all, *selected);
             state.overlay = Overlay::None;
+            if !text.trim().is_empty() {
+                state.search_history.retain(|q| *q != text);
+                state.search_history.push(text.clone());
+                let excess = state.search_history.len().saturating_sub(SEARCH_HISTORY);
+                state.search_history.drain(..excess);
+            }
             let q = crate::search::Query::parse(&text);
             let mut in_order =
                 crate::search::search_transcripts(state.search_scope(all), &q, usize::MAX);
@@ -173,6 +209,9 @@ pub(super) fn update_search(state: &mut AppState, action: Action) -> bool {
     true
 }
 
+/// How many searches the history keeps.
+pub const SEARCH_HISTORY: usize = 50;
+
 /// Typing into a prompt: a character or a deletion changes the text and resets the selection.
 /// True when the action was one of those.
 pub(super) fn edit_prompt(text: &mut String, selected: &mut usize, action: Action) -> bool {
@@ -180,6 +219,14 @@ pub(super) fn edit_prompt(text: &mut String, selected: &mut usize, action: Actio
         Action::Input(c) => text.push(c),
         Action::Backspace => {
             text.pop();
+        }
+        Action::ClearPrompt => text.clear(),
+        Action::DeleteWord => {
+            let kept = text
+                .trim_end()
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + 1);
+            text.truncate(kept);
         }
         _ => return false,
     }

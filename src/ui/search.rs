@@ -31,7 +31,7 @@ pub fn draw(
         hits.len().to_string()
     };
     let title = format!(
-        "search {scope} (Ctrl-a: {}) · {count} matches · Enter jumps",
+        "search {scope} (Ctrl-a: {}) · {count} matches · Enter jumps · Ctrl-u/w clear · ↑ history",
         if all { "this call" } else { "all calls" }
     );
     let r = centered(
