@@ -187,7 +187,10 @@ pub fn load() -> (Config, Vec<String>) {
     let Some(path) = config_path() else {
         return (Config::default(), Vec::new());
     };
-    match std::fs::read_to_string(&path) {
+    // A config is a few lines: a megabyte is plenty, and a FIFO or device is never opened.
+    let text = crate::library::read_regular(&path, 1 << 20)
+        .and_then(|b| String::from_utf8(b).map_err(|_| std::io::Error::other("not UTF-8 text")));
+    match text {
         Ok(text) => parse(&text, Some(path)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
             Config {
@@ -197,7 +200,10 @@ pub fn load() -> (Config, Vec<String>) {
             Vec::new(),
         ),
         Err(e) => (
-            Config::default(),
+            Config {
+                path: Some(path.clone()),
+                ..Config::default()
+            },
             vec![format!("{}: {e}; using the defaults", path.display())],
         ),
     }

@@ -80,10 +80,47 @@ pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Transcript, LoadError>
     Ok(t)
 }
 
+/// The largest transcript read: a call is about 100 KB, so this is generous; a larger file is
+/// refused rather than read into memory.
+pub const MAX_TRANSCRIPT_BYTES: u64 = 256 << 20;
+
+/// Reads a regular file of at most `limit` bytes. Devices (`/dev/zero`), FIFOs and sockets
+/// are refused before they are opened (opening a FIFO waits for a writer; a device never
+/// ends), and a file larger than `limit` is refused, also one that grows while it is read.
+pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(std::io::Error::other("is a directory"));
+    }
+    if !meta.is_file() {
+        return Err(std::io::Error::other(
+            "not a regular file (a device, FIFO or socket); only files are read",
+        ));
+    }
+    let too_big = || {
+        std::io::Error::other(format!(
+            "larger than the {} MB a file may have here",
+            limit >> 20
+        ))
+    };
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
 /// Reads and parses one file.
 pub fn load_file(path: &Path) -> Result<Transcript, LoadError> {
     let name = path.display().to_string();
-    let bytes = fs::read(path).map_err(|e| LoadError::Io {
+    let bytes = read_regular(path, MAX_TRANSCRIPT_BYTES).map_err(|e| LoadError::Io {
         path: name.clone(),
         reason: e,
     })?;

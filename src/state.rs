@@ -213,7 +213,7 @@ fn lock(dir: &Path) -> std::io::Result<File> {
 /// Reads the state file; a missing file is empty state, a corrupt one is moved aside.
 fn read(dir: &Path) -> std::io::Result<(StateFile, Option<String>)> {
     let path = dir.join("state.json");
-    let bytes = match fs::read(&path) {
+    let bytes = match crate::library::read_regular(&path, crate::library::MAX_TRANSCRIPT_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok((

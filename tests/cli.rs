@@ -273,3 +273,73 @@ fn help_names_keys_environment_and_config() {
         assert!(text.contains(needle), "{needle} missing from --help");
     }
 }
+
+/// Runs callread and fails the test if it does not end within 10 s (a FIFO or a device must
+/// never make it wait or read forever).
+#[cfg(unix)]
+fn callread_within(args: &[&str], env: &[(&str, &std::path::Path)]) -> Output {
+    use std::process::Stdio;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_callread"));
+    cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("callread {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Only regular files are read, up to a size limit: a device, a FIFO (also as config.toml)
+/// and an oversized file each give one line and exit 1 (a config is skipped with a warning),
+/// and nothing hangs or fills the memory.
+#[cfg(unix)]
+#[test]
+fn devices_fifos_and_huge_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    for (path, why) in [
+        (Path::new("/dev/zero"), "not a regular file"),
+        (fifo.as_path(), "not a regular file"),
+        (huge.as_path(), "larger than the 256 MB"),
+    ] {
+        let out = callread_within(&["check", path.to_str().unwrap()], &[]);
+        assert_eq!(out.status.code(), Some(1), "{path:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(why) && err.lines().count() == 1,
+            "{path:?}: {err}"
+        );
+    }
+    // A FIFO as config.toml: a warning, the defaults, no wait.
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(config.join("config.toml"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = callread_within(&["--print-config"], &[("CALLREAD_CONFIG_DIR", &config)]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+}
