@@ -65,6 +65,18 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The path the error is about, as given.
+    pub fn path(&self) -> &str {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Decode { path, .. }
+            | LoadError::Parse { path, .. }
+            | LoadError::EmptyDirectory { path } => path,
+        }
+    }
+}
+
 /// Parses bytes as a transcript named `source`.
 pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Transcript, LoadError> {
     let hash = content_hash(&bytes);

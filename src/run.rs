@@ -120,8 +120,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 let files = library::expand_paths(&paths)?;
                 let (hits, errors) = crate::search::search_files(&files, &q, limit);
-                for e in errors {
+                // A file named on the command line that cannot be read is an error, as for
+                // the other commands; in a directory it is skipped with a warning.
+                let named: Vec<String> = paths
+                    .iter()
+                    .filter(|p| !p.is_dir())
+                    .map(|p| p.display().to_string())
+                    .collect();
+                if let Some(e) = errors.iter().find(|e| named.iter().any(|n| n == e.path())) {
+                    anyhow::bail!("{e}");
+                }
+                for e in &errors {
                     eprintln!("callread: warning: skipped {e}");
+                }
+                if !files.is_empty() && errors.len() == files.len() {
+                    anyhow::bail!(
+                        "no transcript could be read ({} files skipped)",
+                        errors.len()
+                    );
                 }
                 hits
             };
@@ -348,6 +364,7 @@ fn read(args: ReadArgs) -> Result<ExitCode> {
         // monochrome theme uses no colour, so output stays correct.
         crossterm::style::force_color_output(true);
     }
+    let opened = state.docs.len() + queued.len();
     let loader = (!queued.is_empty()).then(|| {
         state.loading = Some((0, queued.len()));
         spawn_loader(queued)
@@ -359,8 +376,15 @@ fn read(args: ReadArgs) -> Result<ExitCode> {
         loader,
         store,
     )?;
-    for e in skipped {
+    let none_read = skipped.len() == opened;
+    for e in &skipped {
         eprintln!("callread: warning: skipped {e}");
+    }
+    if none_read {
+        anyhow::bail!(
+            "no transcript could be read ({} files skipped)",
+            skipped.len()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -394,6 +418,13 @@ pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
     let loaded = library::load_paths(paths, |_, _| {})?;
     for skipped in &loaded.skipped {
         eprintln!("callread: warning: skipped {skipped}");
+    }
+    // Bad input is exit 1 and a message, also when it is every file of a directory.
+    if loaded.transcripts.is_empty() {
+        anyhow::bail!(
+            "no transcript could be read ({} files skipped)",
+            loaded.skipped.len()
+        );
     }
     Ok(loaded.transcripts)
 }

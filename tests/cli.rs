@@ -343,3 +343,37 @@ fn devices_fifos_and_huge_files_are_refused() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
 }
+
+/// Bad input is exit 1 and a message: an empty file named to `search`, and a directory whose
+/// every file is unreadable, for every command.
+#[test]
+fn nothing_readable_is_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = callread(&["search", "revenue", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt"));
+    let bad = dir.path().join("bad");
+    std::fs::create_dir(&bad).unwrap();
+    std::fs::write(bad.join("a.txt"), "").unwrap();
+    std::fs::write(bad.join("b.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2]).unwrap();
+    let bad = bad.to_str().unwrap();
+    for args in [
+        &["search", "revenue", bad][..],
+        &["check", bad],
+        &["guidance", bad],
+        &["dump", bad],
+        &[bad],
+    ] {
+        let out = callread(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.lines()
+                .last()
+                .is_some_and(|l| l.contains("no transcript could be read")),
+            "{args:?}: {err}"
+        );
+    }
+}
