@@ -80,7 +80,7 @@ impl LoadError {
 /// Parses bytes as a transcript named `source`.
 pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Transcript, LoadError> {
     let hash = content_hash(&bytes);
-    let (text, _) = decode(bytes).map_err(|e| LoadError::Decode {
+    let (text, encoding) = decode(bytes).map_err(|e| LoadError::Decode {
         path: source.into(),
         reason: e,
     })?;
@@ -89,6 +89,9 @@ pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Transcript, LoadError>
         reason: e,
     })?;
     t.content_hash = hash;
+    if let crate::text::Encoding::Utf8Repaired { .. } = encoding {
+        t.warnings.push(format!("{source}: read as {encoding}; the rest is as written"));
+    }
     Ok(t)
 }
 

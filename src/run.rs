@@ -346,7 +346,12 @@ fn read(args: ReadArgs) -> Result<ExitCode> {
             first.push(library::load_file(path)?);
         }
     }
+    // Repairs of named files: said on the first screen and again after it.
+    let repaired: Vec<String> = first.iter().flat_map(|t| t.warnings.clone()).collect();
     let mut state = AppState::new(first);
+    if let Some(w) = repaired.first() {
+        state.message = Some(w.clone());
+    }
     state.mode = mode;
     state.swapped = args.swap;
     state.theme = config.theme;
@@ -377,6 +382,9 @@ fn read(args: ReadArgs) -> Result<ExitCode> {
         store,
     )?;
     let none_read = skipped.len() == opened;
+    for w in &repaired {
+        eprintln!("callread: warning: {}", crate::text::sanitize(w));
+    }
     for e in &skipped {
         eprintln!("callread: warning: skipped {e}");
     }
@@ -418,6 +426,9 @@ pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
     let loaded = library::load_paths(paths, |_, _| {})?;
     for skipped in &loaded.skipped {
         eprintln!("callread: warning: skipped {skipped}");
+    }
+    for w in loaded.transcripts.iter().flat_map(|t| &t.warnings) {
+        eprintln!("callread: warning: {}", crate::text::sanitize(w));
     }
     // Bad input is exit 1 and a message, also when it is every file of a directory.
     if loaded.transcripts.is_empty() {

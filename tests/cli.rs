@@ -377,3 +377,41 @@ fn nothing_readable_is_exit_1() {
         );
     }
 }
+
+/// One bad byte, or a download cut mid-character, no longer rejects the file: it is read with
+/// U+FFFD in place of the bad bytes, a warning naming the byte offset.
+#[test]
+fn a_damaged_byte_is_repaired_with_a_warning() {
+    let text = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/transcripts/000_28227caab299fe99.txt"),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut damaged = text.clone();
+    damaged.push(0xFF);
+    let path = dir.path().join("damaged.txt");
+    std::fs::write(&path, &damaged).unwrap();
+    let out = callread(&["check", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("damaged.txt") && err.contains(&format!("at byte {}", text.len())),
+        "{err}"
+    );
+    // The findings are the original's.
+    let clean = callread(&["check", "--json"]);
+    let repaired = callread(&["check", "--json", path.to_str().unwrap()]);
+    let count = |o: &Output| {
+        serde_json::from_slice::<serde_json::Value>(&o.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| {
+                f["source"].as_str().unwrap().contains("000_")
+                    || f["source"].as_str().unwrap().contains("damaged")
+            })
+            .count()
+    };
+    assert_eq!(count(&clean), count(&repaired));
+}

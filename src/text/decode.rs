@@ -13,6 +13,14 @@ pub enum Encoding {
     Utf16Be,
     /// A legacy encoding guessed from the bytes (Big5, GBK/GB18030, Windows-1252, ...).
     Legacy(&'static str),
+    /// UTF-8 with a few bytes that are not (a damaged byte, a download cut mid-character):
+    /// read with U+FFFD in their place.
+    Utf8Repaired {
+        /// Byte offset of the first bad byte.
+        first_bad: usize,
+        /// How many bytes were bad.
+        bad: usize,
+    },
 }
 
 impl fmt::Display for Encoding {
@@ -22,6 +30,11 @@ impl fmt::Display for Encoding {
             Encoding::Utf16Le => f.write_str("UTF-16LE"),
             Encoding::Utf16Be => f.write_str("UTF-16BE"),
             Encoding::Legacy(name) => f.write_str(name),
+            Encoding::Utf8Repaired { first_bad, bad } => write!(
+                f,
+                "UTF-8 with {bad} bad byte{} (the first at byte {first_bad}) replaced by U+FFFD",
+                if *bad == 1 { "" } else { "s" }
+            ),
         }
     }
 }
@@ -63,8 +76,20 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     } else {
         match String::from_utf8(bytes) {
             Ok(s) => (s, Encoding::Utf8),
-            Err(e) => decode_legacy(e.into_bytes()),
+            Err(e) => match mostly_utf8(e.as_bytes()) {
+                Some((first_bad, bad)) => (
+                    String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                    Encoding::Utf8Repaired { first_bad, bad },
+                ),
+                None => decode_legacy(e.into_bytes()),
+            },
         }
+    };
+    // Old Mac exports end lines with CR alone: read them like LF.
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
     };
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
@@ -73,6 +98,23 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
         return Err(DecodeError::Binary);
     }
     Ok((text, enc))
+}
+
+/// UTF-8 but for a few bad bytes (at most one in a thousand, and at most 64): the first bad
+/// byte's offset and how many there are. A legacy-encoded file has a bad sequence in nearly
+/// every Chinese character, so it is never taken for damaged UTF-8.
+fn mostly_utf8(bytes: &[u8]) -> Option<(usize, usize)> {
+    let (mut first, mut bad, mut at) = (None, 0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(at);
+            bad += chunk.invalid().len();
+            at += chunk.invalid().len();
+        }
+    }
+    let limit = (bytes.len() / 1000).clamp(1, 64);
+    first.filter(|_| bad <= limit).map(|f| (f, bad))
 }
 
 fn utf8_lossy_owned(bytes: Vec<u8>) -> String {
@@ -159,6 +201,29 @@ mod tests {
 
     const SAMPLE: &str =
         "Operator\nOperator\nHello, everybody.\n大家好。歡迎參加財報網路研討會。\n";
+
+    #[test]
+    fn a_damaged_byte_or_a_cut_character_is_repaired_not_refused() {
+        let text = SAMPLE.repeat(50);
+        let mut damaged = text.as_bytes().to_vec();
+        damaged.push(0xFF);
+        let (decoded, enc) = decode(damaged).unwrap();
+        assert_eq!(
+            enc,
+            Encoding::Utf8Repaired {
+                first_bad: text.len(),
+                bad: 1
+            }
+        );
+        assert!(decoded.starts_with(&text) && decoded.ends_with('\u{FFFD}'));
+        // A download cut in the middle of a Chinese character.
+        let cut = &text.as_bytes()[..text.len() - 5];
+        let (_, enc) = decode(cut.to_vec()).unwrap();
+        assert!(matches!(enc, Encoding::Utf8Repaired { .. }), "{enc:?}");
+        // Old Mac line ends.
+        let (cr, _) = decode(SAMPLE.replace('\n', "\r").into_bytes()).unwrap();
+        assert_eq!(cr, SAMPLE);
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

@@ -25,6 +25,10 @@ pub struct Transcript {
     /// A hash of the file's bytes, to recognise a file that was renamed or moved.
     #[serde(skip)]
     pub content_hash: u64,
+    /// What reading the file repaired ("12 bytes not valid UTF-8, the first at byte 3,041"),
+    /// for a warning: the rest of the file is read.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 /// A participant of the call.

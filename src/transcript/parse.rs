@@ -404,6 +404,7 @@ impl Builder {
             preamble,
             bilingual,
             content_hash: 0,
+            warnings: Vec::new(),
         };
         roles::infer(&mut transcript, self.qa_marker_turn);
         if let Some(s) = nobody {
