@@ -90,7 +90,9 @@ pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Transcript, LoadError>
     })?;
     t.content_hash = hash;
     if let crate::text::Encoding::Utf8Repaired { .. } = encoding {
-        t.warnings.push(format!("{source}: read as {encoding}; the rest is as written"));
+        t.warnings.push(format!(
+            "{source}: read as {encoding}; the rest is as written"
+        ));
     }
     Ok(t)
 }

@@ -131,7 +131,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     anyhow::bail!("{e}");
                 }
                 for e in &errors {
-                    eprintln!("callread: warning: skipped {e}");
+                    warn(&format!("skipped {e}"));
                 }
                 if !files.is_empty() && errors.len() == files.len() {
                     anyhow::bail!(
@@ -285,7 +285,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 fn read(args: ReadArgs) -> Result<ExitCode> {
     let (config, config_warnings) = crate::config::load();
     for w in &config_warnings {
-        eprintln!("callread: warning: {}", crate::text::sanitize(w));
+        warn(w);
     }
     if args.print_config {
         let mut out = io::stdout().lock();
@@ -383,10 +383,10 @@ fn read(args: ReadArgs) -> Result<ExitCode> {
     )?;
     let none_read = skipped.len() == opened;
     for w in &repaired {
-        eprintln!("callread: warning: {}", crate::text::sanitize(w));
+        warn(w);
     }
     for e in &skipped {
-        eprintln!("callread: warning: skipped {e}");
+        warn(&format!("skipped {e}"));
     }
     if none_read {
         anyhow::bail!(
@@ -397,6 +397,15 @@ fn read(args: ReadArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Prints a warning on stderr, cleaned of control characters: file names and messages carry
+/// text from outside (a file named `ESC]0;...` must not retitle the terminal).
+fn warn(message: &str) {
+    eprintln!(
+        "callread: warning: {}",
+        crate::text::sanitize(message).replace('\n', " ")
+    );
+}
+
 /// Opens the state store and gives the open transcripts their saved places. Problems are
 /// warnings: reading works without state.
 fn open_store(state: &mut AppState) -> Option<crate::state::Store> {
@@ -404,7 +413,7 @@ fn open_store(state: &mut AppState) -> Option<crate::state::Store> {
     match crate::state::Store::open(&dir) {
         Ok((store, warning)) => {
             if let Some(w) = warning {
-                eprintln!("callread: warning: {}", crate::text::sanitize(&w));
+                warn(&w);
                 state.message = Some(w);
             }
             state.saved = store.state.transcripts.clone().into_iter().collect();
@@ -425,10 +434,10 @@ pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
     }
     let loaded = library::load_paths(paths, |_, _| {})?;
     for skipped in &loaded.skipped {
-        eprintln!("callread: warning: skipped {skipped}");
+        warn(&format!("skipped {skipped}"));
     }
     for w in loaded.transcripts.iter().flat_map(|t| &t.warnings) {
-        eprintln!("callread: warning: {}", crate::text::sanitize(w));
+        warn(w);
     }
     // Bad input is exit 1 and a message, also when it is every file of a directory.
     if loaded.transcripts.is_empty() {

@@ -415,3 +415,38 @@ fn a_damaged_byte_is_repaired_with_a_warning() {
     };
     assert_eq!(count(&clean), count(&repaired));
 }
+
+/// A file name carrying escape sequences (retitle the window, clear the screen) reaches no
+/// stream raw: warnings and errors are cleaned.
+#[cfg(unix)]
+#[test]
+fn escape_sequences_in_file_names_are_cleaned() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "\u{1b}]0;PWNED\u{7}\u{1b}[2J x.txt";
+    std::fs::write(dir.path().join(name), "").unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/transcripts/000_28227caab299fe99.txt"),
+        dir.path().join("good.txt"),
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    for args in [
+        &["check", d][..],
+        &["guidance", d],
+        &["search", "revenue", d],
+        &[d],
+    ] {
+        let out = callread(args);
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(
+                !stream.contains(&0x1b) && !stream.contains(&0x07),
+                "{args:?}: {}",
+                String::from_utf8_lossy(stream)
+            );
+        }
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("PWNED"),
+            "{args:?}"
+        );
+    }
+}

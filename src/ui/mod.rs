@@ -122,8 +122,16 @@ fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) -> u16
     if y >= buf.area.bottom() || x >= buf.area.right() {
         return x;
     }
-    buf.set_stringn(x, y, truncate(s, usize::from(max)), usize::from(max), style)
-        .0
+    // Text from outside (file names, messages) never brings control characters to the screen.
+    let s = crate::text::sanitize(s);
+    buf.set_stringn(
+        x,
+        y,
+        truncate(&s, usize::from(max)),
+        usize::from(max),
+        style,
+    )
+    .0
 }
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
