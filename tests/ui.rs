@@ -3,7 +3,7 @@
 mod common;
 
 use callread::app::{Action, LayoutMode, Overlay, ThemeKind, update};
-use common::ui::{keys, reader, screen, screen_text, status, type_text};
+use common::ui::{highlighted, keys, reader, screen, screen_text, status, type_text};
 use unicode_width::UnicodeWidthStr;
 
 fn row_with<'a>(rows: &'a [String], needle: &str) -> Option<&'a String> {
@@ -437,24 +437,6 @@ fn keys_return_to_the_reader_when_the_sidebar_gives_way() {
         "j did not move the hidden selection"
     );
     assert_eq!(s.doc().unwrap().cursor, 1, "j moved the reader");
-}
-
-/// The text of the cells drawn reversed (highlighted), without spaces.
-fn highlighted(s: &callread::app::AppState) -> String {
-    let (w, h) = s.size;
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| callread::ui::render(f, s, &callread::keymap::Keymap::default()))
-        .unwrap();
-    terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
-        .map(|c| c.symbol())
-        .collect::<String>()
-        .replace(' ', "")
 }
 
 /// Every sidebar jump shows its figure on screen, highlighted (Zoom's Q3 revenue guide at

@@ -255,17 +255,23 @@ pub(super) fn eq_byte(a: u8, b: u8, case_sensitive: bool) -> bool {
     }
 }
 
+/// The forms of a term's first byte to look for with memchr2: itself, or its lower and upper
+/// case.
+fn first_byte_cases(pat: &[u8], case_sensitive: bool) -> Option<(u8, u8)> {
+    let first = *pat.first()?;
+    Some(if case_sensitive {
+        (first, first)
+    } else {
+        (first.to_ascii_lowercase(), first.to_ascii_uppercase())
+    })
+}
+
 /// Where an ASCII term matches `text` locally: its first exact occurrence, or else the first
 /// window holding its characters in order with at most [`MAX_SKIPPED`] bytes skipped (the
 /// earliest match from each start, which skips least). A byte range.
 pub fn local_match(text: &str, term: &str, case_sensitive: bool) -> Option<std::ops::Range<usize>> {
     let (hay, pat) = (text.as_bytes(), term.as_bytes());
-    let first = *pat.first()?;
-    let (lo, hi) = if case_sensitive {
-        (first, first)
-    } else {
-        (first.to_ascii_lowercase(), first.to_ascii_uppercase())
-    };
+    let (lo, hi) = first_byte_cases(pat, case_sensitive)?;
     let span = pat.len() + MAX_SKIPPED;
     let mut greedy = None;
     let mut pos = 0;
@@ -309,12 +315,7 @@ pub fn initials_match(
     case_sensitive: bool,
 ) -> Option<std::ops::Range<usize>> {
     let (pat, hay) = (term.as_bytes(), text.as_bytes());
-    let first = *pat.first()?;
-    let (lo, hi) = if case_sensitive {
-        (first, first)
-    } else {
-        (first.to_ascii_lowercase(), first.to_ascii_uppercase())
-    };
+    let (lo, hi) = first_byte_cases(pat, case_sensitive)?;
     // Letters, digits, any byte of a multi-byte character, and an apostrophe inside a word.
     let word = |i: usize| {
         let b = hay[i];

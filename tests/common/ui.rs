@@ -121,3 +121,21 @@ pub fn screen_text(state: &AppState) -> String {
 pub fn status(state: &AppState) -> String {
     screen(state).pop().unwrap()
 }
+
+/// The text of the cells drawn reversed (highlighted), without spaces.
+pub fn highlighted(s: &AppState) -> String {
+    let (w, h) = s.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| callread::ui::render(f, s, &Keymap::default()))
+        .unwrap();
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect::<String>()
+        .replace(' ', "")
+}
