@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod guidance;
 pub mod history;
+pub mod input;
 pub mod keymap;
 pub mod library;
 pub mod plain;

@@ -7,7 +7,8 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use base64::Engine;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind, MouseEventKind,
 };
 use crossterm::execute;
 
@@ -36,13 +37,18 @@ pub fn run(
     loader: Option<Receiver<LoadMsg>>,
     mut store: Option<crate::state::Store>,
 ) -> Result<Vec<LoadError>> {
+    #[cfg(unix)]
+    let input = crate::input::Input::open().context("cannot read the terminal")?;
+    #[cfg(not(unix))]
+    let input = CrosstermInput;
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-    // ratatui's hook restores the screen; mouse capture must be released too.
+    // ratatui's hook restores the screen; mouse capture and paste mode must be released too.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
     if mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
@@ -61,7 +67,7 @@ pub fn run(
         &mut terminal,
         &mut state,
         keymap,
-        (loader, &stop, mouse),
+        (loader, &stop, mouse, input),
         &mut store,
     );
     // Where each transcript was left, for next time.
@@ -74,23 +80,48 @@ pub fn run(
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
 }
 
-/// What the event loop watches besides the terminal: the background loader, the stop flag
-/// the signal handlers set, and whether mouse capture is on (to restore it after a suspend).
+/// The terminal's events where callread does not read the terminal itself: crossterm's reader.
+#[cfg(not(unix))]
+struct CrosstermInput;
+
+#[cfg(not(unix))]
+impl CrosstermInput {
+    fn read(&mut self, timeout: Duration) -> io::Result<Vec<Event>> {
+        let mut batch = Vec::new();
+        if crossterm::event::poll(timeout)? {
+            batch.push(crossterm::event::read()?);
+            while crossterm::event::poll(Duration::ZERO)? {
+                batch.push(crossterm::event::read()?);
+            }
+        }
+        Ok(batch)
+    }
+}
+
+#[cfg(unix)]
+type TermInput = crate::input::Input;
+#[cfg(not(unix))]
+type TermInput = CrosstermInput;
+
+/// What the event loop watches: the background loader, the stop flag the signal handlers
+/// set, whether mouse capture is on (to restore it after a suspend) and the terminal's input.
 type Watch<'a> = (
     Option<Receiver<LoadMsg>>,
     &'a std::sync::atomic::AtomicBool,
     bool,
+    TermInput,
 );
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     state: &mut AppState,
     keymap: &Keymap,
-    (mut loader, stop, mouse): Watch,
+    (mut loader, stop, mouse, mut input): Watch,
     store: &mut Option<crate::state::Store>,
 ) -> Result<Vec<LoadError>> {
     let size = terminal.size()?;
@@ -114,11 +145,8 @@ fn event_loop(
         } else {
             Duration::from_millis(250)
         };
-        if event::poll(timeout)? {
-            let mut batch = vec![event::read()?];
-            while event::poll(Duration::ZERO)? {
-                batch.push(event::read()?);
-            }
+        let batch = input.read(timeout).context("cannot read the terminal")?;
+        if !batch.is_empty() {
             handle_batch(state, keymap, batch);
         }
         if let Some(rx) = &loader {
@@ -166,6 +194,7 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).context("cannot suspend")?;
@@ -173,7 +202,8 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
     execute!(
         io::stdout(),
         crossterm::terminal::EnterAlternateScreen,
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        EnableBracketedPaste
     )?;
     if mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
@@ -187,24 +217,67 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
 
 /// Applies a batch of terminal events. Of several resizes in one batch only the last is
 /// applied (a resize storm lays out once); keys typed in between are all kept, in order.
+/// Prompt edits in one batch (a paste, fast typing) rerun the search once, at the end.
+/// A bracketed paste is text for an open prompt, never keys: pasting `qqq` into the reader
+/// does not quit it.
 pub fn handle_batch(state: &mut AppState, keymap: &Keymap, batch: Vec<Event>) {
     let last_resize = batch.iter().rposition(|e| matches!(e, Event::Resize(..)));
+    state.begin_batch();
     for (i, ev) in batch.into_iter().enumerate() {
-        let action = match ev {
+        let actions = match ev {
             // Windows reports key release too: act on presses only.
-            Event::Key(key) if key.kind == KeyEventKind::Press => keymap.action_for(&key, state),
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                keymap.action_for(&key, state).into_iter().collect()
+            }
             Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => Some(Action::ScrollRows(3)),
-                MouseEventKind::ScrollUp => Some(Action::ScrollRows(-3)),
-                _ => None,
+                MouseEventKind::ScrollDown => vec![Action::ScrollRows(3)],
+                MouseEventKind::ScrollUp => vec![Action::ScrollRows(-3)],
+                _ => Vec::new(),
             },
-            Event::Resize(w, h) if Some(i) == last_resize => Some(Action::Resize(w, h)),
-            _ => None,
+            Event::Resize(w, h) if Some(i) == last_resize => vec![Action::Resize(w, h)],
+            Event::Paste(text) if state.prompt_open() => pasted(&text),
+            Event::Paste(_) => {
+                state.message = Some("pasted text goes to a prompt: press / first".into());
+                Vec::new()
+            }
+            _ => Vec::new(),
         };
-        if let Some(a) = action {
+        for a in actions {
+            if !matches!(
+                a,
+                Action::Input(_) | Action::Backspace | Action::ClearPrompt | Action::DeleteWord
+            ) {
+                state.settle_search();
+            }
             update(state, a);
         }
     }
+    state.end_batch();
+}
+
+/// Pasted text as typed characters for a one-line prompt: line breaks and tabs become single
+/// spaces, other control characters are dropped, and no more than a prompt holds is kept.
+fn pasted(text: &str) -> Vec<Action> {
+    let mut out = Vec::new();
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if c.is_control() {
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(Action::Input(' '));
+        }
+        space = false;
+        out.push(Action::Input(c));
+        if out.len() >= crate::app::PROMPT_MAX {
+            break;
+        }
+    }
+    out
 }
 
 /// Puts text on the clipboard with OSC 52, which works over ssh and in tmux (set-clipboard).

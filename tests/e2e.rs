@@ -333,3 +333,58 @@ fn ctrl_z_suspends_and_resumes() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// #16 item 3: `ESC [ ?` arriving alone (typed fast, or over ssh) froze crossterm's reader
+/// until a `c` or `u` byte came. Now the unfinished sequence is given up after a moment and
+/// the keys after it work; one that ends on a key's byte takes only that byte.
+#[test]
+fn a_partial_escape_sequence_does_not_freeze_the_reader() {
+    let mut s = Session::start(&[], 100, 30, &[]);
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("\x1b[?");
+    std::thread::sleep(Duration::from_millis(150));
+    s.send("j");
+    s.wait_for("j to move after the stray sequence", |s| {
+        s.screen().contains("¶ 2/159")
+    });
+    s.send("\x1b[?jj");
+    s.wait_for("the key after the sequence", |s| {
+        s.screen().contains("¶ 3/159")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+/// #16 item 4: a burst longer than crossterm's 1,024-byte read was left half unread until the
+/// next key. Every pending byte is read before drawing; a bracketed paste is one edit of the
+/// prompt, and pasted text outside a prompt is never taken as keys.
+#[test]
+fn input_bursts_and_pastes_are_read_whole() {
+    let mut s = Session::start(&[], 100, 30, &[]);
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("/");
+    let mut burst = "\x7f".repeat(1_500);
+    burst.push_str("guidance");
+    s.send(&burst);
+    s.wait_for("the whole burst in the prompt", |s| {
+        s.rows().iter().any(|r| r.contains("guidance"))
+    });
+    s.send("\x15"); // Ctrl-u clears the prompt
+    let paste = format!("\x1b[200~{}free cash\nflow\x1b[201~", " ".repeat(3_000));
+    s.send(&paste);
+    s.wait_for("the paste as one line", |s| {
+        s.rows().iter().any(|r| r.contains("free cash flow"))
+    });
+    s.send("\x1b");
+    s.wait_for("the prompt closed", |s| {
+        !s.rows().iter().any(|r| r.contains("free cash flow"))
+    });
+    // Pasted into the reader: not keys (`q` would quit, `G` would go to the end).
+    s.send("\x1b[200~Gqqq\x1b[201~");
+    s.wait_for("the paste refused", |s| {
+        s.screen().contains("press / first")
+    });
+    assert!(s.screen().contains("¶ 1/159"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

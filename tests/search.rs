@@ -256,3 +256,27 @@ fn the_prompt_edits_like_a_shell() {
     keys(&mut s, "<Down>");
     assert_eq!(query(&s), "revenue");
 }
+
+/// #16 item 7: 5,000 copies of one term, or a page of distinct words, cost seconds to
+/// minutes. A repeated term counts once and no more than MAX_TERMS are kept, and the answer
+/// for a repeated term is the answer for the term once.
+#[test]
+fn many_term_queries_are_bounded() {
+    use callread::search::{MAX_TERMS, Query, search_transcripts};
+    let repeated = Query::parse(&"的 ".repeat(5_000));
+    assert_eq!(repeated.terms.len(), 1);
+    let words: String = (0..1_000).map(|i| format!("w{i} ")).collect();
+    assert_eq!(Query::parse(&words).terms.len(), MAX_TERMS);
+    // `!x` and `x` are different terms; `'x` and `x` too.
+    assert_eq!(Query::parse("rev !rev 'rev rev").terms.len(), 3);
+
+    let t = common::load(common::seed_text("000"));
+    let once = search_transcripts(vec![(0, &t)], &Query::parse("revenue"), 50);
+    let many = search_transcripts(vec![(0, &t)], &Query::parse(&"revenue ".repeat(3_000)), 50);
+    assert!(!once.is_empty());
+    let key = |h: &callread::search::Hit| (h.paragraph, h.lang);
+    assert_eq!(
+        once.iter().map(key).collect::<Vec<_>>(),
+        many.iter().map(key).collect::<Vec<_>>()
+    );
+}

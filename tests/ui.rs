@@ -598,3 +598,63 @@ fn narrow_help_scrolls() {
     keys(&mut s, "x");
     assert_eq!(s.overlay, Overlay::None);
 }
+
+/// #16 item 4: a burst of typing (or an unbracketed paste) reran the search on every
+/// character. In one batch the prompt's results are computed once, and an Enter inside the
+/// batch still jumps to the best match of the whole text.
+#[test]
+fn a_burst_of_typing_searches_once_and_enter_sees_the_whole_text() {
+    let keymap = callread::keymap::Keymap::default();
+    let mut s = reader(100, 30);
+    let mut batch = vec![common::ui::event("/")];
+    batch.extend("free cash flow".chars().map(|c| {
+        crossterm::event::Event::Key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Char(c),
+        ))
+    }));
+    callread::tui::handle_batch(&mut s, &keymap, batch);
+    assert_eq!(s.search_runs, 1, "one search for the batch");
+    let best = s.search_hits.first().expect("a match").clone();
+    // Typed key by key, the search runs for each character.
+    let mut t = reader(100, 30);
+    keys(&mut t, "/");
+    type_text(&mut t, "free cash flow");
+    assert!(t.search_runs >= 14, "{}", t.search_runs);
+    assert_eq!(t.search_hits.first(), Some(&best));
+
+    let mut u = reader(100, 30);
+    let mut batch = vec![common::ui::event("/")];
+    batch.extend("free cash flow".chars().map(|c| {
+        crossterm::event::Event::Key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Char(c),
+        ))
+    }));
+    batch.push(common::ui::event("<Enter>"));
+    callread::tui::handle_batch(&mut u, &keymap, batch);
+    assert_eq!(u.overlay, Overlay::None);
+    assert_eq!(u.doc().unwrap().cursor, best.paragraph);
+}
+
+/// A bracketed paste is one line of prompt text, capped; in the reader it is refused.
+#[test]
+fn a_paste_fills_the_prompt_and_is_never_keys() {
+    let keymap = callread::keymap::Keymap::default();
+    let mut s = reader(100, 30);
+    keys(&mut s, "/");
+    let paste = format!("free\tcash\r\nflow\u{1b}[31m{}", "x".repeat(5_000));
+    let batch = vec![crossterm::event::Event::Paste(paste)];
+    callread::tui::handle_batch(&mut s, &keymap, batch);
+    let Overlay::Search { query, .. } = &s.overlay else {
+        panic!("{:?}", s.overlay)
+    };
+    assert!(query.starts_with("free cash flow[31m"), "{query}");
+    assert_eq!(query.chars().count(), callread::app::PROMPT_MAX);
+    assert!(!query.contains('\u{1b}'));
+
+    let mut r = reader(100, 30);
+    let batch = vec![crossterm::event::Event::Paste("Gq".into())];
+    callread::tui::handle_batch(&mut r, &keymap, batch);
+    assert!(!r.quit);
+    assert_eq!(r.doc().unwrap().cursor, 0);
+    assert!(r.message.as_deref().unwrap_or("").contains("press / first"));
+}

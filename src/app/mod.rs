@@ -10,8 +10,8 @@ mod overlays;
 pub use action::Action;
 pub use doc::Doc;
 pub use layout::{DocLayout, LayoutMode};
-pub use overlays::SEARCH_LIST_LIMIT;
 pub use overlays::sidebar_rows;
+pub use overlays::{PROMPT_MAX, SEARCH_LIST_LIMIT};
 use overlays::{
     update_bookmarks, update_list, update_note, update_picker, update_search, update_sidebar,
 };
@@ -153,6 +153,13 @@ pub struct AppState {
     pub help_scroll: usize,
     /// The bookmark removed last, with its transcript, for `u`.
     pub removed_bookmark: Option<(usize, crate::state::Bookmark)>,
+    /// Set while the event loop applies a burst of input: prompt edits then rerun the search
+    /// once, at the end of the burst ([`AppState::end_batch`]), not once per character.
+    pub batching: bool,
+    /// The prompt's text changed while batching; its results are not recomputed yet.
+    search_stale: bool,
+    /// How many times the prompt's results were computed (what batching saves is counted).
+    pub search_runs: usize,
 }
 
 /// A guidance figure highlighted in both panes: (doc, paragraph, English byte ranges, Chinese
@@ -184,6 +191,34 @@ impl AppState {
             docs: transcripts.into_iter().map(Doc::new).collect(),
             ..Default::default()
         }
+    }
+
+    /// Starts a burst of input (see [`AppState::batching`]).
+    pub fn begin_batch(&mut self) {
+        self.batching = true;
+    }
+
+    /// Brings the prompt's results up to date with its text (before an action that uses them).
+    pub fn settle_search(&mut self) {
+        if std::mem::take(&mut self.search_stale) {
+            let batching = std::mem::take(&mut self.batching);
+            self.run_search();
+            self.batching = batching;
+        }
+    }
+
+    /// Ends a burst of input: the search runs once for all the edits in it.
+    pub fn end_batch(&mut self) {
+        self.batching = false;
+        self.settle_search();
+    }
+
+    /// True while a prompt (search, picker, note) takes typed text.
+    pub fn prompt_open(&self) -> bool {
+        matches!(
+            self.overlay,
+            Overlay::Search { .. } | Overlay::Picker { .. } | Overlay::Note { .. }
+        )
     }
 
     /// Bookmarks the current paragraph, or removes its bookmark.

@@ -29,6 +29,11 @@ impl AppState {
         let Overlay::Search { query, all, .. } = &self.overlay else {
             return;
         };
+        if self.batching {
+            self.search_stale = true;
+            return;
+        }
+        self.search_runs += 1;
         let (text, all) = (query.clone(), *all);
         let q = crate::search::Query::parse(&text);
         let within = self
@@ -212,10 +217,14 @@ pub(super) fn update_search(state: &mut AppState, action: Action) -> bool {
 /// How many searches the history keeps.
 pub const SEARCH_HISTORY: usize = 50;
 
+/// The longest prompt text, in characters: a paste or a held key goes no further.
+pub const PROMPT_MAX: usize = 500;
+
 /// Typing into a prompt: a character or a deletion changes the text and resets the selection.
 /// True when the action was one of those.
 pub(super) fn edit_prompt(text: &mut String, selected: &mut usize, action: Action) -> bool {
     match action {
+        Action::Input(_) if text.chars().count() >= PROMPT_MAX => return true,
         Action::Input(c) => text.push(c),
         Action::Backspace => {
             text.pop();
@@ -380,7 +389,7 @@ pub(super) fn update_note(state: &mut AppState, action: Action) -> bool {
         return false;
     };
     match action {
-        Action::Input(c) if text.chars().count() < 500 => text.push(c),
+        Action::Input(c) if text.chars().count() < PROMPT_MAX => text.push(c),
         Action::Backspace => {
             text.pop();
         }

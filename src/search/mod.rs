@@ -23,7 +23,7 @@ use crate::text::script::cjk_count;
 
 mod query;
 
-pub use query::{MAX_SKIPPED, Query, Term, TermKind, local_match, matcher};
+pub use query::{MAX_SKIPPED, MAX_TERMS, Query, Term, TermKind, local_match, matcher};
 
 /// A match in a loaded transcript.
 #[derive(Debug, Clone, PartialEq, Eq)]

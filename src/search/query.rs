@@ -41,8 +41,13 @@ pub struct Query {
     phrase: Option<String>,
 }
 
+/// The most terms a query keeps: every term is matched against every paragraph and pairs of
+/// terms are scored for nearness, so a pasted page of words must not cost minutes. Terms past
+/// this are ignored; a repeated term counts once.
+pub const MAX_TERMS: usize = 16;
+
 impl Query {
-    /// Parses fzf-style syntax.
+    /// Parses fzf-style syntax. Repeated terms count once; at most [`MAX_TERMS`] are kept.
     pub fn parse(q: &str) -> Query {
         let mut terms = Vec::new();
         for raw in q.split_whitespace() {
@@ -67,12 +72,18 @@ impl Query {
                 kind = TermKind::Exact;
             }
             let case_sensitive = text.chars().any(char::is_uppercase);
-            terms.push(Term {
+            let term = Term {
                 text,
                 kind,
                 negate,
                 case_sensitive,
-            });
+            };
+            if !terms.contains(&term) {
+                terms.push(term);
+                if terms.len() == MAX_TERMS {
+                    break;
+                }
+            }
         }
         let fuzzy: Vec<&str> = terms
             .iter()
