@@ -7,6 +7,7 @@
 //! layout = "stacked"          # side-by-side, stacked, english, chinese
 //! theme = "light"             # dark, light, monochrome
 //! mouse = false
+//! forget_after_days = 365     # reading positions unopened this long are dropped; 0 = never
 //! [keys]
 //! next_paragraph = ["j", "Down", "Ctrl-n"]
 //! quit = "Q"
@@ -26,6 +27,9 @@ pub struct Config {
     pub theme: ThemeKind,
     /// Mouse capture (wheel scrolling) on.
     pub mouse: bool,
+    /// Reading positions of transcripts not opened for this many days are forgotten (0:
+    /// never). Bookmarks are always kept.
+    pub forget_after_days: u64,
     /// Bindings changed by the user: action name → keys.
     pub keys: Vec<(String, Vec<String>)>,
     /// The file read, if any.
@@ -38,6 +42,7 @@ impl Default for Config {
             layout: LayoutMode::SideBySide,
             theme: ThemeKind::Dark,
             mouse: true,
+            forget_after_days: 365,
             keys: Vec::new(),
             path: None,
         }
@@ -52,133 +57,165 @@ pub fn config_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "callread").map(|d| d.config_dir().join("config.toml"))
 }
 
-/// The 1-based line where `key` is set, in `[section]` (or at the top when `section` is "").
-fn line_of(text: &str, section: &str, key: &str) -> usize {
-    let mut current = String::new();
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim();
-        if let Some(name) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            current = name.trim().to_string();
-            continue;
-        }
-        let k = t.split('=').next().unwrap_or("").trim().trim_matches('"');
-        if current == section && k == key {
-            return i + 1;
-        }
+/// 1-based line numbers of byte offsets in a text (binary search over line starts: a file of
+/// thousands of keys is read in linear time).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .collect(),
+        )
     }
-    0
+
+    fn at(&self, offset: usize) -> usize {
+        self.0.partition_point(|&s| s <= offset).max(1)
+    }
 }
 
-/// Parses config text. Returns the config and one warning per problem, naming the line.
+/// A string, or a list of strings, as key names.
+fn key_list(value: &toml::de::DeValue) -> Option<Vec<String>> {
+    match value {
+        toml::de::DeValue::String(s) => Some(vec![s.to_string()]),
+        toml::de::DeValue::Array(a) => a
+            .iter()
+            .map(|v| match v.get_ref() {
+                toml::de::DeValue::String(s) => Some(s.to_string()),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+fn type_name(value: &toml::de::DeValue) -> &'static str {
+    match value {
+        toml::de::DeValue::String(_) => "string",
+        toml::de::DeValue::Integer(_) => "integer",
+        toml::de::DeValue::Float(_) => "float",
+        toml::de::DeValue::Boolean(_) => "boolean",
+        toml::de::DeValue::Datetime(_) => "datetime",
+        toml::de::DeValue::Array(_) => "array",
+        toml::de::DeValue::Table(_) => "table",
+    }
+}
+
+/// Parses config text. Returns the config and one warning per problem, naming the line where
+/// the key is written (also inside inline tables and dotted keys). A syntax error costs only
+/// what it breaks: the rest of the file still applies.
 pub fn parse(text: &str, path: Option<PathBuf>) -> (Config, Vec<String>) {
+    use toml::de::DeValue;
     let mut config = Config {
         path: path.clone(),
         ..Config::default()
     };
-    let mut warnings = Vec::new();
     let name = path
         .as_ref()
         .map_or("config".to_string(), |p| p.display().to_string());
-    let table: toml::Table = match text.parse() {
-        Ok(t) => t,
-        Err(e) => {
-            let line = e.span().map_or(0, |s| {
-                text[..s.start.min(text.len())].lines().count().max(1)
-            });
-            warnings.push(format!(
-                "{name}:{line}: {}; using the defaults",
-                e.message()
-            ));
-            return (config, warnings);
+    let lines = Lines::new(text);
+    let mut warnings: Vec<(usize, String)> = Vec::new();
+    let (table, errors) = toml::de::DeTable::parse_recoverable(text);
+    // A setting on a line with a syntax error is skipped, whatever the parser made of it.
+    let broken: std::collections::HashSet<usize> = errors
+        .iter()
+        .map(|e| e.span().map_or(1, |s| lines.at(s.start)))
+        .collect();
+    for e in errors {
+        let line = e.span().map_or(1, |s| lines.at(s.start));
+        let message = e.message().trim_end_matches('\n').replace('\n', " ");
+        warnings.push((
+            line,
+            format!("{message}; this setting is skipped, the rest of the file applies"),
+        ));
+    }
+    for (key, value) in table.get_ref() {
+        let line = lines.at(key.span().start);
+        if broken.contains(&line) {
+            continue;
         }
-    };
-    let mut warn = |section: &str, key: &str, what: String| {
-        warnings.push(format!("{name}:{}: {what}", line_of(text, section, key)))
-    };
-    for (key, value) in &table {
-        match (key.as_str(), value) {
-            ("layout", toml::Value::String(s)) => match LayoutMode::parse(s) {
+        let mut warn = |what: String| warnings.push((line, what));
+        match (key.get_ref().as_ref(), value.get_ref()) {
+            ("layout", DeValue::String(s)) => match LayoutMode::parse(s) {
                 Some(l) => config.layout = l,
-                None => warn(
-                    "",
-                    key,
-                    format!("layout {s:?} is not one of side-by-side, stacked, english, chinese"),
-                ),
+                None => warn(format!(
+                    "layout {s:?} is not one of side-by-side, stacked, english, chinese"
+                )),
             },
-            ("theme", toml::Value::String(s)) => match s.as_str() {
+            ("theme", DeValue::String(s)) => match s.as_ref() {
                 "dark" => config.theme = ThemeKind::Dark,
                 "light" => config.theme = ThemeKind::Light,
                 "monochrome" | "mono" => config.theme = ThemeKind::Monochrome,
-                _ => warn(
-                    "",
-                    key,
-                    format!("theme {s:?} is not one of dark, light, monochrome"),
-                ),
+                _ => warn(format!("theme {s:?} is not one of dark, light, monochrome")),
             },
-            ("mouse", toml::Value::Boolean(b)) => config.mouse = *b,
-            ("keys", toml::Value::Table(keys)) => {
+            ("mouse", DeValue::Boolean(b)) => config.mouse = *b,
+            ("forget_after_days", DeValue::Integer(n)) => {
+                match n.to_string().replace('_', "").parse::<u64>() {
+                    Ok(n) => config.forget_after_days = n,
+                    Err(_) => {
+                        warn("forget_after_days must be a whole number of days, 0 for never".into())
+                    }
+                }
+            }
+            ("keys", DeValue::Table(keys)) => {
+                let mut lines_of = Vec::new();
                 for (action, keys_value) in keys {
-                    let list: Vec<String> = match keys_value {
-                        toml::Value::String(s) => vec![s.clone()],
-                        toml::Value::Array(a) if a.iter().all(|v| v.is_str()) => a
-                            .iter()
-                            .filter_map(|v| v.as_str().map(str::to_string))
-                            .collect(),
-                        _ => {
-                            warn(
-                                "keys",
-                                action,
-                                format!("keys for {action} must be a string or a list of strings"),
-                            );
-                            continue;
-                        }
+                    let line = lines.at(action.span().start);
+                    if broken.contains(&line) {
+                        continue;
+                    }
+                    let action = action.get_ref().to_string();
+                    let Some(list) = key_list(keys_value.get_ref()) else {
+                        warnings.push((
+                            line,
+                            format!("keys for {action} must be a string or a list of strings"),
+                        ));
+                        continue;
                     };
-                    if action_named(action).is_none() {
-                        warn(
-                            "keys",
-                            action,
+                    if action_named(&action).is_none() {
+                        warnings.push((
+                            line,
                             format!(
                                 "unknown action {action:?} (callread --print-config lists every action's name)"
                             ),
-                        );
+                        ));
                         continue;
                     }
                     if let Some(bad) = list.iter().find(|k| KeySpec::parse(k).is_none()) {
-                        warn(
-                            "keys",
-                            action,
+                        warnings.push((
+                            line,
                             format!(
                                 "cannot read the key {bad:?} (write keys like \"j\", \"Ctrl-d\", \"PageDown\")"
                             ),
-                        );
+                        ));
                         continue;
                     }
-                    config.keys.push((action.clone(), list));
+                    lines_of.push((action.clone(), line));
+                    config.keys.push((action, list));
                 }
-                for w in key_conflicts(&config.keys) {
-                    let (action, what) = w;
-                    warn("keys", &action, what);
+                for (action, what) in key_conflicts(&config.keys) {
+                    let line = lines_of
+                        .iter()
+                        .find(|(a, _)| *a == action)
+                        .map_or(line, |(_, l)| *l);
+                    warnings.push((line, what));
                 }
             }
-            ("layout" | "theme" | "mouse" | "keys", v) => warn(
-                "",
-                key,
-                format!("{key} has the wrong type ({})", v.type_str()),
-            ),
-            _ => warn(
-                "",
-                key,
-                format!("unknown setting {key:?} (known: layout, theme, mouse, [keys])"),
-            ),
+            ("layout" | "theme" | "mouse" | "keys" | "forget_after_days", v) => {
+                warn(format!("{key} has the wrong type ({})", type_name(v)))
+            }
+            (key, _) => warn(format!(
+                "unknown setting {key:?} (known: layout, theme, mouse, forget_after_days, [keys])"
+            )),
         }
     }
     // In the order of the file, not of the table.
-    warnings.sort_by_key(|w| {
-        w.split(':')
-            .nth(1)
-            .and_then(|n| n.parse::<usize>().ok())
-            .unwrap_or(0)
-    });
+    warnings.sort_by_key(|(line, _)| *line);
+    let warnings = warnings
+        .into_iter()
+        .map(|(line, what)| format!("{name}:{line}: {what}"))
+        .collect();
     (config, warnings)
 }
 
@@ -188,10 +225,26 @@ pub fn load() -> (Config, Vec<String>) {
         return (Config::default(), Vec::new());
     };
     // A config is a few lines: a megabyte is plenty, and a FIFO or device is never opened.
-    let text = crate::library::read_regular(&path, 1 << 20)
-        .and_then(|b| String::from_utf8(b).map_err(|_| std::io::Error::other("not UTF-8 text")));
-    match text {
-        Ok(text) => parse(&text, Some(path)),
+    match crate::library::read_regular(&path, 1 << 20) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => parse(&text, Some(path)),
+            Err(e) => {
+                // A bad byte (a Latin-1 comment, say) costs its line, not the file.
+                let at = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let line = 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count();
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let (config, mut warnings) = parse(&text, Some(path.clone()));
+                warnings.insert(
+                    0,
+                    format!(
+                        "{}:{line}: not UTF-8 text (byte {at}); read with the bad bytes replaced",
+                        path.display()
+                    ),
+                );
+                (config, warnings)
+            }
+        },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
             Config {
                 path: Some(path),
@@ -301,9 +354,10 @@ impl Config {
             ThemeKind::Monochrome => "monochrome",
         };
         let mut out = format!(
-            "layout = {:?}\ntheme = {theme:?}\nmouse = {}\n\n[keys]\n",
+            "layout = {:?}\ntheme = {theme:?}\nmouse = {}\nforget_after_days = {}\n\n[keys]\n",
             self.layout.name(),
-            self.mouse
+            self.mouse,
+            self.forget_after_days
         );
         let map = self.keymap();
         let mut seen: Vec<Action> = Vec::new();

@@ -247,16 +247,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Export { paths, format }) => {
             let transcripts = load_all(&paths)?;
-            let store = crate::state::state_dir()
-                .and_then(|d| crate::state::Store::open(&d).ok())
-                .map(|(s, _)| s);
+            // Read only: export never moves or locks the state file.
+            let store = crate::state::state_dir().map(|d| {
+                let (state, warning) = crate::state::Store::peek(&d);
+                if let Some(w) = warning {
+                    warn(&w);
+                }
+                state
+            });
             let mut texts = Vec::new();
             for t in &transcripts {
                 let saved = store
                     .as_ref()
                     .and_then(|s| {
-                        s.state
-                            .transcripts
+                        s.transcripts
                             .get(&crate::state::key(t.content_hash))
                             .cloned()
                     })
@@ -361,7 +365,7 @@ fn read(args: ReadArgs) -> Result<ExitCode> {
     let store = if args.no_state {
         None
     } else {
-        open_store(&mut state)
+        open_store(&mut state, config.forget_after_days)
     };
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         state.theme = ThemeKind::Monochrome;
@@ -408,10 +412,11 @@ fn warn(message: &str) {
 
 /// Opens the state store and gives the open transcripts their saved places. Problems are
 /// warnings: reading works without state.
-fn open_store(state: &mut AppState) -> Option<crate::state::Store> {
+fn open_store(state: &mut AppState, forget_after_days: u64) -> Option<crate::state::Store> {
     let dir = crate::state::state_dir()?;
     match crate::state::Store::open(&dir) {
-        Ok((store, warning)) => {
+        Ok((mut store, warning)) => {
+            store.forget_after = (forget_after_days > 0).then(|| forget_after_days * 24 * 3600);
             if let Some(w) = warning {
                 warn(&w);
                 state.message = Some(w);

@@ -5,7 +5,13 @@
 //! Linux; `CALLREAD_STATE_DIR` overrides). Every save takes an exclusive lock, re-reads the
 //! file, applies this instance's changes to what is there and writes a temporary file that is
 //! synced and renamed over the old one. A crash mid-write leaves the old file whole, and two
-//! instances never drop each other's bookmarks. A corrupt file is moved aside with a warning.
+//! instances never drop each other's bookmarks. A corrupt file is moved aside with a warning
+//! (to a name no earlier copy has). Temporary files a killed save left are removed by the next
+//! save. Positions of transcripts not opened for a long time (`forget_after_days`, a year by
+//! default) are forgotten, and at most [`MAX_POSITIONS`] are kept; bookmarks never are
+//! dropped. The reader saves on a thread of its own ([`Saver`]): a large file never stalls a
+//! keystroke. A state directory that cannot be written is read without the lock, and saving
+//! is off with a warning.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
@@ -38,6 +44,10 @@ pub struct TranscriptState {
     /// Bookmarks, by paragraph.
     #[serde(default)]
     pub bookmarks: Vec<Bookmark>,
+    /// When it was last opened (seconds since 1970); entries written before this field
+    /// existed start their count at the next save.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seen: Option<u64>,
 }
 
 /// The whole state file.
@@ -93,6 +103,7 @@ impl StateFile {
                 let t = self.transcripts.entry(key.clone()).or_default();
                 t.name = name.clone();
                 t.cursor = *cursor;
+                t.seen = Some(now());
             }
             Change::Put {
                 key,
@@ -110,6 +121,46 @@ impl StateFile {
             }
         }
     }
+}
+
+impl StateFile {
+    /// Forgets positions: of transcripts without bookmarks, those not seen for `max_age`
+    /// seconds (never when `None`), then the oldest past [`MAX_POSITIONS`]. Entries with no
+    /// date are dated `now`. Returns how many were dropped.
+    pub fn prune(&mut self, now: u64, max_age: Option<u64>) -> usize {
+        let before = self.transcripts.len();
+        for t in self.transcripts.values_mut() {
+            t.seen.get_or_insert(now);
+        }
+        if let Some(age) = max_age {
+            self.transcripts.retain(|_, t| {
+                !t.bookmarks.is_empty() || t.seen.unwrap_or(now).saturating_add(age) >= now
+            });
+        }
+        let mut plain: Vec<(u64, String)> = self
+            .transcripts
+            .iter()
+            .filter(|(_, t)| t.bookmarks.is_empty())
+            .map(|(k, t)| (t.seen.unwrap_or(now), k.clone()))
+            .collect();
+        if plain.len() > MAX_POSITIONS {
+            plain.sort();
+            for (_, k) in &plain[..plain.len() - MAX_POSITIONS] {
+                self.transcripts.remove(k);
+            }
+        }
+        before - self.transcripts.len()
+    }
+}
+
+/// Most reading positions kept for transcripts without bookmarks.
+pub const MAX_POSITIONS: usize = 10_000;
+
+/// Seconds since 1970.
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// Puts a bookmark into a list kept in paragraph order, replacing the one on the same
@@ -149,28 +200,76 @@ pub struct Store {
     pending: Vec<Change>,
     /// The state as last read or written.
     pub state: StateFile,
+    /// Why saving is off (the directory cannot be written), if it is.
+    read_only: Option<String>,
+    /// Positions older than this many seconds are forgotten at a save (`None`: never).
+    pub forget_after: Option<u64>,
 }
+
+/// A year, in seconds: how long a position is kept by default.
+pub const DEFAULT_FORGET_AFTER: u64 = 365 * 24 * 3600;
 
 impl Store {
     /// Opens the store in `dir` (created when missing) and reads it. A corrupt file is moved
-    /// aside and the warning returned.
+    /// aside and the warning returned. A directory where the lock cannot be taken (read-only,
+    /// another user's) is read without it and saving is off: the warning says so.
     pub fn open(dir: &Path) -> std::io::Result<(Store, Option<String>)> {
-        fs::create_dir_all(dir)?;
-        let _lock = lock(dir)?;
-        let (state, warning) = read(dir)?;
+        let lock = fs::create_dir_all(dir).and_then(|()| lock(dir));
+        let (state, warning, read_only) = match lock {
+            Ok(_lock) => {
+                remove_stale_temporaries(dir);
+                let (state, warning) = read(dir, true)?;
+                (state, warning, None)
+            }
+            // Read-only, another user's, a lock file that is a directory, NFS without locks:
+            // whatever keeps the lock from being taken, reading still works.
+            Err(e) => {
+                let (state, warning) = read(dir, false)?;
+                let why = format!("{}: {e}", dir.display());
+                let off = format!("saving is off ({why}); saved places and bookmarks are read");
+                let warning = Some(match warning {
+                    Some(w) => format!("{w}; {off}"),
+                    None => off,
+                });
+                (state, warning, Some(why))
+            }
+        };
         Ok((
             Store {
                 dir: dir.to_path_buf(),
                 pending: Vec::new(),
                 state,
+                read_only,
+                forget_after: Some(DEFAULT_FORGET_AFTER),
             },
             warning,
         ))
     }
 
+    /// Reads the store without changing anything on disk (for `export`): no lock is taken
+    /// and a corrupt file stays where it is; the warning says what could not be read.
+    pub fn peek(dir: &Path) -> (StateFile, Option<String>) {
+        match read(dir, false) {
+            Ok(r) => r,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (StateFile::default(), None),
+            Err(e) => (
+                StateFile::default(),
+                Some(format!(
+                    "{}: {e}; bookmarks left out",
+                    dir.join("state.json").display()
+                )),
+            ),
+        }
+    }
+
     /// The state file's path.
     pub fn path(&self) -> PathBuf {
         self.dir.join("state.json")
+    }
+
+    /// Why saving is off, when it is.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
     }
 
     /// Records a change (applied at once in memory, written by [`Store::save`]).
@@ -179,16 +278,22 @@ impl Store {
         self.pending.push(change);
     }
 
-    /// Writes the pending changes: lock, re-read, apply, write atomically.
+    /// Writes the pending changes: lock, re-read, apply, forget old positions, write
+    /// atomically. With saving off, the changes stay pending and the error says why.
     pub fn save(&mut self) -> std::io::Result<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
+        if let Some(why) = &self.read_only {
+            return Err(std::io::Error::other(format!("saving is off: {why}")));
+        }
         let _lock = lock(&self.dir)?;
-        let (mut latest, _) = read(&self.dir)?;
+        remove_stale_temporaries(&self.dir);
+        let (mut latest, _) = read(&self.dir, true)?;
         for c in &self.pending {
             latest.apply(c);
         }
+        latest.prune(now(), self.forget_after);
         write_atomic(
             &self.path(),
             &serde_json::to_vec_pretty(&latest).map_err(std::io::Error::other)?,
@@ -196,6 +301,63 @@ impl Store {
         self.state = latest;
         self.pending.clear();
         Ok(())
+    }
+}
+
+/// Saves on a thread of its own: the reader sends changes and never waits for the disk.
+/// Changes sent while a save runs are written together by the next one.
+pub struct Saver {
+    tx: Option<std::sync::mpsc::Sender<Vec<Change>>>,
+    errors: std::sync::mpsc::Receiver<String>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Saver {
+    /// Starts the saving thread for this store.
+    pub fn spawn(mut store: Store) -> Saver {
+        let (tx, rx) = std::sync::mpsc::channel::<Vec<Change>>();
+        let (etx, errors) = std::sync::mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            while let Ok(mut batch) = rx.recv() {
+                while let Ok(more) = rx.try_recv() {
+                    batch.extend(more);
+                }
+                for c in batch {
+                    store.change(c);
+                }
+                if let Err(e) = store.save() {
+                    let _ = etx.send(e.to_string());
+                }
+            }
+        });
+        Saver {
+            tx: Some(tx),
+            errors,
+            thread: Some(thread),
+        }
+    }
+
+    /// Queues changes for saving.
+    pub fn send(&self, changes: Vec<Change>) {
+        if let Some(tx) = &self.tx
+            && !changes.is_empty()
+        {
+            let _ = tx.send(changes);
+        }
+    }
+
+    /// The latest save error since the last call, if any.
+    pub fn error(&self) -> Option<String> {
+        self.errors.try_iter().last()
+    }
+
+    /// Saves what is queued and stops the thread; the last error, if the final save failed.
+    pub fn finish(mut self) -> Option<String> {
+        self.tx = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+        self.errors.try_iter().last()
     }
 }
 
@@ -210,8 +372,25 @@ fn lock(dir: &Path) -> std::io::Result<File> {
     Ok(f)
 }
 
-/// Reads the state file; a missing file is empty state, a corrupt one is moved aside.
-fn read(dir: &Path) -> std::io::Result<(StateFile, Option<String>)> {
+/// Removes temporary files of saves that were killed mid-write. Called with the lock held:
+/// no save is in progress, so every one there is stale.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if e.file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(".state.json.tmp-"))
+        {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Reads the state file; a missing file is empty state. A corrupt one is moved aside when
+/// `repair` (the lock is held), else only reported.
+fn read(dir: &Path, repair: bool) -> std::io::Result<(StateFile, Option<String>)> {
     let path = dir.join("state.json");
     let bytes = match crate::library::read_regular(&path, crate::library::MAX_TRANSCRIPT_BYTES) {
         Ok(b) => b,
@@ -229,23 +408,30 @@ fn read(dir: &Path) -> std::io::Result<(StateFile, Option<String>)> {
     match serde_json::from_slice::<StateFile>(&bytes) {
         Ok(s) => Ok((s, None)),
         Err(e) => {
-            let stamp = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            let aside = dir.join(format!("state.json.corrupt-{stamp}"));
+            let fresh = StateFile {
+                version: 1,
+                ..Default::default()
+            };
+            if !repair {
+                let warning = format!("{}: unreadable ({e}); left as it is", path.display());
+                return Ok((fresh, Some(warning)));
+            }
+            // A name no earlier copy has: two corruptions in one second keep both.
+            let stamp = now();
+            let aside = (0..)
+                .map(|n| match n {
+                    0 => dir.join(format!("state.json.corrupt-{stamp}")),
+                    n => dir.join(format!("state.json.corrupt-{stamp}-{n}")),
+                })
+                .find(|p| fs::symlink_metadata(p).is_err())
+                .unwrap_or_else(|| dir.join("state.json.corrupt"));
             fs::rename(&path, &aside)?;
             let warning = format!(
                 "{}: unreadable ({e}); moved to {} and started fresh",
                 path.display(),
                 aside.display()
             );
-            Ok((
-                StateFile {
-                    version: 1,
-                    ..Default::default()
-                },
-                Some(warning),
-            ))
+            Ok((fresh, Some(warning)))
         }
     }
 }

@@ -35,7 +35,7 @@ pub fn run(
     keymap: &Keymap,
     mouse: bool,
     loader: Option<Receiver<LoadMsg>>,
-    mut store: Option<crate::state::Store>,
+    store: Option<crate::state::Store>,
 ) -> Result<Vec<LoadError>> {
     #[cfg(unix)]
     let input = crate::input::Input::open().context("cannot read the terminal")?;
@@ -63,19 +63,20 @@ pub fn run(
     ] {
         let _ = signal_hook::flag::register(signal, stop.clone());
     }
+    let saver = store.map(crate::state::Saver::spawn);
     let result = event_loop(
         &mut terminal,
         &mut state,
         keymap,
         (loader, &stop, mouse, input),
-        &mut store,
+        saver.as_ref(),
     );
-    // Where each transcript was left, for next time.
-    if let Some(store) = &mut store {
-        for change in state.cursor_changes() {
-            store.change(change);
-        }
-        let _ = store.save();
+    // Where each transcript was left, for next time; the last save finishes before exit.
+    if let Some(saver) = saver {
+        let mut last = std::mem::take(&mut state.changes);
+        last.extend(state.cursor_changes());
+        saver.send(last);
+        saver.finish();
     }
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
@@ -122,7 +123,7 @@ fn event_loop(
     state: &mut AppState,
     keymap: &Keymap,
     (mut loader, stop, mouse, mut input): Watch,
-    store: &mut Option<crate::state::Store>,
+    saver: Option<&crate::state::Saver>,
 ) -> Result<Vec<LoadError>> {
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
@@ -173,16 +174,12 @@ fn event_loop(
         if let Some(text) = state.clipboard.take() {
             copy_osc52(terminal.backend_mut(), &text)?;
         }
-        // Bookmarks are saved as soon as they change: a crash loses none.
-        if !state.changes.is_empty() {
-            let changes = std::mem::take(&mut state.changes);
-            if let Some(store) = store {
-                for c in changes {
-                    store.change(c);
-                }
-                if let Err(e) = store.save() {
-                    state.message = Some(format!("could not save bookmarks: {e}"));
-                }
+        // Bookmarks are saved as soon as they change (a crash loses none), on the saving
+        // thread (a large state file never stalls a key).
+        if let Some(saver) = saver {
+            saver.send(std::mem::take(&mut state.changes));
+            if let Some(e) = saver.error() {
+                state.message = Some(format!("could not save bookmarks: {e}"));
             }
         }
     }

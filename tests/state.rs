@@ -105,6 +105,7 @@ fn bookmarks_and_notes_round_trip() {
             line: 31,
             note: Some("churn".into()),
         }],
+        seen: None,
     };
     s.saved.insert("ffff".into(), other);
     keys(&mut s, "'");
@@ -381,4 +382,252 @@ fn a_key_taken_from_another_action_is_named() {
     let (_, none) =
         callread::config::parse("[keys]\nquit = \"n\"\nnext_match = \"Ctrl-n\"\n", None);
     assert!(none.is_empty(), "{none:?}");
+}
+
+fn put(store: &mut Store, key: &str, paragraph: usize) {
+    store.change(Change::Put {
+        key: key.into(),
+        name: format!("{key}.txt"),
+        bookmark: Bookmark {
+            paragraph,
+            line: paragraph + 1,
+            note: None,
+        },
+    });
+}
+
+/// #16 item 8: saves killed mid-write left `.state.json.tmp-PID` files for good.
+#[test]
+fn a_save_removes_what_killed_saves_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    for pid in [11, 12, 13] {
+        std::fs::write(dir.path().join(format!(".state.json.tmp-{pid}")), "{").unwrap();
+    }
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    put(&mut store, "k", 3);
+    store.save().unwrap();
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["notes.txt", "state.json", "state.lock"]);
+}
+
+/// A state directory where the lock cannot be taken (read-only, another user's; here the
+/// lock's name is taken by a directory, which stops root too) is still read, and saving is
+/// off with a warning, not reading.
+#[test]
+fn a_state_directory_that_cannot_be_written_is_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut store, _) = Store::open(dir.path()).unwrap();
+        put(&mut store, "k", 7);
+        store.save().unwrap();
+    }
+    std::fs::remove_file(dir.path().join("state.lock")).unwrap();
+    std::fs::create_dir(dir.path().join("state.lock")).unwrap();
+    let (mut store, warning) = Store::open(dir.path()).unwrap();
+    assert_eq!(store.state.transcripts["k"].bookmarks[0].paragraph, 7);
+    let warning = warning.expect("saving is off");
+    assert!(warning.contains("saving is off"), "{warning}");
+    assert!(store.read_only().is_some());
+    put(&mut store, "k", 9);
+    let e = store.save().unwrap_err().to_string();
+    assert!(e.contains("saving is off"), "{e}");
+}
+
+/// Positions of transcripts unopened for long are forgotten, at most MAX_POSITIONS are kept,
+/// and a transcript with bookmarks is never dropped.
+#[test]
+fn old_positions_are_forgotten_and_bookmarks_kept() {
+    use callread::state::{MAX_POSITIONS, StateFile, TranscriptState};
+    let day = 24 * 3600;
+    let now = 1_000 * day;
+    let mut f = StateFile::default();
+    let entry = |seen: Option<u64>, marks: usize| TranscriptState {
+        seen,
+        bookmarks: (0..marks)
+            .map(|p| Bookmark {
+                paragraph: p,
+                line: p + 1,
+                note: None,
+            })
+            .collect(),
+        ..Default::default()
+    };
+    f.transcripts
+        .insert("old".into(), entry(Some(now - 400 * day), 0));
+    f.transcripts
+        .insert("old-marked".into(), entry(Some(now - 900 * day), 2));
+    f.transcripts
+        .insert("recent".into(), entry(Some(now - 3 * day), 0));
+    f.transcripts.insert("undated".into(), entry(None, 0));
+    assert_eq!(f.prune(now, Some(365 * day)), 1);
+    assert!(!f.transcripts.contains_key("old"));
+    assert_eq!(
+        f.transcripts["undated"].seen,
+        Some(now),
+        "dated from now on"
+    );
+    assert!(f.transcripts.contains_key("old-marked") && f.transcripts.contains_key("recent"));
+    // Never forgetting by age still bounds the count, oldest first.
+    for i in 0..MAX_POSITIONS + 5 {
+        f.transcripts
+            .insert(format!("t{i:05}"), entry(Some(now - day + i as u64), 0));
+    }
+    f.prune(now, None);
+    let plain = f
+        .transcripts
+        .values()
+        .filter(|t| t.bookmarks.is_empty())
+        .count();
+    assert_eq!(plain, MAX_POSITIONS);
+    assert!(!f.transcripts.contains_key("t00000") && f.transcripts.contains_key("old-marked"));
+}
+
+/// Two corrupt files in one second each get their own copy; `export` reports a corrupt file
+/// and leaves it where it is.
+#[test]
+fn corrupt_copies_never_overwrite_each_other_and_export_moves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("state.json"), "{ first").unwrap();
+    let (_, w1) = Store::open(dir.path()).unwrap();
+    std::fs::write(dir.path().join("state.json"), "{ second").unwrap();
+    let (_, w2) = Store::open(dir.path()).unwrap();
+    assert!(w1.is_some() && w2.is_some());
+    let mut copies: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("corrupt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    copies.sort();
+    assert_eq!(copies, ["{ first", "{ second"]);
+
+    let state_dir = dir.path().join("export");
+    std::fs::create_dir_all(&state_dir).unwrap();
+    std::fs::write(state_dir.join("state.json"), "{ broken").unwrap();
+    let o = common::run_env(
+        &["export", "assets/transcripts/000_28227caab299fe99.txt"],
+        &[("CALLREAD_STATE_DIR", state_dir.as_os_str())],
+    );
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("state.json") && err.contains("unreadable"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(state_dir.join("state.json")).unwrap(),
+        "{ broken"
+    );
+}
+
+/// The reader saves on a thread: what is sent is on disk once the saver finishes, in order.
+#[test]
+fn the_saver_thread_writes_everything_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path()).unwrap();
+    let saver = callread::state::Saver::spawn(store);
+    for p in 0..50 {
+        saver.send(vec![Change::Put {
+            key: "k".into(),
+            name: "k.txt".into(),
+            bookmark: Bookmark {
+                paragraph: p,
+                line: p,
+                note: None,
+            },
+        }]);
+    }
+    saver.send(vec![Change::Remove {
+        key: "k".into(),
+        paragraph: 0,
+    }]);
+    assert_eq!(saver.finish(), None);
+    let (s, _) = Store::open(dir.path()).unwrap();
+    assert_eq!(s.state.transcripts["k"].bookmarks.len(), 49);
+}
+
+/// #16 item 8, config: line numbers for inline tables, dotted keys and unknown tables; a
+/// duplicate key names its own line; a syntax error costs its setting, not the file.
+#[test]
+fn config_lines_are_right_for_every_form_and_a_syntax_error_keeps_the_rest() {
+    let text = "theme = \"light\"\n\
+                keys = { quit = \"Q\", fly = \"z\" }\n\
+                display.width = 3\n\
+                [colours]\n\
+                x = 1\n";
+    let (config, warnings) = callread::config::parse(text, Some("c.toml".into()));
+    assert_eq!(config.theme, callread::app::ThemeKind::Light);
+    let has = |line: &str, what: &str| {
+        warnings
+            .iter()
+            .any(|w| w.starts_with(&format!("c.toml:{line}:")) && w.contains(what))
+    };
+    assert!(has("2", "\"fly\""), "{warnings:#?}");
+    assert!(has("3", "\"display\""), "{warnings:#?}");
+    assert!(has("4", "\"colours\""), "{warnings:#?}");
+    assert!(!warnings.iter().any(|w| w.contains(":0:")), "{warnings:#?}");
+
+    let (config, warnings) = callread::config::parse(
+        "layout = \"stacked\"\nmouse = fals\ntheme = \"light\"\nlayout = \"english\"\n",
+        Some("c.toml".into()),
+    );
+    assert_eq!(
+        config.theme,
+        callread::app::ThemeKind::Light,
+        "{warnings:#?}"
+    );
+    assert_eq!(config.layout, callread::app::LayoutMode::Stacked);
+    assert!(config.mouse, "the broken setting keeps its default");
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    assert!(warnings[0].starts_with("c.toml:2:"), "{warnings:#?}");
+    assert!(
+        warnings[1].starts_with("c.toml:4:") && warnings[1].contains("duplicate"),
+        "{warnings:#?}"
+    );
+
+    // Thousands of unknown keys: one warning each, each on its own line.
+    let many: String = (0..5_000).map(|i| format!("k{i} = 1\n")).collect();
+    let (_, warnings) = callread::config::parse(&many, None);
+    assert_eq!(warnings.len(), 5_000);
+    assert!(
+        warnings[4_999].starts_with("config:5000:"),
+        "{}",
+        warnings[4_999]
+    );
+}
+
+/// A bad byte in the config costs its line, which the warning names; a directory in the
+/// config's place is called what it is.
+#[test]
+fn config_with_a_bad_byte_or_a_directory_in_its_place() {
+    let home = tempfile::tempdir().unwrap();
+    let config_dir = home.path().join("config");
+    std::fs::create_dir_all(&config_dir).unwrap();
+    std::fs::write(
+        config_dir.join("config.toml"),
+        b"theme = \"light\"\n# caf\xe9\nmouse = false\n",
+    )
+    .unwrap();
+    let env = [
+        ("CALLREAD_CONFIG_DIR", config_dir.as_os_str()),
+        ("CALLREAD_STATE_DIR", home.path().as_os_str()),
+    ];
+    let o = common::run_env(&["--print-config"], &env);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("config.toml:2: not UTF-8"), "{err}");
+    assert!(
+        out.contains("theme = \"light\"") && out.contains("mouse = false"),
+        "{out}"
+    );
+    std::fs::remove_file(config_dir.join("config.toml")).unwrap();
+    std::fs::create_dir(config_dir.join("config.toml")).unwrap();
+    let o = common::run_env(&["--print-config"], &env);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("config.toml: is a directory"), "{err}");
 }
