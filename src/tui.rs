@@ -140,8 +140,12 @@ fn event_loop(
         if state.quit {
             return Ok(skipped);
         }
+        // Work between keys (a large transcript's layout) goes on while no key comes.
+        let (busy, waiting) = state.idle_work();
         // Short enough to notice a signal soon; idle, a wake-up costs nothing measurable.
-        let timeout = if loader.is_some() {
+        let timeout = if busy {
+            Duration::ZERO
+        } else if loader.is_some() || waiting {
             Duration::from_millis(40)
         } else {
             Duration::from_millis(250)

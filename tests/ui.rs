@@ -658,3 +658,55 @@ fn a_paste_fills_the_prompt_and_is_never_keys() {
     assert_eq!(r.doc().unwrap().cursor, 0);
     assert!(r.message.as_deref().unwrap_or("").contains("press / first"));
 }
+
+/// #16 item 9: a 200 MB transcript took ~15 s to a first frame (checked, read for guidance
+/// and laid out whole before drawing). A large one is laid out a step at a time and checked
+/// on another thread: the first screen comes from a partial layout, the status says
+/// "checking…", and the work between keys ends in the same layout and findings.
+#[test]
+fn a_huge_transcript_shows_its_first_screen_before_it_is_checked_and_laid_out() {
+    let mut t = common::load(common::seed_text("000"));
+    let copies = callread::app::doc::LARGE_DOC_PAIRS / t.paragraph_count() + 1;
+    t.turns = std::iter::repeat_n(t.turns.clone(), copies)
+        .flatten()
+        .collect();
+    let pairs = t.paragraph_count();
+    assert!(pairs > callread::app::doc::LARGE_DOC_PAIRS);
+    let full = callread::app::DocLayout::new(&t, 120, LayoutMode::SideBySide, false, None);
+    let mut s = callread::app::AppState::new(vec![t]);
+    update(&mut s, Action::Resize(120, 40));
+    {
+        let doc = s.doc().unwrap();
+        let layout = doc.layout.as_ref().unwrap();
+        assert!(
+            !layout.complete(&doc.transcript),
+            "laid out a step, not whole"
+        );
+        assert!(doc.analysing(), "checked on another thread");
+    }
+    assert!(screen_text(&s).contains("Hello, everybody"));
+    assert!(status(&s).contains("checking…"), "{}", status(&s));
+    let start = std::time::Instant::now();
+    while s.idle_work() != (false, false) {
+        assert!(start.elapsed().as_secs() < 300, "idle work never ends");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let doc = s.doc().unwrap();
+    let layout = doc.layout.as_ref().unwrap();
+    assert_eq!((layout.rows, layout.order.len()), (full.rows, pairs));
+    assert!(doc.findings.is_some() && doc.guidance.is_some());
+    assert!(!status(&s).contains("checking"));
+    // `G` before the layout is done goes to the real last pair.
+    let mut t = common::load(common::seed_text("000"));
+    t.turns = std::iter::repeat_n(t.turns.clone(), copies)
+        .flatten()
+        .collect();
+    let mut s = callread::app::AppState::new(vec![t]);
+    update(&mut s, Action::Resize(120, 40));
+    keys(&mut s, "G");
+    assert!(
+        status(&s).contains(&format!("¶ {pairs}/{pairs}")),
+        "{}",
+        status(&s)
+    );
+}

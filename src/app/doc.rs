@@ -30,7 +30,22 @@ pub struct Doc {
     pub bookmarks: Vec<crate::state::Bookmark>,
     /// The cursor last saved, to save only what moved.
     pub saved_cursor: Option<usize>,
+    /// Findings and guidance being computed on another thread (large transcripts).
+    analysis: Option<std::sync::mpsc::Receiver<Analysis>>,
 }
+
+/// A transcript's translation findings and guidance figures.
+type Analysis = (
+    Vec<crate::check::Finding>,
+    Vec<crate::guidance::GuidanceFigure>,
+);
+
+/// Transcripts with more paragraph pairs than this (a call has a few hundred) are checked on
+/// another thread and laid out a step at a time: their first screen does not wait.
+pub const LARGE_DOC_PAIRS: usize = 20_000;
+
+/// Pairs laid out per step of a large transcript's layout.
+pub const LAYOUT_STEP: usize = 4_000;
 
 impl Doc {
     /// Wraps a transcript, positioned at its first paragraph.
@@ -57,6 +72,72 @@ impl Doc {
             bookmarks: Vec::new(),
             // Nothing to save for a transcript still at its start.
             saved_cursor: Some(0),
+            analysis: None,
+        }
+    }
+
+    /// True for a transcript too large to check and lay out before its first screen.
+    pub fn is_large(&self) -> bool {
+        self.index.len() > LARGE_DOC_PAIRS
+    }
+
+    /// Computes findings and guidance: at once for a call, on another thread for a large
+    /// transcript (collected by [`Doc::poll_analysis`]).
+    pub fn analyse(&mut self) {
+        if self.findings.is_some() || self.analysis.is_some() {
+            return;
+        }
+        if !self.is_large() {
+            self.findings = Some(crate::check::check(&self.transcript));
+            self.guidance = Some(crate::guidance::extract(&self.transcript));
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let t = self.transcript.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send((crate::check::check(&t), crate::guidance::extract(&t)));
+        });
+        self.analysis = Some(rx);
+    }
+
+    /// True while findings and guidance are being computed on another thread.
+    pub fn analysing(&self) -> bool {
+        self.analysis.is_some()
+    }
+
+    /// Takes the other thread's findings and guidance if they are ready. True when they came.
+    pub fn poll_analysis(&mut self) -> bool {
+        let Some(rx) = &self.analysis else {
+            return false;
+        };
+        match rx.try_recv() {
+            Ok((findings, guidance)) => {
+                self.findings = Some(findings);
+                self.guidance = Some(guidance);
+                self.analysis = None;
+                true
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                // The thread died (it cannot panic on text, but never leave "checking…").
+                self.findings = Some(Vec::new());
+                self.guidance = Some(Vec::new());
+                self.analysis = None;
+                true
+            }
+        }
+    }
+
+    /// Extends a partial layout until pair `n` is laid out (or the layout is complete).
+    pub fn lay_out_to(&mut self, n: usize) {
+        let Some(layout) = &mut self.layout else {
+            return;
+        };
+        while layout.pair_blocks.get(n).is_some_and(Option::is_none)
+            && !layout.extend(&self.transcript, LAYOUT_STEP)
+        {}
+        if n >= layout.pair_blocks.len() {
+            layout.extend(&self.transcript, usize::MAX);
         }
     }
 

@@ -179,6 +179,16 @@ pub struct DocLayout {
     pub order: Vec<usize>,
     /// The speaker filter this layout was made with.
     pub filter: Option<usize>,
+    /// Turns laid out so far (all of them once complete; see [`DocLayout::extend`]).
+    next_turn: usize,
+    /// The flat index of the first pair of `next_turn`.
+    next_flat: usize,
+}
+
+/// Appends a block below the last one.
+fn push_block(blocks: &mut Vec<Block>, row: &mut usize, b: Block) {
+    *row = b.top + b.height;
+    blocks.push(b);
 }
 
 /// The text of one language of a paragraph, if it has it.
@@ -210,14 +220,27 @@ impl DocLayout {
         swapped: bool,
         filter: Option<usize>,
     ) -> Self {
+        let mut layout = DocLayout::begin(t, width, mode, swapped, filter);
+        layout.extend(t, usize::MAX);
+        layout
+    }
+
+    /// The start of a layout: the blocks above the first turn and no turn yet. [`extend`]
+    /// lays out the turns, as many at a time as asked: a transcript of hundreds of thousands
+    /// of paragraphs shows its first screen at once and is laid out between keys.
+    ///
+    /// [`extend`]: DocLayout::extend
+    pub fn begin(
+        t: &Transcript,
+        width: u16,
+        mode: LayoutMode,
+        swapped: bool,
+        filter: Option<usize>,
+    ) -> Self {
         let columns = Columns::new(width, mode);
         let full = usize::from(width.saturating_sub(GUTTER).max(2));
         let mut blocks = Vec::new();
         let mut row = 0usize;
-        fn push(blocks: &mut Vec<Block>, row: &mut usize, b: Block) {
-            *row = b.top + b.height;
-            blocks.push(b);
-        }
         let blank = |kind, top, height| Block {
             kind,
             top,
@@ -229,50 +252,89 @@ impl DocLayout {
         };
         if !t.summary_zh.is_empty() && mode != LayoutMode::English && filter.is_none() {
             let title = blank(BlockKind::SummaryTitle, row, 1);
-            push(&mut blocks, &mut row, title);
+            push_block(&mut blocks, &mut row, title);
             for (i, s) in t.summary_zh.iter().enumerate() {
                 let lines = wrap(s, full.saturating_sub(1));
                 let mut b = blank(BlockKind::Summary(i), row, lines.len() + 1);
                 b.left = lines;
                 b.left_lang = Lang::Zh;
-                push(&mut blocks, &mut row, b);
+                push_block(&mut blocks, &mut row, b);
             }
         }
         for (i, s) in t.preamble.iter().enumerate().filter(|_| filter.is_none()) {
             let lines = wrap(s, full);
             let mut b = blank(BlockKind::Preamble(i), row, lines.len());
             b.left = lines;
-            push(&mut blocks, &mut row, b);
+            push_block(&mut blocks, &mut row, b);
         }
         if let Some(n) = t.notice.as_ref().filter(|_| filter.is_none()) {
             let lines = wrap(n, full);
             let mut b = blank(BlockKind::Notice, row, lines.len());
             b.left = lines;
             b.left_lang = Lang::Zh;
-            push(&mut blocks, &mut row, b);
+            push_block(&mut blocks, &mut row, b);
         }
-        let (first, second) = if swapped {
+        DocLayout {
+            width,
+            mode,
+            swapped,
+            columns,
+            blocks,
+            rows: row,
+            pair_blocks: vec![None; t.paragraph_count()],
+            order: Vec::with_capacity(t.paragraph_count()),
+            filter,
+            next_turn: 0,
+            next_flat: 0,
+        }
+    }
+
+    /// True once every turn is laid out.
+    pub fn complete(&self, t: &Transcript) -> bool {
+        self.next_turn >= t.turns.len()
+    }
+
+    /// Lays out whole turns until at least `budget` more pairs are done or the transcript
+    /// ends. True when it is complete.
+    pub fn extend(&mut self, t: &Transcript, budget: usize) -> bool {
+        let full = usize::from(self.width.saturating_sub(GUTTER).max(2));
+        let (mode, columns, filter) = (self.mode, self.columns, self.filter);
+        let (first, second) = if self.swapped {
             (Lang::Zh, Lang::En)
         } else {
             (Lang::En, Lang::Zh)
         };
-        let mut pair_blocks = vec![None; t.paragraph_count()];
-        let mut order = Vec::with_capacity(t.paragraph_count());
-        let mut flat = 0usize;
-        for (turn_index, turn) in t.turns.iter().enumerate() {
+        let blank = |kind, top, height| Block {
+            kind,
+            top,
+            height,
+            left: Vec::new(),
+            left_lang: Lang::En,
+            right: Vec::new(),
+            right_lang: Lang::Zh,
+        };
+        let mut done = 0usize;
+        while let Some(turn) = t.turns.get(self.next_turn) {
+            if done >= budget {
+                break;
+            }
+            let turn_index = self.next_turn;
+            self.next_turn += 1;
+            let first_flat = self.next_flat;
+            self.next_flat += turn.paragraphs.len();
             if filter.is_some_and(|s| s != turn.speaker) {
-                flat += turn.paragraphs.len();
                 continue;
             }
+            let (blocks, row) = (&mut self.blocks, &mut self.rows);
             // A blank row before a divider, unless the block above ends with one.
             let spaced = blocks.last().is_some_and(|b: &Block| {
                 matches!(b.kind, BlockKind::Pair(_) | BlockKind::Summary(_))
             });
-            let gap = usize::from(row > 0 && !spaced);
-            let divider = blank(BlockKind::Divider(turn_index), row + gap, 1);
-            push(&mut blocks, &mut row, divider);
-            for p in &turn.paragraphs {
-                let mut b = blank(BlockKind::Pair(flat), row, 0);
+            let gap = usize::from(*row > 0 && !spaced);
+            let divider = blank(BlockKind::Divider(turn_index), *row + gap, 1);
+            push_block(blocks, row, divider);
+            for (flat, p) in (first_flat..).zip(&turn.paragraphs) {
+                let mut b = blank(BlockKind::Pair(flat), *row, 0);
                 match mode {
                     LayoutMode::SideBySide | LayoutMode::Stacked => {
                         // Each language keeps its own pane (or place): a missing side is
@@ -309,23 +371,13 @@ impl DocLayout {
                         b.height = b.left.len().max(1) + 1;
                     }
                 }
-                pair_blocks[flat] = Some(blocks.len());
-                order.push(flat);
-                push(&mut blocks, &mut row, b);
-                flat += 1;
+                self.pair_blocks[flat] = Some(blocks.len());
+                self.order.push(flat);
+                push_block(blocks, row, b);
+                done += 1;
             }
         }
-        DocLayout {
-            width,
-            mode,
-            swapped,
-            columns,
-            blocks,
-            rows: row,
-            pair_blocks,
-            order,
-            filter,
-        }
+        self.complete(t)
     }
 
     /// The block index at a row (the last block starting at or before it).

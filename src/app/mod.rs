@@ -2,7 +2,7 @@
 //! every behaviour can be driven by a script of actions in tests.
 
 pub mod action;
-mod doc;
+pub mod doc;
 pub mod layout;
 mod nav;
 mod overlays;
@@ -191,6 +191,27 @@ impl AppState {
             docs: transcripts.into_iter().map(Doc::new).collect(),
             ..Default::default()
         }
+    }
+
+    /// Work done between keys: a step of a large transcript's layout, and findings computed on
+    /// another thread collected. Returns (layout steps remain: the event loop does not sleep,
+    /// findings are still coming: it wakes soon to collect them).
+    pub fn idle_work(&mut self) -> (bool, bool) {
+        let mut waiting = false;
+        for doc in &mut self.docs {
+            if doc.poll_analysis() {
+                self.ledger = None;
+            }
+            waiting |= doc.analysing();
+        }
+        let mut steps = false;
+        if let Some(doc) = self.docs.get_mut(self.current)
+            && let Some(layout) = &mut doc.layout
+            && !layout.complete(&doc.transcript)
+        {
+            steps = !layout.extend(&doc.transcript, doc::LAYOUT_STEP);
+        }
+        (steps, waiting)
     }
 
     /// Starts a burst of input (see [`AppState::batching`]).
@@ -442,7 +463,7 @@ impl AppState {
             return;
         }
         for doc in &mut self.docs {
-            if doc.guidance.is_none() {
+            if doc.guidance.is_none() && !doc.analysing() {
                 doc.guidance = Some(crate::guidance::extract(&doc.transcript));
             }
         }
@@ -592,13 +613,18 @@ impl AppState {
             .as_ref()
             .and_then(|l| l.pair(doc.cursor))
             .map(|b| b.top as isize - doc.scroll as isize);
-        if doc.findings.is_none() {
-            doc.findings = Some(crate::check::check(&doc.transcript));
-        }
-        if doc.guidance.is_none() {
-            doc.guidance = Some(crate::guidance::extract(&doc.transcript));
-        }
-        let layout = DocLayout::new(&doc.transcript, width, mode, swapped, filter);
+        doc.analyse();
+        let layout = if doc.is_large() {
+            // The first screen at once; the rest between keys ([`AppState::idle_work`]).
+            let mut l = DocLayout::begin(&doc.transcript, width, mode, swapped, filter);
+            l.extend(&doc.transcript, doc::LAYOUT_STEP);
+            l
+        } else {
+            DocLayout::new(&doc.transcript, width, mode, swapped, filter)
+        };
+        doc.layout = Some(layout);
+        doc.lay_out_to(doc.cursor);
+        let layout = doc.layout.take().expect("just set");
         doc.cursor = layout.nearest(doc.cursor);
         if let (Some(offset), Some(b)) = (offset, layout.pair(doc.cursor)) {
             let offset = offset.clamp(0, rows.saturating_sub(1) as isize) as usize;

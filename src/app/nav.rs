@@ -48,6 +48,7 @@ impl AppState {
     /// Moves the cursor to pair `n` (or the nearest one shown) and reveals it.
     pub fn go_to(&mut self, n: usize) {
         if let Some(doc) = self.docs.get_mut(self.current) {
+            doc.lay_out_to(n);
             doc.cursor = match &doc.layout {
                 Some(l) => l.nearest(n),
                 None => n.min(doc.len().saturating_sub(1)),

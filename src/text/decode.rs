@@ -53,7 +53,8 @@ pub enum DecodeError {
 /// Decodes a file's bytes into text, detecting the encoding.
 ///
 /// Order: a BOM decides; otherwise valid UTF-8 is UTF-8; otherwise NUL bytes in a UTF-16
-/// pattern mean UTF-16; any other NUL means binary; anything else is given to chardetng,
+/// pattern mean UTF-16; more than a few other NULs mean binary (a few are damage, replaced);
+/// anything else is given to chardetng,
 /// which tells Big5 from GB18030 and the single-byte encodings.
 pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     let (text, enc) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -71,8 +72,34 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
                 Encoding::Utf16Be
             },
         )
-    } else if bytes.contains(&0) {
-        return Err(DecodeError::Binary);
+    } else if let Some(first) = memchr::memchr(0, &bytes) {
+        // A NUL or two in a text file is damage (a flipped byte); many mean a binary file.
+        let nuls = memchr::memchr_iter(0, &bytes).count();
+        if nuls > (bytes.len() / 1000).clamp(1, 64) {
+            return Err(DecodeError::Binary);
+        }
+        let cleaned: Vec<u8> = bytes
+            .split(|&b| b == 0)
+            .collect::<Vec<_>>()
+            .join("\u{FFFD}".as_bytes());
+        let text = String::from_utf8_lossy(&cleaned).into_owned();
+        match mostly_utf8(&cleaned) {
+            Some((_, bad)) => (
+                text,
+                Encoding::Utf8Repaired {
+                    first_bad: first,
+                    bad: bad + nuls,
+                },
+            ),
+            None if std::str::from_utf8(&cleaned).is_ok() => (
+                text,
+                Encoding::Utf8Repaired {
+                    first_bad: first,
+                    bad: nuls,
+                },
+            ),
+            None => return Err(DecodeError::Binary),
+        }
     } else {
         match String::from_utf8(bytes) {
             Ok(s) => (s, Encoding::Utf8),

@@ -23,13 +23,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
             l
         }
         _ => {
-            owned = DocLayout::new(
+            // Only as far as the screen needs (a large transcript is never laid out whole
+            // for one frame).
+            let mut l = DocLayout::begin(
                 &doc.transcript,
                 area.width,
                 state.layout_mode(),
                 state.swapped,
                 doc.filter,
             );
+            let need = doc.scroll + usize::from(area.height);
+            while l.rows <= need && !l.extend(&doc.transcript, 64) {}
+            owned = l;
             &owned
         }
     };

@@ -33,6 +33,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
         theme.summary_title,
     );
     let Some(figures) = state.doc().and_then(|d| d.guidance.as_ref()) else {
+        if state.doc().is_some_and(crate::app::Doc::analysing) {
+            put(
+                buf,
+                inner.x,
+                inner.y + 2,
+                "reading guidance…",
+                inner.width,
+                theme.dim,
+            );
+        }
         return;
     };
     if figures.is_empty() {

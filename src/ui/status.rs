@@ -29,7 +29,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
             left_short.push_str(&format!("│ {} │ {} ", turn.section.label(), s.name));
         }
         let count = doc.findings.as_ref().map_or(0, Vec::len);
-        if count > 0 {
+        if doc.analysing() {
+            right.push_str(" checking… │");
+        } else if count > 0 {
             right.push_str(&format!(" ! {count} │"));
         }
         if let Some(f) = doc.filter {
