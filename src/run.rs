@@ -36,8 +36,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 .collect();
             let mut out = io::BufWriter::new(io::stdout().lock());
             match dumps.as_slice() {
-                [one] => serde_json::to_writer_pretty(&mut out, one)?,
-                many => serde_json::to_writer_pretty(&mut out, many)?,
+                [one] => write_json(&mut out, one)?,
+                many => write_json(&mut out, many)?,
             }
             writeln!(out)?;
             out.flush()?;
@@ -52,7 +52,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     .map(|t| (t, crate::speakers::participants(t)))
                     .collect();
                 match all.as_slice() {
-                    [(_, people)] => serde_json::to_writer_pretty(&mut out, people)?,
+                    [(_, people)] => write_json(&mut out, people)?,
                     many => {
                         let rows: Vec<serde_json::Value> = many
                             .iter()
@@ -60,7 +60,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                                 serde_json::json!({"source": t.source, "participants": people})
                             })
                             .collect();
-                        serde_json::to_writer_pretty(&mut out, &rows)?
+                        write_json(&mut out, &rows)?
                     }
                 }
                 writeln!(out)?;
@@ -88,7 +88,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 transcripts.iter().flat_map(crate::check::check).collect();
             let mut out = io::stdout().lock();
             if json {
-                serde_json::to_writer_pretty(&mut out, &findings)?;
+                write_json(&mut out, &findings)?;
                 writeln!(out)?;
             } else {
                 for f in &findings {
@@ -144,7 +144,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let write = || -> io::Result<()> {
                 let mut out = io::BufWriter::new(io::stdout().lock());
                 if json {
-                    serde_json::to_writer_pretty(&mut out, &hits)?;
+                    write_json(&mut out, &hits)?;
                     writeln!(out)?;
                 } else {
                     for h in &hits {
@@ -178,7 +178,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let steps = ledger.steps();
             let mut out = io::BufWriter::new(io::stdout().lock());
             if json {
-                serde_json::to_writer_pretty(&mut out, &steps)?;
+                write_json(&mut out, &steps)?;
                 writeln!(out)?;
             } else if csv {
                 write_history_csv(&mut out, &steps)?;
@@ -198,7 +198,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 .collect();
             let mut out = io::BufWriter::new(io::stdout().lock());
             if json {
-                serde_json::to_writer_pretty(&mut out, &figures)?;
+                write_json(&mut out, &figures)?;
                 writeln!(out)?;
             } else if csv {
                 write_guidance_csv(&mut out, &figures)?;
@@ -568,6 +568,36 @@ fn csv_field(s: &str) -> String {
     }
 }
 
+/// JSON as text, with every character that could act on a terminal or reorder what it shows
+/// (C1 controls, DEL, bidi overrides and isolates) written as a `\uXXXX` escape: the same
+/// string to a JSON reader, inert on a screen. serde_json escapes only C0 controls; such
+/// characters can only stand inside JSON strings, so replacing them in the text is exact.
+fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    // Line breaks are the layout's own (inside strings serde writes `\n`).
+    let inert = |c: char| c != '\n' && crate::text::clean::is_forbidden(c);
+    if !text.chars().any(inert) {
+        return Ok(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if inert(c) {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Writes JSON made safe for a terminal ([`json_text`]).
+fn write_json<T: serde::Serialize + ?Sized>(out: &mut impl Write, value: &T) -> io::Result<()> {
+    out.write_all(json_text(value)?.as_bytes())
+}
+
 /// A CSV number, empty when there is none.
 fn csv_num(v: Option<f64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
@@ -846,5 +876,5 @@ fn export_json(
         })
         .collect();
     let v = serde_json::json!({"source": t.source, "bookmarks": bookmarks, "guidance": figures});
-    Ok(serde_json::to_string_pretty(&v)? + "\n")
+    Ok(json_text(&v)? + "\n")
 }

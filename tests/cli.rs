@@ -450,3 +450,38 @@ fn escape_sequences_in_file_names_are_cleaned() {
         );
     }
 }
+
+/// #16 item 2: JSON `source` fields carry file names; a bidi override in one (a name that
+/// shows as `txt.exe`) is escaped, so the JSON reads the same and shows inert on a screen.
+#[test]
+fn json_escapes_bidi_and_c1_controls_in_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "call\u{202e}txt.exe\u{85}.txt";
+    let path = dir.path().join(name);
+    std::fs::copy("assets/transcripts/000_28227caab299fe99.txt", &path).unwrap();
+    for args in [
+        vec!["dump", "--json"],
+        vec!["check", "--json"],
+        vec!["guidance", "--json"],
+    ] {
+        let mut args = args.clone();
+        let p = path.to_str().unwrap();
+        args.push(p);
+        let o = callread(&args);
+        assert!(o.status.success(), "{args:?}");
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            !out.contains('\u{202e}') && !out.contains('\u{85}'),
+            "{args:?}"
+        );
+        assert!(
+            out.contains("\\u202e") && out.contains("\\u0085"),
+            "{args:?}"
+        );
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(
+            v.to_string().contains(name),
+            "{args:?}: the same string once parsed"
+        );
+    }
+}
