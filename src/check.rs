@@ -87,6 +87,11 @@ fn compatible(a: Unit, b: Unit) -> bool {
         )
 }
 
+/// The same value, and for a percentage the same kind (percent or percentage points).
+fn same_figure(e: &Quantity, z: &Quantity) -> bool {
+    e.same_value(z) && !(e.unit == Unit::Percent && z.unit == Unit::Percent && e.points != z.points)
+}
+
 /// Compares the figures of an English paragraph and its translation.
 pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
     let en_q = english(en);
@@ -106,7 +111,7 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
                     } else {
                         compatible(e.unit, z.unit)
                     })
-                    && e.same_value(z)
+                    && same_figure(e, z)
             });
             if let Some(j) = found {
                 en_used[i] = true;
@@ -121,7 +126,7 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
         if !en_used[i]
             && zh_q
                 .iter()
-                .any(|z| compatible(e.unit, z.unit) && z.same_value(e))
+                .any(|z| compatible(e.unit, z.unit) && same_figure(e, z))
         {
             en_used[i] = true;
         }
@@ -130,15 +135,16 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
         if !zh_used[j]
             && en_q
                 .iter()
-                .any(|e| compatible(e.unit, z.unit) && e.same_value(z))
+                .any(|e| compatible(e.unit, z.unit) && same_figure(e, z))
         {
             zh_used[j] = true;
         }
     }
     // A small count written with digits on one side may be a numeral the other side writes
     // with a classifier this reader does not list ("top 2 tiers" / 前兩層).
+    let zh_normal = crate::text::numbers::normalize_chinese(zh).0;
     for (i, e) in en_q.iter().enumerate() {
-        if !en_used[i] && e.unit == Unit::Count && has_numeral(zh, e.value) {
+        if !en_used[i] && e.unit == Unit::Count && has_numeral(&zh_normal, e.value) {
             en_used[i] = true;
         }
     }
@@ -240,6 +246,7 @@ fn show(q: &Quantity) -> String {
     };
     match q.unit {
         Unit::Usd => format!("${num}"),
+        Unit::Percent if q.points => format!("{num} pp"),
         Unit::Percent => format!("{num}%"),
         Unit::Bps => format!("{num} bps"),
         Unit::Quarter => format!("Q{num}"),

@@ -290,3 +290,89 @@ fn the_reader_marks_and_jumps_to_findings() {
     common::ui::keys(&mut s, "! !");
     assert!(common::ui::status(&s).contains("back to the first finding"));
 }
+
+/// #13: the same translation in Simplified characters (the Zoom call gave 16 findings instead
+/// of 1: 财年, 个百分点, 亿 were not read) gives exactly the findings of the original, for
+/// every bundled call; so does a mix of the two scripts.
+#[test]
+fn simplified_and_mixed_scripts_give_the_same_findings() {
+    let key = |f: &callread::check::Finding| (f.line, f.kind, f.en.clone(), f.zh.len());
+    for seed in ["000", "001", "002", "003", "004"] {
+        let text = seed_text(seed);
+        let original: Vec<_> = check(&common::load(text)).iter().map(key).collect();
+        let simplified = fast2s::convert(text);
+        assert_ne!(simplified, text);
+        let got: Vec<_> = check(&common::load(simplified.clone()))
+            .iter()
+            .map(key)
+            .collect();
+        assert_eq!(got, original, "{seed} in Simplified");
+        // Every other line Simplified.
+        let mixed: String = text
+            .lines()
+            .zip(simplified.lines())
+            .enumerate()
+            .map(|(i, (t, s))| format!("{}\n", if i % 2 == 0 { t } else { s }))
+            .collect();
+        let got: Vec<_> = check(&common::load(mixed)).iter().map(key).collect();
+        assert_eq!(got, original, "{seed} mixed");
+    }
+}
+
+/// Numbers as other engines and scripts write them: full-width digits, Chinese numerals with
+/// scale characters, 〇 and 零, 百分之, 千 with digits.
+#[test]
+fn chinese_numbers_in_every_form() {
+    use callread::text::numbers::{Unit, chinese, zh_numeral_value};
+    for (s, v) in [
+        ("三千五百萬", 35_000_000.0),
+        ("兩億", 2e8),
+        ("两亿", 2e8),
+        ("一百二十", 120.0),
+        ("一千零五", 1005.0),
+        ("十二", 12.0),
+        ("一萬億", 1e12),
+        ("三億五千萬", 3.5e8),
+    ] {
+        let normal = callread::text::numbers::normalize_chinese(s).0;
+        assert_eq!(zh_numeral_value(&normal), Some(v), "{s}");
+    }
+    let read = |s: &str| -> Vec<(f64, Unit, String)> {
+        chinese(s)
+            .into_iter()
+            .map(|q| (q.value, q.unit, q.text))
+            .collect()
+    };
+    assert_eq!(
+        read("營收為１１．６億美元"),
+        [(1.16e9, Unit::Usd, "１１．６億美元".to_string())]
+    );
+    assert_eq!(
+        read("营收约三千五百万美元"),
+        [(3.5e7, Unit::Usd, "三千五百万美元".to_string())]
+    );
+    assert_eq!(read("增長百分之二點五")[0].0, 2.5);
+    assert_eq!(read("增長百分之二點五")[0].1, Unit::Percent);
+    assert_eq!(read("3千家客戶")[0].0, 3000.0);
+    assert_eq!(
+        read("二〇二五年"),
+        [(2025.0, Unit::Year, "二〇二五".to_string())]
+    );
+    // The same figure compares equal in either script and either width.
+    assert!(compare_figures("revenue of $35 million", "營收為三千五百萬美元").is_empty());
+    assert!(compare_figures("up 2 percentage points", "上升２个百分点").is_empty());
+    assert!(compare_figures("for fiscal '25", "对于 25 财年").is_empty());
+}
+
+/// Percent and percentage points are different figures: a translation that swaps them is a
+/// mismatch, in either direction.
+#[test]
+fn percent_and_percentage_points_are_not_the_same() {
+    let f = compare_figures("margin rose 2 percentage points", "利潤率上升了 2%");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].kind, Kind::Mismatch);
+    assert!(f[0].detail.contains("2 pp"), "{}", f[0].detail);
+    let f = compare_figures("revenue grew 2%", "營收成長 2 個百分點");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(compare_figures("up 2 points", "上升 2 個百分點").is_empty());
+}

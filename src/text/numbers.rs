@@ -49,6 +49,11 @@ pub struct Quantity {
     /// Written as a word ("two", "兩年"): translations render these loosely, so a word
     /// that finds no partner is not reported.
     pub word: bool,
+    /// A percentage written as percentage points ("2 percentage points", "2 個百分點"), not
+    /// percent: the unit is [`Unit::Percent`] either way, and a translation that swaps one
+    /// for the other changed the figure.
+    #[serde(skip)]
+    pub points: bool,
 }
 
 impl Quantity {
@@ -64,6 +69,7 @@ impl Quantity {
             span,
             text: text.trim().to_string(),
             word: false,
+            points: false,
         }
     }
 
@@ -327,10 +333,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
                 }
             }
         };
-        numbers.push((
-            Quantity::new(value, unit, m.clone(), &text[m.clone()]),
-            scale.is_some(),
-        ));
+        let mut q = Quantity::new(value, unit, m.clone(), &text[m.clone()]);
+        q.points = unit_word
+            .as_deref()
+            .is_some_and(|u| u.starts_with("percentage") || u.starts_with("point"));
+        numbers.push((q, scale.is_some()));
         taken.0.push(m);
     }
     // "$1.29 to $1.31 billion": a range's first end takes the second's scale and currency.
@@ -358,6 +365,7 @@ pub fn english(text: &str) -> Vec<Quantity> {
         }
         if a.unit == Unit::Count && matches!(b.unit, Unit::Usd | Unit::Percent | Unit::Bps) {
             a.unit = b.unit;
+            a.points = b.points;
             if b.text.to_ascii_lowercase().ends_with("cents")
                 || b.text.to_ascii_lowercase().ends_with("cent")
             {
@@ -389,9 +397,19 @@ static ZH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         (?P<cur>(?:US)?\$)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-        \s?(?P<scale>十億|百億|千億|十萬|百萬|千萬|萬|億|兆|万|亿|billion|million)?
+        \s?(?P<scale>十億|百億|千億|萬億|十萬|百萬|千萬|萬|億|兆|千|billion|million)?
         \s?(?P<unit>美元|美金|美分|%|％|個基點|基點|個百分點|百分點)?
     ")
+});
+static ZH_YEAR_DIGITS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"([一二][零一二三四五六七八九]{3})\s?年"));
+static ZH_PERCENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"百分之\s?(\d+(?:\.\d+)?|[零一二兩三四五六七八九十百]+(?:點[零一二三四五六七八九]+)?)")
+});
+static ZH_BIG_NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"([一二兩三四五六七八九十][零一二兩三四五六七八九十百千萬億兆]*[百千萬億兆][零一二兩三四五六七八九十百千萬億兆]*)\s?(美元|美金|美分|%|個百分點|百分點|個基點|基點)?",
+    )
 });
 static ZH_BARE_SCALE: LazyLock<Regex> = LazyLock::new(|| re(r"(十億|百萬|千萬|億)美元"));
 static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -408,6 +426,7 @@ static ZH_RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:至|到|-|�
 
 fn zh_scale(s: &str) -> f64 {
     match s {
+        "千" => 1e3,
         "萬" | "万" => 1e4,
         "十萬" => 1e5,
         "百萬" | "million" => 1e6,
@@ -416,7 +435,7 @@ fn zh_scale(s: &str) -> f64 {
         "十億" | "billion" => 1e9,
         "百億" => 1e10,
         "千億" => 1e11,
-        "兆" => 1e12,
+        "兆" | "萬億" => 1e12,
         _ => 1.0,
     }
 }
@@ -439,8 +458,131 @@ fn zh_numeral(s: &str) -> Option<f64> {
     }
 }
 
-/// The quantities in Chinese text, in order of appearance.
+/// Traditional characters the Chinese patterns are written with whose Simplified forms differ:
+/// a Simplified (or mixed) translation is read by turning those forms back into these.
+const PATTERN_CHARS: &str =
+    "億萬個點財會計兩與數幾項種層級組類筆張條輪週時鐘虧損長調漲減淨負盈營獲較額";
+
+/// Simplified → Traditional for [`PATTERN_CHARS`] (one character each way, the same UTF-8
+/// length: spans stay byte-exact).
+fn to_pattern_script(c: char) -> Option<char> {
+    static MAP: LazyLock<std::collections::HashMap<char, char>> = LazyLock::new(|| {
+        let mut buf = [0u8; 4];
+        PATTERN_CHARS
+            .chars()
+            .filter_map(|t| {
+                let s = fast2s::convert(t.encode_utf8(&mut buf)).chars().next()?;
+                (s != t).then_some((s, t))
+            })
+            .collect()
+    });
+    MAP.get(&c).copied()
+}
+
+/// Chinese text as the figure patterns read it: Simplified forms of the pattern characters in
+/// their Traditional form, full-width digits, letters, `%`, `$` and `.` half-width, `〇` as
+/// `零`. Full-width commas and semicolons stay (they separate clauses, not thousands). Returns
+/// the text and, when it changed length, each of its byte offsets' offset in the original.
+pub fn normalize_chinese(text: &str) -> (std::borrow::Cow<'_, str>, Option<Vec<usize>>) {
+    let needs = |c: char| {
+        matches!(c, '\u{FF01}'..='\u{FF5E}' | '〇')
+            || (c >= '\u{4E00}' && to_pattern_script(c).is_some())
+    };
+    if text.is_ascii() || !text.chars().any(needs) {
+        return (std::borrow::Cow::Borrowed(text), None);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut back = Vec::with_capacity(text.len() + 1);
+    let mut resized = false;
+    for (i, c) in text.char_indices() {
+        let n = match c {
+            '\u{FF0C}' | '\u{FF1B}' | '\u{FF1A}' => c,
+            '\u{FF01}'..='\u{FF5E}' => crate::text::fold::half_width(c),
+            '〇' => '零',
+            _ => to_pattern_script(c).unwrap_or(c),
+        };
+        resized |= n.len_utf8() != c.len_utf8();
+        for _ in 0..n.len_utf8() {
+            back.push(i);
+        }
+        out.push(n);
+    }
+    back.push(text.len());
+    (std::borrow::Cow::Owned(out), resized.then_some(back))
+}
+
+/// The quantities in Chinese text, in order of appearance, in any Chinese script: Traditional,
+/// Simplified or mixed, full-width or half-width digits (spans and texts are the original's).
 pub fn chinese(text: &str) -> Vec<Quantity> {
+    let (normal, back) = normalize_chinese(text);
+    let mut found = chinese_normalized(&normal);
+    if normal.as_ref() != text {
+        for q in &mut found {
+            if let Some(back) = &back {
+                q.span = back[q.span.start]..back[q.span.end];
+            }
+            q.text = text[q.span.clone()].to_string();
+        }
+    }
+    found
+}
+
+/// A Chinese numeral with its scale characters: 三千五百萬 = 35,000,000, 兩億 = 2e8, 一百二十
+/// = 120, 一千零五 = 1,005, 十二 = 12. `None` for anything else.
+pub fn zh_numeral_value(s: &str) -> Option<f64> {
+    let digit = |c: char| match c {
+        '零' => Some(0.0),
+        '一' => Some(1.0),
+        '二' | '兩' => Some(2.0),
+        '三' => Some(3.0),
+        '四' => Some(4.0),
+        '五' => Some(5.0),
+        '六' => Some(6.0),
+        '七' => Some(7.0),
+        '八' => Some(8.0),
+        '九' => Some(9.0),
+        _ => None,
+    };
+    let small = |c: char| match c {
+        '十' => Some(10.0),
+        '百' => Some(100.0),
+        '千' => Some(1000.0),
+        _ => None,
+    };
+    let big = |c: char| match c {
+        '萬' => Some(1e4),
+        '億' => Some(1e8),
+        '兆' => Some(1e12),
+        _ => None,
+    };
+    let (mut total, mut section, mut number) = (0.0f64, 0.0f64, None::<f64>);
+    let mut any = false;
+    for c in s.chars() {
+        any = true;
+        if let Some(d) = digit(c) {
+            number = Some(d);
+        } else if let Some(m) = small(c) {
+            section += number.unwrap_or(1.0) * m;
+            number = None;
+        } else if let Some(m) = big(c) {
+            let part = section + number.unwrap_or(0.0);
+            if part == 0.0 {
+                // 萬億: a bigger scale right after a smaller one multiplies it.
+                total = if total == 0.0 { m } else { total * m };
+            } else {
+                total += part * m;
+            }
+            section = 0.0;
+            number = None;
+        } else {
+            return None;
+        }
+    }
+    any.then(|| tidy(total + section + number.unwrap_or(0.0)))
+}
+
+/// The quantities of normalized Chinese text ([`normalize_chinese`]).
+fn chinese_normalized(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut taken = Taken(Vec::new());
     for c in ZH_QUARTER.captures_iter(text) {
@@ -490,6 +632,70 @@ pub fn chinese(text: &str) -> Vec<Quantity> {
         }
         taken.0.push(m);
     }
+    // 二〇二五年: a year written digit by digit.
+    for c in ZH_YEAR_DIGITS.captures_iter(text) {
+        let m = c.get(1).map_or(0..0, |m| m.range());
+        if taken.overlaps(&m) {
+            continue;
+        }
+        let digits: Option<String> = c[1]
+            .chars()
+            .map(|d| zh_numeral_value(&d.to_string()).map(|v| char::from(b'0' + v as u8)))
+            .collect();
+        if let Some(v) = digits.and_then(|d| d.parse::<f64>().ok()) {
+            out.push(Quantity::new(v, Unit::Year, m.clone(), &text[m.clone()]));
+            taken.0.push(m);
+        }
+    }
+    // 百分之二點五: percent in words.
+    for c in ZH_PERCENT_WORDS.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if taken.overlaps(&m) {
+            continue;
+        }
+        let n = &c[1];
+        let value = n.parse::<f64>().ok().or_else(|| {
+            let (int, frac) = n.split_once('點').unwrap_or((n, ""));
+            let mut v = zh_numeral_value(int)?;
+            let mut place = 0.1;
+            for d in frac.chars() {
+                v += zh_numeral_value(&d.to_string())? * place;
+                place /= 10.0;
+            }
+            Some(tidy(v))
+        });
+        if let Some(v) = value {
+            out.push(Quantity::new(v, Unit::Percent, m.clone(), &text[m.clone()]));
+            taken.0.push(m);
+        }
+    }
+    // 三千五百萬美元, 兩億: numerals with scale characters.
+    for c in ZH_BIG_NUMERAL.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if taken.overlaps(&m) || text[..m.start].ends_with(['第', '數', '幾']) {
+            continue;
+        }
+        let Some(mut value) = zh_numeral_value(&c[1]) else {
+            continue;
+        };
+        let unit = match c.get(2).map(|u| u.as_str()) {
+            Some("%" | "個百分點" | "百分點") => Unit::Percent,
+            Some("個基點" | "基點") => Unit::Bps,
+            Some("美分") => {
+                value /= 100.0;
+                Unit::Usd
+            }
+            Some(_) => Unit::Usd,
+            None => Unit::Count,
+        };
+        let mut q = Quantity::new(value, unit, m.clone(), &text[m.clone()]);
+        q.points = c.get(2).is_some_and(|u| u.as_str().ends_with("百分點"));
+        // 一百 or 三千 alone may be an idiom; a scale of ten thousand or more, or a unit, is a
+        // figure.
+        q.word = c.get(2).is_none() && !c[1].contains(['萬', '億', '兆']);
+        out.push(q);
+        taken.0.push(m);
+    }
     let mut numbers: Vec<(Quantity, bool, bool)> = Vec::new(); // (quantity, scale written, unit written)
     for c in ZH_NUMBER.captures_iter(text) {
         let m = c.get(0).map_or(0..0, |m| m.range());
@@ -533,11 +739,11 @@ pub fn chinese(text: &str) -> Vec<Quantity> {
             }
         };
         let unit_written = c.name("unit").is_some() || c.name("cur").is_some();
-        numbers.push((
-            Quantity::new(value, unit, m.clone(), &text[m.clone()]),
-            scale.is_some(),
-            unit_written,
-        ));
+        let mut q = Quantity::new(value, unit, m.clone(), &text[m.clone()]);
+        q.points = c
+            .name("unit")
+            .is_some_and(|u| u.as_str().ends_with("百分點"));
+        numbers.push((q, scale.is_some(), unit_written));
         taken.0.push(m);
     }
     // "4.38 億至 4.43 億美元", "129 至 1.31 美元", "11.6 至 11.65 億美元": the first end of a
@@ -570,6 +776,7 @@ pub fn chinese(text: &str) -> Vec<Quantity> {
         }
         if a.unit == Unit::Count || a.unit == Unit::Year {
             a.unit = b.unit;
+            a.points = b.points;
             if b.text.ends_with("美分") {
                 a.value /= 100.0;
             }
