@@ -376,3 +376,58 @@ fn percent_and_percentage_points_are_not_the_same() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(compare_figures("up 2 points", "上升 2 個百分點").is_empty());
 }
+
+/// A figure kept right with its meaning turned around: a decline made growth, a loss a profit,
+/// a raised guide lowered. Both scripts; faithful renderings stay quiet.
+#[test]
+fn a_direction_turned_around_is_found() {
+    let direction = |en: &str, zh: &str| {
+        compare_figures(en, zh)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Direction)
+            .count()
+    };
+    for (en, zh) in [
+        ("Revenue declined 4% year-over-year.", "營收年增 4%。"),
+        ("Revenue declined 4% year-over-year.", "营收同比增长 4%。"),
+        (
+            "We recorded a net loss of $5 million.",
+            "我們錄得淨利 500 萬美元。",
+        ),
+        (
+            "We are raising our full-year revenue guidance to $4.6 billion.",
+            "我們將全年營收指引下調至 46 億美元。",
+        ),
+        (
+            "Gross margin was 100 basis points lower.",
+            "毛利率提高了 100 個基點。",
+        ),
+        ("Churn was negative 2%.", "流失率上升 2%。"),
+    ] {
+        assert_eq!(direction(en, zh), 1, "{en} / {zh}");
+    }
+    for (en, zh) in [
+        ("Revenue declined 4% year-over-year.", "營收年減 4%。"),
+        ("Revenue grew 4% year-over-year.", "营收同比增长 4%。"),
+        (
+            "We recorded a net loss of $5 million.",
+            "我們錄得淨虧損 500 萬美元。",
+        ),
+        (
+            "We are raising our full-year revenue guidance to $4.6 billion.",
+            "我們將全年營收指引上調至 46 億美元。",
+        ),
+        (
+            "Gross margin of 53.3%, up 110 basis points year-over-year and down 70 basis points sequentially.",
+            "毛利率為 53.3%,較去年同期成長 110 個基點,較上季下降 70 個基點。",
+        ),
+        (
+            "Our guidance implies negative 3% revenue growth.",
+            "指引意味著營收成長為負 3%。",
+        ),
+        // No word on one side: nothing to compare.
+        ("Revenue was $1.2 billion.", "營收下降至 12 億美元。"),
+    ] {
+        assert_eq!(direction(en, zh), 0, "{en} / {zh}");
+    }
+}

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+mod direction;
+
 use crate::text::numbers::{Quantity, Unit, chinese, english};
 use crate::transcript::{Flag, Paragraph, Transcript};
 
@@ -22,6 +24,9 @@ pub enum Kind {
     MissingTranslation,
     /// The Chinese is much shorter than the English should make it: something was dropped.
     Omission,
+    /// A figure's direction turned around: a decline became growth, a loss a profit, a raised
+    /// guide a lowered one (上調↔下調).
+    Direction,
 }
 
 impl Kind {
@@ -34,6 +39,7 @@ impl Kind {
             Kind::Untranslated => "untranslated",
             Kind::MissingTranslation => "missing_translation",
             Kind::Omission => "omission",
+            Kind::Direction => "direction",
         }
     }
 }
@@ -98,6 +104,7 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
     let zh_q = chinese(zh);
     let mut zh_used = vec![false; zh_q.len()];
     let mut en_used = vec![false; en_q.len()];
+    let mut matched = Vec::new();
     // Exact matches first, same unit before compatible units.
     for strict in [true, false] {
         for (i, e) in en_q.iter().enumerate() {
@@ -116,6 +123,7 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
             if let Some(j) = found {
                 en_used[i] = true;
                 zh_used[j] = true;
+                matched.push((i, j));
             }
         }
     }
@@ -142,7 +150,7 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
     }
     // A small count written with digits on one side may be a numeral the other side writes
     // with a classifier this reader does not list ("top 2 tiers" / 前兩層).
-    let zh_normal = crate::text::numbers::normalize_chinese(zh).0;
+    let (zh_normal, zh_back) = crate::text::numbers::normalize_chinese(zh);
     for (i, e) in en_q.iter().enumerate() {
         if !en_used[i] && e.unit == Unit::Count && has_numeral(&zh_normal, e.value) {
             en_used[i] = true;
@@ -182,6 +190,32 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
             left_en.remove(i);
         } else {
             i += 1;
+        }
+    }
+    // A figure found on both sides whose words go opposite ways.
+    let zh_normal_text = zh_normal.as_ref();
+    for &(i, j) in &matched {
+        let (e, z) = (&en_q[i], &zh_q[j]);
+        let zh_span = zh_back.as_ref().map_or(z.span.clone(), |back| {
+            let at = |b: usize| back.partition_point(|&o| o < b);
+            at(z.span.start)..at(z.span.end)
+        });
+        if let (Some(a), Some(b)) = (
+            direction::english(en, e.span.clone()),
+            direction::chinese(zh_normal_text, zh_span),
+        ) && a.opposes(b)
+        {
+            out.push(PairFinding {
+                kind: Kind::Direction,
+                en: vec![e.text.clone()],
+                zh: vec![z.text.clone()],
+                detail: format!(
+                    "{} is {} in the English, {} in the Chinese",
+                    e.text,
+                    a.word(),
+                    b.word()
+                ),
+            });
         }
     }
     if !left_en.is_empty() {
