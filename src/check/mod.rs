@@ -24,6 +24,8 @@ pub enum Kind {
     MissingTranslation,
     /// The Chinese is much shorter than the English should make it: something was dropped.
     Omission,
+    /// The Chinese translates a neighbouring paragraph, not this one.
+    Misaligned,
     /// A figure's direction turned around: a decline became growth, a loss a profit, a raised
     /// guide a lowered one (上調↔下調).
     Direction,
@@ -40,6 +42,7 @@ impl Kind {
             Kind::MissingTranslation => "missing_translation",
             Kind::Omission => "omission",
             Kind::Direction => "direction",
+            Kind::Misaligned => "misaligned",
         }
     }
 }
@@ -338,6 +341,17 @@ pub fn is_omission(en: &str, zh: &str) -> bool {
         && ((han + latin) as f64) < OMISSION_UNITS_PER_WORD * words as f64
 }
 
+/// True when the English ends a sentence and the Chinese does not: a translation cut off
+/// (every clean pair of the bundled calls ends with sentence punctuation on both sides).
+pub fn stops_mid_sentence(en: &str, zh: &str) -> bool {
+    let en = en.trim_end().trim_end_matches(['"', '\'', ')', '”', '’']);
+    let words = en.split_whitespace().count();
+    let Some(last) = zh.trim_end().chars().next_back() else {
+        return false;
+    };
+    words >= 6 && en.ends_with(['.', '?', '!']) && !"。？！?!.…」』\"”）)；;~～".contains(last)
+}
+
 /// Checks one paragraph pair.
 pub fn check_pair(p: &Paragraph) -> Vec<PairFinding> {
     let mut out = Vec::new();
@@ -364,7 +378,20 @@ pub fn check_pair(p: &Paragraph) -> Vec<PairFinding> {
         return out;
     }
     out.extend(compare_figures(en, zh));
-    if is_omission(en, zh) {
+    if stops_mid_sentence(en, zh) {
+        let tail: String = {
+            let chars: Vec<char> = zh.trim_end().chars().collect();
+            chars[chars.len().saturating_sub(12)..].iter().collect()
+        };
+        out.push(PairFinding {
+            kind: Kind::Omission,
+            en: vec![],
+            zh: vec![],
+            detail: format!(
+                "the translation stops mid-sentence (…{tail}) where the English goes on to the end"
+            ),
+        });
+    } else if is_omission(en, zh) {
         let (words, han, _) = length_units(en, zh);
         out.push(PairFinding {
             kind: Kind::Omission,
@@ -376,23 +403,116 @@ pub fn check_pair(p: &Paragraph) -> Vec<PairFinding> {
     out
 }
 
+/// What a translation shares with an English paragraph whatever the language: its figures
+/// and the Latin words it keeps (names, terms). Returns (anchors in the Chinese, how many of
+/// them the English has).
+fn shared_anchors(en: &str, zh: &str, zh_figures: &[Quantity]) -> (usize, usize) {
+    let en_figures = english(en);
+    let figures = zh_figures.iter().filter(|q| !q.word);
+    let mut total = 0;
+    let mut found = 0;
+    for z in figures {
+        total += 1;
+        found += usize::from(
+            en_figures
+                .iter()
+                .any(|e| compatible(e.unit, z.unit) && e.same_value(z)),
+        );
+    }
+    let en_words: std::collections::HashSet<String> = en
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 2)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for w in zh
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+    {
+        let w = w.to_ascii_lowercase();
+        if seen.insert(w.clone()) {
+            total += 1;
+            found += usize::from(en_words.contains(&w));
+        }
+    }
+    (total, found)
+}
+
+/// A misaligned pair: the Chinese shares few of its figures and Latin words with its own
+/// English (at most half) and nearly all (80% or more) with a neighbour's, from at least
+/// three anchors. Returns the neighbour's line.
+pub fn misaligned(p: &Paragraph, neighbours: &[&Paragraph]) -> Option<usize> {
+    let (en, zh) = (p.en.as_deref()?, p.zh.as_deref()?);
+    let zh_figures = chinese(zh);
+    let (total, own) = shared_anchors(en, zh, &zh_figures);
+    if total < 3 || own * 2 > total {
+        return None;
+    }
+    neighbours
+        .iter()
+        .filter_map(|n| {
+            let (_, found) = shared_anchors(n.en.as_deref()?, zh, &zh_figures);
+            (found * 5 >= total * 4 && found > own).then_some((found, n.line))
+        })
+        .max_by_key(|(found, _)| *found)
+        .map(|(_, line)| line)
+}
+
+/// Checks one pair with its neighbours (the pairs before and after it): [`check_pair`], and a
+/// Chinese that belongs to a neighbour replaces the figure and length findings with one
+/// `misaligned` finding.
+pub fn check_pair_near(p: &Paragraph, neighbours: &[&Paragraph]) -> Vec<PairFinding> {
+    let mut out = check_pair(p);
+    let suspicious = out.iter().any(|f| {
+        matches!(
+            f.kind,
+            Kind::Mismatch | Kind::Missing | Kind::Extra | Kind::Omission
+        )
+    });
+    if suspicious && let Some(line) = misaligned(p, neighbours) {
+        out.retain(|f| {
+            !matches!(
+                f.kind,
+                Kind::Mismatch | Kind::Missing | Kind::Extra | Kind::Omission | Kind::Direction
+            )
+        });
+        out.push(PairFinding {
+            kind: Kind::Misaligned,
+            en: vec![],
+            zh: vec![],
+            detail: format!(
+                "the Chinese translates the English at line {line}, not this paragraph"
+            ),
+        });
+    }
+    out
+}
+
 /// Checks every pair of a transcript, in order.
 pub fn check(t: &Transcript) -> Vec<Finding> {
     if !t.bilingual {
         return Vec::new();
     }
+    let pairs: Vec<&Paragraph> = t.paragraphs().map(|(_, p)| p).collect();
     t.paragraphs()
         .enumerate()
         .flat_map(|(n, (_, p))| {
-            check_pair(p).into_iter().map(move |f| Finding {
-                source: t.source.clone(),
-                line: p.line,
-                kind: f.kind,
-                en: f.en,
-                zh: f.zh,
-                detail: f.detail,
-                paragraph: n,
-            })
+            let neighbours: Vec<&Paragraph> = [n.checked_sub(1), Some(n + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| pairs.get(i).copied())
+                .collect();
+            check_pair_near(p, &neighbours)
+                .into_iter()
+                .map(move |f| Finding {
+                    source: t.source.clone(),
+                    line: p.line,
+                    kind: f.kind,
+                    en: f.en,
+                    zh: f.zh,
+                    detail: f.detail,
+                    paragraph: n,
+                })
         })
         .collect()
 }
