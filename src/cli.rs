@@ -89,6 +89,10 @@ pub enum Command {
         /// Exit with code 3 when there are findings.
         #[arg(long)]
         strict: bool,
+        /// Report only these kinds (comma-separated): mismatch, missing, extra, direction,
+        /// misaligned, untranslated, missing_translation, omission.
+        #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
+        kinds: Vec<String>,
     },
     /// Search both languages (fzf syntax: 'exact ^prefix suffix$ !not; Chinese terms match as
     /// substrings; Simplified finds Traditional). Best matches first.

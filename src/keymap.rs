@@ -145,6 +145,8 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("{", Action::PrevSameSpeaker),
     ("Q", Action::JumpToQa),
     ("!", Action::NextFinding),
+    ("@", Action::PrevFinding),
+    ("d", Action::DismissFinding),
     ("i", Action::ShowFindings),
     ("/", Action::OpenSearch),
     ("o", Action::ToggleSidebar),

@@ -82,10 +82,31 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             json,
             strict,
+            kinds,
         }) => {
+            let mut wanted = Vec::new();
+            for k in &kinds {
+                match crate::check::Kind::from_name(k.trim()) {
+                    Some(kind) => wanted.push(kind),
+                    None => {
+                        let names: Vec<&str> =
+                            crate::check::Kind::ALL.iter().map(|k| k.name()).collect();
+                        // A usage error, as clap reports them: exit 2.
+                        eprintln!(
+                            "error: unknown kind {:?} for --kinds (kinds: {})",
+                            crate::text::sanitize(k),
+                            names.join(", ")
+                        );
+                        return Ok(ExitCode::from(2));
+                    }
+                }
+            }
             let transcripts = load_all(&paths)?;
-            let findings: Vec<crate::check::Finding> =
-                transcripts.iter().flat_map(crate::check::check).collect();
+            let findings: Vec<crate::check::Finding> = transcripts
+                .iter()
+                .flat_map(crate::check::check)
+                .filter(|f| wanted.is_empty() || wanted.contains(&f.kind))
+                .collect();
             let mut out = io::stdout().lock();
             if json {
                 write_json(&mut out, &findings)?;

@@ -44,6 +44,9 @@ pub struct TranscriptState {
     /// Bookmarks, by paragraph.
     #[serde(default)]
     pub bookmarks: Vec<Bookmark>,
+    /// Translation findings the reader dismissed, by [`crate::check::Finding::key`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<String>,
     /// When it was last opened (seconds since 1970); entries written before this field
     /// existed start their count at the next save.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -86,6 +89,17 @@ pub enum Change {
         /// The bookmark.
         bookmark: Bookmark,
     },
+    /// A translation finding dismissed (`restore`: brought back).
+    Dismiss {
+        /// Content hash key.
+        key: String,
+        /// File name.
+        name: String,
+        /// The finding's key.
+        finding: String,
+        /// True to bring it back.
+        restore: bool,
+    },
     /// A bookmark removed.
     Remove {
         /// Content hash key.
@@ -114,6 +128,19 @@ impl StateFile {
                 t.name = name.clone();
                 put_bookmark(&mut t.bookmarks, bookmark.clone());
             }
+            Change::Dismiss {
+                key,
+                name,
+                finding,
+                restore,
+            } => {
+                let t = self.transcripts.entry(key.clone()).or_default();
+                t.name = name.clone();
+                t.dismissed.retain(|d| d != finding);
+                if !restore {
+                    t.dismissed.push(finding.clone());
+                }
+            }
             Change::Remove { key, paragraph } => {
                 if let Some(t) = self.transcripts.get_mut(key) {
                     t.bookmarks.retain(|b| b.paragraph != *paragraph);
@@ -134,13 +161,15 @@ impl StateFile {
         }
         if let Some(age) = max_age {
             self.transcripts.retain(|_, t| {
-                !t.bookmarks.is_empty() || t.seen.unwrap_or(now).saturating_add(age) >= now
+                !t.bookmarks.is_empty()
+                    || !t.dismissed.is_empty()
+                    || t.seen.unwrap_or(now).saturating_add(age) >= now
             });
         }
         let mut plain: Vec<(u64, String)> = self
             .transcripts
             .iter()
-            .filter(|(_, t)| t.bookmarks.is_empty())
+            .filter(|(_, t)| t.bookmarks.is_empty() && t.dismissed.is_empty())
             .map(|(k, t)| (t.seen.unwrap_or(now), k.clone()))
             .collect();
         if plain.len() > MAX_POSITIONS {

@@ -431,3 +431,88 @@ fn a_direction_turned_around_is_found() {
         assert_eq!(direction(en, zh), 0, "{en} / {zh}");
     }
 }
+
+/// `callread check --kinds` reports only the kinds named; an unknown kind is a usage error.
+#[test]
+fn check_reports_only_the_kinds_asked_for() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let all = run(&["check", "--json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&all.stdout).unwrap();
+    let some = run(&["check", "--json", "--kinds", "omission,untranslated"]);
+    let some: Vec<serde_json::Value> = serde_json::from_slice(&some.stdout).unwrap();
+    assert!(!some.is_empty() && some.len() < all.len());
+    assert!(
+        some.iter()
+            .all(|f| ["omission", "untranslated"].contains(&f["kind"].as_str().unwrap()))
+    );
+    let bad = run(&["check", "--kinds", "bogus"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("misaligned"));
+}
+
+/// `@` walks findings backwards; `d` dismisses the pair's findings (no longer counted,
+/// marked or walked), the dismissal is saved with the reading state and survives a restart,
+/// and `u` brings it back. `i` says what was read on each side.
+#[test]
+fn findings_can_be_walked_back_dismissed_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = callread::state::Store::open(dir.path()).unwrap();
+    let mut s = common::ui::reader(120, 40);
+    common::ui::keys(&mut s, "@");
+    let line = |s: &callread::app::AppState| {
+        let d = s.doc().unwrap();
+        d.paragraph(d.cursor).unwrap().1.line
+    };
+    assert_eq!(line(&s), 313, "@ from the top wraps to the last finding");
+    assert!(common::ui::status(&s).contains("on to the last finding"));
+    common::ui::keys(&mut s, "@");
+    assert_eq!(line(&s), 81);
+    common::ui::keys(&mut s, "i");
+    let popup = common::ui::screen_text(&s);
+    assert!(
+        popup.contains("figures read in the Chinese") && popup.contains("129 = $129"),
+        "{popup}"
+    );
+    common::ui::keys(&mut s, "d");
+    assert!(common::ui::status(&s).contains("dismissed 1 finding"));
+    assert!(
+        common::ui::status(&s).contains("! 2"),
+        "{}",
+        common::ui::status(&s)
+    );
+    let rows = common::ui::screen(&s);
+    let row = rows
+        .iter()
+        .find(|r| r.contains("Turning to guidance"))
+        .unwrap();
+    assert!(!row.starts_with("▌!"), "no mark: {row}");
+    common::ui::keys(&mut s, "g ! !");
+    assert_eq!(line(&s), 313, "! skips the dismissed finding");
+    for c in std::mem::take(&mut s.changes) {
+        store.change(c);
+    }
+    store.save().unwrap();
+    // A new session reads the dismissal.
+    let (store, _) = callread::state::Store::open(dir.path()).unwrap();
+    let mut t = common::ui::reader(120, 40);
+    t.saved = store.state.transcripts.clone().into_iter().collect();
+    t.adopt_saved();
+    callread::app::update(&mut t, callread::app::Action::Resize(120, 40));
+    assert!(
+        common::ui::status(&t).contains("! 2"),
+        "{}",
+        common::ui::status(&t)
+    );
+    // `u` restores in the session that dismissed.
+    common::ui::keys(&mut s, "u");
+    assert!(
+        common::ui::status(&s).contains("! 3"),
+        "{}",
+        common::ui::status(&s)
+    );
+}

@@ -33,6 +33,10 @@ pub enum Action {
     JumpToQa,
     /// Jump to the next paragraph with a translation finding.
     NextFinding,
+    /// Jump to the previous pair with a translation finding.
+    PrevFinding,
+    /// Dismiss the findings on the current pair (saved; `u` undoes).
+    DismissFinding,
     /// Show the current paragraph's translation findings in full.
     ShowFindings,
     /// Open the search prompt.
@@ -132,6 +136,8 @@ impl Action {
             Action::PrevSameSpeaker => "prev turn, same speaker",
             Action::JumpToQa => "jump to the Q&A",
             Action::NextFinding => "next translation finding",
+            Action::PrevFinding => "previous translation finding",
+            Action::DismissFinding => "dismiss this pair's findings",
             Action::ShowFindings => "this finding in full",
             Action::OpenSearch => "search both languages",
             Action::ToggleSidebar => "guidance sidebar",

@@ -30,6 +30,8 @@ pub struct Doc {
     pub bookmarks: Vec<crate::state::Bookmark>,
     /// The cursor last saved, to save only what moved.
     pub saved_cursor: Option<usize>,
+    /// Keys of the findings dismissed in the reader (not counted, marked or walked).
+    pub dismissed: Vec<String>,
     /// Findings and guidance being computed on another thread (large transcripts).
     analysis: Option<std::sync::mpsc::Receiver<Analysis>>,
 }
@@ -72,6 +74,7 @@ impl Doc {
             bookmarks: Vec::new(),
             // Nothing to save for a transcript still at its start.
             saved_cursor: Some(0),
+            dismissed: Vec::new(),
             analysis: None,
         }
     }
@@ -152,7 +155,24 @@ impl Doc {
     pub fn findings_at(&self, n: usize) -> impl Iterator<Item = &crate::check::Finding> {
         let all = self.findings.as_deref().unwrap_or(&[]);
         let start = all.partition_point(|f| f.paragraph < n);
-        all[start..].iter().take_while(move |f| f.paragraph == n)
+        all[start..]
+            .iter()
+            .take_while(move |f| f.paragraph == n)
+            .filter(|f| !self.is_dismissed(f))
+    }
+
+    /// True for a finding dismissed in the reader.
+    pub fn is_dismissed(&self, f: &crate::check::Finding) -> bool {
+        !self.dismissed.is_empty() && self.dismissed.contains(&f.key())
+    }
+
+    /// The findings not dismissed, in order.
+    pub fn live_findings(&self) -> impl Iterator<Item = &crate::check::Finding> {
+        self.findings
+            .as_deref()
+            .unwrap_or(&[])
+            .iter()
+            .filter(|f| !self.is_dismissed(f))
     }
 
     /// The turn of pair `n`.

@@ -153,6 +153,8 @@ pub struct AppState {
     pub help_scroll: usize,
     /// The bookmark removed last, with its transcript, for `u`.
     pub removed_bookmark: Option<(usize, crate::state::Bookmark)>,
+    /// The finding dismissed last, with its transcript, for `u`.
+    pub dismissed_last: Option<(usize, String)>,
     /// Set while the event loop applies a burst of input: prompt edits then rerun the search
     /// once, at the end of the burst ([`AppState::end_batch`]), not once per character.
     pub batching: bool,
@@ -242,6 +244,36 @@ impl AppState {
         )
     }
 
+    /// Dismisses the findings on the current pair: no longer counted, marked or walked, saved
+    /// with the reading state; `u` brings them back.
+    fn dismiss_finding(&mut self) {
+        let current = self.current;
+        let Some(doc) = self.docs.get_mut(current) else {
+            return;
+        };
+        let keys: Vec<String> = doc.findings_at(doc.cursor).map(|f| f.key()).collect();
+        if keys.is_empty() {
+            self.message = Some("no finding on this paragraph to dismiss".into());
+            return;
+        }
+        for k in &keys {
+            doc.dismissed.push(k.clone());
+            self.changes.push(crate::state::Change::Dismiss {
+                key: doc.key.clone(),
+                name: doc.transcript.file_name().to_string(),
+                finding: k.clone(),
+                restore: false,
+            });
+        }
+        self.dismissed_last = keys.last().map(|k| (current, k.clone()));
+        self.message = Some(format!(
+            "dismissed {} finding{} here (u brings {} back)",
+            keys.len(),
+            if keys.len() == 1 { "" } else { "s" },
+            if keys.len() == 1 { "it" } else { "the last" }
+        ));
+    }
+
     /// Bookmarks the current paragraph, or removes its bookmark.
     fn toggle_bookmark(&mut self) {
         let Some(doc) = self.docs.get_mut(self.current) else {
@@ -292,6 +324,19 @@ impl AppState {
 
     /// `u`: puts back the bookmark (and its note) removed last.
     fn undo_removal(&mut self) {
+        if let Some((doc, key)) = self.dismissed_last.take() {
+            if let Some(d) = self.docs.get_mut(doc) {
+                d.dismissed.retain(|k| *k != key);
+                self.changes.push(crate::state::Change::Dismiss {
+                    key: d.key.clone(),
+                    name: d.transcript.file_name().to_string(),
+                    finding: key,
+                    restore: true,
+                });
+            }
+            self.message = Some("finding restored".into());
+            return;
+        }
         match self.removed_bookmark.take() {
             Some((doc, bookmark)) => {
                 let n = bookmark.paragraph;
@@ -395,6 +440,7 @@ impl AppState {
             .filter(|b| b.paragraph < doc.len())
             .cloned()
             .collect();
+        doc.dismissed = saved.dismissed.clone();
         doc.layout = None;
     }
 
@@ -727,7 +773,11 @@ pub fn update(state: &mut AppState, action: Action) {
     if matches!(state.overlay, Overlay::Help | Overlay::Findings)
         && !matches!(action, Action::Resize(..) | Action::Quit)
     {
+        let dismiss = state.overlay == Overlay::Findings && action == Action::DismissFinding;
         state.overlay = Overlay::None;
+        if dismiss {
+            state.dismiss_finding();
+        }
         return;
     }
     let rows = state.view_rows() as isize;
@@ -763,29 +813,41 @@ pub fn update(state: &mut AppState, action: Action) {
                 None => state.message = Some("this call has no Q&A section".into()),
             }
         }
-        Action::NextFinding => {
+        Action::NextFinding | Action::PrevFinding => {
+            let forward = action == Action::NextFinding;
             let next = state.doc().map(|d| {
                 let shown = |f: &&crate::check::Finding| {
                     d.layout
                         .as_ref()
                         .is_none_or(|l| l.pair(f.paragraph).is_some())
                 };
-                let all = d.findings.as_deref().unwrap_or(&[]);
-                let after = all.iter().filter(shown).find(|f| f.paragraph > d.cursor);
-                (
-                    after.map(|f| f.paragraph),
-                    all.iter().find(shown).map(|f| f.paragraph),
-                )
+                let live: Vec<usize> = d
+                    .live_findings()
+                    .filter(shown)
+                    .map(|f| f.paragraph)
+                    .collect();
+                let step = if forward {
+                    live.iter().find(|&&p| p > d.cursor).copied()
+                } else {
+                    live.iter().rev().find(|&&p| p < d.cursor).copied()
+                };
+                let wrap = if forward { live.first() } else { live.last() };
+                (step, wrap.copied())
             });
             match next {
                 Some((Some(n), _)) => state.jump_to(n),
-                Some((None, Some(first))) => {
-                    state.jump_to(first);
-                    state.message = Some("back to the first finding".into());
+                Some((None, Some(end))) => {
+                    state.jump_to(end);
+                    state.message = Some(if forward {
+                        "back to the first finding".into()
+                    } else {
+                        "on to the last finding".into()
+                    });
                 }
                 _ => state.message = Some("no translation findings".into()),
             }
         }
+        Action::DismissFinding => state.dismiss_finding(),
         Action::OpenSearch => {
             let (query, all) = state
                 .last_search

@@ -32,6 +32,23 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order `--kinds` lists them.
+    pub const ALL: [Kind; 8] = [
+        Kind::Mismatch,
+        Kind::Missing,
+        Kind::Extra,
+        Kind::Direction,
+        Kind::Misaligned,
+        Kind::Untranslated,
+        Kind::MissingTranslation,
+        Kind::Omission,
+    ];
+
+    /// The kind with this name ("mismatch").
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// The name used in JSON and on screen.
     pub fn name(self) -> &'static str {
         match self {
@@ -65,6 +82,20 @@ pub struct Finding {
     /// The paragraph pair (flat index), for the reader.
     #[serde(skip)]
     pub paragraph: usize,
+}
+
+impl Finding {
+    /// What identifies this finding within its transcript across runs (the transcript itself
+    /// is keyed by its content hash): the paragraph, the kind and the figures concerned.
+    pub fn key(&self) -> String {
+        format!(
+            "{}:{}:{}|{}",
+            self.paragraph,
+            self.kind.name(),
+            self.en.join(","),
+            self.zh.join(",")
+        )
+    }
 }
 
 /// A finding for one pair, before it knows where it is.
@@ -269,6 +300,11 @@ fn has_number_word(en: &str, v: f64) -> bool {
         .any(|t| t == w)
         || (v == 2.0 && lower.contains("couple"))
         || (v == 1.0 && lower.contains(" a "))
+}
+
+/// A value for people: "$1.29", "$129", "2.9%", "2 pp", "Q3".
+pub fn describe(q: &Quantity) -> String {
+    show(q)
 }
 
 /// A value for people: "$1.29", "129 USD", "2.9%".

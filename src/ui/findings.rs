@@ -29,9 +29,50 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
             }
         }
     }
+    // What the check read on each side of the pair: the figures, as values.
+    if let Some((_, p)) = doc.paragraph(doc.cursor)
+        && !lines.is_empty()
+    {
+        let read = |qs: Vec<crate::text::numbers::Quantity>| {
+            let v: Vec<String> = qs
+                .iter()
+                .filter(|q| !q.word)
+                .map(|q| format!("{} = {}", q.text, crate::check::describe(q)))
+                .collect();
+            if v.is_empty() {
+                "none".to_string()
+            } else {
+                v.join("; ")
+            }
+        };
+        let sides = [
+            (
+                "figures read in the English",
+                p.en.as_deref().map(crate::text::numbers::english),
+            ),
+            (
+                "figures read in the Chinese",
+                p.zh.as_deref().map(crate::text::numbers::chinese),
+            ),
+        ];
+        for (label, qs) in sides {
+            let Some(qs) = qs else { continue };
+            lines.push((String::new(), false));
+            lines.push((label.to_string(), true));
+            let text = crate::text::sanitize(&read(qs)).into_owned();
+            for r in wrap(&text, text_w) {
+                lines.push((text[r].to_string(), false));
+            }
+        }
+    }
     let h = (lines.len() as u16 + 3).min(area.height.saturating_sub(1));
     let r = centered(area, w, h);
-    let inner = popup(buf, r, "translation findings (any key closes)", theme);
+    let inner = popup(
+        buf,
+        r,
+        "translation findings (d dismisses them, any other key closes)",
+        theme,
+    );
     for ((text, strong), y) in lines.iter().zip(inner.y..inner.bottom()) {
         let style = if *strong {
             theme.status_strong.patch(theme.popup)

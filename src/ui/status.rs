@@ -28,7 +28,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
             left.push_str(&format!("│ {} │ {who} ", turn.section.label()));
             left_short.push_str(&format!("│ {} │ {} ", turn.section.label(), s.name));
         }
-        let count = doc.findings.as_ref().map_or(0, Vec::len);
+        let count = doc.live_findings().count();
         if doc.analysing() {
             right.push_str(" checking… │");
         } else if count > 0 {
