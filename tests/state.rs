@@ -105,6 +105,7 @@ fn bookmarks_and_notes_round_trip() {
             line: 31,
             note: Some("churn".into()),
         }],
+        dismissed: Vec::new(),
         seen: None,
     };
     s.saved.insert("ffff".into(), other);
