@@ -382,7 +382,9 @@ pub fn is_omission(en: &str, zh: &str) -> bool {
 pub fn stops_mid_sentence(en: &str, zh: &str) -> bool {
     let en = en.trim_end().trim_end_matches(['"', '\'', ')', '”', '’']);
     let words = en.split_whitespace().count();
-    let Some(last) = zh.trim_end().chars().next_back() else {
+    // A replacement character (a damaged byte the decoder repaired) is not where it stops.
+    let zh = zh.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FFFD}');
+    let Some(last) = zh.chars().next_back() else {
         return false;
     };
     words >= 6 && en.ends_with(['.', '?', '!']) && !"。？！?!.…」』\"”）)；;~～".contains(last)
