@@ -35,6 +35,10 @@ fn extraction(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // What `callread check DIR` does: the same on every core.
+    g.bench_function("check_1000_calls_all_cores", |b| {
+        b.iter(|| black_box(callread::check::check_all(&library)).len())
+    });
     // Real English-only calls of other companies (the development corpus), when it is beside
     // the checkout: 60 calls of about 10,000 words each.
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

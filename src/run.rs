@@ -102,9 +102,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             let transcripts = load_all(&paths)?;
-            let findings: Vec<crate::check::Finding> = transcripts
-                .iter()
-                .flat_map(crate::check::check)
+            let findings: Vec<crate::check::Finding> = crate::check::check_all(&transcripts)
+                .into_iter()
                 .filter(|f| wanted.is_empty() || wanted.contains(&f.kind))
                 .collect();
             let mut out = io::stdout().lock();

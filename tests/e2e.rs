@@ -125,6 +125,16 @@ impl Session {
     }
 }
 
+/// A test that fails mid-way must not leave its reader running (spinning on a closed pty).
+impl Drop for Session {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 #[test]
 fn read_move_resize_quit_and_the_terminal_is_restored() {
     let mut s = Session::start(&[], 100, 30, &[]);

@@ -135,7 +135,8 @@ fn same_figure(e: &Quantity, z: &Quantity) -> bool {
 /// Compares the figures of an English paragraph and its translation.
 pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
     let en_q = english(en);
-    let zh_q = chinese(zh);
+    let (zh_normal, zh_back) = crate::text::numbers::normalize_chinese(zh);
+    let zh_q = crate::text::numbers::chinese_of_normalized(zh, &zh_normal, zh_back.as_deref());
     let mut zh_used = vec![false; zh_q.len()];
     let mut en_used = vec![false; en_q.len()];
     let mut matched = Vec::new();
@@ -184,7 +185,6 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
     }
     // A small count written with digits on one side may be a numeral the other side writes
     // with a classifier this reader does not list ("top 2 tiers" / 前兩層).
-    let (zh_normal, zh_back) = crate::text::numbers::normalize_chinese(zh);
     for (i, e) in en_q.iter().enumerate() {
         if !en_used[i] && e.unit == Unit::Count && has_numeral(&zh_normal, e.value) {
             en_used[i] = true;
@@ -234,10 +234,11 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
             let at = |b: usize| back.partition_point(|&o| o < b);
             at(z.span.start)..at(z.span.end)
         });
-        if let (Some(a), Some(b)) = (
-            direction::english(en, e.span.clone()),
-            direction::chinese(zh_normal_text, zh_span),
-        ) && a.opposes(b)
+        // The English side first: most figures have no direction word, and then the Chinese
+        // need not be read.
+        if let Some(a) = direction::english(en, e.span.clone())
+            && let Some(b) = direction::chinese(zh_normal_text, zh_span)
+            && a.opposes(b)
         {
             out.push(PairFinding {
                 kind: Kind::Direction,
@@ -381,7 +382,10 @@ pub fn is_omission(en: &str, zh: &str) -> bool {
 /// (every clean pair of the bundled calls ends with sentence punctuation on both sides).
 pub fn stops_mid_sentence(en: &str, zh: &str) -> bool {
     let en = en.trim_end().trim_end_matches(['"', '\'', ')', '”', '’']);
-    let words = en.split_whitespace().count();
+    if !en.ends_with(['.', '?', '!']) {
+        return false;
+    }
+    let words = en.split_whitespace().take(6).count();
     // A replacement character (a damaged byte the decoder repaired) is not where it stops.
     let zh = zh.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FFFD}');
     let Some(last) = zh.chars().next_back() else {
@@ -524,6 +528,28 @@ pub fn check_pair_near(p: &Paragraph, neighbours: &[&Paragraph]) -> Vec<PairFind
         });
     }
     out
+}
+
+/// Checks many transcripts on every core (each transcript on one), findings in the order of
+/// the transcripts.
+pub fn check_all(transcripts: &[Transcript]) -> Vec<Finding> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(transcripts.len().max(1));
+    if threads <= 1 {
+        return transcripts.iter().flat_map(check).collect();
+    }
+    let chunk = transcripts.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = transcripts
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().flat_map(check).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// Checks every pair of a transcript, in order.

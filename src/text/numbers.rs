@@ -80,8 +80,13 @@ impl Quantity {
     }
 }
 
+/// A built-in pattern. Word boundaries are ASCII ones: Unicode `\b` keeps the regex crate's
+/// fast DFA off any text with a non-ASCII character (every Chinese line, and English with
+/// curly quotes), which made reading figures several times slower; a figure's boundary is
+/// always an ASCII one.
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
+    let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+    Regex::new(&pattern).unwrap_or_else(|e| panic!("bad built-in pattern {pattern}: {e}"))
 }
 
 fn parse_number(s: &str) -> Option<f64> {
@@ -188,8 +193,20 @@ impl Taken {
 /// The quantities in English text, in order of appearance.
 pub fn english(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
+    // Passes whose patterns need a character the text lacks are skipped (most paragraphs
+    // have no quarter, no apostrophe year, no "dollars").
+    let b = text.as_bytes();
+    let has = |c: u8| memchr::memchr(c, b).is_some();
+    let digits = b.iter().any(u8::is_ascii_digit);
+    let quarter = has(b'Q') || has(b'q');
+    let apostrophe = has(b'\'') || text.contains('’');
+    let dollars = memchr::memmem::find(b, b"ollar").is_some();
     let mut taken = Taken(Vec::new());
-    for c in EN_QUARTER.captures_iter(text) {
+    for c in (quarter)
+        .then(|| EN_QUARTER.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let digit = c
             .get(1)
@@ -206,7 +223,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for c in EN_FISCAL_YEAR.captures_iter(text) {
+    for c in (digits)
+        .then(|| EN_FISCAL_YEAR.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         if let Some(v) = c.get(1).and_then(|d| full_year(d.as_str())) {
             out.push(Quantity::new(v, Unit::Year, m.clone(), &text[m.clone()]));
@@ -237,7 +258,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for c in EN_MULTIPLE.captures_iter(text) {
+    for c in (digits)
+        .then(|| EN_MULTIPLE.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         // "2x the industry average" / "2 倍" (but not the name 8x8).
         let m = c.get(0).map_or(0..0, |m| m.range());
         if !taken.overlaps(&m) && !text[m.end..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -250,7 +275,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for c in EN_SHORT_YEAR.captures_iter(text) {
+    for c in (apostrophe && digits)
+        .then(|| EN_SHORT_YEAR.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         // "since Q4 of '21".
         let Some(m) = c.get(1).map(|m| (m.start() - 1)..m.end()) else {
             continue;
@@ -262,7 +291,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for c in EN_DECADE.captures_iter(text) {
+    for c in (digits)
+        .then(|| EN_DECADE.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         // "mid-80s": the number 80, as the translation writes it.
         let m = c.get(0).map_or(0..0, |m| m.range());
         if !taken.overlaps(&m) {
@@ -275,7 +308,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for m in EN_MILLION_DOLLAR.find_iter(text) {
+    for m in (dollars)
+        .then(|| EN_MILLION_DOLLAR.find_iter(text))
+        .into_iter()
+        .flatten()
+    {
         if !taken.overlaps(&m.range())
             && !text[..m.start()]
                 .trim_end()
@@ -291,7 +328,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
         }
     }
     let mut numbers: Vec<(Quantity, bool)> = Vec::new(); // (quantity, scale written)
-    for c in EN_NUMBER.captures_iter(text) {
+    for c in (digits)
+        .then(|| EN_NUMBER.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         if taken.overlaps(&m) {
             continue;
@@ -466,17 +507,35 @@ const PATTERN_CHARS: &str =
 /// Simplified → Traditional for [`PATTERN_CHARS`] (one character each way, the same UTF-8
 /// length: spans stay byte-exact).
 fn to_pattern_script(c: char) -> Option<char> {
-    static MAP: LazyLock<std::collections::HashMap<char, char>> = LazyLock::new(|| {
+    static MAP: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
         let mut buf = [0u8; 4];
-        PATTERN_CHARS
+        let mut map: Vec<(char, char)> = PATTERN_CHARS
             .chars()
             .filter_map(|t| {
                 let s = fast2s::convert(t.encode_utf8(&mut buf)).chars().next()?;
                 (s != t).then_some((s, t))
             })
-            .collect()
+            .collect();
+        map.sort_unstable();
+        map
     });
-    MAP.get(&c).copied()
+    // Most characters are not keys: a bit per CJK code point rejects them without a search.
+    static KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; 0x5200 / 64 + 1];
+        for (s, _) in MAP.iter() {
+            if let Some(i) = (*s as usize).checked_sub(0x4E00).filter(|i| *i < 0x5200) {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        bits
+    });
+    let i = (c as usize).checked_sub(0x4E00).filter(|i| *i < 0x5200)?;
+    if KEYS[i / 64] & (1 << (i % 64)) == 0 {
+        return None;
+    }
+    MAP.binary_search_by_key(&c, |(s, _)| *s)
+        .ok()
+        .map(|i| MAP[i].1)
 }
 
 /// Chinese text as the figure patterns read it: Simplified forms of the pattern characters in
@@ -515,10 +574,16 @@ pub fn normalize_chinese(text: &str) -> (std::borrow::Cow<'_, str>, Option<Vec<u
 /// Simplified or mixed, full-width or half-width digits (spans and texts are the original's).
 pub fn chinese(text: &str) -> Vec<Quantity> {
     let (normal, back) = normalize_chinese(text);
-    let mut found = chinese_normalized(&normal);
-    if normal.as_ref() != text {
+    chinese_of_normalized(text, &normal, back.as_deref())
+}
+
+/// [`chinese`] for a text already normalized by [`normalize_chinese`] (`normal`, `back`):
+/// spans and texts are the original's.
+pub fn chinese_of_normalized(text: &str, normal: &str, back: Option<&[usize]>) -> Vec<Quantity> {
+    let mut found = chinese_normalized(normal);
+    if normal != text {
         for q in &mut found {
-            if let Some(back) = &back {
+            if let Some(back) = back {
                 q.span = back[q.span.start]..back[q.span.end];
             }
             q.text = text[q.span.clone()].to_string();
@@ -584,8 +649,17 @@ pub fn zh_numeral_value(s: &str) -> Option<f64> {
 /// The quantities of normalized Chinese text ([`normalize_chinese`]).
 fn chinese_normalized(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
+    // Passes whose patterns need a character the text lacks are skipped.
+    let has = |c: char| text.contains(c);
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    let year = has('年');
+    let scale = text.contains(['百', '千', '萬', '億', '兆']);
     let mut taken = Taken(Vec::new());
-    for c in ZH_QUARTER.captures_iter(text) {
+    for c in (has('季') || has('Q'))
+        .then(|| ZH_QUARTER.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let v = c
             .get(1)
@@ -596,14 +670,22 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for c in ZH_FISCAL_YEAR.captures_iter(text) {
+    for c in (digits && (has('財') || has('會') || has('F')))
+        .then(|| ZH_FISCAL_YEAR.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         if let Some(v) = c.get(1).or(c.get(2)).and_then(|d| full_year(d.as_str())) {
             out.push(Quantity::new(v, Unit::Year, m.clone(), &text[m.clone()]));
             taken.0.push(m);
         }
     }
-    for c in ZH_SHORT_YEAR.captures_iter(text) {
+    for c in (digits && year)
+        .then(|| ZH_SHORT_YEAR.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(1).map_or(0..0, |m| m.range());
         // Not the "22 年" inside "2022 年".
         if text[..m.start].ends_with(|c: char| c.is_ascii_digit()) {
@@ -614,7 +696,11 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for c in ZH_DATE.captures_iter(text) {
+    for c in (has('月') || has('日'))
+        .then(|| ZH_DATE.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         if taken.overlaps(&m) || text[..m.start].ends_with(|c: char| c.is_ascii_digit()) {
             continue;
@@ -633,7 +719,11 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
         taken.0.push(m);
     }
     // 二〇二五年: a year written digit by digit.
-    for c in ZH_YEAR_DIGITS.captures_iter(text) {
+    for c in (year)
+        .then(|| ZH_YEAR_DIGITS.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(1).map_or(0..0, |m| m.range());
         if taken.overlaps(&m) {
             continue;
@@ -648,7 +738,11 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
         }
     }
     // 百分之二點五: percent in words.
-    for c in ZH_PERCENT_WORDS.captures_iter(text) {
+    for c in (has('之'))
+        .then(|| ZH_PERCENT_WORDS.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         if taken.overlaps(&m) {
             continue;
@@ -670,7 +764,11 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
         }
     }
     // 三千五百萬美元, 兩億: numerals with scale characters.
-    for c in ZH_BIG_NUMERAL.captures_iter(text) {
+    for c in (scale)
+        .then(|| ZH_BIG_NUMERAL.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         if taken.overlaps(&m) || text[..m.start].ends_with(['第', '數', '幾']) {
             continue;
@@ -697,7 +795,11 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
         taken.0.push(m);
     }
     let mut numbers: Vec<(Quantity, bool, bool)> = Vec::new(); // (quantity, scale written, unit written)
-    for c in ZH_NUMBER.captures_iter(text) {
+    for c in (digits)
+        .then(|| ZH_NUMBER.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         if taken.overlaps(&m) {
             continue;
@@ -784,7 +886,11 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
         *a_unit = true;
     }
     out.extend(numbers.into_iter().map(|(q, _, _)| q));
-    for c in ZH_BARE_SCALE.captures_iter(text) {
+    for c in (scale && has('美'))
+        .then(|| ZH_BARE_SCALE.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         // 數百萬美元 is "millions of dollars", not a figure.
         if !taken.overlaps(&m) && !text[..m.start].ends_with(['數', '数', '幾']) {
