@@ -108,6 +108,15 @@ pub enum Command {
         #[arg(long)]
         limit: Option<usize>,
     },
+    /// Names and terms of each call (speakers, the company, capitalised names) and how the
+    /// translation renders each: kept in Latin letters, Chinese renderings, not found.
+    Terms {
+        /// Transcript files or directories (default: the bundled transcripts).
+        paths: Vec<PathBuf>,
+        /// Print JSON: [{"source","terms":[{"english","source","pairs","renderings":[{"text","latin","count"}],"unmatched"}]}].
+        #[arg(long)]
+        json: bool,
+    },
     /// List the guidance figures: every forward-looking figure, with the Chinese counterpart.
     Guidance {
         /// Transcript files or directories (default: the bundled transcripts).

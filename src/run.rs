@@ -127,6 +127,45 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Some(Command::Terms { paths, json }) => {
+            let transcripts = load_all(&paths)?;
+            let mut out = io::stdout().lock();
+            let all: Vec<(String, Vec<crate::check::terms::Term>)> = transcripts
+                .iter()
+                .map(|t| (t.source.clone(), crate::check::terms::terms(t)))
+                .collect();
+            if json {
+                let rows: Vec<serde_json::Value> = all
+                    .iter()
+                    .map(|(source, terms)| serde_json::json!({"source": source, "terms": terms}))
+                    .collect();
+                write_json(&mut out, &rows)?;
+                writeln!(out)?;
+            } else {
+                for (source, terms) in &all {
+                    writeln!(out, "{}", crate::text::sanitize(source))?;
+                    for t in terms {
+                        let mut parts: Vec<String> = t
+                            .renderings
+                            .iter()
+                            .map(|r| format!("{} ×{}", r.text, r.count))
+                            .collect();
+                        if !t.unmatched.is_empty() {
+                            parts.push(format!("not found ×{}", t.unmatched.len()));
+                        }
+                        let line = format!(
+                            "  {} ({}) · {} paragraphs: {}",
+                            t.english,
+                            t.source,
+                            t.pairs,
+                            parts.join(", ")
+                        );
+                        writeln!(out, "{}", crate::text::sanitize(&line))?;
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Search {
             query,
             paths,

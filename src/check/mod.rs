@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 mod direction;
+pub mod terms;
 
 use crate::text::numbers::{Quantity, Unit, chinese, english};
 use crate::transcript::{Flag, Paragraph, Transcript};
@@ -26,6 +27,9 @@ pub enum Kind {
     Omission,
     /// The Chinese translates a neighbouring paragraph, not this one.
     Misaligned,
+    /// A name the translation keeps in Latin letters elsewhere is turned into Chinese words
+    /// here (Asana → 體式).
+    Name,
     /// A figure's direction turned around: a decline became growth, a loss a profit, a raised
     /// guide a lowered one (上調↔下調).
     Direction,
@@ -33,12 +37,13 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order `--kinds` lists them.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Mismatch,
         Kind::Missing,
         Kind::Extra,
         Kind::Direction,
         Kind::Misaligned,
+        Kind::Name,
         Kind::Untranslated,
         Kind::MissingTranslation,
         Kind::Omission,
@@ -60,6 +65,7 @@ impl Kind {
             Kind::Omission => "omission",
             Kind::Direction => "direction",
             Kind::Misaligned => "misaligned",
+            Kind::Name => "name",
         }
     }
 }
@@ -558,6 +564,9 @@ pub fn check(t: &Transcript) -> Vec<Finding> {
         return Vec::new();
     }
     let pairs: Vec<&Paragraph> = t.paragraphs().map(|(_, p)| p).collect();
+    let mut names: Vec<(usize, String, String, usize)> =
+        terms::name_findings(&terms::name_candidates(t));
+    names.reverse();
     t.paragraphs()
         .enumerate()
         .flat_map(|(n, (_, p))| {
@@ -566,17 +575,27 @@ pub fn check(t: &Transcript) -> Vec<Finding> {
                 .flatten()
                 .filter_map(|i| pairs.get(i).copied())
                 .collect();
-            check_pair_near(p, &neighbours)
-                .into_iter()
-                .map(move |f| Finding {
-                    source: t.source.clone(),
-                    line: p.line,
-                    kind: f.kind,
-                    en: f.en,
-                    zh: f.zh,
-                    detail: f.detail,
-                    paragraph: n,
-                })
+            let mut found = check_pair_near(p, &neighbours);
+            while names.last().is_some_and(|(at, ..)| *at == n) {
+                let (_, term, rendering, kept) = names.pop().unwrap_or_default();
+                found.push(PairFinding {
+                    kind: Kind::Name,
+                    en: vec![term.clone()],
+                    zh: vec![rendering.clone()],
+                    detail: format!(
+                        "{term} is rendered as {rendering} here; the translation keeps it as {term} in {kept} other paragraphs"
+                    ),
+                });
+            }
+            found.into_iter().map(move |f| Finding {
+                source: t.source.clone(),
+                line: p.line,
+                kind: f.kind,
+                en: f.en,
+                zh: f.zh,
+                detail: f.detail,
+                paragraph: n,
+            })
         })
         .collect()
 }
