@@ -361,16 +361,20 @@ fn numbers(params: &[u8]) -> Vec<u16> {
 
 /// The modifier parameter of xterm's keys: 1 + (Shift 1, Alt 2, Ctrl 4).
 fn modifiers(m: Option<&u16>) -> KeyModifiers {
-    let bits = m.copied().unwrap_or(1).saturating_sub(1);
+    modifier_bits(m.copied().unwrap_or(1).saturating_sub(1), [1, 2, 4])
+}
+
+/// Shift, Alt and Ctrl from the bits that carry them (`masks` in that order).
+fn modifier_bits(bits: u16, masks: [u16; 3]) -> KeyModifiers {
     let mut out = KeyModifiers::NONE;
-    if bits & 1 != 0 {
-        out |= KeyModifiers::SHIFT;
-    }
-    if bits & 2 != 0 {
-        out |= KeyModifiers::ALT;
-    }
-    if bits & 4 != 0 {
-        out |= KeyModifiers::CONTROL;
+    for (mask, m) in masks.into_iter().zip([
+        KeyModifiers::SHIFT,
+        KeyModifiers::ALT,
+        KeyModifiers::CONTROL,
+    ]) {
+        if bits & mask != 0 {
+            out |= m;
+        }
     }
     out
 }
@@ -445,16 +449,7 @@ fn mouse(cb: u16, column: u16, row: u16, release: bool) -> Option<Event> {
     } else {
         MouseEventKind::Down(button)
     };
-    let mut modifiers = KeyModifiers::NONE;
-    if cb & 4 != 0 {
-        modifiers |= KeyModifiers::SHIFT;
-    }
-    if cb & 8 != 0 {
-        modifiers |= KeyModifiers::ALT;
-    }
-    if cb & 16 != 0 {
-        modifiers |= KeyModifiers::CONTROL;
-    }
+    let modifiers = modifier_bits(cb, [4, 8, 16]);
     Some(Event::Mouse(MouseEvent {
         kind,
         column: column.checked_sub(1)?,

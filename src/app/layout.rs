@@ -148,6 +148,19 @@ pub struct Block {
 }
 
 impl Block {
+    /// A block of this kind with no text yet.
+    fn empty(kind: BlockKind, top: usize, height: usize) -> Block {
+        Block {
+            kind,
+            top,
+            height,
+            left: Vec::new(),
+            left_lang: Lang::En,
+            right: Vec::new(),
+            right_lang: Lang::Zh,
+        }
+    }
+
     /// Rows with content (the block without its spacing row).
     pub fn content_rows(&self) -> usize {
         match self.kind {
@@ -241,15 +254,7 @@ impl DocLayout {
         let full = usize::from(width.saturating_sub(GUTTER).max(2));
         let mut blocks = Vec::new();
         let mut row = 0usize;
-        let blank = |kind, top, height| Block {
-            kind,
-            top,
-            height,
-            left: Vec::new(),
-            left_lang: Lang::En,
-            right: Vec::new(),
-            right_lang: Lang::Zh,
-        };
+        let blank = Block::empty;
         if !t.summary_zh.is_empty() && mode != LayoutMode::English && filter.is_none() {
             let title = blank(BlockKind::SummaryTitle, row, 1);
             push_block(&mut blocks, &mut row, title);
@@ -304,15 +309,7 @@ impl DocLayout {
         } else {
             (Lang::En, Lang::Zh)
         };
-        let blank = |kind, top, height| Block {
-            kind,
-            top,
-            height,
-            left: Vec::new(),
-            left_lang: Lang::En,
-            right: Vec::new(),
-            right_lang: Lang::Zh,
-        };
+        let blank = Block::empty;
         let mut done = 0usize;
         while let Some(turn) = t.turns.get(self.next_turn) {
             if done >= budget {
