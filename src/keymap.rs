@@ -147,6 +147,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("!", Action::NextFinding),
     ("@", Action::PrevFinding),
     ("d", Action::DismissFinding),
+    ("T", Action::OpenTerms),
     ("i", Action::ShowFindings),
     ("/", Action::OpenSearch),
     ("o", Action::ToggleSidebar),
@@ -234,7 +235,10 @@ impl Keymap {
         // Lists: Enter chooses, Esc closes, arrows move (j/k too, through the bindings).
         if matches!(
             state.overlay,
-            Overlay::Participants { .. } | Overlay::Questions { .. } | Overlay::Bookmarks { .. }
+            Overlay::Participants { .. }
+                | Overlay::Questions { .. }
+                | Overlay::Bookmarks { .. }
+                | Overlay::Terms { .. }
         ) {
             match key.code {
                 KeyCode::Enter => return Some(Action::Confirm),

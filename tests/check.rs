@@ -636,3 +636,43 @@ fn terms_from_the_command_line() {
         "{text}"
     );
 }
+
+/// `T` lists the call's names with their renderings; Enter on a rendering jumps to the next
+/// paragraph with it (Enter again, after reopening, to the one after).
+#[test]
+fn the_terms_view_lists_renderings_and_jumps_to_them() {
+    let mut s = common::ui::reader(120, 40);
+    // Asana's call.
+    common::ui::keys(&mut s, "t");
+    common::ui::type_text(&mut s, "Asana");
+    common::ui::keys(&mut s, "<Enter> T");
+    let text = common::ui::screen_text(&s);
+    assert!(text.contains("names and terms"), "{text}");
+    let callread::app::Overlay::Terms { rows, .. } = &s.overlay else {
+        panic!("{:?}", s.overlay)
+    };
+    let at = rows
+        .iter()
+        .position(|(l, _)| l == "Asana → 體式 ×4")
+        .expect("the 體式 row");
+    assert!(
+        rows.iter()
+            .any(|(l, _)| l.starts_with("Asana → Asana (kept) ×"))
+    );
+    for _ in 0..at {
+        common::ui::keys(&mut s, "j");
+    }
+    common::ui::keys(&mut s, "<Enter>");
+    let line = |s: &callread::app::AppState| {
+        let d = s.doc().unwrap();
+        d.paragraph(d.cursor).unwrap().1.line
+    };
+    assert_eq!(line(&s), 18);
+    assert!(
+        common::ui::status(&s).contains("1 of 4"),
+        "{}",
+        common::ui::status(&s)
+    );
+    common::ui::keys(&mut s, "T <Enter>");
+    assert_eq!(line(&s), 66, "the next paragraph with it");
+}

@@ -33,6 +33,8 @@ pub enum Action {
     JumpToQa,
     /// Jump to the next paragraph with a translation finding.
     NextFinding,
+    /// Open the call's names and terms with their Chinese renderings.
+    OpenTerms,
     /// Jump to the previous pair with a translation finding.
     PrevFinding,
     /// Dismiss the findings on the current pair (saved; `u` undoes).
@@ -137,6 +139,7 @@ impl Action {
             Action::JumpToQa => "jump to the Q&A",
             Action::NextFinding => "next translation finding",
             Action::PrevFinding => "previous finding",
+            Action::OpenTerms => "names and terms",
             Action::DismissFinding => "dismiss findings here",
             Action::ShowFindings => "this finding in full",
             Action::OpenSearch => "search both languages",

@@ -49,6 +49,13 @@ pub enum Overlay {
         /// Selected row of [`crate::speakers::questions`].
         selected: usize,
     },
+    /// The call's names and terms, one row per rendering, with the selected row.
+    Terms {
+        /// (label, the pairs with that rendering) per row.
+        rows: Vec<(String, Vec<usize>)>,
+        /// The selected row.
+        selected: usize,
+    },
     /// The search prompt with live results ([`AppState::search_hits`]).
     Search {
         /// What has been typed.
@@ -153,6 +160,8 @@ pub struct AppState {
     pub help_scroll: usize,
     /// The bookmark removed last, with its transcript, for `u`.
     pub removed_bookmark: Option<(usize, crate::state::Bookmark)>,
+    /// The row of the terms list last jumped from (the list reopens there).
+    pub terms_selected: usize,
     /// The finding dismissed last, with its transcript, for `u`.
     pub dismissed_last: Option<(usize, String)>,
     /// Set while the event loop applies a burst of input: prompt edits then rerun the search
@@ -725,7 +734,7 @@ pub fn update(state: &mut AppState, action: Action) {
     }
     if matches!(
         state.overlay,
-        Overlay::Participants { .. } | Overlay::Questions { .. }
+        Overlay::Participants { .. } | Overlay::Questions { .. } | Overlay::Terms { .. }
     ) && update_list(state, action)
     {
         return;
@@ -891,6 +900,39 @@ pub fn update(state: &mut AppState, action: Action) {
             }
         }
         Action::OpenParticipants => state.overlay = Overlay::Participants { selected: 0 },
+        Action::OpenTerms => {
+            let rows = state.doc().map_or_else(Vec::new, |d| {
+                crate::check::terms::terms(&d.transcript)
+                    .into_iter()
+                    .flat_map(|t| {
+                        let mut rows: Vec<(String, Vec<usize>)> = t
+                            .renderings
+                            .iter()
+                            .map(|r| {
+                                let how = if r.latin { " (kept)" } else { "" };
+                                (
+                                    format!("{} → {}{how} ×{}", t.english, r.text, r.count),
+                                    r.paragraphs.clone(),
+                                )
+                            })
+                            .collect();
+                        if !t.unmatched.is_empty() {
+                            rows.push((
+                                format!("{} → not found ×{}", t.english, t.unmatched.len()),
+                                t.unmatched.clone(),
+                            ));
+                        }
+                        rows
+                    })
+                    .collect()
+            });
+            if rows.is_empty() {
+                state.message = Some("no names or terms found in this call's pairs".into());
+            } else {
+                let selected = state.terms_selected.min(rows.len() - 1);
+                state.overlay = Overlay::Terms { rows, selected };
+            }
+        }
         Action::OpenQuestions => {
             // Start at the question the cursor is in or after.
             let selected = state.doc().map_or(0, |d| {

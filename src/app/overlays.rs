@@ -281,10 +281,13 @@ pub(super) fn update_list(state: &mut AppState, action: Action) -> bool {
         Overlay::Questions { selected } => {
             (crate::speakers::questions(&doc.transcript).len(), *selected)
         }
+        Overlay::Terms { rows, selected } => (rows.len(), *selected),
         _ => return false,
     };
     let set = |state: &mut AppState, n: usize| match &mut state.overlay {
-        Overlay::Participants { selected } | Overlay::Questions { selected } => *selected = n,
+        Overlay::Participants { selected }
+        | Overlay::Questions { selected }
+        | Overlay::Terms { selected, .. } => *selected = n,
         _ => {}
     };
     match action {
@@ -318,12 +321,33 @@ pub(super) fn update_list(state: &mut AppState, action: Action) -> bool {
                         state.go_to_turn(t);
                     }
                 }
+                // The next pair with that rendering after the cursor (from the top after the
+                // last): Enter again on the same row walks them.
+                Overlay::Terms { rows, selected } => {
+                    if let Some((label, pairs)) = rows.get(selected) {
+                        let here = doc.cursor;
+                        let next = pairs.iter().find(|&&p| p > here).or(pairs.first());
+                        if let Some(&n) = next {
+                            let k = pairs.iter().position(|&p| p == n).unwrap_or(0) + 1;
+                            let label = label.clone();
+                            let total = pairs.len();
+                            state.set_filter(None);
+                            state.jump_to(n);
+                            state.message =
+                                Some(format!("{label}: {k} of {total} (T, Enter: next)"));
+                            // Reopened, the list is where it was left.
+                            state.terms_selected = selected;
+                        }
+                    }
+                }
                 _ => {}
             }
         }
-        Action::Cancel | Action::OpenParticipants | Action::OpenQuestions | Action::ToggleHelp => {
-            state.overlay = Overlay::None
-        }
+        Action::Cancel
+        | Action::OpenParticipants
+        | Action::OpenQuestions
+        | Action::OpenTerms
+        | Action::ToggleHelp => state.overlay = Overlay::None,
         Action::Resize(..) | Action::Quit => return false,
         _ => {}
     }

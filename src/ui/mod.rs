@@ -105,6 +105,24 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
             participants::draw(buf, body, state, *selected, &theme)
         }
         Overlay::Questions { selected } => questions::draw(buf, body, state, *selected, &theme),
+        Overlay::Terms { rows, selected } => {
+            let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
+            let w = labels
+                .iter()
+                .map(|l| crate::text::wrap::width(l))
+                .max()
+                .unwrap_or(20)
+                .clamp(40, 90) as u16
+                + 4;
+            let r = centered(body, w, labels.len() as u16 + 2);
+            let inner = popup(
+                buf,
+                r,
+                "names and terms · Enter jumps to the next paragraph with it · Esc/q close",
+                &theme,
+            );
+            list(buf, inner, &labels, *selected, &theme);
+        }
         Overlay::Bookmarks { selected } => {
             bookmarks::draw_list(buf, body, state, *selected, &theme)
         }
