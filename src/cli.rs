@@ -113,9 +113,14 @@ pub enum Command {
     Terms {
         /// Transcript files or directories (default: the bundled transcripts).
         paths: Vec<PathBuf>,
-        /// Print JSON: [{"source","terms":[{"english","source","pairs","renderings":[{"text","latin","count"}],"unmatched"}]}].
+        /// Print JSON: [{"source","terms":[{"english","source","pairs","renderings":[{"text","latin","count"}],"unmatched"}]}]
+        /// (with --across: [{"english","calls","renderings":[{"text","latin","count","calls"}]}]).
         #[arg(long)]
         json: bool,
+        /// Across the library: the terms of two or more calls that the translations render
+        /// in more than one way, with each rendering's count and calls.
+        #[arg(long)]
+        across: bool,
     },
     /// List the guidance figures: every forward-looking figure, with the Chinese counterpart.
     Guidance {

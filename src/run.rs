@@ -127,13 +127,38 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Some(Command::Terms { paths, json }) => {
+        Some(Command::Terms {
+            paths,
+            json,
+            across,
+        }) => {
             let transcripts = load_all(&paths)?;
             let mut out = io::stdout().lock();
             let all: Vec<(String, Vec<crate::check::terms::Term>)> = transcripts
                 .iter()
                 .map(|t| (t.source.clone(), crate::check::terms::terms(t)))
                 .collect();
+            if across {
+                let per_call: Vec<Vec<crate::check::terms::Term>> =
+                    all.into_iter().map(|(_, t)| t).collect();
+                let terms = crate::check::terms::across(&per_call);
+                if json {
+                    write_json(&mut out, &terms)?;
+                    writeln!(out)?;
+                } else {
+                    for t in &terms {
+                        let parts: Vec<String> = t
+                            .renderings
+                            .iter()
+                            .map(|r| format!("{} ×{} in {} calls", r.text, r.count, r.calls))
+                            .collect();
+                        let line =
+                            format!("{} ({} calls): {}", t.english, t.calls, parts.join(", "));
+                        writeln!(out, "{}", crate::text::sanitize(&line))?;
+                    }
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             if json {
                 let rows: Vec<serde_json::Value> = all
                     .iter()

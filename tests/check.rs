@@ -676,3 +676,32 @@ fn the_terms_view_lists_renderings_and_jumps_to_them() {
     common::ui::keys(&mut s, "T <Enter>");
     assert_eq!(line(&s), 66, "the next paragraph with it");
 }
+
+/// `terms --across`: a term of several calls rendered more than one way across them ("AI" as
+/// 人工智慧 in some calls, 人工智能 in another, kept as AI in others).
+#[test]
+fn terms_across_the_library() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
+        .args(["terms", "--across", "--json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ai = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["english"] == "AI")
+        .expect("AI");
+    let texts: Vec<&str> = ai["renderings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts.contains(&"人工智慧") && texts.contains(&"人工智能") && texts.contains(&"AI"),
+        "{texts:?}"
+    );
+    assert!(ai["calls"].as_u64().unwrap() >= 3);
+}

@@ -519,3 +519,67 @@ pub fn name_findings(terms: &[Term]) -> Vec<(usize, String, String, usize)> {
     out.sort();
     out
 }
+
+/// A term's renderings across a library (see [`across`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LibraryTerm {
+    /// The English.
+    pub english: String,
+    /// How many calls have it.
+    pub calls: usize,
+    /// Its renderings: text, kept in Latin, pairs, calls.
+    pub renderings: Vec<LibraryRendering>,
+}
+
+/// One rendering of a term across a library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LibraryRendering {
+    /// The Chinese (or the term, kept in Latin letters).
+    pub text: String,
+    /// Kept in Latin letters.
+    pub latin: bool,
+    /// Pairs, over all calls.
+    pub count: usize,
+    /// Calls where it is used.
+    pub calls: usize,
+}
+
+/// The terms of two or more calls rendered in more than one way across them (a term kept in
+/// Latin in one call and translated in another, or translated two ways), most calls first.
+pub fn across(per_call: &[Vec<Term>]) -> Vec<LibraryTerm> {
+    let mut by: HashMap<String, (usize, Vec<LibraryRendering>)> = HashMap::new();
+    for terms in per_call {
+        for t in terms {
+            let entry = by.entry(t.english.clone()).or_default();
+            entry.0 += 1;
+            for r in &t.renderings {
+                match entry.1.iter_mut().find(|x| x.text == r.text) {
+                    Some(x) => {
+                        x.count += r.count;
+                        x.calls += 1;
+                    }
+                    None => entry.1.push(LibraryRendering {
+                        text: r.text.clone(),
+                        latin: r.latin,
+                        count: r.count,
+                        calls: 1,
+                    }),
+                }
+            }
+        }
+    }
+    let mut out: Vec<LibraryTerm> = by
+        .into_iter()
+        .filter(|(_, (calls, r))| *calls >= 2 && r.len() >= 2)
+        .map(|(english, (calls, mut renderings))| {
+            renderings.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
+            LibraryTerm {
+                english,
+                calls,
+                renderings,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.calls.cmp(&a.calls).then(a.english.cmp(&b.english)));
+    out
+}
