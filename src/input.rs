@@ -274,6 +274,7 @@ fn alt_key(b: &[u8]) -> Option<(Event, usize)> {
     Some((key(code, m), used))
 }
 
+/// The key of a final letter, in SS3 (`ESC O A`) and CSI (`ESC [ 1 ; 5 A`) alike.
 fn ss3_key(c: u8) -> Option<KeyCode> {
     Some(match c {
         b'A' => KeyCode::Up,
@@ -393,18 +394,11 @@ fn csi_event(params: &[u8], last: u8) -> Option<Event> {
     }
     let n = numbers(params);
     let code = match last {
-        b'A' => KeyCode::Up,
-        b'B' => KeyCode::Down,
-        b'C' => KeyCode::Right,
-        b'D' => KeyCode::Left,
-        b'H' => KeyCode::Home,
-        b'F' => KeyCode::End,
         b'Z' => return Some(key(KeyCode::BackTab, KeyModifiers::SHIFT)),
-        b'P' => KeyCode::F(1),
-        b'Q' => KeyCode::F(2),
-        b'S' => KeyCode::F(4),
         // `ESC [ row ; col R` is a cursor report; only `ESC [ 1 ; m R` is F3.
-        b'R' if n.first() == Some(&1) => KeyCode::F(3),
+        b'R' if n.first() != Some(&1) => return None,
+        // The letters SS3 uses: arrows, Home, End, F1–F4.
+        b'A'..=b'Z' => ss3_key(last)?,
         b'~' => match n.first()? {
             1 | 7 => KeyCode::Home,
             2 => KeyCode::Insert,
@@ -692,6 +686,13 @@ mod tests {
                 key(KeyCode::PageUp, KeyModifiers::NONE),
                 key(KeyCode::Right, KeyModifiers::CONTROL),
                 key(KeyCode::Home, KeyModifiers::NONE),
+            ]
+        );
+        assert_eq!(
+            events(b"\x1b[1;5R\x1b[Z"),
+            vec![
+                key(KeyCode::F(3), KeyModifiers::CONTROL),
+                key(KeyCode::BackTab, KeyModifiers::SHIFT),
             ]
         );
     }
