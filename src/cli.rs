@@ -108,6 +108,16 @@ pub enum Command {
         #[arg(long)]
         limit: Option<usize>,
     },
+    /// Sentence alignment: for each paragraph pair, which Chinese sentences translate which
+    /// English ones.
+    Align {
+        /// Transcript files or directories (default: the bundled transcripts).
+        paths: Vec<PathBuf>,
+        /// Print JSON: [{"source","pairs":[{"line","links":[{"en","en_range","zh","zh_range"}]}]}]
+        /// (ranges are byte offsets in the paragraph; a side with no sentence is "" and null).
+        #[arg(long)]
+        json: bool,
+    },
     /// Names and terms of each call (speakers, the company, capitalised names) and how the
     /// translation renders each: kept in Latin letters, Chinese renderings, not found.
     Terms {

@@ -3,6 +3,7 @@
 //! Everything here works without a terminal: decoding and parsing transcripts, the model,
 //! and the analyses. The terminal UI lives in [`app`], [`ui`] and [`tui`].
 
+pub mod align;
 pub mod app;
 pub mod check;
 pub mod cli;

@@ -127,6 +127,44 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Some(Command::Align { paths, json }) => {
+            let transcripts = load_all(&paths)?;
+            let mut out = io::stdout().lock();
+            if json {
+                let rows: Vec<serde_json::Value> = transcripts
+                    .iter()
+                    .map(|t| {
+                        serde_json::json!({
+                            "source": t.source,
+                            "pairs": crate::align::align_transcript(t),
+                        })
+                    })
+                    .collect();
+                write_json(&mut out, &rows)?;
+                writeln!(out)?;
+            } else {
+                for t in &transcripts {
+                    for pair in crate::align::align_transcript(t) {
+                        writeln!(out, "{}:{}", crate::text::sanitize(&t.source), pair.line)?;
+                        for l in &pair.links {
+                            let en = if l.en.is_empty() {
+                                "—"
+                            } else {
+                                l.en.as_str()
+                            };
+                            let zh = if l.zh.is_empty() {
+                                "—"
+                            } else {
+                                l.zh.as_str()
+                            };
+                            writeln!(out, "  {}", crate::text::sanitize(en))?;
+                            writeln!(out, "  = {}", crate::text::sanitize(zh))?;
+                        }
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Terms {
             paths,
             json,

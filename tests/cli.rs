@@ -486,3 +486,38 @@ fn json_escapes_bidi_and_c1_controls_in_file_names() {
         );
     }
 }
+
+/// #15 (a start): `callread align --json` gives per pair its English line and the sentence
+/// links with their text and byte ranges; every sentence of both sides is in one link.
+#[test]
+fn align_prints_sentence_links() {
+    let o = callread(&[
+        "align",
+        "--json",
+        "assets/transcripts/000_28227caab299fe99.txt",
+    ]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let pairs = v[0]["pairs"].as_array().unwrap();
+    assert!(pairs.len() > 100);
+    let first = &pairs[0];
+    assert_eq!(first["line"], 7);
+    let links = first["links"].as_array().unwrap();
+    assert_eq!(links.len(), 3, "{links:#?}");
+    assert_eq!(links[0]["en"], "Hello, everybody.");
+    assert_eq!(links[0]["zh"], "大家好。");
+    assert_eq!(links[0]["en_range"]["start"], 0);
+    // The EPS guidance sentence links to the Chinese sentence with the same figures.
+    let eps = pairs
+        .iter()
+        .flat_map(|p| p["links"].as_array().unwrap())
+        .find(|l| l["en"].as_str().unwrap().contains("$5.29 to $5.32"))
+        .expect("the EPS sentence");
+    assert!(
+        eps["zh"]
+            .as_str()
+            .unwrap()
+            .contains("5.29 美元至 5.32 美元"),
+        "{eps}"
+    );
+}
