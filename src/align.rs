@@ -45,7 +45,7 @@ pub fn english_sentences(text: &str) -> Vec<Range<usize>> {
                 && bytes[i - 1].is_ascii_digit()
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
             let abbreviation = b == b'.'
-                && (ABBREVIATIONS.contains(&word_before.trim_start_matches(['"', '\''])) 
+                && (ABBREVIATIONS.contains(&word_before.trim_start_matches(['"', '\'']))
                     // Initials: "J. P. Morgan", "U.S."
                     || (word_before.len() == 1 && word_before.chars().all(|c| c.is_alphabetic()))
                     // Dotted abbreviations ("u.s", "j.p", "e.g"), not web addresses.
