@@ -123,6 +123,25 @@ pub struct Keymap {
     pub bindings: Vec<(KeySpec, Action)>,
 }
 
+/// Forward and backward actions the help screen lists on one row, with the row's words.
+const HELP_PAIRS: &[(Action, Action, &str)] = &[
+    (
+        Action::NextFinding,
+        Action::PrevFinding,
+        "next / previous finding",
+    ),
+    (
+        Action::NextSentence,
+        Action::PrevSentence,
+        "next / previous sentence",
+    ),
+    (
+        Action::NextMatch,
+        Action::PrevMatch,
+        "next / previous match",
+    ),
+];
+
 /// The default bindings, in the order the help screen lists them.
 pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("j", Action::NextParagraph),
@@ -148,6 +167,8 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("@", Action::PrevFinding),
     ("d", Action::DismissFinding),
     ("T", Action::OpenTerms),
+    (")", Action::NextSentence),
+    ("(", Action::PrevSentence),
     ("i", Action::ShowFindings),
     ("/", Action::OpenSearch),
     ("o", Action::ToggleSidebar),
@@ -276,8 +297,32 @@ impl Keymap {
                 None => rows.push((*action, vec![key.label()])),
             }
         }
-        rows.into_iter()
-            .map(|(a, keys)| (keys.join(" "), a.description()))
+        // A forward and a backward key of one kind share a row ("! @  next / previous
+        // finding"): the whole table fits one screen at 80×24.
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        let mut merged: Vec<Action> = Vec::new();
+        for (a, keys) in &rows {
+            if merged.contains(a) {
+                continue;
+            }
+            let pair =
+                HELP_PAIRS
+                    .iter()
+                    .find(|(next, _, _)| next == a)
+                    .and_then(|(_, prev, what)| {
+                        rows.iter()
+                            .find(|(b, _)| b == prev)
+                            .map(|(_, prev_keys)| (prev, prev_keys, what))
+                    });
+            match pair {
+                Some((prev, prev_keys, what)) => {
+                    merged.push(*prev);
+                    out.push((format!("{} {}", keys.join(" "), prev_keys.join(" ")), what));
+                }
+                None => out.push((keys.join(" "), a.description())),
+            }
+        }
+        out.into_iter()
             .chain(HELP_FIXED.iter().map(|(k, what)| (k.to_string(), *what)))
             .collect()
     }

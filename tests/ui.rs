@@ -587,7 +587,7 @@ fn narrow_help_scrolls() {
     keys(&mut s, "?");
     let first = screen_text(&s);
     assert!(first.contains("j/k scroll"), "{first}");
-    assert!(first.contains("next translation finding"), "{first}");
+    assert!(first.contains("next / previous finding"), "{first}");
     for _ in 0..40 {
         keys(&mut s, "j");
     }
@@ -709,4 +709,50 @@ fn a_huge_transcript_shows_its_first_screen_before_it_is_checked_and_laid_out() 
         "{}",
         status(&s)
     );
+}
+
+/// #15: `)` / `(` move a sentence cursor through the pair's sentence links, on to the next or
+/// previous pair at the ends; both sentences are highlighted; `y` copies the sentence pair.
+#[test]
+fn the_sentence_cursor_moves_through_links_and_y_copies_the_sentence() {
+    let mut s = reader(120, 40);
+    keys(&mut s, ")");
+    assert!(
+        status(&s).contains("sentence 1 of 3 in ¶ 1"),
+        "{}",
+        status(&s)
+    );
+    let marked = common::ui::highlighted(&s);
+    assert!(
+        marked.contains("everybody.") && marked.contains("大家好") && !marked.contains("reminder"),
+        "{marked:?}"
+    );
+    keys(&mut s, ") ) )");
+    assert!(
+        status(&s).contains("sentence 1 of 2 in ¶ 2"),
+        "{}",
+        status(&s)
+    );
+    keys(&mut s, "(");
+    assert!(
+        status(&s).contains("sentence 3 of 3 in ¶ 1"),
+        "{}",
+        status(&s)
+    );
+    keys(&mut s, "y");
+    let copied = s.clipboard.clone().unwrap();
+    assert!(
+        copied.contains("As a reminder, today's webinar is being recorded."),
+        "{copied}"
+    );
+    assert!(copied.contains("提醒一下"), "{copied}");
+    assert!(!copied.contains("Hello, everybody"), "{copied}");
+    assert!(
+        status(&s).contains("sent the sentence of ¶ 1"),
+        "{}",
+        status(&s)
+    );
+    // Paragraph keys work as before and `y` takes the whole pair again.
+    keys(&mut s, "j y");
+    assert!(status(&s).contains("sent ¶ 2"), "{}", status(&s));
 }

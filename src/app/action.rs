@@ -33,6 +33,10 @@ pub enum Action {
     JumpToQa,
     /// Jump to the next paragraph with a translation finding.
     NextFinding,
+    /// Move the sentence cursor to the next sentence link (on to the next pair at the end).
+    NextSentence,
+    /// Move the sentence cursor to the previous sentence link.
+    PrevSentence,
     /// Open the call's names and terms with their Chinese renderings.
     OpenTerms,
     /// Jump to the previous pair with a translation finding.
@@ -140,6 +144,8 @@ impl Action {
             Action::NextFinding => "next translation finding",
             Action::PrevFinding => "previous finding",
             Action::OpenTerms => "names and terms",
+            Action::NextSentence => "next sentence (both panes)",
+            Action::PrevSentence => "previous sentence",
             Action::DismissFinding => "dismiss findings here",
             Action::ShowFindings => "this finding in full",
             Action::OpenSearch => "search both languages",

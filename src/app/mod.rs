@@ -160,6 +160,8 @@ pub struct AppState {
     pub help_scroll: usize,
     /// The bookmark removed last, with its transcript, for `u`.
     pub removed_bookmark: Option<(usize, crate::state::Bookmark)>,
+    /// The sentence cursor (`(` / `)`): (transcript, paragraph, link of its alignment).
+    pub sentence: Option<(usize, usize, usize)>,
     /// The row of the terms list last jumped from (the list reopens there).
     pub terms_selected: usize,
     /// The finding dismissed last, with its transcript, for `u`.
@@ -707,11 +709,126 @@ impl AppState {
             t.file_name(),
             p.line
         );
-        let parts: Vec<&str> = [Some(cite.as_str()), p.en.as_deref(), p.zh.as_deref()]
+        // With the sentence cursor on this pair, the sentence and its translation.
+        let (en, zh) = match self.sentence_ranges() {
+            Some((en, zh)) => (
+                en.and_then(|r| p.en.as_deref().map(|t| &t[r])),
+                zh.and_then(|r| p.zh.as_deref().map(|t| &t[r])),
+            ),
+            None => (p.en.as_deref(), p.zh.as_deref()),
+        };
+        let parts: Vec<&str> = [Some(cite.as_str()), en, zh]
             .into_iter()
             .flatten()
             .collect();
         Some(parts.join("\n\n"))
+    }
+
+    /// The sentence links of pair `n` of the current transcript, as byte ranges of each side
+    /// (`None` for a side the link has no sentence of).
+    #[allow(clippy::type_complexity)]
+    fn sentence_links(
+        &self,
+        n: usize,
+    ) -> Vec<(
+        Option<std::ops::Range<usize>>,
+        Option<std::ops::Range<usize>>,
+    )> {
+        let Some((_, p)) = self.doc().and_then(|d| d.paragraph(n)) else {
+            return Vec::new();
+        };
+        match (p.en.as_deref(), p.zh.as_deref()) {
+            (Some(en), Some(zh)) => {
+                let (es, zs, links) = crate::align::align(en, zh);
+                let span = |rs: &[std::ops::Range<usize>], r: &std::ops::Range<usize>| {
+                    (!r.is_empty()).then(|| rs[r.start].start..rs[r.end - 1].end)
+                };
+                links
+                    .iter()
+                    .map(|l| (span(&es, &l.en), span(&zs, &l.zh)))
+                    .collect()
+            }
+            (Some(en), None) => crate::align::english_sentences(en)
+                .into_iter()
+                .map(|r| (Some(r), None))
+                .collect(),
+            (None, Some(zh)) => crate::align::chinese_sentences(zh)
+                .into_iter()
+                .map(|r| (None, Some(r)))
+                .collect(),
+            (None, None) => Vec::new(),
+        }
+    }
+
+    /// The byte ranges of the sentence under the sentence cursor, when it is on the current
+    /// pair.
+    #[allow(clippy::type_complexity)]
+    pub fn sentence_ranges(
+        &self,
+    ) -> Option<(
+        Option<std::ops::Range<usize>>,
+        Option<std::ops::Range<usize>>,
+    )> {
+        let doc = self.doc()?;
+        let (d, p, k) = self.sentence?;
+        if d != self.current || p != doc.cursor {
+            return None;
+        }
+        self.sentence_links(p).into_iter().nth(k)
+    }
+
+    /// Moves the sentence cursor one link forwards or backwards, on to the next or previous
+    /// pair at the ends, and highlights the English sentence and its translation together.
+    fn step_sentence(&mut self, forward: bool) {
+        let Some(doc) = self.doc() else { return };
+        let n = doc.cursor;
+        let at = self
+            .sentence
+            .filter(|(d, p, _)| *d == self.current && *p == n)
+            .map(|(_, _, k)| k);
+        let links = self.sentence_links(n);
+        let within = match (at, forward) {
+            (Some(k), true) => (k + 1 < links.len()).then_some(k + 1),
+            (Some(k), false) => k.checked_sub(1),
+            (None, true) => (!links.is_empty()).then_some(0),
+            (None, false) => links.len().checked_sub(1),
+        };
+        let (pair, k) = match within {
+            Some(k) => (n, k),
+            None => {
+                self.step(if forward { 1 } else { -1 });
+                let Some(m) = self.doc().map(|d| d.cursor).filter(|m| *m != n) else {
+                    self.message = Some(if forward {
+                        "last sentence".into()
+                    } else {
+                        "first sentence".into()
+                    });
+                    return;
+                };
+                let count = self.sentence_links(m).len();
+                (m, if forward { 0 } else { count.saturating_sub(1) })
+            }
+        };
+        let links = self.sentence_links(pair);
+        let Some((en, zh)) = links.get(k).cloned() else {
+            return;
+        };
+        let (en, zh): (Vec<_>, Vec<_>) = (en.into_iter().collect(), zh.into_iter().collect());
+        self.sentence = Some((self.current, pair, k));
+        self.highlight = None;
+        self.jump_to_marks(pair, &en, &zh);
+        self.figure_highlight = Some((self.current, pair, en.clone(), zh.clone()));
+        let lone = match (en.is_empty(), zh.is_empty()) {
+            (false, true) => " · no Chinese counterpart",
+            (true, false) => " · no English counterpart",
+            _ => "",
+        };
+        self.message = Some(format!(
+            "sentence {} of {} in ¶ {}{lone} (( and ) move, y copies it)",
+            k + 1,
+            links.len(),
+            pair + 1
+        ));
     }
 }
 
@@ -857,6 +974,8 @@ pub fn update(state: &mut AppState, action: Action) {
             }
         }
         Action::DismissFinding => state.dismiss_finding(),
+        Action::NextSentence => state.step_sentence(true),
+        Action::PrevSentence => state.step_sentence(false),
         Action::OpenSearch => {
             let (query, all) = state
                 .last_search
@@ -1025,8 +1144,13 @@ pub fn update(state: &mut AppState, action: Action) {
             if let Some(text) = state.pair_text() {
                 // OSC 52 is a request the terminal may drop (tmux does unless set-clipboard is
                 // on): say what was sent, not that it was copied.
+                let what = if state.sentence_ranges().is_some() {
+                    "the sentence of "
+                } else {
+                    ""
+                };
                 state.message = Some(format!(
-                    "sent ¶ {} to the clipboard (OSC 52; tmux needs set-clipboard on)",
+                    "sent {what}¶ {} to the clipboard (OSC 52; tmux needs set-clipboard on)",
                     state.doc().map_or(0, |d| d.cursor + 1),
                 ));
                 state.clipboard = Some(text);
