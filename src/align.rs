@@ -260,6 +260,20 @@ pub fn align(en: &str, zh: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>, Vec<L
     (es, zs, links)
 }
 
+/// The links of a pair as byte ranges of each side (`None` for a side with no sentence in
+/// the link).
+#[allow(clippy::type_complexity)]
+pub fn link_ranges(en: &str, zh: &str) -> Vec<(Option<Range<usize>>, Option<Range<usize>>)> {
+    let (es, zs, links) = align(en, zh);
+    let span = |rs: &[Range<usize>], r: &Range<usize>| {
+        (!r.is_empty()).then(|| rs[r.start].start..rs[r.end - 1].end)
+    };
+    links
+        .iter()
+        .map(|l| (span(&es, &l.en), span(&zs, &l.zh)))
+        .collect()
+}
+
 /// One pair's alignment for `callread align --json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct PairAlignment {
@@ -287,20 +301,13 @@ pub fn align_transcript(t: &crate::transcript::Transcript) -> Vec<PairAlignment>
     t.paragraphs()
         .filter_map(|(_, p)| {
             let (en, zh) = (p.en.as_deref()?, p.zh.as_deref()?);
-            let (es, zs, links) = align(en, zh);
-            let span = |rs: &[Range<usize>], r: &Range<usize>| {
-                (!r.is_empty()).then(|| rs[r.start].start..rs[r.end - 1].end)
-            };
-            let links = links
-                .iter()
-                .map(|l| {
-                    let (er, zr) = (span(&es, &l.en), span(&zs, &l.zh));
-                    LinkText {
-                        en: er.clone().map_or(String::new(), |r| en[r].to_string()),
-                        en_range: er,
-                        zh: zr.clone().map_or(String::new(), |r| zh[r].to_string()),
-                        zh_range: zr,
-                    }
+            let links = link_ranges(en, zh)
+                .into_iter()
+                .map(|(er, zr)| LinkText {
+                    en: er.clone().map_or(String::new(), |r| en[r].to_string()),
+                    en_range: er,
+                    zh: zr.clone().map_or(String::new(), |r| zh[r].to_string()),
+                    zh_range: zr,
                 })
                 .collect();
             Some(PairAlignment {

@@ -133,14 +133,8 @@ impl Doc {
 
     /// Extends a partial layout until pair `n` is laid out (or the layout is complete).
     pub fn lay_out_to(&mut self, n: usize) {
-        let Some(layout) = &mut self.layout else {
-            return;
-        };
-        while layout.pair_blocks.get(n).is_some_and(Option::is_none)
-            && !layout.extend(&self.transcript, LAYOUT_STEP)
-        {}
-        if n >= layout.pair_blocks.len() {
-            layout.extend(&self.transcript, usize::MAX);
+        if let Some(layout) = &mut self.layout {
+            layout.extend_to(&self.transcript, n, LAYOUT_STEP);
         }
     }
 

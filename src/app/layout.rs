@@ -294,6 +294,15 @@ impl DocLayout {
         }
     }
 
+    /// Extends the layout, `step` pairs at a time, until pair `n` is laid out (past the last
+    /// pair: until it is complete).
+    pub fn extend_to(&mut self, t: &Transcript, n: usize, step: usize) {
+        while self.pair_blocks.get(n).is_some_and(Option::is_none) && !self.extend(t, step) {}
+        if n >= self.pair_blocks.len() {
+            self.extend(t, usize::MAX);
+        }
+    }
+
     /// True once every turn is laid out.
     pub fn complete(&self, t: &Transcript) -> bool {
         self.next_turn >= t.turns.len()

@@ -672,16 +672,15 @@ impl AppState {
             .map(|b| b.top as isize - doc.scroll as isize);
         doc.analyse();
         let layout = if doc.is_large() {
-            // The first screen at once; the rest between keys ([`AppState::idle_work`]).
+            // The first screen at once (as far as the cursor); the rest between keys
+            // ([`AppState::idle_work`]).
             let mut l = DocLayout::begin(&doc.transcript, width, mode, swapped, filter);
             l.extend(&doc.transcript, doc::LAYOUT_STEP);
+            l.extend_to(&doc.transcript, doc.cursor, doc::LAYOUT_STEP);
             l
         } else {
             DocLayout::new(&doc.transcript, width, mode, swapped, filter)
         };
-        doc.layout = Some(layout);
-        doc.lay_out_to(doc.cursor);
-        let layout = doc.layout.take().expect("just set");
         doc.cursor = layout.nearest(doc.cursor);
         if let (Some(offset), Some(b)) = (offset, layout.pair(doc.cursor)) {
             let offset = offset.clamp(0, rows.saturating_sub(1) as isize) as usize;
@@ -738,16 +737,7 @@ impl AppState {
             return Vec::new();
         };
         match (p.en.as_deref(), p.zh.as_deref()) {
-            (Some(en), Some(zh)) => {
-                let (es, zs, links) = crate::align::align(en, zh);
-                let span = |rs: &[std::ops::Range<usize>], r: &std::ops::Range<usize>| {
-                    (!r.is_empty()).then(|| rs[r.start].start..rs[r.end - 1].end)
-                };
-                links
-                    .iter()
-                    .map(|l| (span(&es, &l.en), span(&zs, &l.zh)))
-                    .collect()
-            }
+            (Some(en), Some(zh)) => crate::align::link_ranges(en, zh),
             (Some(en), None) => crate::align::english_sentences(en)
                 .into_iter()
                 .map(|r| (Some(r), None))
@@ -793,8 +783,8 @@ impl AppState {
             (None, true) => (!links.is_empty()).then_some(0),
             (None, false) => links.len().checked_sub(1),
         };
-        let (pair, k) = match within {
-            Some(k) => (n, k),
+        let (pair, k, links) = match within {
+            Some(k) => (n, k, links),
             None => {
                 self.step(if forward { 1 } else { -1 });
                 let Some(m) = self.doc().map(|d| d.cursor).filter(|m| *m != n) else {
@@ -805,11 +795,15 @@ impl AppState {
                     });
                     return;
                 };
-                let count = self.sentence_links(m).len();
-                (m, if forward { 0 } else { count.saturating_sub(1) })
+                let links = self.sentence_links(m);
+                let k = if forward {
+                    0
+                } else {
+                    links.len().saturating_sub(1)
+                };
+                (m, k, links)
             }
         };
-        let links = self.sentence_links(pair);
         let Some((en, zh)) = links.get(k).cloned() else {
             return;
         };
