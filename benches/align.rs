@@ -21,7 +21,11 @@ fn alignment(c: &mut Criterion) {
         .transcripts;
     let mut g = c.benchmark_group("align");
     g.sample_size(10);
+    // What `callread align DIR` runs: the calls spread over every core.
     g.bench_function("1000_calls", |b| {
+        b.iter(|| black_box(callread::align::align_all(&library)).len())
+    });
+    g.bench_function("1000_calls_one_core", |b| {
         b.iter(|| {
             library
                 .iter()

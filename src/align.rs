@@ -226,6 +226,10 @@ const REPLIES: &[(&[&str], &[&str])] = &[
 
 fn replies(text: &str, zh: bool) -> u8 {
     let mut bits = 0;
+    // Longer texts cannot qualify (six Han characters and a stop; three words).
+    if text.len() > if zh { 30 } else { 40 } {
+        return 0;
+    }
     if zh {
         if text.chars().filter(|c| c.is_alphanumeric()).count() <= 6 {
             for (k, (_, words)) in REPLIES.iter().enumerate() {
@@ -251,12 +255,31 @@ fn replies(text: &str, zh: bool) -> u8 {
     bits
 }
 
-fn features(text: &str, zh: bool) -> Features {
-    let figures = if zh { chinese(text) } else { english(text) }
+/// The features of each sentence (`ranges`) of a paragraph; figures are read once over the
+/// paragraph and given to the sentence they start in.
+fn features_of(text: &str, ranges: &[Range<usize>], zh: bool) -> Vec<Features> {
+    let figures: Vec<(usize, f64)> = if zh { chinese(text) } else { english(text) }
         .into_iter()
         .filter(|q| !q.word)
-        .map(|q| q.value)
+        .map(|q| (q.span.start, q.value))
         .collect();
+    ranges
+        .iter()
+        .map(|r| {
+            let mut f = features(&text[r.clone()], zh);
+            f.figures = figures
+                .iter()
+                .filter(|(at, _)| r.contains(at))
+                .map(|(_, v)| *v)
+                .collect();
+            f
+        })
+        .collect()
+}
+
+/// A sentence's features but its figures.
+fn features(text: &str, zh: bool) -> Features {
+    let figures = Vec::new();
     let latin = if zh {
         text.split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| w.len() >= 2 && w.chars().any(|c| c.is_ascii_alphabetic()))
@@ -281,7 +304,8 @@ fn features(text: &str, zh: bool) -> Features {
 
 /// Anchors a group of English sentences and a group of Chinese ones share (a figure of the
 /// same value, a Latin word the Chinese keeps), minus those one side has that the other lacks.
-fn anchor_score(en_text: &str, en: &[Features], zh: &[Features]) -> f64 {
+/// `en_lower` is the English group's text in ASCII lower case.
+fn anchor_score(en_lower: &str, en: &[Features], zh: &[Features]) -> f64 {
     let en_figs = || en.iter().flat_map(|f| f.figures.iter().copied());
     let zh_figs = || zh.iter().flat_map(|f| f.figures.iter().copied());
     let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
@@ -293,9 +317,8 @@ fn anchor_score(en_text: &str, en: &[Features], zh: &[Features]) -> f64 {
     let mut latin_shared = 0;
     let mut latin_lone = 0;
     if zh.iter().any(|f| !f.latin.is_empty()) {
-        let lower = en_text.to_ascii_lowercase();
         for w in zh.iter().flat_map(|f| &f.latin) {
-            if lower.contains(w.as_str()) {
+            if en_lower.contains(w.as_str()) {
                 latin_shared += 1;
             } else {
                 latin_lone += 1;
@@ -364,8 +387,17 @@ pub fn align_with(
 ) -> (Vec<Range<usize>>, Vec<Range<usize>>, Vec<Link>) {
     let es = english_sentences(en);
     let zs = chinese_sentences(zh);
-    let ef: Vec<Features> = es.iter().map(|r| features(&en[r.clone()], false)).collect();
-    let zf: Vec<Features> = zs.iter().map(|r| features(&zh[r.clone()], true)).collect();
+    if es.len() <= 1 && zs.len() <= 1 {
+        // Nothing to choose.
+        let links = match (es.len(), zs.len()) {
+            (0, 0) => vec![],
+            (n, m) => vec![Link { en: 0..n, zh: 0..m }],
+        };
+        return (es, zs, links);
+    }
+    let ef = features_of(en, &es, false);
+    let zf = features_of(zh, &zs, true);
+    let en_lower = en.to_ascii_lowercase();
     let (n, m) = (es.len(), zs.len());
     // Link types: (English sentences, Chinese sentences, prior penalty).
     let moves: [(usize, usize, f64); 6] = [
@@ -405,7 +437,7 @@ pub fn align_with(
                 let anchors = if di == 0 || dj == 0 {
                     0.0
                 } else {
-                    anchor_score(&en[es[i].start..es[ni - 1].end], e, z)
+                    anchor_score(&en_lower[es[i].start..es[ni - 1].end], e, z)
                 };
                 // Semicolons: the translation breaks an English sentence at its semicolons.
                 let mut semicolons = 0.0;
@@ -474,6 +506,12 @@ pub struct LinkText {
     pub zh: String,
     /// Their byte range in the Chinese paragraph.
     pub zh_range: Option<Range<usize>>,
+}
+
+/// The alignments of many transcripts ([`align_transcript`] of each, in order), on every
+/// core.
+pub fn align_all(transcripts: &[crate::transcript::Transcript]) -> Vec<Vec<PairAlignment>> {
+    crate::parallel::flat_map(transcripts, |t| vec![align_transcript(t)])
 }
 
 /// The alignment of every pair with both sides.

@@ -13,6 +13,7 @@ pub mod history;
 pub mod input;
 pub mod keymap;
 pub mod library;
+pub mod parallel;
 pub mod plain;
 pub mod run;
 pub mod search;

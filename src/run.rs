@@ -129,22 +129,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Align { paths, json }) => {
             let transcripts = load_all(&paths)?;
+            let aligned = crate::align::align_all(&transcripts);
             let mut out = io::stdout().lock();
             if json {
                 let rows: Vec<serde_json::Value> = transcripts
                     .iter()
-                    .map(|t| {
+                    .zip(&aligned)
+                    .map(|(t, pairs)| {
                         serde_json::json!({
                             "source": t.source,
-                            "pairs": crate::align::align_transcript(t),
+                            "pairs": pairs,
                         })
                     })
                     .collect();
                 write_json(&mut out, &rows)?;
                 writeln!(out)?;
             } else {
-                for t in &transcripts {
-                    for pair in crate::align::align_transcript(t) {
+                for (t, pairs) in transcripts.iter().zip(&aligned) {
+                    for pair in pairs {
                         writeln!(out, "{}:{}", crate::text::sanitize(&t.source), pair.line)?;
                         for l in &pair.links {
                             let en = if l.en.is_empty() {

@@ -539,23 +539,7 @@ pub fn check_pair_near(p: &Paragraph, neighbours: &[&Paragraph]) -> Vec<PairFind
 /// Checks many transcripts on every core (each transcript on one), findings in the order of
 /// the transcripts.
 pub fn check_all(transcripts: &[Transcript]) -> Vec<Finding> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(transcripts.len().max(1));
-    if threads <= 1 {
-        return transcripts.iter().flat_map(check).collect();
-    }
-    let chunk = transcripts.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = transcripts
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().flat_map(check).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+    crate::parallel::flat_map(transcripts, check)
 }
 
 /// Checks every pair of a transcript, in order.
