@@ -187,7 +187,7 @@ const SPREAD_SHORT: f64 = 1.7;
 /// The cost of linking English of `l1` characters to Chinese of `l2` characters: the
 /// squared, normalised log of the length ratio (−log of its density), before anchors and
 /// the link-type prior.
-fn length_cost(l1: usize, l2: usize) -> f64 {
+pub fn length_cost(l1: usize, l2: usize) -> f64 {
     let (l1, l2) = (l1 as f64, l2 as f64);
     let r = ((l2 + 1.0) / (l1 * CHARS_RATIO + 1.0)).ln();
     let var = SPREAD_BASE + SPREAD_SHORT / (l1 + 1.0);
@@ -350,8 +350,6 @@ pub struct Params {
     pub lone: f64,
     /// A Chinese sentence with no English.
     pub zh_lone: f64,
-    /// ... and per character of it.
-    pub lone_per_char: f64,
     /// Off for a Chinese semicolon break inside a link matched by an English semicolon.
     pub semicolon_match: f64,
     /// On for a link whose Chinese ends at a semicolon before the paragraph's end.
@@ -366,7 +364,6 @@ impl Params {
         one_three: 4.2,
         lone: 3.1,
         zh_lone: 5.6,
-        lone_per_char: 0.02,
         semicolon_match: 1.5,
         semicolon_end: 3.0,
     };
@@ -427,10 +424,10 @@ pub fn align_with(
                 let z = &zf[j..nj];
                 let l1: usize = e.iter().map(|f| f.chars).sum();
                 let l2: usize = z.iter().map(|f| f.chars).sum();
-                // A sentence with no counterpart costs its prior and a little per character,
-                // not a length mismatch (there is nothing to compare it with).
+                // A sentence with no counterpart costs its prior alone: there is nothing to
+                // compare its length with.
                 let length = if di == 0 || dj == 0 {
-                    params.lone_per_char * (l1 + l2) as f64
+                    0.0
                 } else {
                     length_cost(l1, l2)
                 };

@@ -174,18 +174,18 @@ fn sweep_priors_on_the_development_half() {
     let gold = gold();
     let dev: Vec<&GoldPair> = gold.iter().filter(|g| g.file.as_str() < "003").collect();
     let test: Vec<&GoldPair> = gold.iter().filter(|g| g.file.as_str() >= "003").collect();
-    for lone in [3.0, 4.0, 5.0, 6.0] {
-        for lone_per_char in [0.0, 0.02, 0.05] {
-            for two_one in [2.3, 3.5, 5.0] {
+    for lone in [2.0, 3.1, 4.0, 6.0] {
+        for one_two in [1.5, 2.8, 4.0] {
+            for two_one in [2.3, 3.5, 5.6] {
                 let p = Params {
                     lone,
-                    lone_per_char,
+                    one_two,
                     two_one,
                     ..Params::DEFAULT
                 };
                 let (d, t) = (score(&dev, &p), score(&test, &p));
                 println!(
-                    "lone {lone} per char {lone_per_char} 2-1 {two_one}: dev P {:.3} R {:.3}, test P {:.3} R {:.3}",
+                    "1-0 {lone} 1-2 {one_two} 2-1 {two_one}: dev P {:.3} R {:.3}, test P {:.3} R {:.3}",
                     d.precision(),
                     d.recall(),
                     t.precision(),

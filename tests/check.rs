@@ -147,6 +147,18 @@ fn flags_omissions_and_untranslated_pairs() {
     );
     let full = "今天與我一起出席的有我們的創辦人兼執行長 Jane Smith、財務長 Lee Park 以及營運長,他們將在關於本季和未來一年的準備發言之後回答大家的問題。";
     assert!(check_pair(&para(long, Some(full), vec![])).is_empty());
+    // A whole sentence left out of a translation otherwise of normal length: named.
+    let en = "Our backlog grew again this quarter across every region we serve. Frankly, the pipeline of large public sector deals has never looked better than it does today. We will keep investing in the channel.";
+    let zh = "本季我們在所服務的每個地區的積壓訂單再次增長。我們將繼續投資通路。";
+    let f = check_pair(&para(en, Some(zh), vec![]));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].kind, Kind::Omission);
+    let r = f[0].sentence.clone().expect("sentence");
+    assert!(en[r].starts_with("Frankly, the pipeline"), "{f:?}");
+    assert!(f[0].detail.contains("is not translated"), "{f:?}");
+    // Two English sentences the translation merged into one: nothing left out.
+    let zh = "本季我們在所服務的每個地區的積壓訂單再次增長,坦白說,大型公共部門交易的管道從未像今天這樣好。我們將繼續投資通路。";
+    assert!(check_pair(&para(en, Some(zh), vec![])).is_empty());
     let f = check_pair(&para(
         "As we said before.",
         Some("As we said before."),
@@ -180,10 +192,18 @@ fn the_bundled_calls_known_defects() {
             &["129".to_string()][..]
         )
     );
+    // Line 13's translation drops the CEO: the finding names the sentence he was in.
+    let ceo = f
+        .iter()
+        .find(|f| f.line == 13 && f.kind == Kind::Omission)
+        .expect("line 13 omission");
     assert!(
-        f.iter().any(|f| f.line == 13 && f.kind == Kind::Omission),
-        "line 14's translation drops the CEO"
+        ceo.sentence
+            .as_deref()
+            .is_some_and(|s| s.contains("Eric Yuan")),
+        "{ceo:?}"
     );
+    assert!(ceo.detail.contains("least translated: “I'm joined today"));
     let eightbyeight = common::load(seed_text("001"));
     assert!(
         check(&eightbyeight)
@@ -273,11 +293,24 @@ fn the_reader_marks_and_jumps_to_findings() {
     let d = s.doc().unwrap();
     assert_eq!(d.paragraph(d.cursor).unwrap().1.line, 13);
     let status = common::ui::status(&s);
-    // Three figure and length findings, six `name` findings (Workplace, AI Companion and Kelly
-    // turned into Chinese words in two paragraphs each).
+    // Three figure and length findings, a sentence left out (line 165), six `name` findings
+    // (Workplace, AI Companion and Kelly turned into Chinese words in two paragraphs each).
     assert!(
-        status.contains("omission") && status.contains("! 9"),
+        status.contains("omission") && status.contains("! 10"),
         "{status}"
+    );
+    // The omission names a sentence: the jump highlights it, with its short translation.
+    let lit = common::ui::highlighted(&s);
+    assert!(
+        lit.contains("I'mjoinedtodaybyZoom'sFounderandCEO,EricYuan;") && lit.contains("財務長"),
+        "{lit}"
+    );
+    assert!(!lit.contains("Thankyou,David"), "{lit}");
+    common::ui::keys(&mut s, "y");
+    let copied = s.pair_text().unwrap();
+    assert!(
+        copied.ends_with("Zoom 的財務長 Kelly Steckelberg。"),
+        "{copied}"
     );
     common::ui::keys(&mut s, "! !");
     let d = s.doc().unwrap();
@@ -474,7 +507,7 @@ fn findings_can_be_walked_back_dismissed_and_restored() {
     assert!(common::ui::status(&s).contains("on to the last finding"));
     common::ui::keys(&mut s, "@");
     assert_eq!(line(&s), 321);
-    common::ui::keys(&mut s, "@ @ @ @ @");
+    common::ui::keys(&mut s, "@ @ @ @ @ @");
     assert_eq!(line(&s), 81);
     common::ui::keys(&mut s, "i");
     let popup = common::ui::screen_text(&s);
@@ -485,7 +518,7 @@ fn findings_can_be_walked_back_dismissed_and_restored() {
     common::ui::keys(&mut s, "d");
     assert!(common::ui::status(&s).contains("dismissed 1 finding"));
     assert!(
-        common::ui::status(&s).contains("! 8"),
+        common::ui::status(&s).contains("! 9"),
         "{}",
         common::ui::status(&s)
     );
@@ -508,14 +541,14 @@ fn findings_can_be_walked_back_dismissed_and_restored() {
     t.adopt_saved();
     callread::app::update(&mut t, callread::app::Action::Resize(120, 40));
     assert!(
-        common::ui::status(&t).contains("! 8"),
+        common::ui::status(&t).contains("! 9"),
         "{}",
         common::ui::status(&t)
     );
     // `u` restores in the session that dismissed.
     common::ui::keys(&mut s, "u");
     assert!(
-        common::ui::status(&s).contains("! 9"),
+        common::ui::status(&s).contains("! 10"),
         "{}",
         common::ui::status(&s)
     );

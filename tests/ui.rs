@@ -540,8 +540,8 @@ fn findings_fit_the_status_bar_and_show_in_full() {
     assert!(text.contains(&detail), "{detail}\n{text}");
     keys(&mut s, "x");
     assert_eq!(s.overlay, Overlay::None);
-    // Wide enough, the whole finding is in the bar.
-    let mut s = reader(200, 30);
+    // Wide enough, the whole finding is in the bar (this one quotes the sentence it is about).
+    let mut s = reader(300, 30);
     keys(&mut s, "!");
     assert!(status(&s).contains(&f.detail), "{}", status(&s));
 }

@@ -767,6 +767,31 @@ impl AppState {
         self.sentence_links(p).into_iter().nth(k)
     }
 
+    /// Jumps to pair `n` for its finding; when the finding names an English sentence (an
+    /// omission's), the sentence cursor goes to it and it is highlighted with its Chinese, if
+    /// any.
+    fn jump_to_finding(&mut self, n: usize) {
+        let named = self.doc().and_then(|d| {
+            d.live_findings()
+                .filter(|f| f.paragraph == n)
+                .find_map(|f| f.sentence_range.clone())
+        });
+        let Some(range) = named else {
+            self.jump_to(n);
+            return;
+        };
+        let links = self.sentence_links(n);
+        let k = links.iter().position(|(en, _)| {
+            en.as_ref()
+                .is_some_and(|e| e.start <= range.start && range.end <= e.end)
+        });
+        let zh: Vec<_> = k.and_then(|k| links[k].1.clone()).into_iter().collect();
+        self.highlight = None;
+        self.jump_to_marks(n, std::slice::from_ref(&range), &zh);
+        self.sentence = k.map(|k| (self.current, n, k));
+        self.figure_highlight = Some((self.current, n, vec![range], zh));
+    }
+
     /// Moves the sentence cursor one link forwards or backwards, on to the next or previous
     /// pair at the ends, and highlights the English sentence and its translation together.
     fn step_sentence(&mut self, forward: bool) {
@@ -955,9 +980,9 @@ pub fn update(state: &mut AppState, action: Action) {
                 (step, wrap.copied())
             });
             match next {
-                Some((Some(n), _)) => state.jump_to(n),
+                Some((Some(n), _)) => state.jump_to_finding(n),
                 Some((None, Some(end))) => {
-                    state.jump_to(end);
+                    state.jump_to_finding(end);
                     state.message = Some(if forward {
                         "back to the first finding".into()
                     } else {
