@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-/// A bookmark on a paragraph pair.
+/// A bookmark on a paragraph pair, or on one sentence link of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bookmark {
     /// The paragraph pair (flat index).
@@ -30,6 +30,22 @@ pub struct Bookmark {
     /// A short note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The sentence bookmarked, when the sentence cursor was on one (the transcript is keyed
+    /// by its content, so byte ranges stay right).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<SentenceMark>,
+}
+
+/// A sentence link of a pair: the byte ranges of its English and Chinese sentences (either
+/// may be absent: a sentence with no counterpart).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceMark {
+    /// The English sentences' byte range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<std::ops::Range<usize>>,
+    /// The Chinese sentences' byte range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zh: Option<std::ops::Range<usize>>,
 }
 
 /// What is remembered about one transcript.

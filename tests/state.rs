@@ -104,6 +104,7 @@ fn bookmarks_and_notes_round_trip() {
             paragraph: 9,
             line: 31,
             note: Some("churn".into()),
+            sentence: None,
         }],
         dismissed: Vec::new(),
         seen: None,
@@ -134,6 +135,7 @@ fn a_torn_write_and_a_corrupt_file_lose_nothing_saved() {
             paragraph: 3,
             line: 9,
             note: Some("keep".into()),
+            sentence: None,
         },
     });
     store.save().unwrap();
@@ -186,6 +188,7 @@ fn two_writers_keep_each_others_bookmarks() {
             paragraph: 1,
             line: 1,
             note: None,
+            sentence: None,
         },
     });
     a.save().unwrap();
@@ -196,6 +199,7 @@ fn two_writers_keep_each_others_bookmarks() {
             paragraph: 2,
             line: 2,
             note: None,
+            sentence: None,
         },
     });
     b.save().unwrap();
@@ -214,6 +218,7 @@ fn two_writers_keep_each_others_bookmarks() {
                             paragraph: 100 + w * 10 + i,
                             line: 0,
                             note: None,
+                            sentence: None,
                         },
                     });
                     s.save().unwrap();
@@ -330,6 +335,7 @@ fn print_config_and_export_from_the_command_line() {
             paragraph: 34,
             line: 81,
             note: Some("EPS guide mistranslated".into()),
+            sentence: None,
         },
     });
     store.save().unwrap();
@@ -393,6 +399,7 @@ fn put(store: &mut Store, key: &str, paragraph: usize) {
             paragraph,
             line: paragraph + 1,
             note: None,
+            sentence: None,
         },
     });
 }
@@ -454,6 +461,7 @@ fn old_positions_are_forgotten_and_bookmarks_kept() {
                 paragraph: p,
                 line: p + 1,
                 note: None,
+                sentence: None,
             })
             .collect(),
         ..Default::default()
@@ -540,6 +548,7 @@ fn the_saver_thread_writes_everything_sent() {
                 paragraph: p,
                 line: p,
                 note: None,
+                sentence: None,
             },
         }]);
     }

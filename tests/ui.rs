@@ -756,3 +756,79 @@ fn the_sentence_cursor_moves_through_links_and_y_copies_the_sentence() {
     keys(&mut s, "j y");
     assert!(status(&s).contains("sent ¶ 2"), "{}", status(&s));
 }
+
+/// #15: a search match shows its sentence's translation highlighted in the other pane; with
+/// the sentence cursor in use, the cursor moves to the matched sentence and `y` copies it.
+#[test]
+fn search_takes_the_sentence_of_the_match() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "/");
+    type_text(&mut s, "webinar is being recorded");
+    keys(&mut s, "<Enter>");
+    let lit = common::ui::highlighted(&s);
+    assert!(lit.contains("正在錄製中"), "{lit}");
+    assert!(!lit.contains("大家好"), "{lit}");
+    // Without the sentence cursor, `y` still copies the pair.
+    assert!(s.sentence_ranges().is_none());
+    // With it, the match moves it.
+    let mut s = reader(120, 40);
+    keys(&mut s, ")");
+    keys(&mut s, "/");
+    type_text(&mut s, "Kelly Steckelberg");
+    keys(&mut s, "<Enter>");
+    let (en, zh) = s.sentence_ranges().expect("sentence cursor on the match");
+    let d = s.doc().unwrap();
+    let p = d.paragraph(d.cursor).unwrap().1;
+    assert!(p.en.as_deref().unwrap()[en.unwrap()].starts_with("I'm joined today"));
+    assert!(p.zh.as_deref().unwrap()[zh.unwrap()].contains("財務長"));
+    keys(&mut s, "y");
+    let copied = s.clipboard.clone().unwrap();
+    assert!(copied.contains("I'm joined today") && !copied.contains("Thank you, David"));
+    // Esc leaves the sentence cursor.
+    keys(&mut s, "<Esc>");
+    assert!(s.sentence_ranges().is_none());
+}
+
+/// #15: `m` with the sentence cursor bookmarks the sentence: the list shows it, Enter goes
+/// back to it with the cursor on it, `m` on another sentence of the pair moves the bookmark
+/// (keeping its note), `m` on the same sentence removes it.
+#[test]
+fn bookmarks_can_hold_a_sentence() {
+    let mut s = reader(120, 40);
+    keys(&mut s, ") )");
+    keys(&mut s, "m");
+    assert!(
+        status(&s).contains("bookmarked sentence 2 of ¶ 1"),
+        "{}",
+        status(&s)
+    );
+    let b = s.doc().unwrap().bookmarks[0].clone();
+    let mark = b.sentence.clone().expect("a sentence bookmark");
+    let d = s.doc().unwrap();
+    let p = d.paragraph(0).unwrap().1;
+    assert_eq!(
+        &p.en.as_deref().unwrap()[mark.en.clone().unwrap()],
+        "And welcome to Zoom's Q2 FY25 earnings webinar."
+    );
+    // Saved and read back as it was.
+    let json = serde_json::to_string(&b).unwrap();
+    assert!(json.contains("\"sentence\""), "{json}");
+    assert_eq!(serde_json::from_str::<callread::state::Bookmark>(&json).unwrap(), b);
+    keys(&mut s, "<Esc> G '");
+    assert!(
+        screen_text(&s).contains("“And welcome to Zoom's Q2"),
+        "{}",
+        screen_text(&s)
+    );
+    keys(&mut s, "<Enter>");
+    let (en, zh) = s.sentence_ranges().expect("the sentence cursor on the bookmark");
+    assert_eq!((en, zh), (mark.en.clone(), mark.zh.clone()));
+    assert!(common::ui::highlighted(&s).contains("財年第二季財報網路研討會"));
+    // Another sentence: the bookmark moves there.
+    keys(&mut s, ") m");
+    assert!(status(&s).contains("bookmark moved to sentence 3 of ¶ 1"), "{}", status(&s));
+    assert_eq!(s.doc().unwrap().bookmarks.len(), 1);
+    assert_ne!(s.doc().unwrap().bookmarks[0].sentence, Some(mark));
+    keys(&mut s, "m");
+    assert!(s.doc().unwrap().bookmarks.is_empty());
+}

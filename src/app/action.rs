@@ -150,7 +150,7 @@ impl Action {
             Action::ShowFindings => "this finding in full",
             Action::OpenSearch => "search both languages",
             Action::ToggleSidebar => "guidance sidebar",
-            Action::ToggleBookmark => "bookmark on / off",
+            Action::ToggleBookmark => "bookmark pair/sentence",
             Action::EditNote => "note on the bookmark",
             Action::Undo => "undo removal, dismissal",
             Action::OpenBookmarks => "list bookmarks",

@@ -285,39 +285,84 @@ impl AppState {
         ));
     }
 
-    /// Bookmarks the current paragraph, or removes its bookmark.
+    /// Bookmarks the current paragraph (the sentence under the sentence cursor, when it is
+    /// on this pair), or removes its bookmark; on a bookmarked pair with the sentence cursor
+    /// on another sentence, the bookmark (and its note) moves to that sentence.
     fn toggle_bookmark(&mut self) {
+        let mark = self.sentence_mark();
+        let which = self.sentence_label();
         let Some(doc) = self.docs.get_mut(self.current) else {
             return;
         };
         let n = doc.cursor;
         let line = doc.paragraph(n).map_or(0, |(_, p)| p.line);
-        if let Some(i) = doc.bookmarks.iter().position(|b| b.paragraph == n) {
-            let removed = doc.bookmarks.remove(i);
-            self.changes.push(crate::state::Change::Remove {
-                key: doc.key.clone(),
-                paragraph: n,
-            });
-            self.message = Some(if removed.note.is_some() {
-                format!("bookmark on ¶ {} and its note removed · u undoes", n + 1)
-            } else {
-                format!("bookmark on ¶ {} removed · u undoes", n + 1)
-            });
-            self.removed_bookmark = Some((self.current, removed));
-        } else {
-            self.put_bookmark(
-                self.current,
-                crate::state::Bookmark {
+        match doc.bookmarks.iter().position(|b| b.paragraph == n) {
+            Some(i) if mark.is_some() && doc.bookmarks[i].sentence != mark => {
+                let mut moved = doc.bookmarks[i].clone();
+                moved.sentence = mark;
+                self.put_bookmark(self.current, moved);
+                self.message = Some(format!("bookmark moved to {which}"));
+            }
+            Some(i) => {
+                let removed = doc.bookmarks.remove(i);
+                self.changes.push(crate::state::Change::Remove {
+                    key: doc.key.clone(),
                     paragraph: n,
-                    line,
-                    note: None,
-                },
-            );
-            self.message = Some(format!(
-                "bookmarked ¶ {} (M adds a note, ' lists bookmarks)",
-                n + 1
-            ));
+                });
+                self.message = Some(if removed.note.is_some() {
+                    format!("bookmark on ¶ {} and its note removed · u undoes", n + 1)
+                } else {
+                    format!("bookmark on ¶ {} removed · u undoes", n + 1)
+                });
+                self.removed_bookmark = Some((self.current, removed));
+            }
+            None => {
+                self.put_bookmark(
+                    self.current,
+                    crate::state::Bookmark {
+                        paragraph: n,
+                        line,
+                        note: None,
+                        sentence: mark,
+                    },
+                );
+                self.message = Some(format!(
+                    "bookmarked {which} (M adds a note, ' lists bookmarks)"
+                ));
+            }
         }
+    }
+
+    /// The sentence under the sentence cursor on the current pair, as a bookmark keeps it.
+    fn sentence_mark(&self) -> Option<crate::state::SentenceMark> {
+        self.sentence_ranges()
+            .map(|(en, zh)| crate::state::SentenceMark { en, zh })
+    }
+
+    /// "sentence 2 of ¶ 14" with the sentence cursor on the current pair, else "¶ 14".
+    fn sentence_label(&self) -> String {
+        let n = self.doc().map_or(0, |d| d.cursor);
+        match self.sentence {
+            Some((_, _, k)) if self.sentence_ranges().is_some() => {
+                format!("sentence {} of ¶ {}", k + 1, n + 1)
+            }
+            _ => format!("¶ {}", n + 1),
+        }
+    }
+
+    /// Jumps to pair `n` with the sentence cursor on the link `mark` names (a sentence
+    /// bookmark), both its sentences highlighted.
+    pub(super) fn go_to_sentence(&mut self, n: usize, mark: &crate::state::SentenceMark) {
+        let links = self.sentence_links(n);
+        let k = links
+            .iter()
+            .position(|(en, zh)| *en == mark.en && *zh == mark.zh);
+        let en: Vec<_> = mark.en.clone().into_iter().collect();
+        let zh: Vec<_> = mark.zh.clone().into_iter().collect();
+        self.highlight = None;
+        self.jump_to_marks(n, &en, &zh);
+        self.sentence = k.map(|k| (self.current, n, k));
+        self.figure_highlight = Some((self.current, n, en, zh));
     }
 
     /// Adds (or replaces) a bookmark of transcript `doc` and queues it for saving.
@@ -366,12 +411,18 @@ impl AppState {
         let n = doc.cursor;
         let line = doc.paragraph(n).map_or(0, |(_, p)| p.line);
         let note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        // A bookmark keeps its sentence; a new one takes the sentence cursor's.
+        let sentence = match doc.bookmarks.iter().find(|b| b.paragraph == n) {
+            Some(b) => b.sentence.clone(),
+            None => self.sentence_mark(),
+        };
         self.put_bookmark(
             self.current,
             crate::state::Bookmark {
                 paragraph: n,
                 line,
                 note,
+                sentence,
             },
         );
         self.message = Some(format!("note saved on ¶ {}", n + 1));
@@ -726,7 +777,7 @@ impl AppState {
     /// The sentence links of pair `n` of the current transcript, as byte ranges of each side
     /// (`None` for a side the link has no sentence of).
     #[allow(clippy::type_complexity)]
-    fn sentence_links(
+    pub(super) fn sentence_links(
         &self,
         n: usize,
     ) -> Vec<(
@@ -1105,9 +1156,13 @@ pub fn update(state: &mut AppState, action: Action) {
             }
         }
         Action::Cancel => {
-            if state.highlight.is_some() || state.figure_highlight.is_some() {
+            if state.highlight.is_some()
+                || state.figure_highlight.is_some()
+                || state.sentence.is_some()
+            {
                 state.highlight = None;
                 state.figure_highlight = None;
+                state.sentence = None;
             } else if state.doc().is_some_and(|d| d.filter.is_some()) {
                 state.set_filter(None);
             }

@@ -76,7 +76,46 @@ impl AppState {
             crate::app::layout::Lang::Zh => (&[][..], hit.ranges.as_slice()),
         };
         self.jump_to_marks(hit.paragraph, en, zh);
+        self.mark_hit_sentence(&hit);
         self.highlight = Some(hit);
+    }
+
+    /// The sentence a hit is in: its translation (or original) is highlighted in the other
+    /// pane, and with the sentence cursor in use, the cursor moves to it (so `y` copies that
+    /// sentence pair and `(` / `)` go on from there).
+    fn mark_hit_sentence(&mut self, hit: &crate::search::Hit) {
+        use crate::app::layout::Lang;
+        self.figure_highlight = None;
+        let links = self.sentence_links(hit.paragraph);
+        // The sentence holding most of the matched characters (a fuzzy match may start
+        // with a stray letter in the sentence before).
+        let overlap = |r: &std::ops::Range<usize>| -> usize {
+            hit.ranges
+                .iter()
+                .map(|m| m.end.min(r.end).saturating_sub(m.start.max(r.start)))
+                .sum()
+        };
+        let Some((k, _)) = links
+            .iter()
+            .enumerate()
+            .map(|(k, (en, zh))| {
+                let side = if hit.lang == Lang::En { en } else { zh };
+                (k, side.as_ref().map_or(0, overlap))
+            })
+            .filter(|(_, o)| *o > 0)
+            .max_by_key(|(k, o)| (*o, std::cmp::Reverse(*k)))
+        else {
+            return;
+        };
+        let (en, zh) = links[k].clone();
+        let (en, zh): (Vec<_>, Vec<_>) = match hit.lang {
+            Lang::En => (Vec::new(), zh.into_iter().collect()),
+            Lang::Zh => (en.into_iter().collect(), Vec::new()),
+        };
+        self.figure_highlight = Some((self.current, hit.paragraph, en, zh));
+        if self.sentence.is_some() {
+            self.sentence = Some((self.current, hit.paragraph, k));
+        }
     }
 
     /// `n` / `N`: the next or previous match of the last search in reading order.
@@ -446,7 +485,7 @@ pub(super) fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
             let target = state
                 .all_bookmarks()
                 .get(selected)
-                .map(|(d, b)| (*d, b.paragraph));
+                .map(|(d, b)| (*d, b.paragraph, b.sentence.clone()));
             let elsewhere = selected.checked_sub(open).and_then(|i| {
                 state
                     .bookmarks_elsewhere()
@@ -454,10 +493,13 @@ pub(super) fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
                     .map(|(name, _)| name.to_string())
             });
             state.overlay = Overlay::None;
-            if let Some((doc, n)) = target {
+            if let Some((doc, n, sentence)) = target {
                 state.current = doc;
                 state.relayout();
-                state.jump_to(n);
+                match sentence {
+                    Some(mark) => state.go_to_sentence(n, &mark),
+                    None => state.jump_to(n),
+                }
             } else if let Some(name) = elsewhere {
                 state.message = Some(format!(
                     "{name} is not open: callread PATH opens it at its bookmarks"

@@ -12,11 +12,24 @@ pub fn draw_list(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize
     let mut rows: Vec<String> = Vec::new();
     for (d, b) in state.all_bookmarks() {
         let doc = &state.docs[d];
+        // A sentence bookmark shows its sentence, else the paragraph's beginning.
         let text = doc
             .paragraph(b.paragraph)
-            .map(|(_, p)| p.text(zh))
+            .map(|(_, p)| {
+                let sentence = b.sentence.as_ref().and_then(|m| {
+                    let en = m.en.clone().and_then(|r| p.en.as_deref()?.get(r));
+                    let cn = m.zh.clone().and_then(|r| p.zh.as_deref()?.get(r));
+                    if zh { cn.or(en) } else { en.or(cn) }
+                });
+                sentence.unwrap_or(p.text(zh))
+            })
             .unwrap_or("");
         let words: String = text.chars().take(60).collect();
+        let words = if b.sentence.is_some() {
+            format!("“{words}")
+        } else {
+            words
+        };
         let note = b
             .note
             .as_deref()

@@ -149,12 +149,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                     .highlight
                     .as_ref()
                     .filter(|h| h.doc == state.current && h.paragraph == n);
-                // A search match, else a guidance figure jumped to: its ranges in each language.
+                // A search match on its side, else what a jump marked (a guidance figure, a
+                // sentence, the matched sentence's counterpart): its ranges in each language.
                 let marks = |lang: Lang| -> Option<&[std::ops::Range<usize>]> {
                     match highlight {
                         Some(h) if h.lang == lang => Some(&h.ranges),
-                        Some(_) => None,
-                        None => state
+                        _ => state
                             .figure_highlight
                             .as_ref()
                             .filter(|(d, p, _, _)| *d == state.current && *p == n)
