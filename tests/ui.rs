@@ -813,7 +813,10 @@ fn bookmarks_can_hold_a_sentence() {
     // Saved and read back as it was.
     let json = serde_json::to_string(&b).unwrap();
     assert!(json.contains("\"sentence\""), "{json}");
-    assert_eq!(serde_json::from_str::<callread::state::Bookmark>(&json).unwrap(), b);
+    assert_eq!(
+        serde_json::from_str::<callread::state::Bookmark>(&json).unwrap(),
+        b
+    );
     keys(&mut s, "<Esc> G '");
     assert!(
         screen_text(&s).contains("“And welcome to Zoom's Q2"),
@@ -821,12 +824,18 @@ fn bookmarks_can_hold_a_sentence() {
         screen_text(&s)
     );
     keys(&mut s, "<Enter>");
-    let (en, zh) = s.sentence_ranges().expect("the sentence cursor on the bookmark");
+    let (en, zh) = s
+        .sentence_ranges()
+        .expect("the sentence cursor on the bookmark");
     assert_eq!((en, zh), (mark.en.clone(), mark.zh.clone()));
     assert!(common::ui::highlighted(&s).contains("財年第二季財報網路研討會"));
     // Another sentence: the bookmark moves there.
     keys(&mut s, ") m");
-    assert!(status(&s).contains("bookmark moved to sentence 3 of ¶ 1"), "{}", status(&s));
+    assert!(
+        status(&s).contains("bookmark moved to sentence 3 of ¶ 1"),
+        "{}",
+        status(&s)
+    );
     assert_eq!(s.doc().unwrap().bookmarks.len(), 1);
     assert_ne!(s.doc().unwrap().bookmarks[0].sentence, Some(mark));
     keys(&mut s, "m");
