@@ -102,6 +102,13 @@ fn library(c: &mut Criterion) {
             black_box(draw(&state, &keymap))
         })
     });
+    // The sentence cursor aligns the pair it steps into (#15: within one frame).
+    g.bench_function("key_next_sentence_and_redraw", |b| {
+        b.iter(|| {
+            update(&mut state, Action::NextSentence);
+            black_box(draw(&state, &keymap))
+        })
+    });
     // The heaviest key: typing into the picker filters all 1,000 titles.
     g.bench_function("key_picker_type_and_redraw", |b| {
         update(&mut state, Action::OpenPicker);

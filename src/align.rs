@@ -497,12 +497,19 @@ pub struct PairAlignment {
 pub struct LinkText {
     /// The English sentences (empty when none).
     pub en: String,
-    /// Their byte range in the English paragraph.
+    /// Their range in the English paragraph, in characters (Unicode scalar values, as
+    /// Python or Rust's `chars()` count them), end exclusive.
     pub en_range: Option<Range<usize>>,
     /// The Chinese sentences (empty when none).
     pub zh: String,
-    /// Their byte range in the Chinese paragraph.
+    /// Their range in the Chinese paragraph, in characters.
     pub zh_range: Option<Range<usize>>,
+}
+
+/// A byte range of `text` as a character range.
+fn char_range(text: &str, r: &Range<usize>) -> Range<usize> {
+    let start = text[..r.start].chars().count();
+    start..start + text[r.clone()].chars().count()
 }
 
 /// The alignments of many transcripts ([`align_transcript`] of each, in order), on every
@@ -520,9 +527,9 @@ pub fn align_transcript(t: &crate::transcript::Transcript) -> Vec<PairAlignment>
                 .into_iter()
                 .map(|(er, zr)| LinkText {
                     en: er.clone().map_or(String::new(), |r| en[r].to_string()),
-                    en_range: er,
+                    en_range: er.map(|r| char_range(en, &r)),
                     zh: zr.clone().map_or(String::new(), |r| zh[r].to_string()),
-                    zh_range: zr,
+                    zh_range: zr.map(|r| char_range(zh, &r)),
                 })
                 .collect();
             Some(PairAlignment {

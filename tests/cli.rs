@@ -487,8 +487,8 @@ fn json_escapes_bidi_and_c1_controls_in_file_names() {
     }
 }
 
-/// #15 (a start): `callread align --json` gives per pair its English line and the sentence
-/// links with their text and byte ranges; every sentence of both sides is in one link.
+/// #15: `callread align --json` gives per pair its English line and the sentence links with
+/// their text and character ranges in the paragraph.
 #[test]
 fn align_prints_sentence_links() {
     let o = callread(&[
@@ -507,6 +507,32 @@ fn align_prints_sentence_links() {
     assert_eq!(links[0]["en"], "Hello, everybody.");
     assert_eq!(links[0]["zh"], "大家好。");
     assert_eq!(links[0]["en_range"]["start"], 0);
+    // Character ranges: "大家好。" is four characters (twelve bytes), and the next Chinese
+    // sentence starts at character 4.
+    assert_eq!(links[0]["zh_range"]["end"], 4);
+    assert_eq!(links[1]["zh_range"]["start"], 4);
+    // A sentence left untranslated: an empty side with no range (Twilio, line 499).
+    let o = callread(&[
+        "align",
+        "--json",
+        "assets/transcripts/002_fe789ec308291cef.txt",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let pair = v[0]["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["line"] == 499)
+        .unwrap();
+    let last = pair["links"].as_array().unwrap().last().unwrap();
+    assert!(
+        last["en"]
+            .as_str()
+            .unwrap()
+            .starts_with("So we're still marching")
+    );
+    assert_eq!(last["zh"], "");
+    assert!(last["zh_range"].is_null(), "{last}");
     // The EPS guidance sentence links to the Chinese sentence with the same figures.
     let eps = pairs
         .iter()
