@@ -280,3 +280,72 @@ fn many_term_queries_are_bounded() {
         many.iter().map(key).collect::<Vec<_>>()
     );
 }
+
+/// #12: a query mixing languages matches the pair, each term in either language; a negated
+/// Chinese term finds pairs whose translation lacks the word. In the reader and on the
+/// command line.
+#[test]
+fn a_mixed_query_matches_across_the_pair() {
+    let five = callread::library::bundled();
+    let docs: Vec<(usize, &callread::transcript::Transcript)> = five.iter().enumerate().collect();
+    let search = |q: &str| {
+        let query = callread::search::Query::parse(q);
+        callread::search::search_transcripts(docs.iter().copied(), &query, 10_000)
+    };
+    let pair = |h: &callread::search::Hit| {
+        let (_, p) = five[h.doc].paragraphs().nth(h.paragraph).unwrap();
+        (
+            p.en.clone().unwrap_or_default().to_lowercase(),
+            p.zh.clone().unwrap_or_default(),
+        )
+    };
+    // (`'revenue`: exact, so that every hit's English contains the word.)
+    let with = search("'revenue 營收");
+    assert!(with.len() > 20, "{}", with.len());
+    for h in &with {
+        let (en, zh) = pair(h);
+        assert!(en.contains("revenue") && zh.contains("營收"), "{en} / {zh}");
+    }
+    let without = search("'revenue !營收");
+    assert!(!without.is_empty());
+    for h in &without {
+        let (en, zh) = pair(h);
+        assert!(
+            en.contains("revenue") && !zh.contains("營收"),
+            "{en} / {zh}"
+        );
+    }
+    // Simplified terms find the Traditional text.
+    assert_eq!(search("'revenue 营收").len(), with.len());
+    // In the reader: Enter jumps to the pair, the English term highlighted.
+    let mut s = reader(120, 40);
+    keys(&mut s, "/");
+    type_text(&mut s, "guidance 指導");
+    keys(&mut s, "<Enter>");
+    let hit = s.highlight.clone().expect("a hit");
+    let d = s.doc().unwrap();
+    let p = d.paragraph(hit.paragraph).unwrap().1;
+    let marked: String = hit
+        .ranges
+        .iter()
+        .map(|r| &p.en.as_deref().unwrap()[r.clone()])
+        .collect();
+    assert!(marked.to_lowercase().contains("guidance"), "{marked}");
+    // On the command line, over files: the English line and its Chinese, as "pair".
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
+        .args(["search", "'revenue 營收", "assets/transcripts", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| {
+        r["lang"] == "pair"
+            && r["text"].as_str().unwrap().contains("營收")
+            && r["text"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("revenue")
+    }));
+}

@@ -63,7 +63,11 @@ impl AppState {
                 && let Some((_, p)) = doc.paragraph(hit.paragraph)
             {
                 let text = crate::app::layout::lang_text(p, hit.lang).unwrap_or("");
-                if let Some((_, chars)) = q.matches(&q.fold(text), &crate::search::matcher()) {
+                let (folded, matcher) = (q.fold(text), crate::search::matcher());
+                if let Some((_, chars)) = q.matches(&folded, &matcher) {
+                    hit.ranges = crate::search::char_ranges(text, &chars);
+                } else if q.is_mixed() {
+                    let chars = q.positions_of_matching_terms(&folded, &matcher);
                     hit.ranges = crate::search::char_ranges(text, &chars);
                 }
             }

@@ -99,7 +99,8 @@ pub fn search_within<'a>(
         return (Vec::new(), Vec::new());
     }
     let docs: Vec<(usize, &crate::transcript::Transcript)> = docs.into_iter().collect();
-    if let Some(within) = within {
+    // A mixed query matches pairs, not sides: the previous side matches do not bound it.
+    if let Some(within) = within.filter(|_| !query.is_mixed()) {
         let all = narrow(&docs, query, within);
         let hits = rank(&docs, query, all.clone(), limit);
         return (hits, all);
@@ -200,8 +201,12 @@ fn rank(
             .get(h.paragraph)
             .and_then(|p| crate::app::layout::lang_text(p, h.lang))
             .unwrap_or("");
-        if let Some((_, chars)) = query.matches(&query.fold(text), &matcher) {
+        let folded = query.fold(text);
+        if let Some((_, chars)) = query.matches(&folded, &matcher) {
             h.ranges = char_ranges(text, &chars);
+        } else if query.is_mixed() {
+            // A pair a mixed query matched across: this side's terms.
+            h.ranges = char_ranges(text, &query.positions_of_matching_terms(&folded, &matcher));
         }
     }
     hits
@@ -213,8 +218,27 @@ pub const RANGES_FOR: usize = 1000;
 fn search_part(docs: &[(usize, &crate::transcript::Transcript)], query: &Query) -> Vec<Hit> {
     let matcher = matcher();
     let mut hits = Vec::new();
+    let mixed = query.is_mixed();
     for &(doc, t) in docs {
         for (n, (_, p)) in t.paragraphs().enumerate() {
+            // A mixed query (`revenue 營收`) matches the pair: each term in either language.
+            // The hit is on the English side; the reader marks the other side's sentence.
+            if mixed {
+                if let (Some(en), Some(zh)) = (p.en.as_deref(), p.zh.as_deref())
+                    && query.may_match_pair(en, zh)
+                    && let Some(score) =
+                        query.score_pair(&query.fold(en), &query.fold(zh), &matcher)
+                {
+                    hits.push(Hit {
+                        doc,
+                        paragraph: n,
+                        lang: Lang::En,
+                        score,
+                        ranges: Vec::new(),
+                    });
+                }
+                continue;
+            }
             for (lang, text) in [(Lang::En, p.en.as_deref()), (Lang::Zh, p.zh.as_deref())] {
                 let Some(text) = text else { continue };
                 if !query.may_match(text) {
@@ -242,7 +266,8 @@ pub struct FileHit {
     pub source: String,
     /// 1-based line.
     pub line: usize,
-    /// "en" or "zh".
+    /// "en" or "zh"; "pair" for a mixed query's match across an English line and its
+    /// Chinese (then `text` is both, joined by " | ", and `line` the English line).
     pub lang: &'static str,
     /// Higher is better.
     pub score: i64,
@@ -324,6 +349,8 @@ fn search_file(
     })?;
     let mut hits = Vec::new();
     let mut speaker: Option<&str> = None;
+    let mixed = query.is_mixed();
+    let mut last_en: Option<(usize, String)> = None;
     let mut lines = text.split('\n').enumerate().peekable();
     while let Some((i, raw)) = lines.next() {
         let line = raw.trim_end_matches('\r').trim();
@@ -340,6 +367,29 @@ fn search_file(
         }
         if let Some(name) = crate::transcript::parse::dash_header_name(line) {
             speaker = Some(name);
+            continue;
+        }
+        if mixed {
+            // A mixed query matches a pair: an English line and the Chinese line after it.
+            let clean = crate::text::clean_line(line).into_owned();
+            let zh = cjk_count(&clean) > 0;
+            if let Some((en_line, en)) = last_en.take().filter(|_| zh)
+                && query.may_match_pair(&en, &clean)
+                && let Some(score) =
+                    query.score_pair(&query.fold(&en), &query.fold(&clean), matcher)
+            {
+                hits.push(FileHit {
+                    source: name.clone(),
+                    line: en_line,
+                    lang: "pair",
+                    score,
+                    speaker: speaker.map(str::to_string),
+                    text: format!("{en} | {clean}"),
+                });
+            }
+            if !zh {
+                last_en = Some((i + 1, clean));
+            }
             continue;
         }
         if !query.may_match(line) {

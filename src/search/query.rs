@@ -135,6 +135,56 @@ impl Query {
         }
     }
 
+    /// True when the terms need both languages: a Chinese term beside a Latin one
+    /// (`revenue 營收`; `revenue !營收` finds pairs whose translation lacks the word), matched
+    /// against the pair rather than one side.
+    pub fn is_mixed(&self) -> bool {
+        self.terms.iter().any(|t| cjk_count(&t.text) > 0)
+            && self.terms.iter().any(|t| cjk_count(&t.text) == 0)
+    }
+
+    /// [`Query::may_match`] for a pair: every positive term may be in one side or the other.
+    pub fn may_match_pair(&self, en: &str, zh: &str) -> bool {
+        self.terms
+            .iter()
+            .filter(|t| !t.negate)
+            .all(|t| may_contain(en, t) || may_contain(zh, t))
+    }
+
+    /// Scores a pair (both sides folded) for a mixed query: every term matches one side or
+    /// the other, no negated term matches either. The score is the terms' scores summed.
+    pub fn score_pair(&self, en: &str, zh: &str, matcher: &SkimMatcherV2) -> Option<i64> {
+        if self.is_empty() {
+            return None;
+        }
+        let mut score = 0;
+        for t in &self.terms {
+            let found =
+                term_match(en, t, matcher, false).or_else(|| term_match(zh, t, matcher, false));
+            match (found, t.negate) {
+                (Some(_), true) | (None, false) => return None,
+                (Some(m), false) => score += m.score,
+                (None, true) => {}
+            }
+        }
+        Some(score)
+    }
+
+    /// The character positions of the terms that match folded text, whether or not all do
+    /// (one side of a pair a mixed query matched).
+    pub fn positions_of_matching_terms(&self, folded: &str, matcher: &SkimMatcherV2) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .terms
+            .iter()
+            .filter(|t| !t.negate)
+            .filter_map(|t| term_match(folded, t, matcher, true))
+            .flat_map(|m| m.indices)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Matches folded text: the score and the matched character positions, or None.
     pub fn matches(&self, folded: &str, matcher: &SkimMatcherV2) -> Option<(i64, Vec<usize>)> {
         self.evaluate(folded, matcher, true)
