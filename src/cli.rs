@@ -6,7 +6,8 @@ use clap::{Args, Parser, Subcommand};
 
 /// callread: read bilingual (English + Chinese) earnings-call transcripts side by side.
 ///
-/// With no PATH, opens the bundled sample transcripts.
+/// With no PATH, opens the bundled sample transcripts. `callread +N FILE` opens FILE at its
+/// line N.
 #[derive(Debug, Parser)]
 #[command(
     name = "callread",
@@ -48,6 +49,35 @@ pub struct ReadArgs {
     /// Print the effective configuration and where it is read from, then exit.
     #[arg(long)]
     pub print_config: bool,
+    /// `+N` before the files (as in less and vim): open the first at line N of its file.
+    #[arg(skip)]
+    pub start_line: Option<usize>,
+}
+
+/// Parses the command line as [`Cli::parse`] does, taking a `+N` argument of the reader (`callread +120
+/// call.txt`, as in less and vim) out first: clap would read it as a path.
+pub fn parse() -> Cli {
+    use clap::CommandFactory;
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let subcommand = args.get(1).and_then(|a| a.to_str()).is_some_and(|a| {
+        Cli::command()
+            .get_subcommands()
+            .any(|c| c.get_name() == a || c.get_all_aliases().any(|x| x == a))
+    });
+    let mut start_line = None;
+    if !subcommand
+        && let Some(i) = args.iter().skip(1).position(|a| {
+            a.to_str()
+                .and_then(|a| a.strip_prefix('+'))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+    {
+        let arg = args.remove(i + 1);
+        start_line = arg.to_str().and_then(|a| a[1..].parse().ok());
+    }
+    let mut cli = Cli::parse_from(args);
+    cli.read.start_line = start_line;
+    cli
 }
 
 /// Keys, environment and files, after the options in `--help`.
@@ -57,6 +87,8 @@ Keys in the reader (? shows them all, as bound):
   ! next finding · i finding in full · o guidance sidebar · H guide history · Backspace back
   m bookmark · M note · u undo · ' bookmarks · s participants · a questions · f one speaker
   l layout · x swap · t switch call · y copy · Ctrl-z suspend · q quit (in an overlay: close)
+  5j, 3] count prefixes · 12G paragraph 12 · :120 line 120 of the file · > < bookmarks
+  ) ( sentence by sentence (y, m and search then take the sentence)
 
 Environment:
   CALLREAD_STATE_DIR   where positions and bookmarks are saved (default: the XDG state dir)

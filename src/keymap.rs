@@ -126,6 +126,17 @@ pub struct Keymap {
 /// Forward and backward actions the help screen lists on one row, with the row's words.
 const HELP_PAIRS: &[(Action, Action, &str)] = &[
     (
+        Action::NextParagraph,
+        Action::PrevParagraph,
+        "next / previous paragraph",
+    ),
+    (Action::NextTurn, Action::PrevTurn, "next / previous turn"),
+    (
+        Action::NextSameSpeaker,
+        Action::PrevSameSpeaker,
+        "same speaker: next / prev",
+    ),
+    (
         Action::NextFinding,
         Action::PrevFinding,
         "next / previous finding",
@@ -139,6 +150,11 @@ const HELP_PAIRS: &[(Action, Action, &str)] = &[
         Action::NextMatch,
         Action::PrevMatch,
         "next / previous match",
+    ),
+    (
+        Action::NextBookmark,
+        Action::PrevBookmark,
+        "next / previous bookmark",
     ),
 ];
 
@@ -176,6 +192,9 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("M", Action::EditNote),
     ("u", Action::Undo),
     ("'", Action::OpenBookmarks),
+    (">", Action::NextBookmark),
+    ("<", Action::PrevBookmark),
+    (":", Action::GoToLine),
     ("Tab", Action::ToggleFocus),
     ("n", Action::NextMatch),
     ("N", Action::PrevMatch),
@@ -228,7 +247,7 @@ impl Keymap {
         if ctrl && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
         }
-        if matches!(state.overlay, Overlay::Note { .. }) {
+        if matches!(state.overlay, Overlay::Note { .. } | Overlay::GoTo { .. }) {
             return match key.code {
                 KeyCode::Esc => Some(Action::Cancel),
                 KeyCode::Enter => Some(Action::Confirm),
@@ -275,6 +294,14 @@ impl Keymap {
             .find(|(k, _)| k.matches(key))
             .map(|(_, a)| *a);
         match (bound, key.code) {
+            // Unbound digits in the reader are a count prefix ("0" only after another digit).
+            (None, KeyCode::Char(c @ '0'..='9'))
+                if !ctrl
+                    && state.overlay == Overlay::None
+                    && (c != '0' || state.count.is_some()) =>
+            {
+                Some(Action::Count(c as u8 - b'0'))
+            }
             // In an overlay the quit key closes the overlay, as in less and vim (Ctrl-c, caught
             // above, still quits).
             (Some(Action::Quit), _) if state.overlay != Overlay::None => Some(Action::Cancel),

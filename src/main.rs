@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = callread::cli::Cli::parse();
+    let cli = callread::cli::parse();
     match callread::run::run(cli) {
         Ok(code) => code,
         // `callread dump X | head`: the reader of the pipe has what it wanted; exit quietly, as

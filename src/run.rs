@@ -497,6 +497,7 @@ fn read(args: ReadArgs) -> Result<ExitCode> {
         // monochrome theme uses no colour, so output stays correct.
         crossterm::style::force_color_output(true);
     }
+    state.start_line = args.start_line;
     let opened = state.docs.len() + queued.len();
     let loader = (!queued.is_empty()).then(|| {
         state.loading = Some((0, queued.len()));

@@ -398,3 +398,32 @@ fn input_bursts_and_pastes_are_read_whole() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// #12: `callread +N FILE` opens at line N of the file (as less and vim do), and `:N` in the
+/// reader goes there too; count prefixes move that many.
+#[test]
+fn plus_n_and_colon_n_open_at_a_source_line() {
+    let zoom = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/transcripts/000_28227caab299fe99.txt"
+    );
+    let mut s = Session::start(&["+81", zoom], 120, 30, &[]);
+    s.wait_for("the guidance paragraph (line 81)", |s| {
+        s.screen().contains("line 81: ¶ 35")
+    });
+    // Near the top, where the eye expects a jump's target.
+    let row = s
+        .rows()
+        .iter()
+        .position(|r| r.contains("Turning to guidance"))
+        .expect("the guidance paragraph on screen");
+    assert!(row <= 4, "row {row}:\n{}", s.screen());
+    s.send(":13\r");
+    s.wait_for("line 13", |s| s.screen().contains("line 13: ¶ 3"));
+    s.send("5j");
+    s.wait_for("five down", |s| s.screen().contains("¶ 8/159"));
+    s.send("12G");
+    s.wait_for("paragraph 12", |s| s.screen().contains("¶ 12/159"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -287,7 +287,7 @@ fn a_rebound_key_works_and_shows_in_help() {
     let help = keymap.help_rows();
     assert!(
         help.iter()
-            .any(|(k, what)| k == "J" && *what == "next paragraph"),
+            .any(|(k, what)| k == "J k ↑" && *what == "next / previous paragraph"),
         "{help:?}"
     );
     assert!(help.iter().any(|(k, _)| k == "/ Ctrl-f"));

@@ -183,7 +183,7 @@ fn help_lists_the_keymap_and_any_key_closes_it() {
     keys(&mut s, "?");
     let text = screen_text(&s);
     for needle in [
-        "next paragraph",
+        "next / previous paragraph",
         "j ↓",
         "Ctrl-d",
         "switch transcript",
@@ -840,4 +840,67 @@ fn bookmarks_can_hold_a_sentence() {
     assert_ne!(s.doc().unwrap().bookmarks[0].sentence, Some(mark));
     keys(&mut s, "m");
     assert!(s.doc().unwrap().bookmarks.is_empty());
+}
+
+/// #12: count prefixes (`5j`, `3]`, `12G`), `:N` to a source line, `>` / `<` between
+/// bookmarks.
+#[test]
+fn counts_source_lines_and_bookmark_steps() {
+    let mut s = reader(120, 40);
+    let at = |s: &callread::app::AppState| s.doc().unwrap().cursor;
+    keys(&mut s, "5 j");
+    assert_eq!(at(&s), 5);
+    keys(&mut s, "1 2 G");
+    assert_eq!(at(&s), 11);
+    keys(&mut s, "g 3 ]");
+    let turns = |s: &callread::app::AppState| {
+        let d = s.doc().unwrap();
+        d.transcript
+            .turns
+            .iter()
+            .position(|t| std::ptr::eq(t, d.paragraph(d.cursor).unwrap().0))
+            .unwrap()
+    };
+    assert_eq!(turns(&s), 3);
+    // A count then a key that is not a movement: the count is dropped.
+    keys(&mut s, "g 4 ? <Esc> j");
+    assert_eq!(at(&s), 1);
+    // `:81`: the pair on line 81 (Zoom's guidance); a bad line says so.
+    keys(&mut s, ":");
+    type_text(&mut s, "81");
+    keys(&mut s, "<Enter>");
+    let d = s.doc().unwrap();
+    assert_eq!(d.paragraph(d.cursor).unwrap().1.line, 81);
+    assert!(status(&s).contains("line 81: ¶"), "{}", status(&s));
+    keys(&mut s, ":");
+    type_text(&mut s, "99999");
+    keys(&mut s, "<Enter>");
+    assert!(
+        status(&s).contains("past the last paragraph"),
+        "{}",
+        status(&s)
+    );
+    keys(&mut s, ":");
+    type_text(&mut s, "abc");
+    keys(&mut s, "<Enter>");
+    assert!(status(&s).contains("not a line number"), "{}", status(&s));
+    // A line inside a pair's Chinese goes to that pair.
+    let zh_line = s.doc().unwrap().paragraph(5).unwrap().1.zh_line.unwrap();
+    keys(&mut s, ":");
+    type_text(&mut s, &zh_line.to_string());
+    keys(&mut s, "<Enter>");
+    assert_eq!(at(&s), 5);
+    // Bookmarks: `>` and `<` walk them in order, wrapping.
+    s.saved.clear();
+    keys(&mut s, "g 2 j m 1 0 j m g");
+    keys(&mut s, ">");
+    assert_eq!(at(&s), 2);
+    assert!(status(&s).contains("bookmark 1 of 2"), "{}", status(&s));
+    keys(&mut s, ">");
+    assert_eq!(at(&s), 12);
+    keys(&mut s, ">");
+    assert_eq!(at(&s), 2);
+    assert!(status(&s).contains("wrapped"), "{}", status(&s));
+    keys(&mut s, "<");
+    assert_eq!(at(&s), 12);
 }

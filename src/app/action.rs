@@ -88,6 +88,13 @@ pub enum Action {
     OpenHistory,
     /// Go back to where the last jump to another call came from.
     Back,
+    /// Open the `:` prompt: go to a line of the source file (as `check` and `guidance` print
+    /// them).
+    GoToLine,
+    /// Jump to the next bookmark of this call.
+    NextBookmark,
+    /// Jump to the previous bookmark of this call.
+    PrevBookmark,
     /// Suspend to the shell (as Ctrl-z in less and vim); `fg` resumes.
     Suspend,
     /// Quit callread.
@@ -95,6 +102,9 @@ pub enum Action {
     /// Scroll the view by rows (mouse wheel); negative is up.
     #[serde(skip)]
     ScrollRows(i16),
+    /// A digit of a count prefix (`5j`, `3]`; `12G` goes to paragraph 12).
+    #[serde(skip)]
+    Count(u8),
     /// The terminal has a new size (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),
@@ -125,6 +135,31 @@ pub enum Action {
 }
 
 impl Action {
+    /// True for movements a count prefix repeats (`5j`, `3]`, `2!`).
+    pub fn repeats(self) -> bool {
+        matches!(
+            self,
+            Action::NextParagraph
+                | Action::PrevParagraph
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::PageDown
+                | Action::PageUp
+                | Action::NextTurn
+                | Action::PrevTurn
+                | Action::NextSameSpeaker
+                | Action::PrevSameSpeaker
+                | Action::NextFinding
+                | Action::PrevFinding
+                | Action::NextSentence
+                | Action::PrevSentence
+                | Action::NextMatch
+                | Action::PrevMatch
+                | Action::NextBookmark
+                | Action::PrevBookmark
+        )
+    }
+
     /// What the help screen says the action does.
     pub fn description(self) -> &'static str {
         match self {
@@ -168,9 +203,13 @@ impl Action {
             Action::CopyPair => "copy the pair (OSC 52)",
             Action::OpenHistory => "a figure's guide history",
             Action::Back => "back after a jump",
+            Action::GoToLine => "go to a source line (:N)",
+            Action::NextBookmark => "next bookmark",
+            Action::PrevBookmark => "previous bookmark",
             Action::Suspend => "suspend (fg resumes)",
             Action::Quit => "quit",
             Action::ScrollRows(_) => "scroll",
+            Action::Count(_) => "count prefix",
             Action::Resize(..) => "resize",
             Action::Input(_) => "type",
             Action::Backspace => "delete a character",

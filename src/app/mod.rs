@@ -70,6 +70,11 @@ pub enum Overlay {
         /// The text so far.
         text: String,
     },
+    /// The `:` prompt: a line of the source file to go to.
+    GoTo {
+        /// The text so far.
+        text: String,
+    },
     /// All bookmarks of the loaded transcripts.
     Bookmarks {
         /// The selected row.
@@ -162,6 +167,10 @@ pub struct AppState {
     pub removed_bookmark: Option<(usize, crate::state::Bookmark)>,
     /// The sentence cursor (`(` / `)`): (transcript, paragraph, link of its alignment).
     pub sentence: Option<(usize, usize, usize)>,
+    /// A count prefix being typed (`5` of `5j`).
+    pub count: Option<usize>,
+    /// `callread +N`: the source line to open at, taken at the first size the terminal gives.
+    pub start_line: Option<usize>,
     /// The row of the terms list last jumped from (the list reopens there).
     pub terms_selected: usize,
     /// The finding dismissed last, with its transcript, for `u`.
@@ -251,7 +260,10 @@ impl AppState {
     pub fn prompt_open(&self) -> bool {
         matches!(
             self.overlay,
-            Overlay::Search { .. } | Overlay::Picker { .. } | Overlay::Note { .. }
+            Overlay::Search { .. }
+                | Overlay::Picker { .. }
+                | Overlay::Note { .. }
+                | Overlay::GoTo { .. }
         )
     }
 
@@ -363,6 +375,76 @@ impl AppState {
         self.jump_to_marks(n, &en, &zh);
         self.sentence = k.map(|k| (self.current, n, k));
         self.figure_highlight = Some((self.current, n, en, zh));
+    }
+
+    /// `>` / `<`: the next or previous bookmark of this call in reading order (wrapping),
+    /// at its sentence when it has one.
+    fn step_bookmark(&mut self, forward: bool) {
+        let Some(doc) = self.doc() else { return };
+        let cursor = doc.cursor;
+        let marks = &doc.bookmarks;
+        if marks.is_empty() {
+            self.message = Some("no bookmarks in this call: m adds one".into());
+            return;
+        }
+        let next = if forward {
+            marks.iter().find(|b| b.paragraph > cursor)
+        } else {
+            marks.iter().rev().find(|b| b.paragraph < cursor)
+        };
+        let wrapped = next.is_none();
+        let Some(b) = next
+            .or(if forward { marks.first() } else { marks.last() })
+            .cloned()
+        else {
+            return;
+        };
+        let k = marks.iter().position(|m| *m == b).unwrap_or(0);
+        let total = marks.len();
+        match &b.sentence {
+            Some(mark) => self.go_to_sentence(b.paragraph, mark),
+            None => self.jump_to(b.paragraph),
+        }
+        let note = b
+            .note
+            .as_deref()
+            .map(|n| format!(": {n}"))
+            .unwrap_or_default();
+        self.message = Some(format!(
+            "bookmark {} of {total}{}{note}",
+            k + 1,
+            if wrapped { " (wrapped)" } else { "" }
+        ));
+    }
+
+    /// Goes to the pair holding line `line` (1-based) of the current call's source file: the
+    /// last pair starting on or before it (the first pair for a line of the header). Returns
+    /// false when the line is past the call's last paragraph.
+    pub fn go_to_source_line(&mut self, line: usize) -> bool {
+        let Some(doc) = self.doc() else { return false };
+        let t = &doc.transcript;
+        let end = t
+            .paragraphs()
+            .map(|(_, p)| p.line.max(p.zh_line.unwrap_or(0)))
+            .max()
+            .unwrap_or(0);
+        if line > end {
+            self.message = Some(format!(
+                "line {line} is past the last paragraph of {} (line {end})",
+                t.file_name()
+            ));
+            return false;
+        }
+        let n = t
+            .paragraphs()
+            .map(|(_, p)| p.line.min(p.zh_line.unwrap_or(usize::MAX)))
+            .take_while(|start| *start <= line)
+            .count()
+            .saturating_sub(1);
+        self.unhide(n);
+        self.jump_to(n);
+        self.message = Some(format!("line {line}: ¶ {}", n + 1));
+        true
     }
 
     /// Adds (or replaces) a bookmark of transcript `doc` and queues it for saving.
@@ -902,8 +984,41 @@ impl AppState {
     }
 }
 
-/// Applies one action to the state.
+/// The largest count prefix kept (`99999j` moves at most this many).
+pub const MAX_COUNT: usize = 9_999;
+
+/// Applies one action to the state, a count prefix included: digits build the count, the
+/// next movement runs that many times, and `G` / `g` with a count go to that paragraph.
 pub fn update(state: &mut AppState, action: Action) {
+    if let Action::Count(d) = action {
+        let n = (state.count.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT);
+        state.count = Some(n);
+        state.message = Some(format!("{n}"));
+        return;
+    }
+    let Some(n) = state
+        .count
+        .take()
+        .filter(|_| state.overlay == Overlay::None)
+    else {
+        return apply(state, action);
+    };
+    match action {
+        Action::Bottom | Action::Top => {
+            let pairs = state.doc().map_or(0, |d| d.transcript.paragraph_count());
+            state.jump_to(n.clamp(1, pairs.max(1)) - 1);
+        }
+        a if a.repeats() => {
+            for _ in 0..n {
+                apply(state, a);
+            }
+        }
+        a => apply(state, a),
+    }
+}
+
+/// Applies one action to the state.
+fn apply(state: &mut AppState, action: Action) {
     if !matches!(action, Action::Resize(..)) {
         state.message = None;
     }
@@ -913,7 +1028,9 @@ pub fn update(state: &mut AppState, action: Action) {
     if matches!(state.overlay, Overlay::Search { .. }) && update_search(state, action) {
         return;
     }
-    if matches!(state.overlay, Overlay::Note { .. }) && update_note(state, action) {
+    if matches!(state.overlay, Overlay::Note { .. } | Overlay::GoTo { .. })
+        && update_note(state, action)
+    {
         return;
     }
     if matches!(state.overlay, Overlay::Bookmarks { .. }) && update_bookmarks(state, action) {
@@ -1044,6 +1161,13 @@ pub fn update(state: &mut AppState, action: Action) {
             }
         }
         Action::DismissFinding => state.dismiss_finding(),
+        Action::NextBookmark => state.step_bookmark(true),
+        Action::PrevBookmark => state.step_bookmark(false),
+        Action::GoToLine => {
+            state.overlay = Overlay::GoTo {
+                text: String::new(),
+            }
+        }
         Action::NextSentence => state.step_sentence(true),
         Action::PrevSentence => state.step_sentence(false),
         Action::OpenSearch => {
@@ -1232,9 +1356,14 @@ pub fn update(state: &mut AppState, action: Action) {
         }
         Action::Quit => state.quit = true,
         Action::ScrollRows(n) => state.scroll_rows(isize::from(n)),
+        Action::Count(_) => {}
         Action::Resize(w, h) => {
             state.size = (w, h);
             state.relayout();
+            // `callread +N`: once there is a layout, so the pair shows near the top.
+            if let Some(line) = state.start_line.take() {
+                state.go_to_source_line(line);
+            }
         }
         Action::Input(_)
         | Action::Backspace

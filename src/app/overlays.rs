@@ -450,9 +450,9 @@ pub fn sidebar_rows(state: &AppState) -> Vec<(usize, bool)> {
         .collect()
 }
 
-/// Handles an action while a note is being edited.
+/// Handles an action while a one-line prompt (a note, the `:` line) is being edited.
 pub(super) fn update_note(state: &mut AppState, action: Action) -> bool {
-    let Overlay::Note { text } = &mut state.overlay else {
+    let (Overlay::Note { text } | Overlay::GoTo { text }) = &mut state.overlay else {
         return false;
     };
     match action {
@@ -460,10 +460,24 @@ pub(super) fn update_note(state: &mut AppState, action: Action) -> bool {
         Action::Backspace => {
             text.pop();
         }
+        Action::ClearPrompt => text.clear(),
         Action::Confirm => {
             let text = text.clone();
-            state.overlay = Overlay::None;
-            state.set_note(&text);
+            let overlay = std::mem::take(&mut state.overlay);
+            match overlay {
+                Overlay::Note { .. } => state.set_note(&text),
+                _ => match text.trim().trim_start_matches(':').parse::<usize>() {
+                    Ok(line) if line > 0 => {
+                        state.go_to_source_line(line);
+                    }
+                    _ => {
+                        state.message = Some(format!(
+                            "not a line number: {:?} (: then the line, as check prints it)",
+                            crate::text::sanitize(&text)
+                        ))
+                    }
+                },
+            }
         }
         Action::Cancel => state.overlay = Overlay::None,
         Action::Resize(..) | Action::Quit => return false,

@@ -77,15 +77,10 @@ pub fn draw_list(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize
     list(buf, inner, &rows, selected, theme);
 }
 
-/// Draws the note editor.
-pub fn draw_note(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
+/// Draws a one-line prompt (the note editor, the `:` line) titled `title`.
+pub fn draw_note(buf: &mut Buffer, area: Rect, title: &str, text: &str, theme: &Theme) {
     let r = centered(area, 70, 3);
-    let inner = popup(
-        buf,
-        r,
-        "note on this paragraph · Enter saves · Esc cancels",
-        theme,
-    );
+    let inner = popup(buf, r, title, theme);
     let shown = format!("{text}▏");
     // Show the end of a long note.
     let w = usize::from(inner.width.saturating_sub(2));

@@ -126,7 +126,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
         Overlay::Bookmarks { selected } => {
             bookmarks::draw_list(buf, body, state, *selected, &theme)
         }
-        Overlay::Note { text } => bookmarks::draw_note(buf, body, text, &theme),
+        Overlay::Note { text } => bookmarks::draw_note(
+            buf,
+            body,
+            "note on this paragraph · Enter saves · Esc cancels",
+            text,
+            &theme,
+        ),
+        Overlay::GoTo { text } => bookmarks::draw_note(
+            buf,
+            body,
+            "go to line of the file · Enter goes · Esc cancels",
+            &format!(":{text}"),
+            &theme,
+        ),
         Overlay::Search {
             query,
             selected,
