@@ -233,6 +233,9 @@ pub fn handle_batch(state: &mut AppState, keymap: &Keymap, batch: Vec<Event>) {
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::ScrollDown => vec![Action::ScrollRows(3)],
                 MouseEventKind::ScrollUp => vec![Action::ScrollRows(-3)],
+                MouseEventKind::Down(crossterm::event::MouseButton::Left) => {
+                    vec![Action::Click(m.column, m.row)]
+                }
                 _ => Vec::new(),
             },
             Event::Resize(w, h) if Some(i) == last_resize => vec![Action::Resize(w, h)],

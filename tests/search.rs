@@ -349,3 +349,36 @@ fn a_mixed_query_matches_across_the_pair() {
                 .contains("revenue")
     }));
 }
+
+/// #12: every match of the search on screen is marked (underlined), the current one reversed,
+/// "match k/N" in the status bar; Esc clears them all.
+#[test]
+fn every_match_on_screen_is_marked() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "/");
+    type_text(&mut s, "'Zoom");
+    keys(&mut s, "<Enter> n");
+    assert!(status(&s).contains("match 2/"), "{}", status(&s));
+    let cells = |s: &callread::app::AppState, m: ratatui::style::Modifier| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|f| callread::ui::render(f, s, &callread::keymap::Keymap::default()))
+            .unwrap();
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .filter(|c| c.modifier.contains(m))
+            .map(|c| c.symbol().to_string())
+            .collect::<String>()
+    };
+    let under = cells(&s, ratatui::style::Modifier::UNDERLINED);
+    let reversed = cells(&s, ratatui::style::Modifier::REVERSED);
+    assert!(reversed.contains("Zoom"), "{reversed}");
+    // Other paragraphs' matches on screen too.
+    assert!(under.matches("Zoom").count() >= 2, "{under}");
+    keys(&mut s, "<Esc>");
+    assert!(cells(&s, ratatui::style::Modifier::UNDERLINED).is_empty());
+}

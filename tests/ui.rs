@@ -904,3 +904,46 @@ fn counts_source_lines_and_bookmark_steps() {
     keys(&mut s, "<");
     assert_eq!(at(&s), 12);
 }
+
+/// #12: a click selects the paragraph under the pointer (the view stays) and, in a list, the
+/// entry clicked (Enter then chooses it).
+#[test]
+fn a_click_selects_a_paragraph_or_a_list_entry() {
+    let mut s = reader(120, 40);
+    let rows = screen(&s);
+    let y = rows
+        .iter()
+        .position(|r| r.contains("Our earnings press release"))
+        .unwrap();
+    let scroll = s.doc().unwrap().scroll;
+    keys(&mut s, &format!("<click:20,{y}>"));
+    let d = s.doc().unwrap();
+    assert_eq!(d.paragraph(d.cursor).unwrap().1.line, 15);
+    assert_eq!(d.scroll, scroll, "the view stays");
+    // A divider or a blank row selects nothing.
+    keys(&mut s, "<click:20,0>");
+    assert_eq!(
+        s.doc()
+            .unwrap()
+            .paragraph(s.doc().unwrap().cursor)
+            .unwrap()
+            .1
+            .line,
+        15
+    );
+    // The participants list: the third row clicked is selected; Enter jumps to that speaker.
+    keys(&mut s, "s");
+    let text = screen(&s);
+    let first = text
+        .iter()
+        .position(|r| r.contains("Eric Yuan"))
+        .expect("participants listed");
+    keys(&mut s, &format!("<click:30,{}>", first + 1));
+    let Overlay::Participants { selected } = s.overlay else {
+        panic!("{:?}", s.overlay)
+    };
+    let name = callread::speakers::participants(&s.doc().unwrap().transcript)[selected]
+        .name
+        .clone();
+    assert!(screen(&s)[first + 1].contains(&name), "{name}");
+}

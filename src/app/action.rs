@@ -105,6 +105,9 @@ pub enum Action {
     /// A digit of a count prefix (`5j`, `3]`; `12G` goes to paragraph 12).
     #[serde(skip)]
     Count(u8),
+    /// A left click at (column, row): selects the paragraph there, or a list's entry.
+    #[serde(skip)]
+    Click(u16, u16),
     /// The terminal has a new size (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),
@@ -210,6 +213,7 @@ impl Action {
             Action::Quit => "quit",
             Action::ScrollRows(_) => "scroll",
             Action::Count(_) => "count prefix",
+            Action::Click(..) => "select what was clicked",
             Action::Resize(..) => "resize",
             Action::Input(_) => "type",
             Action::Backspace => "delete a character",

@@ -67,7 +67,7 @@ impl LayoutMode {
 }
 
 /// A language side of a paragraph pair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// The English text.
     En,

@@ -101,6 +101,17 @@ pub enum ThemeKind {
     Monochrome,
 }
 
+/// Where the last frame drew what a click can select: the reader's panes, and a list with
+/// the index of its first visible entry. Written by the renderer (hence a `Cell` in the
+/// state), read by [`Action::Click`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HitAreas {
+    /// The panes.
+    pub reader: Option<ratatui::layout::Rect>,
+    /// The list's rows, and the index of the entry on the first.
+    pub list: Option<(ratatui::layout::Rect, usize)>,
+}
+
 /// The whole state of the reader.
 #[derive(Debug, Default)]
 pub struct AppState {
@@ -171,6 +182,8 @@ pub struct AppState {
     pub count: Option<usize>,
     /// `callread +N`: the source line to open at, taken at the first size the terminal gives.
     pub start_line: Option<usize>,
+    /// What the last frame drew where (for clicks).
+    pub hit_areas: std::cell::Cell<HitAreas>,
     /// The row of the terms list last jumped from (the list reopens there).
     pub terms_selected: usize,
     /// The finding dismissed last, with its transcript, for `u`.
@@ -375,6 +388,71 @@ impl AppState {
         self.jump_to_marks(n, &en, &zh);
         self.sentence = k.map(|k| (self.current, n, k));
         self.figure_highlight = Some((self.current, n, en, zh));
+    }
+
+    /// A left click: in a list, selects the entry clicked; in the panes, moves the cursor to
+    /// the paragraph clicked (the view stays).
+    fn click(&mut self, col: u16, row: u16) {
+        let areas = self.hit_areas.get();
+        let inside = |r: ratatui::layout::Rect| {
+            col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
+        };
+        if self.overlay != Overlay::None {
+            if let Some((r, first)) = areas.list.filter(|(r, _)| inside(*r)) {
+                let i = first + usize::from(row - r.y);
+                match &mut self.overlay {
+                    Overlay::Participants { selected }
+                    | Overlay::Questions { selected }
+                    | Overlay::Bookmarks { selected }
+                    | Overlay::Terms { selected, .. }
+                    | Overlay::Picker { selected, .. } => *selected = i,
+                    _ => {}
+                }
+                // Past the last entry: back to the last.
+                self.apply_selection_bounds();
+            }
+            return;
+        }
+        let Some(r) = areas.reader.filter(|r| inside(*r)) else {
+            return;
+        };
+        let Some(doc) = self.doc() else { return };
+        let Some(layout) = &doc.layout else { return };
+        let at = doc.scroll + usize::from(row - r.y);
+        let block = layout.block_at(at);
+        if let Some(b) = layout.blocks.get(block)
+            && at >= b.top
+            && at < b.top + b.height
+            && let crate::app::layout::BlockKind::Pair(n) = b.kind
+        {
+            self.go_to(n);
+        }
+    }
+
+    /// Keeps a list overlay's selection on an entry after a click below the last one.
+    fn apply_selection_bounds(&mut self) {
+        let count = match &self.overlay {
+            Overlay::Participants { .. } => self
+                .doc()
+                .map_or(0, |d| crate::speakers::participants(&d.transcript).len()),
+            Overlay::Questions { .. } => self
+                .doc()
+                .map_or(0, |d| crate::speakers::questions(&d.transcript).len()),
+            Overlay::Bookmarks { .. } => {
+                self.all_bookmarks().len() + self.bookmarks_elsewhere().len()
+            }
+            Overlay::Terms { rows, .. } => rows.len(),
+            Overlay::Picker { .. } => self.picker_matches().len(),
+            _ => return,
+        };
+        if let Overlay::Participants { selected }
+        | Overlay::Questions { selected }
+        | Overlay::Bookmarks { selected }
+        | Overlay::Terms { selected, .. }
+        | Overlay::Picker { selected, .. } = &mut self.overlay
+        {
+            *selected = (*selected).min(count.saturating_sub(1));
+        }
     }
 
     /// `>` / `<`: the next or previous bookmark of this call in reading order (wrapping),
@@ -1022,6 +1100,11 @@ fn apply(state: &mut AppState, action: Action) {
     if !matches!(action, Action::Resize(..)) {
         state.message = None;
     }
+    // A click goes by where things were drawn, whatever is open.
+    if let Action::Click(col, row) = action {
+        state.click(col, row);
+        return;
+    }
     if matches!(state.overlay, Overlay::Picker { .. }) && update_picker(state, action) {
         return;
     }
@@ -1357,6 +1440,8 @@ fn apply(state: &mut AppState, action: Action) {
         Action::Quit => state.quit = true,
         Action::ScrollRows(n) => state.scroll_rows(isize::from(n)),
         Action::Count(_) => {}
+        // Handled before the overlays (see above).
+        Action::Click(..) => {}
         Action::Resize(w, h) => {
             state.size = (w, h);
             state.relayout();

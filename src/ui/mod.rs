@@ -31,8 +31,17 @@ pub fn render(frame: &mut Frame, state: &AppState, keymap: &Keymap) {
     draw(buf, area, state, keymap);
 }
 
-/// Draws into a buffer (what [`render`] does, usable without a `Frame`).
+thread_local! {
+    /// The rows of the list drawn in this frame and the index of its first visible entry
+    /// (for [`crate::app::HitAreas`]).
+    static LIST_AREA: std::cell::Cell<Option<(Rect, usize)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Draws into a buffer (what [`render`] does, usable without a `Frame`), and records where
+/// the panes and any list went, for clicks.
 pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
+    LIST_AREA.with(|c| c.set(None));
+    state.hit_areas.set(crate::app::HitAreas::default());
     if area.width == 0 || area.height == 0 {
         return;
     }
@@ -76,7 +85,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
     }
     let body = panes;
     match state.doc() {
-        Some(doc) => reader::draw(buf, body, state, doc, &theme),
+        Some(doc) => {
+            reader::draw(buf, body, state, doc, &theme);
+            state.hit_areas.set(crate::app::HitAreas {
+                reader: Some(body),
+                list: None,
+            });
+        }
         None => {
             let msg = match state.loading {
                 Some((done, total)) => format!("loading transcripts… {done}/{total}"),
@@ -146,6 +161,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
             all,
         } => search::draw(buf, body, state, query, *selected, *all, &theme),
     }
+    let mut areas = state.hit_areas.get();
+    areas.list = LIST_AREA.with(|c| c.get());
+    state.hit_areas.set(areas);
 }
 
 /// Writes `s` at (x, y), at most `max` columns, never past the buffer.
@@ -227,6 +245,7 @@ fn prompt_popup(
 fn list(buf: &mut Buffer, inner: Rect, rows: &[String], selected: usize, theme: &Theme) {
     let visible = usize::from(inner.height);
     let first = selected.saturating_sub(visible.saturating_sub(1));
+    LIST_AREA.with(|c| c.set(Some((inner, first))));
     for (i, row) in rows.iter().enumerate().skip(first).take(visible) {
         let y = inner.y + (i - first) as u16;
         let style = if i == selected {

@@ -39,6 +39,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
         }
     };
     let t = &doc.transcript;
+    // Every match of the last search in this call, drawn underlined while its highlight is
+    // on (the current match reversed over it); Esc clears both.
+    let mut other_matches: std::collections::HashMap<(usize, Lang), Vec<std::ops::Range<usize>>> =
+        std::collections::HashMap::new();
+    if state.highlight.is_some()
+        && let Some((_, _, hits)) = &state.last_search
+    {
+        for h in hits.iter().filter(|h| h.doc == state.current) {
+            other_matches
+                .entry((h.paragraph, h.lang))
+                .or_default()
+                .extend(h.ranges.iter().cloned());
+        }
+    }
     let scroll = doc.scroll.min(layout.rows.saturating_sub(1));
     let mut bi = layout.block_at(scroll);
     for y in 0..area.height {
@@ -174,8 +188,30 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                                 text: &str,
                                 r: &std::ops::Range<usize>| {
                     let style = style_of(lang);
+                    let others = other_matches.get(&(n, lang)).map_or(&[][..], Vec::as_slice);
                     match marks(lang) {
-                        Some(m) => put_highlighted(buf, x, sy, text, r.clone(), m, w, style, theme),
+                        Some(m) => put_highlighted(
+                            buf,
+                            x,
+                            sy,
+                            text,
+                            r.clone(),
+                            (m, others),
+                            w,
+                            style,
+                            theme,
+                        ),
+                        None if !others.is_empty() => put_highlighted(
+                            buf,
+                            x,
+                            sy,
+                            text,
+                            r.clone(),
+                            (&[], others),
+                            w,
+                            style,
+                            theme,
+                        ),
                         None => {
                             put(buf, x, sy, &text[r.clone()], w, style);
                         }
@@ -222,7 +258,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
     }
 }
 
-/// Draws the part `line` of `text`, with the bytes in `marks` highlighted.
+/// Draws the part `line` of `text`, with the bytes in `marks.0` highlighted (reversed) and
+/// those in `marks.1` (the search's other matches) underlined.
 #[allow(clippy::too_many_arguments)]
 fn put_highlighted(
     buf: &mut Buffer,
@@ -230,19 +267,30 @@ fn put_highlighted(
     y: u16,
     text: &str,
     line: std::ops::Range<usize>,
-    marks: &[std::ops::Range<usize>],
+    marks: (&[std::ops::Range<usize>], &[std::ops::Range<usize>]),
     w: u16,
     style: ratatui::style::Style,
     theme: &Theme,
 ) {
-    let hl = style
-        .patch(theme.flag)
-        .add_modifier(ratatui::style::Modifier::REVERSED);
+    use ratatui::style::Modifier;
+    let styles = [
+        style,
+        style
+            .patch(theme.flag)
+            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+        style.patch(theme.flag).add_modifier(Modifier::REVERSED),
+    ];
     let mut cx = x;
     let end = x.saturating_add(w);
     let mut seg_start = line.start;
     // Draw runs of equal marking, so wide characters stay whole.
-    let marked = |b: usize| marks.iter().any(|m| m.contains(&b));
+    let marked = |b: usize| {
+        if marks.0.iter().any(|m| m.contains(&b)) {
+            2
+        } else {
+            usize::from(marks.1.iter().any(|m| m.contains(&b)))
+        }
+    };
     let mut current = marked(line.start);
     for (i, _) in text[line.clone()]
         .char_indices()
@@ -250,7 +298,7 @@ fn put_highlighted(
         .chain([(line.len(), ' ')])
     {
         let at = line.start + i;
-        let m = at < line.end && marked(at);
+        let m = if at < line.end { marked(at) } else { 0 };
         if at == line.end || m != current {
             cx = put(
                 buf,
@@ -258,7 +306,7 @@ fn put_highlighted(
                 y,
                 &text[seg_start..at],
                 end.saturating_sub(cx),
-                if current { hl } else { style },
+                styles[current],
             );
             seg_start = at;
             current = m;

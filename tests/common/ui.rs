@@ -17,9 +17,21 @@ pub fn reader(w: u16, h: u16) -> AppState {
 
 /// Turns one script token into an event: "j", "G", "<C-d>", "<Space>", "<Enter>", "<Esc>",
 /// "<Down>", "<Up>", "<PgDn>", "<PgUp>", "<Home>", "<End>", "<BS>", "<wheel-down>",
-/// "<wheel-up>", "<resize:WxH>".
+/// "<wheel-up>", "<resize:WxH>", "<click:X,Y>" (a left button press at column X, row Y).
 pub fn event(token: &str) -> Event {
     let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+    if let Some(at) = token
+        .strip_prefix("<click:")
+        .and_then(|t| t.strip_suffix('>'))
+    {
+        let (x, y) = at.split_once(',').expect("X,Y");
+        return Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            column: x.parse().unwrap(),
+            row: y.parse().unwrap(),
+            modifiers: KeyModifiers::NONE,
+        });
+    }
     if let Some(size) = token
         .strip_prefix("<resize:")
         .and_then(|t| t.strip_suffix('>'))
