@@ -947,7 +947,10 @@ fn export_markdown(
     saved: &crate::state::TranscriptState,
     figures: &[crate::guidance::GuidanceFigure],
 ) -> String {
-    let title = t.company().unwrap_or_else(|| t.file_name().to_string());
+    let mut title = t.company().unwrap_or_else(|| t.file_name().to_string());
+    if let Some(period) = crate::guidance::call_period(t).label() {
+        title.push_str(&format!(", {period} call"));
+    }
     let paragraphs = paragraph_texts(t);
     let mut s = format!("# {title}\n\nSource: `{}`\n\n## Bookmarks\n\n", t.source);
     if saved.bookmarks.is_empty() {
@@ -962,7 +965,8 @@ fn export_markdown(
             s.push_str(&format!(": {note}"));
         }
         s.push('\n');
-        for text in [p.en.as_deref(), p.zh.as_deref()].into_iter().flatten() {
+        let (en, zh) = bookmark_texts(p, b);
+        for text in [en, zh].into_iter().flatten() {
             s.push_str(&format!("  > {text}\n"));
         }
     }
@@ -986,6 +990,25 @@ fn export_markdown(
 }
 
 /// Bookmarks and guidance as JSON: {"source","bookmarks":[{"line","speaker","note","en","zh"}],"guidance":[...]}.
+/// What a bookmark quotes: its sentence (English and Chinese) when it holds one, else the
+/// paragraph pair.
+fn bookmark_texts<'a>(
+    p: &'a crate::transcript::Paragraph,
+    b: &crate::state::Bookmark,
+) -> (Option<&'a str>, Option<&'a str>) {
+    let side = |text: Option<&'a str>, r: Option<std::ops::Range<usize>>| match r {
+        Some(r) => text.and_then(|t| t.get(r)),
+        None => None,
+    };
+    match &b.sentence {
+        Some(m) => (
+            side(p.en.as_deref(), m.en.clone()),
+            side(p.zh.as_deref(), m.zh.clone()),
+        ),
+        None => (p.en.as_deref(), p.zh.as_deref()),
+    }
+}
+
 fn export_json(
     t: &Transcript,
     saved: &crate::state::TranscriptState,
@@ -997,9 +1020,16 @@ fn export_json(
         .iter()
         .filter_map(|b| {
             let (speaker, p) = paragraphs.get(b.paragraph)?;
-            Some(serde_json::json!({"line": p.line, "speaker": speaker, "note": b.note, "en": p.en, "zh": p.zh}))
+            let (en, zh) = bookmark_texts(p, b);
+            Some(serde_json::json!({"line": p.line, "speaker": speaker, "note": b.note, "en": en, "zh": zh, "sentence": b.sentence.is_some()}))
         })
         .collect();
-    let v = serde_json::json!({"source": t.source, "bookmarks": bookmarks, "guidance": figures});
+    let v = serde_json::json!({
+        "source": t.source,
+        "company": t.company(),
+        "call_period": crate::guidance::call_period(t).label(),
+        "bookmarks": bookmarks,
+        "guidance": figures,
+    });
     Ok(json_text(&v)? + "\n")
 }

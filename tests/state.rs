@@ -338,9 +338,35 @@ fn print_config_and_export_from_the_command_line() {
             sentence: None,
         },
     });
+    // A sentence bookmark quotes its sentence, not the paragraph (line 13's fourth sentence).
+    let p13 = t
+        .paragraphs()
+        .map(|(_, p)| p)
+        .find(|p| p.line == 13)
+        .unwrap();
+    let (en13, zh13) = (p13.en.as_deref().unwrap(), p13.zh.as_deref().unwrap());
+    let (es, zs, _) = callread::align::align(en13, zh13);
+    store.change(Change::Put {
+        key: key(t.content_hash),
+        name: "zoom.txt".into(),
+        bookmark: Bookmark {
+            paragraph: 2,
+            line: 13,
+            note: None,
+            sentence: Some(callread::state::SentenceMark {
+                en: Some(es[3].clone()),
+                zh: Some(zs[3].clone()),
+            }),
+        },
+    });
     store.save().unwrap();
     let md = String::from_utf8(run(&["export", seed]).stdout).unwrap();
-    assert!(md.starts_with("# Zoom"), "{md}");
+    assert!(md.starts_with("# Zoom, Q2 FY2025 call"), "{md}");
+    assert!(
+        md.contains("  > I'm joined today by Zoom's Founder and CEO, Eric Yuan; and Zoom's CFO, Kelly Steckelberg.\n  > Zoom 的財務長 Kelly Steckelberg。\n"),
+        "{md}"
+    );
+    assert!(!md.contains("> Thank you, David."), "{md}");
     assert!(
         md.contains("EPS guide mistranslated") && md.contains("> Turning to guidance."),
         "{md}"
@@ -351,7 +377,9 @@ fn print_config_and_export_from_the_command_line() {
     );
     let json: serde_json::Value =
         serde_json::from_slice(&run(&["export", seed, "--format", "json"]).stdout).unwrap();
-    assert_eq!(json["bookmarks"][0]["note"], "EPS guide mistranslated");
+    assert_eq!(json["call_period"], "Q2 FY2025");
+    assert_eq!(json["bookmarks"][0]["sentence"], true);
+    assert_eq!(json["bookmarks"][1]["note"], "EPS guide mistranslated");
     assert_eq!(json["guidance"].as_array().unwrap().len(), 16);
 }
 

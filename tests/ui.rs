@@ -947,3 +947,14 @@ fn a_click_selects_a_paragraph_or_a_list_entry() {
         .clone();
     assert!(screen(&s)[first + 1].contains(&name), "{name}");
 }
+
+/// #12: the picker shows each call's quarter, and typing it filters.
+#[test]
+fn the_picker_shows_the_quarter() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "t");
+    let text = screen_text(&s);
+    assert!(text.contains("Zoom · Q2 FY2025 · 000_"), "{text}");
+    type_text(&mut s, "zoom q2");
+    assert_eq!(s.picker_matches().first(), Some(&0));
+}

@@ -18,6 +18,8 @@ pub struct Doc {
     pub layout: Option<DocLayout>,
     /// The company, for the picker and the status bar.
     pub company: Option<String>,
+    /// The call's quarter ("Q2 FY2025"), for the picker; read on first use.
+    period: std::cell::OnceCell<Option<String>>,
     /// Show only this speaker's turns (index into the transcript's speakers).
     pub filter: Option<usize>,
     /// Translation findings, computed when the transcript is first shown.
@@ -67,6 +69,7 @@ impl Doc {
             scroll: 0,
             layout: None,
             company,
+            period: std::cell::OnceCell::new(),
             filter: None,
             findings: None,
             guidance: None,
@@ -196,11 +199,19 @@ impl Doc {
             .unwrap_or_else(|| self.transcript.file_name())
     }
 
-    /// The name shown for this transcript: "Zoom · 000_28227caab299fe99.txt".
+    /// The call's quarter as the call names it ("Q2 FY2025"), if it does.
+    pub fn period(&self) -> Option<&str> {
+        self.period
+            .get_or_init(|| crate::guidance::call_period(&self.transcript).label())
+            .as_deref()
+    }
+
+    /// The name shown for this transcript: "Zoom · Q2 FY2025 · 000_28227caab299fe99.txt".
     pub fn title(&self) -> String {
-        match &self.company {
-            Some(c) => format!("{c} · {}", self.transcript.file_name()),
-            None => self.transcript.file_name().to_string(),
-        }
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(self.company.as_deref());
+        parts.extend(self.period());
+        parts.push(self.transcript.file_name());
+        parts.join(" · ")
     }
 }
