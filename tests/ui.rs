@@ -958,3 +958,46 @@ fn the_picker_shows_the_quarter() {
     type_text(&mut s, "zoom q2");
     assert_eq!(s.picker_matches().first(), Some(&0));
 }
+
+/// #12: a jump list: `]`, `Q`, `!`, search and list jumps are recorded; Ctrl-o goes back
+/// along them, Tab (what the terminal sends for Ctrl-i) forward again when the sidebar is
+/// closed; steps (`j`) are not jumps.
+#[test]
+fn ctrl_o_and_ctrl_i_walk_the_jump_list() {
+    let mut s = reader(120, 40);
+    let at = |s: &callread::app::AppState| s.doc().unwrap().cursor;
+    keys(&mut s, "j j");
+    let start = at(&s);
+    keys(&mut s, "]");
+    let turn = at(&s);
+    keys(&mut s, "Q");
+    let qa = at(&s);
+    keys(&mut s, "/");
+    type_text(&mut s, "'Workvivo");
+    keys(&mut s, "<Enter>");
+    let hit = at(&s);
+    assert!(
+        start < turn && turn < qa && hit != qa,
+        "{start} {turn} {qa} {hit}"
+    );
+    keys(&mut s, "j");
+    keys(&mut s, "<C-o>");
+    assert_eq!(at(&s), qa);
+    keys(&mut s, "<C-o>");
+    assert_eq!(at(&s), turn);
+    keys(&mut s, "<C-o>");
+    assert_eq!(at(&s), start);
+    keys(&mut s, "<C-o>");
+    assert!(status(&s).contains("nowhere to go back"), "{}", status(&s));
+    keys(&mut s, "<Tab>");
+    assert_eq!(at(&s), turn);
+    keys(&mut s, "<Tab> <Tab>");
+    assert_eq!(at(&s), hit + 1, "forward returns to where Ctrl-o left");
+    // A new jump forgets the way forward.
+    keys(&mut s, "<C-o> g <Tab>");
+    assert!(
+        status(&s).contains("nowhere to go forward"),
+        "{}",
+        status(&s)
+    );
+}

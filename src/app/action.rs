@@ -86,7 +86,8 @@ pub enum Action {
     CopyPair,
     /// The guidance history of the selected sidebar figure: its guides call by call, as bars.
     OpenHistory,
-    /// Go back to where the last jump to another call came from.
+    /// Go back along the jump list (where `]`, `Q`, `!`, a search or a sidebar jump came
+    /// from), across calls.
     Back,
     /// Open the `:` prompt: go to a line of the source file (as `check` and `guidance` print
     /// them).
@@ -138,6 +139,27 @@ pub enum Action {
 }
 
 impl Action {
+    /// True for jumps the jump list records (Ctrl-o goes back from them), as opposed to
+    /// steps (`j`, `PgDn`).
+    pub fn is_jump(self) -> bool {
+        matches!(
+            self,
+            Action::Top
+                | Action::Bottom
+                | Action::NextTurn
+                | Action::PrevTurn
+                | Action::NextSameSpeaker
+                | Action::PrevSameSpeaker
+                | Action::JumpToQa
+                | Action::NextFinding
+                | Action::PrevFinding
+                | Action::NextMatch
+                | Action::PrevMatch
+                | Action::NextBookmark
+                | Action::PrevBookmark
+        )
+    }
+
     /// True for movements a count prefix repeats (`5j`, `3]`, `2!`).
     pub fn repeats(self) -> bool {
         matches!(
@@ -192,7 +214,7 @@ impl Action {
             Action::EditNote => "note on the bookmark",
             Action::Undo => "undo removal, dismissal",
             Action::OpenBookmarks => "list bookmarks",
-            Action::ToggleFocus => "focus: reader / sidebar",
+            Action::ToggleFocus => "sidebar focus / forward",
             Action::NextMatch => "next match",
             Action::PrevMatch => "previous match",
             Action::ToggleScope => "this call / all calls",
@@ -205,7 +227,7 @@ impl Action {
             Action::OpenPicker => "switch transcript",
             Action::CopyPair => "copy the pair (OSC 52)",
             Action::OpenHistory => "a figure's guide history",
-            Action::Back => "back after a jump",
+            Action::Back => "back along the jumps",
             Action::GoToLine => "go to a source line (:N)",
             Action::NextBookmark => "next bookmark",
             Action::PrevBookmark => "previous bookmark",

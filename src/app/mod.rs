@@ -162,8 +162,12 @@ pub struct AppState {
     /// The guidance history of the loaded calls, with the number of transcripts it was built
     /// from (rebuilt when more have loaded).
     pub ledger: Option<(usize, crate::history::Ledger)>,
-    /// Where jumps to other calls came from: (transcript, paragraph), for [`Action::Back`].
+    /// The jump list, as in vim: where jumps came from, (transcript, paragraph), most recent
+    /// last, for [`Action::Back`] (Ctrl-o).
     pub back: Vec<(usize, usize)>,
+    /// Where Ctrl-o went back from, for going forward again (Tab / Ctrl-i with the sidebar
+    /// closed).
+    pub forward: Vec<(usize, usize)>,
     /// Set when the event loop should suspend the program (Ctrl-z).
     pub suspend: bool,
     /// The search prompt was just reopened with the last query: typing replaces it.
@@ -767,8 +771,6 @@ impl AppState {
         else {
             return;
         };
-        let from = (self.current, self.doc().map_or(0, |d| d.cursor));
-        self.back.push(from);
         self.show_figure(
             target,
             point.paragraph,
@@ -840,19 +842,61 @@ impl AppState {
         }
     }
 
-    /// Returns to where the last jump to another call came from.
+    /// Where the cursor is: (transcript, paragraph).
+    fn position(&self) -> (usize, usize) {
+        (self.current, self.doc().map_or(0, |d| d.cursor))
+    }
+
+    /// Adds `from` to the jump list (a jump left it), forgetting the way forward.
+    fn record_jump(&mut self, from: (usize, usize)) {
+        const MAX_JUMPS: usize = 100;
+        if self.back.last() != Some(&from) {
+            self.back.push(from);
+            if self.back.len() > MAX_JUMPS {
+                self.back.remove(0);
+            }
+        }
+        self.forward.clear();
+    }
+
+    /// Ctrl-o: back along the jump list (across calls too).
     pub fn go_back(&mut self) {
-        let Some((doc, paragraph)) = self.back.pop() else {
+        let here = self.position();
+        let Some(to) = self.back.pop() else {
             self.message = Some("nowhere to go back to".into());
             return;
         };
+        self.forward.push(here);
+        self.go_to_position(to);
+        self.message = Some(format!(
+            "back: {} more back, {} forward (Tab / Ctrl-i)",
+            self.back.len(),
+            self.forward.len()
+        ));
+    }
+
+    /// Tab / Ctrl-i with the sidebar closed: forward again after Ctrl-o.
+    pub fn go_forward(&mut self) {
+        let here = self.position();
+        let Some(to) = self.forward.pop() else {
+            self.message = Some("nowhere to go forward to".into());
+            return;
+        };
+        self.back.push(here);
+        self.go_to_position(to);
+    }
+
+    fn go_to_position(&mut self, (doc, paragraph): (usize, usize)) {
         if doc >= self.docs.len() {
             return;
         }
-        self.current = doc;
+        if doc != self.current {
+            self.current = doc;
+            self.relayout();
+        }
         self.figure_highlight = None;
-        self.relayout();
-        self.go_to(paragraph);
+        self.unhide(paragraph);
+        self.jump_to(paragraph);
     }
 
     /// Makes sure the current transcript is laid out for the current size and mode, keeping
@@ -1074,6 +1118,19 @@ pub fn update(state: &mut AppState, action: Action) {
         state.message = Some(format!("{n}"));
         return;
     }
+    let from = state.position();
+    let from_help = state.overlay == Overlay::Help;
+    run_counted(state, action);
+    // Jumps (not steps) go on the jump list: `]`, `Q`, `!`, `n`, `G`, `>`, and every choice
+    // made in a list, a prompt or the sidebar that moved the cursor.
+    let jumped = action.is_jump() || (action == Action::Confirm && !from_help);
+    if jumped && state.position() != from {
+        state.record_jump(from);
+    }
+}
+
+/// [`update`] with the count prefix applied.
+fn run_counted(state: &mut AppState, action: Action) {
     let Some(n) = state
         .count
         .take()
@@ -1293,6 +1350,9 @@ fn apply(state: &mut AppState, action: Action) {
         Action::ToggleFocus => {
             if state.sidebar_shown() {
                 state.sidebar_focus = !state.sidebar_focus;
+            } else {
+                // The terminal sends Ctrl-i as Tab: forward along the jump list, as in vim.
+                state.go_forward();
             }
         }
         Action::OpenParticipants => state.overlay = Overlay::Participants { selected: 0 },
