@@ -38,8 +38,8 @@ pub struct ReadArgs {
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,
     /// Layout to start with (`l` cycles them in the reader).
-    #[arg(long, value_name = "LAYOUT", value_parser = clap::builder::PossibleValuesParser::new(["side-by-side", "stacked", "english", "chinese"]))]
-    pub layout: Option<String>,
+    #[arg(long, value_name = "LAYOUT", value_enum)]
+    pub layout: Option<LayoutArg>,
     /// Put the Chinese on the left.
     #[arg(long)]
     pub swap: bool,
@@ -78,6 +78,40 @@ pub fn parse() -> Cli {
     let mut cli = Cli::parse_from(args);
     cli.read.start_line = start_line;
     cli
+}
+
+/// `--layout`: the reader's layouts by their command-line names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LayoutArg {
+    /// English and Chinese side by side.
+    SideBySide,
+    /// The Chinese under the English.
+    Stacked,
+    /// English only.
+    English,
+    /// Chinese only.
+    Chinese,
+}
+
+impl From<LayoutArg> for crate::app::LayoutMode {
+    fn from(a: LayoutArg) -> Self {
+        match a {
+            LayoutArg::SideBySide => Self::SideBySide,
+            LayoutArg::Stacked => Self::Stacked,
+            LayoutArg::English => Self::English,
+            LayoutArg::Chinese => Self::Chinese,
+        }
+    }
+}
+
+/// `export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown for people.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+    /// JSON for scripts.
+    Json,
 }
 
 /// Keys, environment and files, after the options in `--help`.
@@ -187,8 +221,8 @@ pub enum Command {
         /// the transcript's content, whatever its name).
         paths: Vec<PathBuf>,
         /// md (Markdown) or json.
-        #[arg(long, default_value = "md", value_parser = clap::builder::PossibleValuesParser::new(["md", "json"]))]
-        format: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ExportFormat,
     },
     /// List the participants: role, name, title or firm, turns and words.
     Speakers {

@@ -1,0 +1,177 @@
+//! Dispatching the parsed command line: one module per subcommand (and `read.rs` for the
+//! reader), the output helpers they share here.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+use crate::library;
+use crate::transcript::Transcript;
+
+mod align;
+mod check;
+mod dump;
+mod export;
+mod guidance;
+mod read;
+mod search;
+mod speakers;
+mod terms;
+
+/// Runs the command line. Errors are returned for `main` to print as one line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Some(Command::Dump { paths, json: _ }) => dump::run(&paths),
+        Some(Command::Speakers { paths, json }) => speakers::run(&paths, json),
+        Some(Command::Check {
+            paths,
+            json,
+            strict,
+            kinds,
+        }) => check::run(&paths, json, strict, kinds),
+        Some(Command::Align { paths, json }) => align::run(&paths, json),
+        Some(Command::Terms {
+            paths,
+            json,
+            across,
+        }) => terms::run(&paths, json, across),
+        Some(Command::Search {
+            query,
+            paths,
+            json,
+            limit,
+        }) => search::run(query, &paths, json, limit),
+        Some(Command::Guidance {
+            paths,
+            json,
+            csv,
+            history: true,
+        }) => guidance::history(&paths, json, csv),
+        Some(Command::Guidance {
+            paths, json, csv, ..
+        }) => guidance::run(&paths, json, csv),
+        Some(Command::Export { paths, format }) => export::run(&paths, format),
+        None => read::read(cli.read),
+    }
+}
+
+/// Prints a warning on stderr, cleaned of control characters: file names and messages carry
+/// text from outside (a file named `ESC]0;...` must not retitle the terminal).
+fn warn(message: &str) {
+    eprintln!(
+        "callread: warning: {}",
+        crate::text::sanitize(message).replace('\n', " ")
+    );
+}
+
+/// Loads the paths (or the bundled transcripts) completely, warning about skipped files.
+pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
+    if paths.is_empty() {
+        return Ok(library::bundled());
+    }
+    let loaded = library::load_paths(paths, |_, _| {})?;
+    for skipped in &loaded.skipped {
+        warn(&format!("skipped {skipped}"));
+    }
+    for w in loaded.transcripts.iter().flat_map(|t| &t.warnings) {
+        warn(w);
+    }
+    // Bad input is exit 1 and a message, also when it is every file of a directory.
+    if loaded.transcripts.is_empty() {
+        anyhow::bail!(
+            "no transcript could be read ({} files skipped)",
+            loaded.skipped.len()
+        );
+    }
+    Ok(loaded.transcripts)
+}
+
+/// Writes a plain table: columns padded by display width, numbers right-aligned.
+pub fn write_table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    use crate::text::wrap::width;
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let numeric: Vec<bool> = (0..header.len())
+        .map(|c| {
+            !rows.is_empty()
+                && rows
+                    .iter()
+                    .all(|r| r[c].is_empty() || r[c].parse::<f64>().is_ok())
+        })
+        .collect();
+    let line = |cells: Vec<&str>| -> String {
+        let mut s = String::new();
+        for (c, cell) in cells.iter().enumerate() {
+            let pad = " ".repeat(widths[c] - width(cell));
+            if numeric[c] {
+                s.push_str(&format!("{pad}{cell}  "));
+            } else {
+                s.push_str(&format!("{cell}{pad}  "));
+            }
+        }
+        crate::text::sanitize(s.trim_end()).into_owned()
+    };
+    writeln!(out, "{}", line(header.to_vec()))?;
+    for row in rows {
+        writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
+    }
+    Ok(())
+}
+
+/// A CSV field: cleaned of control characters, quoted as RFC 4180 says when it must be.
+fn csv_field(s: &str) -> String {
+    let s = crate::text::sanitize(s);
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.into_owned()
+    }
+}
+
+/// JSON as text, with every character that could act on a terminal or reorder what it shows
+/// (C1 controls, DEL, bidi overrides and isolates) written as a `\uXXXX` escape: the same
+/// string to a JSON reader, inert on a screen. serde_json escapes only C0 controls; such
+/// characters can only stand inside JSON strings, so replacing them in the text is exact.
+fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    // Line breaks are the layout's own (inside strings serde writes `\n`).
+    let inert = |c: char| c != '\n' && crate::text::clean::is_forbidden(c);
+    if !text.chars().any(inert) {
+        return Ok(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if inert(c) {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Writes JSON made safe for a terminal ([`json_text`]).
+fn write_json<T: serde::Serialize + ?Sized>(out: &mut impl Write, value: &T) -> io::Result<()> {
+    out.write_all(json_text(value)?.as_bytes())
+}
+
+/// A CSV number, empty when there is none.
+fn csv_num(v: Option<f64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The snake_case name serde gives an enum value ("guide", "raised"), empty for none.
+fn json_name(v: serde_json::Result<serde_json::Value>) -> String {
+    v.ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
