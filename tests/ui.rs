@@ -371,24 +371,65 @@ fn quit_keys() {
     assert!(s.quit);
 }
 
+// Snapshots, one per test so a failure names its screen.
+
 #[test]
-fn snapshots() {
-    let mut s = reader(80, 24);
+fn snapshot_first_screen_80x24() {
+    let s = reader(80, 24);
     insta::assert_snapshot!("first_screen_80x24", screen_text(&s));
-    keys(&mut s, "j j j j j j j j j j j j j j j j j j j j");
+}
+
+#[test]
+fn snapshot_guidance_80x24() {
+    let mut s = reader(80, 24);
+    keys(&mut s, "2 0 j");
     insta::assert_snapshot!("guidance_80x24", screen_text(&s));
+}
+
+/// The 8x8 call, 60 pairs in: a paragraph left untranslated.
+fn eightbyeight_at_60() -> callread::app::AppState {
     let mut s = reader(120, 40);
     keys(&mut s, "t");
     type_text(&mut s, "8x8");
-    keys(&mut s, "<Enter>");
-    for _ in 0..60 {
-        keys(&mut s, "j");
-    }
+    keys(&mut s, "<Enter> 6 0 j");
+    s
+}
+
+#[test]
+fn snapshot_untranslated_120x40() {
+    let s = eightbyeight_at_60();
     insta::assert_snapshot!("untranslated_120x40", screen_text(&s));
+}
+
+#[test]
+fn snapshot_stacked_120x40() {
+    let mut s = eightbyeight_at_60();
     keys(&mut s, "l");
     insta::assert_snapshot!("stacked_120x40", screen_text(&s));
-    keys(&mut s, "?");
+}
+
+#[test]
+fn snapshot_help_120x40() {
+    let mut s = eightbyeight_at_60();
+    keys(&mut s, "l ?");
     insta::assert_snapshot!("help_120x40", screen_text(&s));
+}
+
+/// The guidance sidebar at 120x40 (focused when opened), the third figure selected.
+#[test]
+fn snapshot_sidebar_120x40() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "o j j");
+    insta::assert_snapshot!("sidebar_120x40", screen_text(&s));
+}
+
+/// The search popup with live results at 120x40.
+#[test]
+fn snapshot_search_popup_120x40() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "/");
+    type_text(&mut s, "free cash flow");
+    insta::assert_snapshot!("search_popup_120x40", screen_text(&s));
 }
 
 #[test]
