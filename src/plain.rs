@@ -3,9 +3,10 @@
 
 use std::io::{self, Write};
 
-use crate::app::layout::{BlockKind, DocLayout, GUTTER, Lang, LayoutMode, lang_text, side_text};
+use crate::app::layout::{BlockKind, DocLayout, GUTTER, LayoutMode, side_text};
 use crate::text::sanitize;
 use crate::text::wrap::width;
+use crate::transcript::Lang;
 use crate::transcript::Transcript;
 
 /// Writes `t` laid out at `width` columns in `mode`.
@@ -63,9 +64,7 @@ pub fn write_transcript(
                     "! "
                 };
                 let text = |lang: Lang| match mode {
-                    LayoutMode::SideBySide | LayoutMode::Stacked => {
-                        lang_text(p, lang).unwrap_or("")
-                    }
+                    LayoutMode::SideBySide | LayoutMode::Stacked => p.side(lang).unwrap_or(""),
                     _ => side_text(p, lang).0,
                 };
                 let rows = b.content_rows();

@@ -4,7 +4,7 @@
 mod common;
 
 use callread::app::Overlay;
-use callread::app::layout::Lang;
+use callread::transcript::Lang;
 use common::ui::{keys, reader, screen, screen_text, status, type_text};
 
 #[test]

@@ -108,7 +108,7 @@ proptest! {
 /// line starts with a closing mark.
 #[test]
 fn no_line_of_any_layout_starts_with_closing_punctuation() {
-    use callread::app::layout::{BlockKind, DocLayout, LayoutMode, lang_text};
+    use callread::app::layout::{BlockKind, DocLayout, LayoutMode};
     for t in callread::library::bundled() {
         let paragraphs: Vec<_> = t.paragraphs().map(|(_, p)| p).collect();
         for mode in [
@@ -127,7 +127,7 @@ fn no_line_of_any_layout_starts_with_closing_punctuation() {
                 for b in &layout.blocks {
                     let BlockKind::Pair(n) = b.kind else { continue };
                     for (lines, lang) in [(&b.left, b.left_lang), (&b.right, b.right_lang)] {
-                        let Some(text) = lang_text(paragraphs[n], lang) else {
+                        let Some(text) = paragraphs[n].side(lang) else {
                             continue;
                         };
                         for r in lines.iter().skip(1) {

@@ -66,14 +66,7 @@ impl LayoutMode {
     }
 }
 
-/// A language side of a paragraph pair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// The English text.
-    En,
-    /// The Chinese text.
-    Zh,
-}
+pub use crate::transcript::Lang;
 
 /// The columns of the reader for a width: a two-column gutter (cursor bar, flag mark), then
 /// one pane, or two panes around a " │ " separator.
@@ -202,14 +195,6 @@ pub struct DocLayout {
 fn push_block(blocks: &mut Vec<Block>, row: &mut usize, b: Block) {
     *row = b.top + b.height;
     blocks.push(b);
-}
-
-/// The text of one language of a paragraph, if it has it.
-pub fn lang_text(p: &crate::transcript::Paragraph, lang: Lang) -> Option<&str> {
-    match lang {
-        Lang::En => p.en.as_deref(),
-        Lang::Zh => p.zh.as_deref(),
-    }
 }
 
 /// The text of a side of a paragraph, falling back to the other language when it is missing
@@ -352,11 +337,9 @@ impl DocLayout {
                             ),
                             _ => (full, full),
                         };
-                        b.left = lang_text(p, first).map(|t| wrap(t, lw)).unwrap_or_default();
+                        b.left = p.side(first).map(|t| wrap(t, lw)).unwrap_or_default();
                         b.left_lang = first;
-                        b.right = lang_text(p, second)
-                            .map(|t| wrap(t, rw))
-                            .unwrap_or_default();
+                        b.right = p.side(second).map(|t| wrap(t, rw)).unwrap_or_default();
                         b.right_lang = second;
                         let content = if mode == LayoutMode::SideBySide {
                             b.left.len().max(b.right.len())

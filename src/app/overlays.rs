@@ -62,7 +62,7 @@ impl AppState {
             if let (Some(q), Some(doc)) = (query, self.docs.get(hit.doc))
                 && let Some((_, p)) = doc.paragraph(hit.paragraph)
             {
-                let text = crate::app::layout::lang_text(p, hit.lang).unwrap_or("");
+                let text = p.side(hit.lang).unwrap_or("");
                 let (folded, matcher) = (q.fold(text), crate::search::matcher());
                 if let Some((_, chars)) = q.matches(&folded, &matcher) {
                     hit.ranges = crate::search::char_ranges(text, &chars);
@@ -76,8 +76,8 @@ impl AppState {
         self.unhide(hit.paragraph);
         self.relayout();
         let (en, zh) = match hit.lang {
-            crate::app::layout::Lang::En => (hit.ranges.as_slice(), &[][..]),
-            crate::app::layout::Lang::Zh => (&[][..], hit.ranges.as_slice()),
+            crate::transcript::Lang::En => (hit.ranges.as_slice(), &[][..]),
+            crate::transcript::Lang::Zh => (&[][..], hit.ranges.as_slice()),
         };
         self.jump_to_marks(hit.paragraph, en, zh);
         self.mark_hit_sentence(&hit);
@@ -88,7 +88,7 @@ impl AppState {
     /// pane, and with the sentence cursor in use, the cursor moves to it (so `y` copies that
     /// sentence pair and `(` / `)` go on from there).
     fn mark_hit_sentence(&mut self, hit: &crate::search::Hit) {
-        use crate::app::layout::Lang;
+        use crate::transcript::Lang;
         self.figure_highlight = None;
         let links = self.sentence_links(hit.paragraph);
         // The sentence holding most of the matched characters (a fuzzy match may start
@@ -132,8 +132,8 @@ impl AppState {
             self.message = Some("no matches".into());
             return;
         }
-        let rank = |l: crate::app::layout::Lang| {
-            if l == crate::app::layout::Lang::En {
+        let rank = |l: crate::transcript::Lang| {
+            if l == crate::transcript::Lang::En {
                 0i8
             } else {
                 1
@@ -238,7 +238,7 @@ pub(super) fn update_search(state: &mut AppState, action: Action) -> bool {
             let q = crate::search::Query::parse(&text);
             let mut in_order =
                 crate::search::search_transcripts(state.search_scope(all), &q, usize::MAX);
-            in_order.sort_by_key(|h| (h.doc, h.paragraph, h.lang == crate::app::layout::Lang::Zh));
+            in_order.sort_by_key(|h| (h.doc, h.paragraph, h.lang == crate::transcript::Lang::Zh));
             let chosen = state.search_hits.get(selected).cloned();
             state.last_search = Some((text, all, in_order));
             if let Some(hit) = chosen {

@@ -50,7 +50,7 @@ pub fn run(query: String, paths: &[PathBuf], json: bool, limit: Option<usize>) -
                     "{}:{}:{}:{}: {}",
                     h.source,
                     h.line,
-                    h.lang,
+                    h.lang.code(),
                     h.speaker.as_deref().unwrap_or(""),
                     h.text
                 );
@@ -74,9 +74,18 @@ fn bundled_hits(q: &crate::search::Query, limit: usize) -> Vec<crate::search::Fi
         .filter_map(|h| {
             let t = &transcripts[h.doc];
             let (turn, p) = t.paragraphs().nth(h.paragraph)?;
+            use crate::search::HitSide;
             let (lang, line, text) = match h.lang {
-                crate::app::layout::Lang::En => ("en", p.line, p.en.clone()?),
-                crate::app::layout::Lang::Zh => ("zh", p.zh_line.unwrap_or(p.line), p.zh.clone()?),
+                // A mixed query matched the pair: both sides, as over files.
+                _ if q.is_mixed() => (
+                    HitSide::Pair,
+                    p.line,
+                    format!("{} | {}", p.en.as_deref()?, p.zh.as_deref()?),
+                ),
+                crate::transcript::Lang::En => (HitSide::En, p.line, p.en.clone()?),
+                crate::transcript::Lang::Zh => {
+                    (HitSide::Zh, p.zh_line.unwrap_or(p.line), p.zh.clone()?)
+                }
             };
             Some(crate::search::FileHit {
                 source: t.source.clone(),

@@ -18,8 +18,8 @@ use std::path::PathBuf;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
-use crate::app::layout::Lang;
 use crate::text::script::cjk_count;
+use crate::transcript::Lang;
 
 mod query;
 
@@ -148,7 +148,7 @@ fn narrow(
                     part.iter()
                         .filter_map(|h| {
                             let p = by_doc.get(&h.doc)?.get(h.paragraph)?;
-                            let text = crate::app::layout::lang_text(p, h.lang)?;
+                            let text = p.side(h.lang)?;
                             if !query.may_match(text) {
                                 return None;
                             }
@@ -199,7 +199,7 @@ fn rank(
             .or_insert_with(|| t.paragraphs().map(|(_, p)| p).collect());
         let text = list
             .get(h.paragraph)
-            .and_then(|p| crate::app::layout::lang_text(p, h.lang))
+            .and_then(|p| p.side(h.lang))
             .unwrap_or("");
         let folded = query.fold(text);
         if let Some((_, chars)) = query.matches(&folded, &matcher) {
@@ -259,6 +259,38 @@ fn search_part(docs: &[(usize, &crate::transcript::Transcript)], query: &Query) 
     hits
 }
 
+/// The side a `callread search` result matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HitSide {
+    /// The English.
+    En,
+    /// The Chinese.
+    Zh,
+    /// A mixed query, across an English line and its Chinese.
+    Pair,
+}
+
+impl HitSide {
+    /// "en", "zh" or "pair".
+    pub fn code(self) -> &'static str {
+        match self {
+            HitSide::En => "en",
+            HitSide::Zh => "zh",
+            HitSide::Pair => "pair",
+        }
+    }
+}
+
+impl From<Lang> for HitSide {
+    fn from(l: Lang) -> Self {
+        match l {
+            Lang::En => HitSide::En,
+            Lang::Zh => HitSide::Zh,
+        }
+    }
+}
+
 /// One result of `callread search` (the JSON row).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FileHit {
@@ -266,9 +298,10 @@ pub struct FileHit {
     pub source: String,
     /// 1-based line.
     pub line: usize,
-    /// "en" or "zh"; "pair" for a mixed query's match across an English line and its
-    /// Chinese (then `text` is both, joined by " | ", and `line` the English line).
-    pub lang: &'static str,
+    /// Which side matched: "en", "zh", or "pair" for a mixed query's match across an
+    /// English line and its Chinese (then `text` is both, joined by " | ", and `line` the
+    /// English line).
+    pub lang: HitSide,
     /// Higher is better.
     pub score: i64,
     /// The speaker of the turn, if the line is in one.
@@ -381,7 +414,7 @@ fn search_file(
                 hits.push(FileHit {
                     source: name.clone(),
                     line: en_line,
-                    lang: "pair",
+                    lang: HitSide::Pair,
                     score,
                     speaker: speaker.map(str::to_string),
                     text: format!("{en} | {clean}"),
@@ -400,7 +433,11 @@ fn search_file(
             hits.push(FileHit {
                 source: name.clone(),
                 line: i + 1,
-                lang: if cjk_count(&clean) > 0 { "zh" } else { "en" },
+                lang: if cjk_count(&clean) > 0 {
+                    HitSide::Zh
+                } else {
+                    HitSide::En
+                },
                 score,
                 speaker: speaker.map(str::to_string),
                 text: clean.into_owned(),

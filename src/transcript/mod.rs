@@ -4,5 +4,5 @@ pub mod model;
 pub mod parse;
 pub mod roles;
 
-pub use model::{Flag, Paragraph, Role, Section, Speaker, Transcript, Turn};
+pub use model::{Flag, Lang, Paragraph, Role, Section, Speaker, Transcript, Turn};
 pub use parse::{ParseError, is_untranslated, parse};

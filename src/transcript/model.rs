@@ -108,6 +108,26 @@ pub struct Turn {
     pub header_line: usize,
 }
 
+/// A language side of a paragraph pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// The English text.
+    En,
+    /// The Chinese text.
+    Zh,
+}
+
+impl Lang {
+    /// "en" or "zh", as JSON writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+}
+
 /// An English paragraph and its translation.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Paragraph {
@@ -136,6 +156,14 @@ pub enum Flag {
 }
 
 impl Paragraph {
+    /// One side's text, if the pair has it.
+    pub fn side(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::En => self.en.as_deref(),
+            Lang::Zh => self.zh.as_deref(),
+        }
+    }
+
     /// The paragraph's text in the preferred language, falling back to the other.
     pub fn text(&self, prefer_zh: bool) -> &str {
         let (a, b) = if prefer_zh {

@@ -4,9 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Theme, put};
-use crate::app::layout::{BlockKind, DocLayout, Lang, lang_text};
+use crate::app::layout::{BlockKind, DocLayout};
 use crate::app::{AppState, Doc, LayoutMode};
 use crate::text::wrap::width;
+use crate::transcript::Lang;
 use crate::transcript::{Role, Transcript};
 
 /// Draws the visible rows of the current transcript.
@@ -218,9 +219,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                     }
                 };
                 let text_of = |lang: Lang| match state.layout_mode() {
-                    LayoutMode::SideBySide | LayoutMode::Stacked => {
-                        lang_text(p, lang).unwrap_or("")
-                    }
+                    LayoutMode::SideBySide | LayoutMode::Stacked => p.side(lang).unwrap_or(""),
                     _ => crate::app::layout::side_text(p, lang).0,
                 };
                 match (state.layout_mode(), layout.columns.right) {

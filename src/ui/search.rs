@@ -6,8 +6,8 @@ use ratatui::style::Modifier;
 
 use super::{Theme, centered, prompt_popup, put};
 use crate::app::AppState;
-use crate::app::layout::{Lang, lang_text};
 use crate::text::wrap::width;
+use crate::transcript::Lang;
 
 /// Draws the prompt and the results over `area`.
 pub fn draw(
@@ -79,7 +79,7 @@ pub fn draw(
             list.width.saturating_sub(1),
             style.add_modifier(Modifier::DIM),
         );
-        let text = lang_text(p, hit.lang).unwrap_or("");
+        let text = p.side(hit.lang).unwrap_or("");
         let room = usize::from(list.right().saturating_sub(x + 1));
         let hl = style.patch(theme.flag).add_modifier(Modifier::UNDERLINED);
         snippet(buf, (x, y), text, &hit.ranges, room, (style, hl));
