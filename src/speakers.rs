@@ -158,3 +158,22 @@ pub fn opening_words(t: &Transcript, turn: usize, zh: bool, n: usize) -> String 
         }
     }
 }
+
+/// The label of a speaker divider: "Kelly Steckelberg · Chief Financial Officer",
+/// "Meta A. Marshall · VP · Morgan Stanley 摩根士丹利".
+pub fn speaker_label(t: &Transcript, turn: usize) -> String {
+    let s = &t.speakers[t.turns[turn].speaker];
+    let mut label = s.name.clone();
+    match (&s.title, s.role) {
+        (Some(title), _) => label.push_str(&format!(" · {title}")),
+        (None, crate::transcript::Role::Operator) => {}
+        (None, role) => label.push_str(&format!(" · {}", role.label())),
+    }
+    if let Some(firm) = &s.firm {
+        label.push_str(&format!(" · {firm}"));
+        if let Some(zh) = s.firm_zh.as_ref().filter(|zh| *zh != firm) {
+            label.push_str(&format!(" {zh}"));
+        }
+    }
+    label
+}

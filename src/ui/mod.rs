@@ -21,7 +21,7 @@ use ratatui::style::Style;
 use crate::app::{AppState, MIN_SIZE, Overlay};
 use crate::keymap::Keymap;
 use crate::text::wrap::truncate;
-pub use reader::{divider_line, speaker_label, summary_title};
+pub use reader::{divider_line, summary_title};
 pub use theme::Theme;
 
 /// Draws the whole screen for `state`.

@@ -8,7 +8,7 @@ use crate::app::layout::{BlockKind, DocLayout};
 use crate::app::{AppState, Doc, LayoutMode};
 use crate::text::wrap::width;
 use crate::transcript::Lang;
-use crate::transcript::{Role, Transcript};
+use crate::transcript::Transcript;
 
 /// Draws the visible rows of the current transcript.
 pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &Theme) {
@@ -313,25 +313,6 @@ fn put_highlighted(
     }
 }
 
-/// The label of a speaker divider: "Kelly Steckelberg · Chief Financial Officer",
-/// "Meta A. Marshall · VP · Morgan Stanley 摩根士丹利".
-pub fn speaker_label(t: &Transcript, turn: usize) -> String {
-    let s = &t.speakers[t.turns[turn].speaker];
-    let mut label = s.name.clone();
-    match (&s.title, s.role) {
-        (Some(title), _) => label.push_str(&format!(" · {title}")),
-        (None, Role::Operator) => {}
-        (None, role) => label.push_str(&format!(" · {}", role.label())),
-    }
-    if let Some(firm) = &s.firm {
-        label.push_str(&format!(" · {firm}"));
-        if let Some(zh) = s.firm_zh.as_ref().filter(|zh| *zh != firm) {
-            label.push_str(&format!(" {zh}"));
-        }
-    }
-    label
-}
-
 fn divider(buf: &mut Buffer, area: Rect, t: &Transcript, turn: usize, theme: &Theme) {
     let line = divider_line(t, turn, usize::from(area.width));
     put(buf, area.x, area.y, &line, area.width, theme.divider);
@@ -354,7 +335,7 @@ pub fn summary_title(cols: usize) -> String {
 /// does not fit, the speaker's label is cut with "…", keeping the name's start and the section;
 /// below a few columns only the cut label shows.
 pub fn divider_line(t: &Transcript, turn: usize, cols: usize) -> String {
-    let label = speaker_label(t, turn);
+    let label = crate::speakers::speaker_label(t, turn);
     let right = format!(" {} ──", t.turns[turn].section.label());
     let fixed = width("── ") + 1 + width(&right);
     let room = cols.saturating_sub(fixed + 1);
