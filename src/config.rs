@@ -102,10 +102,30 @@ fn type_name(value: &toml::de::DeValue) -> &'static str {
     }
 }
 
+/// A problem in the config file: where, and what (shown as "config.toml:3: what").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigWarning {
+    /// The file as shown ("config" when it has no path).
+    pub file: String,
+    /// 1-based line; None for the whole file (it could not be read).
+    pub line: Option<usize>,
+    /// What is wrong, and what callread does about it.
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
 /// Parses config text. Returns the config and one warning per problem, naming the line where
 /// the key is written (also inside inline tables and dotted keys). A syntax error costs only
 /// what it breaks: the rest of the file still applies.
-pub fn parse(text: &str, path: Option<PathBuf>) -> (Config, Vec<String>) {
+pub fn parse(text: &str, path: Option<PathBuf>) -> (Config, Vec<ConfigWarning>) {
     use toml::de::DeValue;
     let mut config = Config {
         path: path.clone(),
@@ -214,13 +234,17 @@ pub fn parse(text: &str, path: Option<PathBuf>) -> (Config, Vec<String>) {
     warnings.sort_by_key(|(line, _)| *line);
     let warnings = warnings
         .into_iter()
-        .map(|(line, what)| format!("{name}:{line}: {what}"))
+        .map(|(line, message)| ConfigWarning {
+            file: name.clone(),
+            line: Some(line),
+            message,
+        })
         .collect();
     (config, warnings)
 }
 
 /// Reads the config file; a missing file is the defaults without warnings.
-pub fn load() -> (Config, Vec<String>) {
+pub fn load() -> (Config, Vec<ConfigWarning>) {
     let Some(path) = config_path() else {
         return (Config::default(), Vec::new());
     };
@@ -237,10 +261,13 @@ pub fn load() -> (Config, Vec<String>) {
                 let (config, mut warnings) = parse(&text, Some(path.clone()));
                 warnings.insert(
                     0,
-                    format!(
-                        "{}:{line}: not UTF-8 text (byte {at}); read with the bad bytes replaced",
-                        path.display()
-                    ),
+                    ConfigWarning {
+                        file: path.display().to_string(),
+                        line: Some(line),
+                        message: format!(
+                            "not UTF-8 text (byte {at}); read with the bad bytes replaced"
+                        ),
+                    },
                 );
                 (config, warnings)
             }
@@ -257,7 +284,11 @@ pub fn load() -> (Config, Vec<String>) {
                 path: Some(path.clone()),
                 ..Config::default()
             },
-            vec![format!("{}: {e}; using the defaults", path.display())],
+            vec![ConfigWarning {
+                file: path.display().to_string(),
+                line: None,
+                message: format!("{e}; using the defaults"),
+            }],
         ),
     }
 }

@@ -236,7 +236,7 @@ fn two_writers_keep_each_others_bookmarks() {
 #[test]
 fn config_errors_name_the_line_and_the_rest_applies() {
     let text = "layout = \"stacked\"\ncolour = \"red\"\ntheme = \"neon\"\nmouse = false\n\n[keys]\nnext_paragraph = [\"J\", \"Down\"]\nfly_away = \"z\"\nquit = \"Ctrl-?!\"\n";
-    let (config, warnings) = callread::config::parse(text, Some("config.toml".into()));
+    let (config, warnings) = parse_config(text, Some("config.toml".into()));
     assert_eq!(config.layout, callread::app::LayoutMode::Stacked);
     assert!(!config.mouse);
     assert_eq!(
@@ -263,14 +263,14 @@ fn config_errors_name_the_line_and_the_rest_applies() {
             && warnings[1].contains("neon")
             && warnings[2].contains("fly_away")
     );
-    let (_, broken) = callread::config::parse("layout = \n", None);
+    let (_, broken) = parse_config("layout = \n", None);
     assert_eq!(broken.len(), 1);
     assert!(broken[0].contains(":1:"), "{broken:?}");
 }
 
 #[test]
 fn a_rebound_key_works_and_shows_in_help() {
-    let (config, warnings) = callread::config::parse(
+    let (config, warnings) = parse_config(
         "[keys]\nnext_paragraph = \"J\"\nopen_search = [\"/\", \"Ctrl-f\"]\n",
         None,
     );
@@ -388,7 +388,7 @@ fn print_config_and_export_from_the_command_line() {
 #[test]
 fn a_key_taken_from_another_action_is_named() {
     let text = "[keys]\nquit = [\"n\"]\ntoggle_help = \"j\"\nfly_away = \"z\"\n";
-    let (config, warnings) = callread::config::parse(text, Some("config.toml".into()));
+    let (config, warnings) = parse_config(text, Some("config.toml".into()));
     assert_eq!(warnings.len(), 3, "{warnings:#?}");
     assert!(
         warnings[0].starts_with("config.toml:2:")
@@ -414,8 +414,7 @@ fn a_key_taken_from_another_action_is_named() {
             .any(|(k, a)| *a == callread::app::Action::Quit && k.config_name() == "n")
     );
     // Rebinding the other action too is no conflict.
-    let (_, none) =
-        callread::config::parse("[keys]\nquit = \"n\"\nnext_match = \"Ctrl-n\"\n", None);
+    let (_, none) = parse_config("[keys]\nquit = \"n\"\nnext_match = \"Ctrl-n\"\n", None);
     assert!(none.is_empty(), "{none:?}");
 }
 
@@ -598,7 +597,7 @@ fn config_lines_are_right_for_every_form_and_a_syntax_error_keeps_the_rest() {
                 display.width = 3\n\
                 [colours]\n\
                 x = 1\n";
-    let (config, warnings) = callread::config::parse(text, Some("c.toml".into()));
+    let (config, warnings) = parse_config(text, Some("c.toml".into()));
     assert_eq!(config.theme, callread::app::ThemeKind::Light);
     let has = |line: &str, what: &str| {
         warnings
@@ -610,7 +609,7 @@ fn config_lines_are_right_for_every_form_and_a_syntax_error_keeps_the_rest() {
     assert!(has("4", "\"colours\""), "{warnings:#?}");
     assert!(!warnings.iter().any(|w| w.contains(":0:")), "{warnings:#?}");
 
-    let (config, warnings) = callread::config::parse(
+    let (config, warnings) = parse_config(
         "layout = \"stacked\"\nmouse = fals\ntheme = \"light\"\nlayout = \"english\"\n",
         Some("c.toml".into()),
     );
@@ -630,7 +629,7 @@ fn config_lines_are_right_for_every_form_and_a_syntax_error_keeps_the_rest() {
 
     // Thousands of unknown keys: one warning each, each on its own line.
     let many: String = (0..5_000).map(|i| format!("k{i} = 1\n")).collect();
-    let (_, warnings) = callread::config::parse(&many, None);
+    let (_, warnings) = parse_config(&many, None);
     assert_eq!(warnings.len(), 5_000);
     assert!(
         warnings[4_999].starts_with("config:5000:"),
@@ -668,4 +667,30 @@ fn config_with_a_bad_byte_or_a_directory_in_its_place() {
     let o = common::run_env(&["--print-config"], &env);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("config.toml: is a directory"), "{err}");
+}
+
+/// Config parsing with the warnings as people see them ("config.toml:3: ...").
+fn parse_config(
+    text: &str,
+    path: Option<std::path::PathBuf>,
+) -> (callread::config::Config, Vec<String>) {
+    let (config, warnings) = callread::config::parse(text, path);
+    (config, warnings.iter().map(ToString::to_string).collect())
+}
+
+/// Config warnings are structured: file, line and message, for scripts and for the first
+/// screen alike.
+#[test]
+fn config_warnings_carry_their_line() {
+    let (_, warnings) =
+        callread::config::parse("mouse = true\n\nbogus = 1\n", Some("c.toml".into()));
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].line, Some(3));
+    assert_eq!(warnings[0].file, "c.toml");
+    assert!(warnings[0].message.starts_with("unknown setting \"bogus\""));
+    assert!(
+        warnings[0]
+            .to_string()
+            .starts_with("c.toml:3: unknown setting")
+    );
 }

@@ -17,7 +17,7 @@ use crate::tui::{self, LoadMsg};
 pub(super) fn read(args: ReadArgs) -> Result<ExitCode> {
     let (config, config_warnings) = crate::config::load();
     for w in &config_warnings {
-        warn(w);
+        warn(&w.to_string());
     }
     if args.print_config {
         return print_config(&config);
@@ -96,7 +96,7 @@ fn first_and_queued(
 fn run_tui(
     args: ReadArgs,
     config: &crate::config::Config,
-    config_warnings: &[String],
+    config_warnings: &[crate::config::ConfigWarning],
     mode: LayoutMode,
 ) -> Result<ExitCode> {
     let (first, queued) = first_and_queued(&args.paths)?;
