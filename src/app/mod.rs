@@ -1152,56 +1152,48 @@ fn run_counted(state: &mut AppState, action: Action) {
     }
 }
 
-/// Applies one action to the state.
-fn apply(state: &mut AppState, action: Action) {
-    if !matches!(action, Action::Resize(..)) {
-        state.message = None;
+/// Whether the open overlay (or the focused sidebar) took an action, or the reader should.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Handled {
+    /// Done; the reader does nothing more.
+    Yes,
+    /// Not for the overlay: the reader's keys apply.
+    No,
+}
+
+impl From<bool> for Handled {
+    fn from(taken: bool) -> Self {
+        if taken { Handled::Yes } else { Handled::No }
     }
-    // A click goes by where things were drawn, whatever is open.
-    if let Action::Click(col, row) = action {
-        state.click(col, row);
-        return;
-    }
-    if matches!(state.overlay, Overlay::Picker { .. }) && update_picker(state, action) {
-        return;
-    }
-    if matches!(state.overlay, Overlay::Search { .. }) && update_search(state, action) {
-        return;
-    }
-    if matches!(state.overlay, Overlay::Note { .. } | Overlay::GoTo { .. })
-        && update_note(state, action)
-    {
-        return;
-    }
-    if matches!(state.overlay, Overlay::Bookmarks { .. }) && update_bookmarks(state, action) {
-        return;
-    }
-    if matches!(
-        state.overlay,
-        Overlay::Participants { .. } | Overlay::Questions { .. } | Overlay::Terms { .. }
-    ) && update_list(state, action)
-    {
-        return;
-    }
-    // Keys never go to a sidebar that is not on screen (closed, or given way to a narrow
-    // terminal).
-    if state.sidebar_focus && !state.sidebar_shown() {
-        state.sidebar_focus = false;
-    }
-    if state.overlay == Overlay::None && state.sidebar_focus && update_sidebar(state, action) {
-        return;
-    }
-    if let Overlay::History { .. } = state.overlay {
-        match action {
-            Action::Resize(..) => {}
+}
+
+/// Gives an action to what is open over the reader: one place that knows every overlay.
+fn update_overlay(state: &mut AppState, action: Action) -> Handled {
+    match state.overlay {
+        Overlay::Picker { .. } => update_picker(state, action).into(),
+        Overlay::Search { .. } => update_search(state, action).into(),
+        Overlay::Note { .. } | Overlay::GoTo { .. } => update_note(state, action).into(),
+        Overlay::Bookmarks { .. } => update_bookmarks(state, action).into(),
+        Overlay::Participants { .. } | Overlay::Questions { .. } | Overlay::Terms { .. } => {
+            update_list(state, action).into()
+        }
+        Overlay::History { .. } => match action {
+            Action::Resize(..) => Handled::No,
             Action::Quit | Action::Cancel | Action::OpenHistory => {
                 state.overlay = Overlay::None;
-                return;
+                Handled::Yes
             }
-            _ => return,
-        }
+            _ => Handled::Yes,
+        },
+        Overlay::Help | Overlay::Findings => update_help(state, action),
+        Overlay::None if state.sidebar_focus => update_sidebar(state, action).into(),
+        Overlay::None => Handled::No,
     }
-    // j/k (and the arrows) scroll a help screen too long for its terminal; other keys close.
+}
+
+/// The help screen and the findings popup: j/k scroll a help screen too long for its
+/// terminal; any other key closes them (`d` in the findings popup dismisses them too).
+fn update_help(state: &mut AppState, action: Action) -> Handled {
     let help_scrolls = state.overlay == Overlay::Help && {
         // Drawn over the terminal less the status row.
         let rows = crate::keymap::Keymap::default().help_rows().len();
@@ -1214,23 +1206,42 @@ fn apply(state: &mut AppState, action: Action) {
             | Action::HalfPageDown
             | Action::PageDown => {
                 state.help_scroll += 1;
-                return;
+                return Handled::Yes;
             }
             Action::PrevParagraph | Action::SelectPrev | Action::HalfPageUp | Action::PageUp => {
                 state.help_scroll = state.help_scroll.saturating_sub(1);
-                return;
+                return Handled::Yes;
             }
             _ => {}
         }
     }
-    if matches!(state.overlay, Overlay::Help | Overlay::Findings)
-        && !matches!(action, Action::Resize(..) | Action::Quit)
-    {
-        let dismiss = state.overlay == Overlay::Findings && action == Action::DismissFinding;
-        state.overlay = Overlay::None;
-        if dismiss {
-            state.dismiss_finding();
-        }
+    if matches!(action, Action::Resize(..) | Action::Quit) {
+        return Handled::No;
+    }
+    let dismiss = state.overlay == Overlay::Findings && action == Action::DismissFinding;
+    state.overlay = Overlay::None;
+    if dismiss {
+        state.dismiss_finding();
+    }
+    Handled::Yes
+}
+
+/// Applies one action to the state.
+fn apply(state: &mut AppState, action: Action) {
+    if !matches!(action, Action::Resize(..)) {
+        state.message = None;
+    }
+    // A click goes by where things were drawn, whatever is open.
+    if let Action::Click(col, row) = action {
+        state.click(col, row);
+        return;
+    }
+    // Keys never go to a sidebar that is not on screen (closed, or given way to a narrow
+    // terminal).
+    if state.sidebar_focus && !state.sidebar_shown() {
+        state.sidebar_focus = false;
+    }
+    if update_overlay(state, action) == Handled::Yes {
         return;
     }
     let rows = state.view_rows() as isize;
