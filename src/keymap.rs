@@ -315,6 +315,15 @@ impl Keymap {
         }
     }
 
+    /// The key an on-screen hint names for an action: its first binding ("unbound" when a
+    /// config took them all), so hints follow the bindings in force.
+    pub fn key(&self, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|(_, a)| *a == action)
+            .map_or_else(|| "(unbound)".to_string(), |(k, _)| k.label())
+    }
+
     /// Rows of the help screen: the keys of each action, and what it does.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(Action, Vec<String>)> = Vec::new();

@@ -41,6 +41,7 @@ pub fn run(
     let input = crate::input::Input::open().context("cannot read the terminal")?;
     #[cfg(not(unix))]
     let input = CrosstermInput;
+    state.keys = keymap.clone();
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     // ratatui's hook restores the screen; mouse capture and paste mode must be released too.
     let previous = std::panic::take_hook();
@@ -241,7 +242,10 @@ pub fn handle_batch(state: &mut AppState, keymap: &Keymap, batch: Vec<Event>) {
             Event::Resize(w, h) if Some(i) == last_resize => vec![Action::Resize(w, h)],
             Event::Paste(text) if state.prompt_open() => pasted(&text),
             Event::Paste(_) => {
-                state.message = Some("pasted text goes to a prompt: press / first".into());
+                state.message = Some(format!(
+                    "pasted text goes to a prompt: press {} first",
+                    state.key(Action::OpenSearch)
+                ));
                 Vec::new()
             }
             _ => Vec::new(),

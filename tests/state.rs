@@ -694,3 +694,27 @@ fn config_warnings_carry_their_line() {
             .starts_with("c.toml:3: unknown setting")
     );
 }
+
+/// #12: on-screen hints name the keys in force: rebinding help and undo changes the status
+/// bar and the bookmark messages.
+#[test]
+fn hints_follow_the_bindings() {
+    let (config, warnings) = parse_config("[keys]\ntoggle_help = \"h\"\nundo = \"U\"\n", None);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let mut s = common::ui::reader(120, 40);
+    s.keys = config.keymap();
+    assert!(
+        common::ui::status(&s).contains("h help"),
+        "{}",
+        common::ui::status(&s)
+    );
+    let keymap = config.keymap();
+    for key in ["m", "m"] {
+        callread::tui::handle_batch(&mut s, &keymap, vec![common::ui::event(key)]);
+    }
+    assert!(
+        common::ui::status(&s).contains("U undoes"),
+        "{}",
+        common::ui::status(&s)
+    );
+}

@@ -188,6 +188,8 @@ pub struct AppState {
     pub start_line: Option<usize>,
     /// What the last frame drew where (for clicks).
     pub hit_areas: std::cell::Cell<HitAreas>,
+    /// The bindings in force (the config's), for the hints on screen.
+    pub keys: crate::keymap::Keymap,
     /// The row of the terms list last jumped from (the list reopens there).
     pub terms_selected: usize,
     /// The finding dismissed last, with its transcript, for `u`.
@@ -307,9 +309,10 @@ impl AppState {
         }
         self.dismissed_last = keys.last().map(|k| (current, k.clone()));
         self.message = Some(format!(
-            "dismissed {} finding{} here (u brings {} back)",
+            "dismissed {} finding{} here ({} brings {} back)",
             keys.len(),
             if keys.len() == 1 { "" } else { "s" },
+            self.key(Action::Undo),
             if keys.len() == 1 { "it" } else { "the last" }
         ));
     }
@@ -320,6 +323,11 @@ impl AppState {
     fn toggle_bookmark(&mut self) {
         let mark = self.sentence_mark();
         let which = self.sentence_label();
+        let (undo, note, list) = (
+            self.key(Action::Undo),
+            self.key(Action::EditNote),
+            self.key(Action::OpenBookmarks),
+        );
         let Some(doc) = self.docs.get_mut(self.current) else {
             return;
         };
@@ -339,9 +347,12 @@ impl AppState {
                     paragraph: n,
                 });
                 self.message = Some(if removed.note.is_some() {
-                    format!("bookmark on ¶ {} and its note removed · u undoes", n + 1)
+                    format!(
+                        "bookmark on ¶ {} and its note removed · {undo} undoes",
+                        n + 1
+                    )
                 } else {
-                    format!("bookmark on ¶ {} removed · u undoes", n + 1)
+                    format!("bookmark on ¶ {} removed · {undo} undoes", n + 1)
                 });
                 self.removed_bookmark = Some((self.current, removed));
             }
@@ -356,7 +367,7 @@ impl AppState {
                     },
                 );
                 self.message = Some(format!(
-                    "bookmarked {which} (M adds a note, ' lists bookmarks)"
+                    "bookmarked {which} ({note} adds a note, {list} lists bookmarks)"
                 ));
             }
         }
@@ -466,7 +477,10 @@ impl AppState {
         let cursor = doc.cursor;
         let marks = &doc.bookmarks;
         if marks.is_empty() {
-            self.message = Some("no bookmarks in this call: m adds one".into());
+            self.message = Some(format!(
+                "no bookmarks in this call: {} adds one",
+                self.key(Action::ToggleBookmark)
+            ));
             return;
         }
         let next = if forward {
@@ -837,9 +851,17 @@ impl AppState {
                     "no history: this figure was not guided in another loaded call of the company"
                         .into()
                 }
-                None => "no guidance figure selected: o opens the sidebar".into(),
+                None => format!(
+                    "no guidance figure selected: {} opens the sidebar",
+                    self.key(Action::ToggleSidebar)
+                ),
             }),
         }
+    }
+
+    /// The key hints name for an action (see [`crate::keymap::Keymap::key`]).
+    pub fn key(&self, action: Action) -> String {
+        self.keys.key(action)
     }
 
     /// Where the cursor is: (transcript, paragraph).
@@ -1098,10 +1120,13 @@ impl AppState {
             _ => "",
         };
         self.message = Some(format!(
-            "sentence {} of {} in ¶ {}{lone} (( and ) move, y copies it)",
+            "sentence {} of {} in ¶ {}{lone} ({} and {} move, {} copies it)",
             k + 1,
             links.len(),
-            pair + 1
+            pair + 1,
+            self.key(Action::PrevSentence),
+            self.key(Action::NextSentence),
+            self.key(Action::CopyPair)
         ));
     }
 }

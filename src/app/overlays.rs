@@ -125,7 +125,10 @@ impl AppState {
     /// `n` / `N`: the next or previous match of the last search in reading order.
     pub(super) fn step_match(&mut self, forward: bool) {
         let Some((_, _, hits)) = &self.last_search else {
-            self.message = Some("no search yet: / searches".into());
+            self.message = Some(format!(
+                "no search yet: {} searches",
+                self.key(Action::OpenSearch)
+            ));
             return;
         };
         if hits.is_empty() {

@@ -55,8 +55,10 @@ pub fn draw_list(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize
         "bookmarks"
     };
     let title = format!(
-        "{} {noun} · Enter jumps · m on a paragraph removes it · Esc/q close",
-        rows.len()
+        "{} {noun} · Enter jumps · {} on a paragraph removes it · Esc/{} close",
+        rows.len(),
+        state.key(crate::app::Action::ToggleBookmark),
+        state.key(crate::app::Action::Quit)
     );
     let r = centered(
         area,

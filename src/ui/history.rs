@@ -91,11 +91,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, index: usize, theme:
     for (y, line) in (first..inner.bottom().saturating_sub(1)).zip(&lines) {
         put(buf, inner.x + 1, y, line, inner.width - 1, theme.popup);
     }
+    let hint = format!(
+        "bars: guided range by call · ● reported result · Esc/{}/{} close",
+        state.key(crate::app::Action::Quit),
+        state.key(crate::app::Action::OpenHistory)
+    );
     put(
         buf,
         inner.x + 1,
         inner.bottom() - 1,
-        "bars: guided range by call · ● reported result · Esc/q/H close",
+        &hint,
         inner.width - 1,
         theme.dim.patch(theme.popup),
     );

@@ -130,12 +130,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
                 .clamp(40, 90) as u16
                 + 4;
             let r = centered(body, w, labels.len() as u16 + 2);
-            let inner = popup(
-                buf,
-                r,
-                "names and terms · Enter jumps to the next paragraph with it · Esc/q close",
-                &theme,
+            let title = format!(
+                "names and terms · Enter jumps to the next paragraph with it · Esc/{} close",
+                state.key(crate::app::Action::Quit)
             );
+            let inner = popup(buf, r, &title, &theme);
             list(buf, inner, &labels, *selected, &theme);
         }
         Overlay::Bookmarks { selected } => {

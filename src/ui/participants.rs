@@ -38,12 +38,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
         })
         .collect();
     let r = centered(area, 96, rows.len() as u16 + 2);
-    let inner = popup(
-        buf,
-        r,
-        "participants · Enter jumps to first turn · f shows only them · Esc/q close",
-        theme,
+    let title = format!(
+        "participants · Enter jumps to first turn · {} shows only them · Esc/{} close",
+        state.key(crate::app::Action::ToggleFilter),
+        state.key(crate::app::Action::Quit)
     );
+    let inner = popup(buf, r, &title, theme);
     list(buf, inner, &rows, selected, theme);
 }
 

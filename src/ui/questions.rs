@@ -39,8 +39,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
         })
         .collect();
     let title = format!(
-        "{} analyst questions · Enter jumps · Esc/q close",
-        rows.len()
+        "{} analyst questions · Enter jumps · Esc/{} close",
+        rows.len(),
+        state.key(crate::app::Action::Quit)
     );
     let r = centered(area, area.width.saturating_sub(6), rows.len() as u16 + 2);
     let inner = popup(buf, r, &title, theme);

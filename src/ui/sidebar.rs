@@ -19,10 +19,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
         width: area.width.saturating_sub(3),
         ..area
     };
+    let tab = state.key(crate::app::Action::ToggleFocus);
     let focus = if state.sidebar_focus {
-        "Tab: reader"
+        format!("{tab}: reader")
     } else {
-        "Tab: focus"
+        format!("{tab}: focus")
     };
     put(
         buf,

@@ -64,14 +64,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
                     left = left_short;
                     right.push_str(&full);
                 } else {
-                    right.push_str(&format!("│ {} · i shows it ", f.kind.name()));
+                    right.push_str(&format!(
+                        "│ {} · {} shows it ",
+                        f.kind.name(),
+                        state.key(crate::app::Action::ShowFindings)
+                    ));
                 }
             }
         }
-        (None, Some((done, total))) => {
-            right.push_str(&format!("│ loading {done}/{total} │ ? help "))
-        }
-        (None, None) => right.push_str("│ ? help "),
+        (None, Some((done, total))) => right.push_str(&format!(
+            "│ loading {done}/{total} │ {} help ",
+            state.key(crate::app::Action::ToggleHelp)
+        )),
+        (None, None) => right.push_str(&format!(
+            "│ {} help ",
+            state.key(crate::app::Action::ToggleHelp)
+        )),
     }
     let right_w = width(&right).min(usize::from(area.width)) as u16;
     let room = area.width - right_w;
