@@ -199,6 +199,15 @@ impl Doc {
             .unwrap_or_else(|| self.transcript.file_name())
     }
 
+    /// The gutter marks of pair `n`: a finding not dismissed (or a parse flag), a bookmark.
+    pub fn marks(&self, n: usize) -> crate::app::layout::Marks {
+        crate::app::layout::Marks {
+            flagged: self.findings_at(n).next().is_some()
+                || self.paragraph(n).is_some_and(|(_, p)| !p.flags.is_empty()),
+            bookmarked: self.bookmarks.iter().any(|b| b.paragraph == n),
+        }
+    }
+
     /// The call's quarter as the call names it ("Q2 FY2025"), if it does.
     pub fn period(&self) -> Option<&str> {
         self.period

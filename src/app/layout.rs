@@ -163,6 +163,78 @@ impl Block {
     }
 }
 
+/// One row of a laid-out transcript, as both the screen and the pipe draw it: what each
+/// part of the row shows, as ranges of the transcript's own text (nothing is copied).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row<'t> {
+    /// Spacing, or a row past the end.
+    Blank,
+    /// The title of the machine-written Chinese summary.
+    SummaryTitle,
+    /// A line of the summary.
+    Summary(&'t str),
+    /// A line of the text before the first speaker (a title, the date).
+    Preamble(&'t str),
+    /// A line of the translation notice.
+    Notice(&'t str),
+    /// A speaker divider of turn `turn`.
+    Divider(usize),
+    /// Row `k` of pair `n`'s content: the line in the first pane and, side by side, the
+    /// line in the second (stacked and single-language layouts use the first only).
+    Pair {
+        /// The pair.
+        n: usize,
+        /// Row within the pair's content (0 = its first).
+        k: usize,
+        /// The first pane's line.
+        first: Option<Line<'t>>,
+        /// The second pane's line (side by side).
+        second: Option<Line<'t>>,
+    },
+}
+
+/// A wrapped line of one side of a pair: the side's whole text and the line's byte range
+/// in it (so marks, given as ranges of the text, can be drawn on it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line<'t> {
+    /// Which language the text is.
+    pub lang: Lang,
+    /// The side's whole text.
+    pub text: &'t str,
+    /// This line of it.
+    pub range: Range<usize>,
+}
+
+impl Line<'_> {
+    /// The line's text.
+    pub fn str(&self) -> &str {
+        &self.text[self.range.clone()]
+    }
+}
+
+/// The gutter marks of a pair: a translation finding (`!`, first row) and a bookmark (`*`,
+/// first row, or the second when the first has `!`). One rule for the screen and the pipe.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// The pair has a translation finding or a parse flag.
+    pub flagged: bool,
+    /// The pair is bookmarked.
+    pub bookmarked: bool,
+}
+
+impl Marks {
+    /// The mark on row `k` of the pair's content, if any.
+    pub fn at(self, k: usize) -> Option<char> {
+        if k == 0 && self.flagged {
+            Some('!')
+        } else if self.bookmarked && k == usize::from(self.flagged) {
+            Some('*')
+        } else {
+            None
+        }
+    }
+}
+
 /// A transcript laid out for one width and mode.
 #[derive(Debug, Clone)]
 pub struct DocLayout {
@@ -367,6 +439,78 @@ impl DocLayout {
             }
         }
         self.complete(t)
+    }
+
+    /// Row `row` of the layout: what the screen and the pipe draw there. `paragraph` finds
+    /// a pair of `t` by its flat index (the caller's index of them).
+    pub fn row<'t>(
+        &self,
+        t: &'t Transcript,
+        paragraph: impl Fn(usize) -> Option<&'t crate::transcript::Paragraph>,
+        row: usize,
+    ) -> Row<'t> {
+        let Some(b) = self.blocks.get(self.block_at(row)) else {
+            return Row::Blank;
+        };
+        if row < b.top || row >= b.top + b.height {
+            return Row::Blank;
+        }
+        let k = row - b.top;
+        match b.kind {
+            BlockKind::SummaryTitle => Row::SummaryTitle,
+            BlockKind::Summary(i) => b
+                .left
+                .get(k)
+                .map_or(Row::Blank, |r| Row::Summary(&t.summary_zh[i][r.clone()])),
+            BlockKind::Preamble(i) => b
+                .left
+                .get(k)
+                .map_or(Row::Blank, |r| Row::Preamble(&t.preamble[i][r.clone()])),
+            BlockKind::Notice => match (b.left.get(k), &t.notice) {
+                (Some(r), Some(n)) => Row::Notice(&n[r.clone()]),
+                _ => Row::Blank,
+            },
+            BlockKind::Divider(turn) => Row::Divider(turn),
+            BlockKind::Pair(n) => {
+                if k >= b.content_rows() {
+                    return Row::Blank;
+                }
+                let Some(p) = paragraph(n) else {
+                    return Row::Blank;
+                };
+                let line = |lang: Lang, r: &Range<usize>| {
+                    let text = match self.mode {
+                        LayoutMode::SideBySide | LayoutMode::Stacked => p.side(lang).unwrap_or(""),
+                        _ => side_text(p, lang).0,
+                    };
+                    Line {
+                        lang,
+                        text,
+                        range: r.clone(),
+                    }
+                };
+                let (first, second) = match (self.mode, self.columns.right) {
+                    (LayoutMode::SideBySide, Some(_)) => (
+                        b.left.get(k).map(|r| line(b.left_lang, r)),
+                        b.right.get(k).map(|r| line(b.right_lang, r)),
+                    ),
+                    (LayoutMode::Stacked, _) => (
+                        match b.left.get(k) {
+                            Some(r) => Some(line(b.left_lang, r)),
+                            None => b.right.get(k - b.left.len()).map(|r| line(b.right_lang, r)),
+                        },
+                        None,
+                    ),
+                    _ => (b.left.get(k).map(|r| line(b.left_lang, r)), None),
+                };
+                Row::Pair {
+                    n,
+                    k,
+                    first,
+                    second,
+                }
+            }
+        }
     }
 
     /// The block index at a row (the last block starting at or before it).

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Theme, put};
-use crate::app::layout::{BlockKind, DocLayout};
+use crate::app::layout::{DocLayout, Line, Row};
 use crate::app::{AppState, Doc, LayoutMode};
 use crate::text::wrap::width;
 use crate::transcript::Lang;
@@ -55,23 +55,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
         }
     }
     let scroll = doc.scroll.min(layout.rows.saturating_sub(1));
-    let mut bi = layout.block_at(scroll);
+    let (lx, lw) = layout.columns.left;
     for y in 0..area.height {
-        let row = scroll + usize::from(y);
-        while bi + 1 < layout.blocks.len() && layout.blocks[bi + 1].top <= row {
-            bi += 1;
-        }
-        let Some(b) = layout.blocks.get(bi) else {
-            break;
-        };
-        if row < b.top || row >= b.top + b.height {
-            continue;
-        }
-        let k = row - b.top;
         let sy = area.y + y;
-        let (lx, lw) = layout.columns.left;
-        match b.kind {
-            BlockKind::SummaryTitle => {
+        match layout.row(
+            t,
+            |n| doc.paragraph(n).map(|(_, p)| p),
+            scroll + usize::from(y),
+        ) {
+            Row::Blank => {}
+            Row::SummaryTitle => {
                 put(
                     buf,
                     area.x,
@@ -81,44 +74,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                     theme.summary_title,
                 );
             }
-            BlockKind::Summary(i) => {
-                if let Some(r) = b.left.get(k) {
-                    put(buf, area.x, sy, "▍", 1, theme.summary_title);
-                    put(
-                        buf,
-                        area.x + lx,
-                        sy,
-                        &t.summary_zh[i][r.clone()],
-                        area.width - lx,
-                        theme.summary,
-                    );
-                }
+            Row::Summary(text) => {
+                put(buf, area.x, sy, "▍", 1, theme.summary_title);
+                put(buf, area.x + lx, sy, text, area.width - lx, theme.summary);
             }
-            BlockKind::Preamble(i) => {
-                if let Some(r) = b.left.get(k) {
-                    put(
-                        buf,
-                        area.x + lx,
-                        sy,
-                        &t.preamble[i][r.clone()],
-                        area.width - lx,
-                        theme.divider,
-                    );
-                }
+            Row::Preamble(text) => {
+                put(buf, area.x + lx, sy, text, area.width - lx, theme.divider);
             }
-            BlockKind::Notice => {
-                if let (Some(r), Some(n)) = (b.left.get(k), &t.notice) {
-                    put(
-                        buf,
-                        area.x + lx,
-                        sy,
-                        &n[r.clone()],
-                        area.width - lx,
-                        theme.dim,
-                    );
-                }
+            Row::Notice(text) => {
+                put(buf, area.x + lx, sy, text, area.width - lx, theme.dim);
             }
-            BlockKind::Divider(turn) => divider(
+            Row::Divider(turn) => divider(
                 buf,
                 Rect {
                     y: sy,
@@ -129,13 +95,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                 turn,
                 theme,
             ),
-            BlockKind::Pair(n) => {
-                let Some((_, p)) = doc.paragraph(n) else {
-                    continue;
-                };
+            Row::Pair {
+                n,
+                k,
+                first,
+                second,
+            } => {
                 let current = n == doc.cursor;
-                let content = k < b.content_rows();
-                if current && content {
+                if current {
                     buf.set_style(
                         Rect {
                             x: area.x + lx,
@@ -147,112 +114,107 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                     );
                     put(buf, area.x, sy, "▌", 1, theme.cursor_bar);
                 }
-                // The finding mark on the pair's first row, the bookmark mark on the first row
-                // or, when a finding has it, on the second: both show.
-                let flagged = doc.findings_at(n).next().is_some() || !p.flags.is_empty();
-                if k == 0 && flagged {
-                    put(buf, area.x + 1, sy, "!", 1, theme.flag);
+                match doc.marks(n).at(k) {
+                    Some('!') => {
+                        put(buf, area.x + 1, sy, "!", 1, theme.flag);
+                    }
+                    Some(c) => {
+                        put(buf, area.x + 1, sy, &c.to_string(), 1, theme.cursor_bar);
+                    }
+                    None => {}
                 }
-                if k == usize::from(flagged) && doc.bookmarks.iter().any(|b| b.paragraph == n) {
-                    put(buf, area.x + 1, sy, "*", 1, theme.cursor_bar);
+                let pair = PairMarks {
+                    state,
+                    n,
+                    current,
+                    other_matches: &other_matches,
+                };
+                if let Some(line) = &first {
+                    pair.draw_line(buf, area.x + lx, sy, lw, line, theme);
                 }
-                let style_of = |lang: Lang| {
-                    let s = if lang == Lang::Zh { theme.zh } else { theme.en };
-                    if current { s.patch(theme.cursor) } else { s }
-                };
-                let highlight = state
-                    .highlight
-                    .as_ref()
-                    .filter(|h| h.doc == state.current && h.paragraph == n);
-                // A search match on its side, else what a jump marked (a guidance figure, a
-                // sentence, the matched sentence's counterpart): its ranges in each language.
-                let marks = |lang: Lang| -> Option<&[std::ops::Range<usize>]> {
-                    match highlight {
-                        Some(h) if h.lang == lang => Some(&h.ranges),
-                        _ => state
-                            .figure_highlight
-                            .as_ref()
-                            .filter(|(d, p, _, _)| *d == state.current && *p == n)
-                            .map(|(_, _, en, zh)| {
-                                if lang == Lang::En {
-                                    en.as_slice()
-                                } else {
-                                    zh.as_slice()
-                                }
-                            }),
-                    }
-                };
-                let put_line = |buf: &mut Buffer,
-                                x: u16,
-                                w: u16,
-                                lang: Lang,
-                                text: &str,
-                                r: &std::ops::Range<usize>| {
-                    let style = style_of(lang);
-                    let others = other_matches.get(&(n, lang)).map_or(&[][..], Vec::as_slice);
-                    match marks(lang) {
-                        Some(m) => put_highlighted(
-                            buf,
-                            x,
-                            sy,
-                            text,
-                            r.clone(),
-                            (m, others),
-                            w,
-                            style,
-                            theme,
-                        ),
-                        None if !others.is_empty() => put_highlighted(
-                            buf,
-                            x,
-                            sy,
-                            text,
-                            r.clone(),
-                            (&[], others),
-                            w,
-                            style,
-                            theme,
-                        ),
-                        None => {
-                            put(buf, x, sy, &text[r.clone()], w, style);
-                        }
-                    }
-                };
-                let text_of = |lang: Lang| match state.layout_mode() {
-                    LayoutMode::SideBySide | LayoutMode::Stacked => p.side(lang).unwrap_or(""),
-                    _ => crate::app::layout::side_text(p, lang).0,
-                };
-                match (state.layout_mode(), layout.columns.right) {
-                    (LayoutMode::SideBySide, Some((rx, rw))) => {
-                        if let Some(r) = b.left.get(k) {
-                            put_line(buf, area.x + lx, lw, b.left_lang, text_of(b.left_lang), r);
-                        }
-                        if content {
-                            let sep = if current {
-                                theme.separator.patch(theme.cursor)
-                            } else {
-                                theme.separator
-                            };
-                            put(buf, area.x + lx + lw + 1, sy, "│", 1, sep);
-                        }
-                        if let Some(r) = b.right.get(k) {
-                            put_line(buf, area.x + rx, rw, b.right_lang, text_of(b.right_lang), r);
-                        }
-                    }
-                    (LayoutMode::Stacked, _) => {
-                        if let Some(r) = b.left.get(k) {
-                            put_line(buf, area.x + lx, lw, b.left_lang, text_of(b.left_lang), r);
-                        } else if let Some(r) = b.right.get(k - b.left.len()) {
-                            put_line(buf, area.x + lx, lw, b.right_lang, text_of(b.right_lang), r);
-                        }
-                    }
-                    _ => {
-                        if let Some(r) = b.left.get(k) {
-                            put_line(buf, area.x + lx, lw, b.left_lang, text_of(b.left_lang), r);
-                        }
+                if let (LayoutMode::SideBySide, Some((rx, rw))) =
+                    (layout.mode, layout.columns.right)
+                {
+                    let sep = if current {
+                        theme.separator.patch(theme.cursor)
+                    } else {
+                        theme.separator
+                    };
+                    put(buf, area.x + lx + lw + 1, sy, "│", 1, sep);
+                    if let Some(line) = &second {
+                        pair.draw_line(buf, area.x + rx, sy, rw, line, theme);
                     }
                 }
             }
+        }
+    }
+}
+
+/// What is marked on one pair's lines: the search match (or, without one on that side, what
+/// a jump marked: a guidance figure, a sentence, the match's counterpart) reversed, the
+/// search's other matches underlined.
+struct PairMarks<'a> {
+    state: &'a AppState,
+    n: usize,
+    current: bool,
+    other_matches: &'a std::collections::HashMap<(usize, Lang), Vec<std::ops::Range<usize>>>,
+}
+
+impl PairMarks<'_> {
+    /// The reversed ranges on side `lang`.
+    fn marks(&self, lang: Lang) -> Option<&[std::ops::Range<usize>]> {
+        let state = self.state;
+        let highlight = state
+            .highlight
+            .as_ref()
+            .filter(|h| h.doc == state.current && h.paragraph == self.n);
+        match highlight {
+            Some(h) if h.lang == lang => Some(&h.ranges),
+            _ => state
+                .figure_highlight
+                .as_ref()
+                .filter(|(d, p, _, _)| *d == state.current && *p == self.n)
+                .map(|(_, _, en, zh)| {
+                    if lang == Lang::En {
+                        en.as_slice()
+                    } else {
+                        zh.as_slice()
+                    }
+                }),
+        }
+    }
+
+    /// Draws one wrapped line of the pair at (x, y), `w` wide.
+    fn draw_line(&self, buf: &mut Buffer, x: u16, y: u16, w: u16, line: &Line, theme: &Theme) {
+        let s = if line.lang == Lang::Zh {
+            theme.zh
+        } else {
+            theme.en
+        };
+        let style = if self.current {
+            s.patch(theme.cursor)
+        } else {
+            s
+        };
+        let others = self
+            .other_matches
+            .get(&(self.n, line.lang))
+            .map_or(&[][..], Vec::as_slice);
+        let marks = self.marks(line.lang).unwrap_or(&[]);
+        if marks.is_empty() && others.is_empty() {
+            put(buf, x, y, line.str(), w, style);
+        } else {
+            put_highlighted(
+                buf,
+                x,
+                y,
+                line.text,
+                line.range.clone(),
+                (marks, others),
+                w,
+                style,
+                theme,
+            );
         }
     }
 }
