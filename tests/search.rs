@@ -359,21 +359,7 @@ fn every_match_on_screen_is_marked() {
     type_text(&mut s, "'Zoom");
     keys(&mut s, "<Enter> n");
     assert!(status(&s).contains("match 2/"), "{}", status(&s));
-    let cells = |s: &callread::app::AppState, m: ratatui::style::Modifier| {
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
-        terminal
-            .draw(|f| callread::ui::render(f, s, &callread::keymap::Keymap::default()))
-            .unwrap();
-        terminal
-            .backend()
-            .buffer()
-            .content()
-            .iter()
-            .filter(|c| c.modifier.contains(m))
-            .map(|c| c.symbol().to_string())
-            .collect::<String>()
-    };
+    let cells = common::ui::cells_with;
     let under = cells(&s, ratatui::style::Modifier::UNDERLINED);
     let reversed = cells(&s, ratatui::style::Modifier::REVERSED);
     assert!(reversed.contains("Zoom"), "{reversed}");

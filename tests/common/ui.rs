@@ -136,6 +136,11 @@ pub fn status(state: &AppState) -> String {
 
 /// The text of the cells drawn reversed (highlighted), without spaces.
 pub fn highlighted(s: &AppState) -> String {
+    cells_with(s, ratatui::style::Modifier::REVERSED).replace(' ', "")
+}
+
+/// The text of the cells drawn with modifier `m`, in screen order.
+pub fn cells_with(s: &AppState, m: ratatui::style::Modifier) -> String {
     let (w, h) = s.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
@@ -146,8 +151,7 @@ pub fn highlighted(s: &AppState) -> String {
         .buffer()
         .content()
         .iter()
-        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .filter(|c| c.modifier.contains(m))
         .map(|c| c.symbol())
         .collect::<String>()
-        .replace(' ', "")
 }
