@@ -144,6 +144,21 @@ pub fn load_file(path: &Path) -> Result<Transcript, LoadError> {
     load_bytes(bytes, &name)
 }
 
+/// A transcript file's text, decoded (any encoding `text::decode` reads), without parsing
+/// it: what `callread search` streams through line by line.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let name = path.display().to_string();
+    let bytes = read_regular(path, MAX_TRANSCRIPT_BYTES).map_err(|e| LoadError::Io {
+        path: name.clone(),
+        reason: e,
+    })?;
+    let (text, _) = crate::text::decode(bytes).map_err(|e| LoadError::Decode {
+        path: name,
+        reason: e,
+    })?;
+    Ok(text)
+}
+
 /// The bundled sample transcripts, parsed.
 pub fn bundled() -> Vec<Transcript> {
     BUNDLED

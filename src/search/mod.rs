@@ -369,17 +369,7 @@ fn search_file(
     matcher: &SkimMatcherV2,
 ) -> Result<Vec<FileHit>, crate::library::LoadError> {
     let name = path.display().to_string();
-    let bytes =
-        crate::library::read_regular(path, crate::library::MAX_TRANSCRIPT_BYTES).map_err(|e| {
-            crate::library::LoadError::Io {
-                path: name.clone(),
-                reason: e,
-            }
-        })?;
-    let (text, _) = crate::text::decode(bytes).map_err(|e| crate::library::LoadError::Decode {
-        path: name.clone(),
-        reason: e,
-    })?;
+    let text = crate::library::read_text(path)?;
     let mut hits = Vec::new();
     let mut speaker: Option<&str> = None;
     let mixed = query.is_mixed();
