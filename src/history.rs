@@ -207,7 +207,7 @@ pub struct Sequence {
     /// The guided period ("FY2022", "Q3 FY2021", "by 2025").
     pub period: String,
     /// The unit of the values.
-    pub unit: &'static str,
+    pub unit: crate::guidance::GuideUnit,
     /// The guides in call order.
     pub guides: Vec<Point>,
     /// The result a later call reported, if any.
@@ -246,7 +246,7 @@ pub struct Step {
     /// The guided period.
     pub period: String,
     /// The unit.
-    pub unit: &'static str,
+    pub unit: crate::guidance::GuideUnit,
     /// "guide" for a guide given (the first one: `change` initiated), "actual" for the result.
     pub step: &'static str,
     /// The earlier call's guide (none for the first).
@@ -489,7 +489,7 @@ struct Key {
     metric: Metric,
     label: String,
     basis: Option<&'static str>,
-    unit: &'static str,
+    unit: crate::guidance::GuideUnit,
     period: String,
 }
 
@@ -682,7 +682,7 @@ impl Ledger {
             }
             // An amount off the guide by more than half is another line of the business
             // reported under the same words (a segment's sales), not the guided total.
-            if key.unit == "USD"
+            if key.unit == crate::guidance::GuideUnit::Usd
                 && let Some(mid) = last.midpoint()
                 && !(mid.abs() / 2.0..=mid.abs() * 2.0).contains(&first.value.abs())
             {
@@ -775,7 +775,11 @@ impl Ledger {
                             step.midpoint_change = Some(tidy(b - a));
                             // A rate's change is read in points, not in percent of itself.
                             step.midpoint_change_pct = (a != 0.0
-                                && !matches!(seq.unit, "%" | "bps"))
+                                && !matches!(
+                                    seq.unit,
+                                    crate::guidance::GuideUnit::Percent
+                                        | crate::guidance::GuideUnit::Bps
+                                ))
                             .then(|| (b - a) / a.abs() * 100.0);
                         }
                         // The word speaks of the last guide; with calls between whose guide

@@ -70,7 +70,7 @@ fn same_period(g: &Value, f: &GuidanceFigure) -> bool {
 
 fn per_share(f: &GuidanceFigure) -> bool {
     let metric = serde_json::to_value(f.metric).unwrap_or_default();
-    f.unit == "USD/share"
+    f.unit == callread::guidance::GuideUnit::UsdPerShare
         || f.label.to_lowercase().contains("share")
         || metric == "eps"
         || metric == "ffo"

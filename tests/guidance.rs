@@ -23,7 +23,7 @@ fn rows(figures: &[GuidanceFigure]) -> Vec<Row> {
         .map(|f| {
             let period: Option<&'static str> =
                 f.period.clone().map(|p| &*Box::leak(p.into_boxed_str()));
-            (f.line, f.metric, period, f.low, f.high, f.unit)
+            (f.line, f.metric, period, f.low, f.high, f.unit.as_str())
         })
         .collect()
 }

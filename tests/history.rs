@@ -279,7 +279,7 @@ fn every_step_points_at_real_lines_and_segments_never_mix() {
         assert!(orders.windows(2).all(|w| w[0] < w[1]), "{seq:?}");
         // A guide of an amount does not move more than tenfold from one call to the next:
         // that would be two different lines (segments) matched as one.
-        if seq.unit == "USD" {
+        if seq.unit == callread::guidance::GuideUnit::Usd {
             for w in seq.guides.windows(2) {
                 let (a, b) = (w[0].midpoint().unwrap(), w[1].midpoint().unwrap());
                 assert!((a / b).abs() < 10.0 && (b / a).abs() < 10.0, "{seq:?}");

@@ -44,7 +44,7 @@ pub struct Actual {
     /// The value in base units.
     pub value: f64,
     /// As in guidance rows: "USD", "USD/share", "%", "bps", "shares", "units".
-    pub unit: &'static str,
+    pub unit: crate::guidance::GuideUnit,
     /// The sentence.
     pub text: String,
 }
@@ -316,7 +316,7 @@ mod tests {
         );
         let rows: Vec<(Metric, &str, f64, &str)> = got
             .iter()
-            .map(|a| (a.metric, a.period.as_str(), a.value, a.unit))
+            .map(|a| (a.metric, a.period.as_str(), a.value, a.unit.as_str()))
             .collect();
         assert!(
             rows.contains(&(Metric::Revenue, "Q4 FY2021", 2.3e9, "USD")),

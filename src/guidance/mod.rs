@@ -102,6 +102,44 @@ pub struct Counterpart {
     pub matches: bool,
 }
 
+/// What a guidance figure's values measure; written in JSON and CSV as "USD", "USD/share",
+/// "%", "bps", "shares" or "units".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum GuideUnit {
+    /// Dollars.
+    #[serde(rename = "USD")]
+    Usd,
+    /// Dollars per share.
+    #[serde(rename = "USD/share")]
+    UsdPerShare,
+    /// Percent.
+    #[serde(rename = "%")]
+    Percent,
+    /// Basis points.
+    #[serde(rename = "bps")]
+    Bps,
+    /// A share count.
+    #[serde(rename = "shares")]
+    Shares,
+    /// Other counted units (homes, vehicles).
+    #[serde(rename = "units")]
+    Units,
+}
+
+impl GuideUnit {
+    /// The unit as JSON and CSV write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GuideUnit::Usd => "USD",
+            GuideUnit::UsdPerShare => "USD/share",
+            GuideUnit::Percent => "%",
+            GuideUnit::Bps => "bps",
+            GuideUnit::Shares => "shares",
+            GuideUnit::Units => "units",
+        }
+    }
+}
+
 /// One guidance figure (the `callread guidance --json` row).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GuidanceFigure {
@@ -125,8 +163,8 @@ pub struct GuidanceFigure {
     pub low: Option<f64>,
     /// Upper end (none for "over", "at least", "or more").
     pub high: Option<f64>,
-    /// "USD", "USD/share", "%", "bps", "shares" or "units".
-    pub unit: &'static str,
+    /// What the values measure.
+    pub unit: GuideUnit,
     /// True for "approximately", "about", "mid-single digits".
     pub approximate: bool,
     /// raised, lowered, reiterated, narrowed, initiated.
@@ -721,7 +759,7 @@ pub fn format_value(f: &GuidanceFigure) -> String {
 }
 
 /// A range of values in a row's unit, as [`format_value`] writes it.
-pub fn format_range(low: Option<f64>, high: Option<f64>, unit: &str) -> String {
+pub fn format_range(low: Option<f64>, high: Option<f64>, unit: GuideUnit) -> String {
     let count = |a: f64| -> String {
         if a >= 1e6 {
             format!("{}M", trim(a / 1e6))
@@ -733,20 +771,20 @@ pub fn format_range(low: Option<f64>, high: Option<f64>, unit: &str) -> String {
         let a = v.abs();
         let sign = if v < 0.0 { "-" } else { "" };
         match unit {
-            "%" => format!("{sign}{}%", trim(a)),
-            "shares" | "units" => format!("{sign}{}", count(a)),
-            "bps" => format!("{sign}{}", trim(a)),
-            "USD/share" => format!("{sign}${a:.2}"),
-            _ if a >= 1e9 => format!("{sign}${:.3}B", a / 1e9),
-            _ if a >= 1e6 => format!("{sign}${}M", trim(a / 1e6)),
-            _ => format!("{sign}${}", thousands(a)),
+            GuideUnit::Percent => format!("{sign}{}%", trim(a)),
+            GuideUnit::Shares | GuideUnit::Units => format!("{sign}{}", count(a)),
+            GuideUnit::Bps => format!("{sign}{}", trim(a)),
+            GuideUnit::UsdPerShare => format!("{sign}${a:.2}"),
+            GuideUnit::Usd if a >= 1e9 => format!("{sign}${:.3}B", a / 1e9),
+            GuideUnit::Usd if a >= 1e6 => format!("{sign}${}M", trim(a / 1e6)),
+            GuideUnit::Usd => format!("{sign}${}", thousands(a)),
         }
     };
     // Counted units follow the whole range: "40,000–42,000 units", "50–100 bps".
     let suffix = match unit {
-        "shares" => " shares",
-        "units" => " units",
-        "bps" => " bps",
+        GuideUnit::Shares => " shares",
+        GuideUnit::Units => " units",
+        GuideUnit::Bps => " bps",
         _ => "",
     };
     let range = match (low, high) {

@@ -109,19 +109,20 @@ pub(super) fn push(
 
 /// The unit a row gives a figure in; none when guidance is not given in it ("grew our rate
 /// base to $41 billion" is no growth rate, "average diluted shares of $51 million" no count).
-pub(super) fn unit_of(fig: &Fig, word: &MetricWord) -> Option<&'static str> {
+pub(super) fn unit_of(fig: &Fig, word: &MetricWord) -> Option<super::GuideUnit> {
+    use super::GuideUnit;
     let metric = word.metric;
     Some(match fig.unit {
         Unit::Usd if metric == Metric::Growth && word.label.eq_ignore_ascii_case("growth") => {
             return None;
         }
         Unit::Usd if metric == Metric::Shares && !word.per_share => return None,
-        Unit::Usd if word.per_share || metric == Metric::Eps => "USD/share",
-        Unit::Usd => "USD",
-        Unit::Percent => "%",
-        Unit::Bps => "bps",
-        Unit::Count if metric == Metric::Shares && fig.low >= 1000.0 => "shares",
-        Unit::Count if metric == Metric::Volume && fig.low >= 100.0 => "units",
+        Unit::Usd if word.per_share || metric == Metric::Eps => GuideUnit::UsdPerShare,
+        Unit::Usd => GuideUnit::Usd,
+        Unit::Percent => GuideUnit::Percent,
+        Unit::Bps => GuideUnit::Bps,
+        Unit::Count if metric == Metric::Shares && fig.low >= 1000.0 => GuideUnit::Shares,
+        Unit::Count if metric == Metric::Volume && fig.low >= 100.0 => GuideUnit::Units,
         _ => return None,
     })
 }

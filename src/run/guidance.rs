@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::guidance::GuideUnit;
+
 use super::{csv_field, csv_num, json_name, load_all, write_json, write_table};
 
 /// `callread guidance --history`: the guidance ledger across calls.
@@ -106,7 +108,7 @@ fn write_guidance_csv(
             field(f.period.as_deref().unwrap_or("")),
             num(f.low),
             num(f.high),
-            f.unit,
+            f.unit.as_str(),
             f.approximate,
             f.direction.unwrap_or(""),
             field(&f.speaker),
@@ -146,7 +148,7 @@ fn write_history_csv(out: &mut impl Write, steps: &[crate::history::Step]) -> io
             field(&s.label),
             s.basis.unwrap_or(""),
             field(&s.period),
-            s.unit,
+            s.unit.as_str(),
             s.step,
             field(from.map_or("", |p| p.source.as_str())),
             from.map_or(String::new(), |p| p.line.to_string()),
@@ -224,12 +226,12 @@ fn history_row(s: &crate::history::Step, bar: String) -> Vec<String> {
                     (Some(pct), _, _) if pct.abs() >= 0.05 => {
                         w.push_str(&format!(" ({pct:+.1}% mid)"));
                     }
-                    (None, Some(d), "%") if d.abs() >= 0.005 => {
+                    (None, Some(d), GuideUnit::Percent) if d.abs() >= 0.005 => {
                         let d = format!("{d:+.2}");
                         let d = d.trim_end_matches('0').trim_end_matches('.');
                         w.push_str(&format!(" ({d} pts mid)"));
                     }
-                    (None, Some(d), "bps") if d.abs() >= 0.5 => {
+                    (None, Some(d), GuideUnit::Bps) if d.abs() >= 0.5 => {
                         w.push_str(&format!(" ({d:+.0} bps mid)"));
                     }
                     _ => {}
