@@ -203,7 +203,7 @@ pub struct Sequence {
     /// The label as the latest call words it.
     pub label: String,
     /// "GAAP", "non-GAAP", "adjusted", or none.
-    pub basis: Option<&'static str>,
+    pub basis: Option<crate::guidance::Basis>,
     /// The guided period ("FY2022", "Q3 FY2021", "by 2025").
     pub period: String,
     /// The unit of the values.
@@ -242,7 +242,7 @@ pub struct Step {
     /// The label as the later call words it.
     pub label: String,
     /// The basis.
-    pub basis: Option<&'static str>,
+    pub basis: Option<crate::guidance::Basis>,
     /// The guided period.
     pub period: String,
     /// The unit.
@@ -488,7 +488,7 @@ struct Key {
     kind: Kind,
     metric: Metric,
     label: String,
-    basis: Option<&'static str>,
+    basis: Option<crate::guidance::Basis>,
     unit: crate::guidance::GuideUnit,
     period: String,
 }

@@ -299,7 +299,11 @@ fn directions_labels_and_bases() {
     let eps = f.iter().find(|f| f.line == 81 && f.metric == Eps).unwrap();
     assert_eq!(
         (eps.label.as_str(), eps.basis, eps.direction),
-        ("Non-GAAP earnings per share", Some("non-GAAP"), None)
+        (
+            "Non-GAAP earnings per share",
+            Some(callread::guidance::Basis::NonGaap),
+            None
+        )
     );
     assert!(
         f.iter()
@@ -396,7 +400,7 @@ fn phrasings_the_bundled_calls_do_not_use() {
             ),
         ],
     );
-    assert_eq!(f[7].basis, Some("GAAP"));
+    assert_eq!(f[7].basis, Some(callread::guidance::Basis::Gaap));
     // The results paragraph (revenue was $300M, above the $290M guide) gives nothing.
     assert!(f.iter().all(|f| f.line != 7));
     // Chinese counterparts: the Q3 range agrees, the lowered outlook agrees.

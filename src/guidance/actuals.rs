@@ -38,7 +38,7 @@ pub struct Actual {
     /// As the call words it ("Total sales", "Diluted net earnings per share").
     pub label: String,
     /// "GAAP", "non-GAAP", "adjusted", or none.
-    pub basis: Option<&'static str>,
+    pub basis: Option<crate::guidance::Basis>,
     /// "Q2 FY2022" for the call's quarter, "FY2021" for the year on a fourth-quarter call.
     pub period: String,
     /// The value in base units.
@@ -331,7 +331,7 @@ mod tests {
             "{rows:?}"
         );
         let eps = got.iter().find(|a| a.metric == Metric::Eps).unwrap();
-        assert_eq!(eps.basis, Some("adjusted"));
+        assert_eq!(eps.basis, Some(crate::guidance::Basis::Adjusted));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::metric::{MetricWord, generic_growth, nearest_before};
+use super::metric::{Basis, MetricWord, generic_growth, nearest_before};
 use super::patterns::*;
 use super::values::Fig;
 use super::{Metric, re};
@@ -165,9 +165,9 @@ pub(super) fn with_basis(word: MetricWord, before: &str) -> MetricWord {
         return word;
     };
     let named = match m.as_str().to_ascii_lowercase().as_str() {
-        "non-gaap" => "non-GAAP",
-        "adjusted" => "adjusted",
-        _ => "GAAP",
+        "non-gaap" => Basis::NonGaap,
+        "adjusted" => Basis::Adjusted,
+        _ => Basis::Gaap,
     };
     if word.basis == Some(named) {
         return word;
@@ -176,7 +176,7 @@ pub(super) fn with_basis(word: MetricWord, before: &str) -> MetricWord {
     if word
         .label
         .to_ascii_lowercase()
-        .contains(&named.to_ascii_lowercase())
+        .contains(&named.as_str().to_ascii_lowercase())
     {
         return MetricWord {
             basis: Some(named),
@@ -190,9 +190,9 @@ pub(super) fn with_basis(word: MetricWord, before: &str) -> MetricWord {
     // "Operating profit" after a basis is "adjusted operating profit"; "EPS" stays.
     let bare = lower_first(bare);
     let label = match named {
-        "non-GAAP" => format!("Non-GAAP {bare}"),
-        "adjusted" => format!("Adjusted {bare}"),
-        _ => format!("GAAP {bare}"),
+        Basis::NonGaap => format!("Non-GAAP {bare}"),
+        Basis::Adjusted => format!("Adjusted {bare}"),
+        Basis::Gaap => format!("GAAP {bare}"),
     };
     MetricWord {
         label,

@@ -9,9 +9,36 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use serde::Serialize;
 
 use super::{Metric, re};
 use crate::text::numbers::Unit;
+
+/// The accounting basis a metric names; written in JSON and CSV as "GAAP", "non-GAAP" or
+/// "adjusted".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Basis {
+    /// GAAP.
+    #[serde(rename = "GAAP")]
+    Gaap,
+    /// Non-GAAP.
+    #[serde(rename = "non-GAAP")]
+    NonGaap,
+    /// Adjusted.
+    #[serde(rename = "adjusted")]
+    Adjusted,
+}
+
+impl Basis {
+    /// As JSON and CSV write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Gaap => "GAAP",
+            Basis::NonGaap => "non-GAAP",
+            Basis::Adjusted => "adjusted",
+        }
+    }
+}
 
 /// One metric phrase found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +49,7 @@ pub(super) struct MetricWord {
     /// sales", "Adjusted diluted EPS").
     pub label: String,
     /// "GAAP", "non-GAAP", "adjusted", if the qualifiers say.
-    pub basis: Option<&'static str>,
+    pub basis: Option<Basis>,
     /// True for "... per share" phrases: the figure is per share whatever the metric.
     pub per_share: bool,
 }
@@ -397,11 +424,11 @@ fn word(text: &str, range: std::ops::Range<usize>, metric: Metric) -> MetricWord
     let label_text = format!("{written}{phrase}");
     let lower = label_text.to_ascii_lowercase();
     let basis = if lower.contains("non-gaap") {
-        Some("non-GAAP")
+        Some(Basis::NonGaap)
     } else if lower.contains("adjusted") {
-        Some("adjusted")
+        Some(Basis::Adjusted)
     } else if lower.contains("gaap") {
-        Some("GAAP")
+        Some(Basis::Gaap)
     } else {
         None
     };
@@ -545,7 +572,7 @@ mod tests {
             .expect("a metric");
         assert_eq!(w.metric, Metric::Eps);
         assert_eq!(w.label, "Adjusted diluted EPS");
-        assert_eq!(w.basis, Some("adjusted"));
+        assert_eq!(w.basis, Some(Basis::Adjusted));
         assert!(nearest_before("the corporate steps we took ").is_none());
         let (w, _) = nearest_before("same-restaurant sales growth of ").expect("a metric");
         assert_eq!(w.metric, Metric::ComparableSales);

@@ -22,6 +22,7 @@ mod actuals;
 mod choice;
 mod cues;
 mod metric;
+pub use metric::Basis;
 mod patterns;
 mod period;
 mod row;
@@ -155,7 +156,7 @@ pub struct GuidanceFigure {
     /// growth", "Sales and marketing, % of revenue".
     pub label: String,
     /// "GAAP", "non-GAAP", "adjusted", or none.
-    pub basis: Option<&'static str>,
+    pub basis: Option<crate::guidance::Basis>,
     /// "Q3 FY2025", "FY2024", "H2 FY2024", "next 12 months"; for a target its horizon ("by
     /// 2025", "through 2027", "next 3 years", "long term").
     pub period: Option<String>,
