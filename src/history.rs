@@ -127,7 +127,7 @@ pub struct Point {
     pub label: String,
     /// The company's own word for the change, if it said one: raised, lowered, reiterated,
     /// narrowed, initiated.
-    pub word: Option<&'static str>,
+    pub word: Option<crate::guidance::Direction>,
     /// The sentence.
     pub text: String,
     /// The paragraph pair (flat index), for the reader.
@@ -263,7 +263,7 @@ pub struct Step {
     /// is `midpoint_change`, in points).
     pub midpoint_change_pct: Option<f64>,
     /// The company's own word for it.
-    pub word: Option<&'static str>,
+    pub word: Option<crate::guidance::Direction>,
     /// True when the word and the numbers disagree ("reiterated" while the midpoint moved).
     pub disagrees: bool,
 }
@@ -320,12 +320,13 @@ pub fn classify(from: (Option<f64>, Option<f64>), to: (Option<f64>, Option<f64>)
 /// Whether the company's word contradicts the computed change: "reiterated" while a figure
 /// moved, "raised" while it went down, "lowered" while it went up, "narrowed" while it widened.
 /// An outlook "raised" as a whole with one line kept is no contradiction.
-pub fn disagrees(word: Option<&str>, change: Change) -> bool {
+pub fn disagrees(word: Option<crate::guidance::Direction>, change: Change) -> bool {
+    use crate::guidance::Direction;
     match word {
-        Some("reiterated") => change != Change::Reiterated,
-        Some("raised") => change.sign() < 0 || change == Change::Widened,
-        Some("lowered") => change.sign() > 0 || change == Change::Widened,
-        Some("narrowed") => matches!(change, Change::Widened),
+        Some(Direction::Reiterated) => change != Change::Reiterated,
+        Some(Direction::Raised) => change.sign() < 0 || change == Change::Widened,
+        Some(Direction::Lowered) => change.sign() > 0 || change == Change::Widened,
+        Some(Direction::Narrowed) => matches!(change, Change::Widened),
         _ => false,
     }
 }
@@ -869,12 +870,30 @@ mod tests {
 
     #[test]
     fn words_against_numbers() {
-        assert!(disagrees(Some("reiterated"), Change::Raised));
-        assert!(!disagrees(Some("reiterated"), Change::Reiterated));
-        assert!(disagrees(Some("raised"), Change::Lowered));
-        assert!(!disagrees(Some("raised"), Change::Reiterated));
-        assert!(!disagrees(Some("raised"), Change::RaisedAtLowEnd));
-        assert!(disagrees(Some("lowered"), Change::RaisedAtHighEnd));
+        assert!(disagrees(
+            Some(crate::guidance::Direction::Reiterated),
+            Change::Raised
+        ));
+        assert!(!disagrees(
+            Some(crate::guidance::Direction::Reiterated),
+            Change::Reiterated
+        ));
+        assert!(disagrees(
+            Some(crate::guidance::Direction::Raised),
+            Change::Lowered
+        ));
+        assert!(!disagrees(
+            Some(crate::guidance::Direction::Raised),
+            Change::Reiterated
+        ));
+        assert!(!disagrees(
+            Some(crate::guidance::Direction::Raised),
+            Change::RaisedAtLowEnd
+        ));
+        assert!(disagrees(
+            Some(crate::guidance::Direction::Lowered),
+            Change::RaisedAtHighEnd
+        ));
         assert!(!disagrees(None, Change::Lowered));
     }
 

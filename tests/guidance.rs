@@ -308,16 +308,16 @@ fn directions_labels_and_bases() {
     assert!(
         f.iter()
             .filter(|f| f.line == 83)
-            .all(|f| f.direction == Some("raised"))
+            .all(|f| f.direction.map(|d| d.as_str()) == Some("raised"))
     );
     assert_eq!(
-        f[0].direction,
+        f[0].direction.map(|d| d.as_str()),
         Some("reiterated"),
         "we continue to expect our gross margin"
     );
     let t = common::load(seed_text("002"));
     let f = extract(&t);
-    let dirs: Vec<_> = f.iter().map(|f| f.direction).collect();
+    let dirs: Vec<_> = f.iter().map(|f| f.direction.map(|d| d.as_str())).collect();
     assert_eq!(
         dirs,
         [
@@ -368,7 +368,14 @@ fn phrasings_the_bundled_calls_do_not_use() {
     let f = extract(&t);
     let got: Vec<(Metric, Option<String>, String, Option<&str>)> = f
         .iter()
-        .map(|f| (f.metric, f.period.clone(), format_value(f), f.direction))
+        .map(|f| {
+            (
+                f.metric,
+                f.period.clone(),
+                format_value(f),
+                f.direction.map(|d| d.as_str()),
+            )
+        })
         .collect();
     let p = |s: &str| Some(s.to_string());
     assert_eq!(

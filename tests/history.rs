@@ -128,7 +128,7 @@ fn darden_raised_sales_and_eps_twice_and_beat_the_fourth_quarter() {
                 && s.label.to_lowercase() == "total sales"
         })
         .unwrap();
-    assert_eq!(q1.word, Some("raised"));
+    assert_eq!(q1.word, Some(callread::guidance::Direction::Raised));
     assert!(!q1.disagrees);
     // FY21 Q3 call line 83 guided Q4 EPS $1.60–1.70; the Q4 call line 57 reports $2.03.
     let (call, value, verdict) =
@@ -258,7 +258,7 @@ fn campbell_cut_capex_in_its_own_words() {
         .iter()
         .find(|s| s.metric == Metric::Capex && s.change == Some(Change::Lowered))
         .unwrap();
-    assert_eq!(step.word, Some("lowered"));
+    assert_eq!(step.word, Some(callread::guidance::Direction::Lowered));
     assert!(close(step.midpoint_change, -30e6));
 }
 
@@ -330,7 +330,7 @@ fn invented_calls_in_other_words() {
             s.metric == Metric::Eps && s.to.as_ref().is_some_and(|t| t.call == "Q3 FY2023 call")
         })
         .unwrap();
-    assert_eq!(third.word, Some("reiterated"));
+    assert_eq!(third.word, Some(callread::guidance::Direction::Reiterated));
     assert!(third.disagrees, "reaffirmed while both ends moved");
     let revenue = guides(&steps, "Globex", Metric::Revenue, "", "FY2023");
     let changes: Vec<Change> = revenue.iter().map(|g| g.3).collect();

@@ -103,6 +103,42 @@ pub struct Counterpart {
     pub matches: bool,
 }
 
+/// What the company said it did to a guide; written in JSON and CSV as "raised",
+/// "lowered", "narrowed", "reiterated" or "initiated".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Raised.
+    Raised,
+    /// Lowered.
+    Lowered,
+    /// Narrowed.
+    Narrowed,
+    /// Reiterated (also "affirmed", "maintained").
+    Reiterated,
+    /// Given for the first time.
+    Initiated,
+}
+
+impl Direction {
+    /// The word as JSON, CSV and the sidebar write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Raised => "raised",
+            Direction::Lowered => "lowered",
+            Direction::Narrowed => "narrowed",
+            Direction::Reiterated => "reiterated",
+            Direction::Initiated => "initiated",
+        }
+    }
+}
+
+impl std::fmt::Display for Direction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// What a guidance figure's values measure; written in JSON and CSV as "USD", "USD/share",
 /// "%", "bps", "shares" or "units".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -169,7 +205,7 @@ pub struct GuidanceFigure {
     /// True for "approximately", "about", "mid-single digits".
     pub approximate: bool,
     /// raised, lowered, reiterated, narrowed, initiated.
-    pub direction: Option<&'static str>,
+    pub direction: Option<Direction>,
     /// Who said it, as the speaker header writes the name.
     pub speaker: String,
     /// Prepared remarks or Q&A.
@@ -237,7 +273,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
         let mut period: Option<String> = carried.clone();
         // The first period the paragraph sets: its topic ("For the third quarter, ...").
         let mut topic: Option<String> = None;
-        let mut direction: Option<&'static str> = None;
+        let mut direction: Option<Direction> = None;
         let mut outlook = outlook_carried;
         let mut looked_forward = false;
         // The metric of the last figure of the outlook, for a figure whose clause names none.

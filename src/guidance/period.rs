@@ -461,7 +461,8 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
     Some(y.map_or("FY".to_string(), |y| format!("FY{y}")))
 }
 
-pub(super) fn find_direction(s: &str) -> Option<&'static str> {
+pub(super) fn find_direction(s: &str) -> Option<super::Direction> {
+    use super::Direction;
     // Most sentences name no change to a guide: one pass over the stems first.
     static STEMS: LazyLock<Regex> = LazyLock::new(|| {
         re(
@@ -474,7 +475,7 @@ pub(super) fn find_direction(s: &str) -> Option<&'static str> {
     let l = s.to_ascii_lowercase();
     let has = |w: &[&str]| w.iter().any(|x| l.contains(x));
     if has(&["narrowing", "narrowed", "narrow our", "narrow the"]) {
-        Some("narrowed")
+        Some(Direction::Narrowed)
     } else if has(&[
         "raise our",
         "raising our",
@@ -491,7 +492,7 @@ pub(super) fn find_direction(s: &str) -> Option<&'static str> {
         "raised its",
         "raising its",
     ]) {
-        Some("raised")
+        Some(Direction::Raised)
     } else if has(&[
         "lower our",
         "lowering our",
@@ -503,7 +504,7 @@ pub(super) fn find_direction(s: &str) -> Option<&'static str> {
         "lowering the",
         "reducing the",
     ]) {
-        Some("lowered")
+        Some(Direction::Lowered)
     } else if has(&[
         "reiterat",
         "reaffirm",
@@ -513,7 +514,7 @@ pub(super) fn find_direction(s: &str) -> Option<&'static str> {
         "affirm",
         "unchanged",
     ]) {
-        Some("reiterated")
+        Some(Direction::Reiterated)
     } else if has(&[
         "initiating",
         "initiate",
@@ -521,7 +522,7 @@ pub(super) fn find_direction(s: &str) -> Option<&'static str> {
         "establish outlook",
         "establishing",
     ]) {
-        Some("initiated")
+        Some(Direction::Initiated)
     } else {
         None
     }

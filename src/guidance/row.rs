@@ -24,7 +24,7 @@ pub(super) fn push(
         &str,
         &str,
         usize,
-        Option<&'static str>,
+        Option<super::Direction>,
         &str,
         Section,
     ),

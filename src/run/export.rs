@@ -97,7 +97,7 @@ fn export_markdown(
             f.period.as_deref().unwrap_or(""),
             f.label,
             crate::guidance::format_value(f),
-            f.direction.unwrap_or(""),
+            f.direction.map_or("", crate::guidance::Direction::as_str),
             zh.replace('|', "\\|")
         ));
     }

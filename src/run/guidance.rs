@@ -60,7 +60,9 @@ pub fn run(paths: &[PathBuf], json: bool, csv: bool) -> Result<ExitCode> {
                     },
                     f.label.clone(),
                     crate::guidance::format_value(f),
-                    f.direction.unwrap_or("").to_string(),
+                    f.direction
+                        .map_or("", crate::guidance::Direction::as_str)
+                        .to_string(),
                     zh,
                 ]
             })
@@ -110,7 +112,7 @@ fn write_guidance_csv(
             num(f.high),
             f.unit.as_str(),
             f.approximate,
-            f.direction.unwrap_or(""),
+            f.direction.map_or("", crate::guidance::Direction::as_str),
             field(&f.speaker),
             name(serde_json::to_value(f.section)),
             num(f.zh.as_ref().and_then(|z| z.low)),
@@ -166,7 +168,7 @@ fn write_history_csv(out: &mut impl Write, steps: &[crate::history::Step]) -> io
             name(serde_json::to_value(s.change)),
             num(s.midpoint_change),
             num(s.midpoint_change_pct),
-            s.word.unwrap_or(""),
+            s.word.map_or("", crate::guidance::Direction::as_str),
             s.disagrees,
         )?;
     }
