@@ -125,9 +125,8 @@ fn library(c: &mut Criterion) {
         let mut n = 0usize;
         b.iter(|| {
             n = (n + 7) % 1000;
-            state.current = n;
             state.docs[n].layout = None;
-            state.relayout();
+            state.show_doc(n);
             black_box(draw(&state, &keymap))
         })
     });

@@ -228,10 +228,14 @@ pub const SIDEBAR_MIN_TERMINAL: u16 = 100;
 impl AppState {
     /// A reader over these transcripts.
     pub fn new(transcripts: Vec<Transcript>) -> Self {
-        AppState {
+        let mut state = AppState {
             docs: transcripts.into_iter().map(Doc::new).collect(),
             ..Default::default()
+        };
+        if let Some(first) = state.docs.first_mut() {
+            first.analyse();
         }
+        state
     }
 
     /// Work done between keys: a step of a large transcript's layout, and findings computed on
@@ -705,7 +709,7 @@ impl AppState {
         self.docs.push(Doc::new(t));
         self.adopt_saved_doc(self.docs.len() - 1);
         if self.docs.len() == 1 {
-            self.relayout();
+            self.show_doc(0);
         }
     }
 
@@ -813,7 +817,7 @@ impl AppState {
         en: Vec<std::ops::Range<usize>>,
         zh: Vec<std::ops::Range<usize>>,
     ) {
-        self.current = doc;
+        self.show_doc(doc);
         self.unhide(n);
         self.relayout();
         self.jump_to_marks(n, &en, &zh);
@@ -913,12 +917,23 @@ impl AppState {
             return;
         }
         if doc != self.current {
-            self.current = doc;
-            self.relayout();
+            self.show_doc(doc);
         }
         self.figure_highlight = None;
         self.unhide(paragraph);
         self.jump_to(paragraph);
+    }
+
+    /// Shows transcript `doc`: its analyses (findings, guidance) start here, the one place
+    /// they are computed (at once for a call, on another thread for a large transcript),
+    /// then it is laid out.
+    pub fn show_doc(&mut self, doc: usize) {
+        if doc >= self.docs.len() {
+            return;
+        }
+        self.current = doc;
+        self.docs[doc].analyse();
+        self.relayout();
     }
 
     /// Makes sure the current transcript is laid out for the current size and mode, keeping
@@ -947,7 +962,6 @@ impl AppState {
             .as_ref()
             .and_then(|l| l.pair(doc.cursor))
             .map(|b| b.top as isize - doc.scroll as isize);
-        doc.analyse();
         let layout = if doc.is_large() {
             // The first screen at once (as far as the cursor); the rest between keys
             // ([`AppState::idle_work`]).

@@ -72,7 +72,7 @@ impl AppState {
                 }
             }
         }
-        self.current = hit.doc;
+        self.show_doc(hit.doc);
         self.unhide(hit.paragraph);
         self.relayout();
         let (en, zh) = match hit.lang {
@@ -303,9 +303,8 @@ pub(super) fn update_picker(state: &mut AppState, action: Action) -> bool {
         Action::SelectPrev => *selected = selected.saturating_sub(1),
         Action::Confirm => {
             if let Some(&doc) = matches.get(*selected) {
-                state.current = doc;
                 state.overlay = Overlay::None;
-                state.relayout();
+                state.show_doc(doc);
             }
         }
         Action::Cancel | Action::OpenPicker => state.overlay = Overlay::None,
@@ -515,8 +514,7 @@ pub(super) fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
             });
             state.overlay = Overlay::None;
             if let Some((doc, n, sentence)) = target {
-                state.current = doc;
-                state.relayout();
+                state.show_doc(doc);
                 match sentence {
                     Some(mark) => state.go_to_sentence(n, &mark),
                     None => state.jump_to(n),
