@@ -1042,3 +1042,16 @@ fn ctrl_o_and_ctrl_i_walk_the_jump_list() {
         status(&s)
     );
 }
+
+/// The first call streamed in from a directory is analysed when it is shown (findings and
+/// guidance start in `show_doc`, not in the layout).
+#[test]
+fn a_streamed_first_call_is_analysed() {
+    let mut s = callread::app::AppState::new(Vec::new());
+    update(&mut s, Action::Resize(120, 40));
+    s.push_doc(common::load(common::seed_text("000")));
+    let d = s.doc().unwrap();
+    assert!(d.findings.as_ref().is_some_and(|f| !f.is_empty()));
+    assert!(d.guidance.as_ref().is_some_and(|g| !g.is_empty()));
+    assert!(status(&s).contains("! 10"), "{}", status(&s));
+}
