@@ -99,19 +99,88 @@ impl KeySpec {
     }
 }
 
-/// Keys in a prompt with a list under it: editing, moving in the list, choosing, closing.
-fn prompt_action(code: KeyCode, ctrl: bool) -> Option<Action> {
-    match code {
-        KeyCode::Esc => Some(Action::Cancel),
-        KeyCode::Enter => Some(Action::Confirm),
-        KeyCode::Up => Some(Action::SelectPrev),
-        KeyCode::Down | KeyCode::Tab => Some(Action::SelectNext),
-        KeyCode::Char('p') if ctrl => Some(Action::SelectPrev),
-        KeyCode::Char('n') if ctrl => Some(Action::SelectNext),
-        KeyCode::Char('u') if ctrl => Some(Action::ClearPrompt),
-        KeyCode::Char('w') if ctrl => Some(Action::DeleteWord),
-        KeyCode::Backspace => Some(Action::Backspace),
-        KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+/// What the keys are for: the reader's own bindings (the configurable table), or one of
+/// the fixed tables of what is open over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The reader (and the help screen, popups and the sidebar): [`Keymap::bindings`].
+    Reader,
+    /// A list (participants, questions, bookmarks, terms): [`LIST_KEYS`], then the reader's
+    /// bindings (so j/k move).
+    List,
+    /// A prompt with a list under it (search, picker): [`PROMPT_KEYS`]; other characters are
+    /// typed.
+    Prompt,
+    /// A one-line prompt (a note, the `:` line): [`NOTE_KEYS`]; other characters are typed.
+    Note,
+}
+
+impl Mode {
+    /// The mode of what is open.
+    pub fn of(state: &AppState) -> Mode {
+        match state.overlay {
+            Overlay::Note { .. } | Overlay::GoTo { .. } => Mode::Note,
+            Overlay::Search { .. } | Overlay::Picker { .. } => Mode::Prompt,
+            Overlay::Participants { .. }
+            | Overlay::Questions { .. }
+            | Overlay::Bookmarks { .. }
+            | Overlay::Terms { .. } => Mode::List,
+            _ => Mode::Reader,
+        }
+    }
+
+    /// This mode's fixed keys: (key, with Ctrl, action).
+    pub fn table(self) -> &'static [(KeyCode, bool, Action)] {
+        match self {
+            Mode::Reader => &[],
+            Mode::List => LIST_KEYS,
+            Mode::Prompt => PROMPT_KEYS,
+            Mode::Note => NOTE_KEYS,
+        }
+    }
+}
+
+/// Keys of a list: Enter chooses, Esc closes, arrows move (j/k too, through the bindings).
+pub const LIST_KEYS: &[(KeyCode, bool, Action)] = &[
+    (KeyCode::Enter, false, Action::Confirm),
+    (KeyCode::Esc, false, Action::Cancel),
+    (KeyCode::Up, false, Action::SelectPrev),
+    (KeyCode::Down, false, Action::SelectNext),
+    (KeyCode::Tab, false, Action::SelectNext),
+];
+
+/// Keys of a prompt with a list under it: editing, moving in the list, choosing, closing.
+pub const PROMPT_KEYS: &[(KeyCode, bool, Action)] = &[
+    (KeyCode::Esc, false, Action::Cancel),
+    (KeyCode::Enter, false, Action::Confirm),
+    (KeyCode::Up, false, Action::SelectPrev),
+    (KeyCode::Down, false, Action::SelectNext),
+    (KeyCode::Tab, false, Action::SelectNext),
+    (KeyCode::Char('p'), true, Action::SelectPrev),
+    (KeyCode::Char('n'), true, Action::SelectNext),
+    (KeyCode::Char('u'), true, Action::ClearPrompt),
+    (KeyCode::Char('w'), true, Action::DeleteWord),
+    (KeyCode::Backspace, false, Action::Backspace),
+];
+
+/// Keys of a one-line prompt (a note, the `:` line).
+pub const NOTE_KEYS: &[(KeyCode, bool, Action)] = &[
+    (KeyCode::Esc, false, Action::Cancel),
+    (KeyCode::Enter, false, Action::Confirm),
+    (KeyCode::Backspace, false, Action::Backspace),
+    (KeyCode::Char('u'), true, Action::ClearPrompt),
+];
+
+/// A mode's fixed action for a key; in the prompts, an unbound character is typed.
+fn fixed_action(mode: Mode, code: KeyCode, ctrl: bool) -> Option<Action> {
+    let found = mode
+        .table()
+        .iter()
+        .find(|(k, c, _)| *k == code && *c == ctrl)
+        .map(|(_, _, a)| *a);
+    match (found, mode, code) {
+        (Some(a), ..) => Some(a),
+        (None, Mode::Prompt | Mode::Note, KeyCode::Char(c)) if !ctrl => Some(Action::Input(c)),
         _ => None,
     }
 }
@@ -247,46 +316,22 @@ impl Keymap {
         if ctrl && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
         }
-        if matches!(state.overlay, Overlay::Note { .. } | Overlay::GoTo { .. }) {
-            return match key.code {
-                KeyCode::Esc => Some(Action::Cancel),
-                KeyCode::Enter => Some(Action::Confirm),
-                KeyCode::Backspace => Some(Action::Backspace),
-                KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
-                _ => None,
-            };
+        let mode = Mode::of(state);
+        // The search prompt's scope key.
+        if ctrl && key.code == KeyCode::Char('a') && matches!(state.overlay, Overlay::Search { .. })
+        {
+            return Some(Action::ToggleScope);
         }
-        // The search prompt and the picker: typing goes to the prompt.
-        if matches!(
-            state.overlay,
-            Overlay::Search { .. } | Overlay::Picker { .. }
-        ) {
-            if ctrl
-                && key.code == KeyCode::Char('a')
-                && matches!(state.overlay, Overlay::Search { .. })
-            {
-                return Some(Action::ToggleScope);
-            }
-            return prompt_action(key.code, ctrl);
+        // Prompts: their table, and typing goes to the prompt.
+        if matches!(mode, Mode::Prompt | Mode::Note) {
+            return fixed_action(mode, key.code, ctrl);
         }
         if state.overlay == Overlay::None && state.sidebar_focus && key.code == KeyCode::Enter {
             return Some(Action::Confirm);
         }
-        // Lists: Enter chooses, Esc closes, arrows move (j/k too, through the bindings).
-        if matches!(
-            state.overlay,
-            Overlay::Participants { .. }
-                | Overlay::Questions { .. }
-                | Overlay::Bookmarks { .. }
-                | Overlay::Terms { .. }
-        ) {
-            match key.code {
-                KeyCode::Enter => return Some(Action::Confirm),
-                KeyCode::Esc => return Some(Action::Cancel),
-                KeyCode::Up => return Some(Action::SelectPrev),
-                KeyCode::Down | KeyCode::Tab => return Some(Action::SelectNext),
-                _ => {}
-            }
+        // Lists: their table first, then the reader's bindings (j/k move).
+        if let Some(a) = fixed_action(mode, key.code, ctrl) {
+            return Some(a);
         }
         let bound = self
             .bindings
