@@ -357,7 +357,9 @@ fn every_match_on_screen_is_marked() {
     let mut s = reader(120, 40);
     keys(&mut s, "/");
     type_text(&mut s, "'Zoom");
-    keys(&mut s, "<Enter> n");
+    keys(&mut s, "<Enter>");
+    assert!(status(&s).contains("match 1/"), "{}", status(&s));
+    keys(&mut s, "n");
     assert!(status(&s).contains("match 2/"), "{}", status(&s));
     let cells = common::ui::cells_with;
     let under = cells(&s, ratatui::style::Modifier::UNDERLINED);

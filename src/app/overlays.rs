@@ -243,9 +243,23 @@ pub(super) fn update_search(state: &mut AppState, action: Action) -> bool {
                 crate::search::search_transcripts(state.search_scope(all), &q, usize::MAX);
             in_order.sort_by_key(|h| (h.doc, h.paragraph, h.lang == crate::transcript::Lang::Zh));
             let chosen = state.search_hits.get(selected).cloned();
+            let total = in_order.len();
+            let k = chosen.as_ref().and_then(|c| {
+                in_order
+                    .iter()
+                    .position(|h| (h.doc, h.paragraph, h.lang) == (c.doc, c.paragraph, c.lang))
+            });
             state.last_search = Some((text, all, in_order));
             if let Some(hit) = chosen {
                 state.go_to_hit(hit);
+                if let Some(k) = k {
+                    state.message = Some(format!(
+                        "match {}/{total} ({} / {} for the others)",
+                        k + 1,
+                        state.key(Action::NextMatch),
+                        state.key(Action::PrevMatch)
+                    ));
+                }
             }
             return true;
         }
