@@ -718,3 +718,59 @@ fn hints_follow_the_bindings() {
         common::ui::status(&s)
     );
 }
+
+/// Searches are saved with the reading state (the latest last, a repeat moved to the end, at
+/// most `SEARCHES_KEPT`), so ↑ in the next session's search prompt finds them.
+#[test]
+fn searches_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    // The reader queues a search change on Enter.
+    let mut s = common::ui::reader(120, 40);
+    common::ui::keys(&mut s, "/");
+    common::ui::type_text(&mut s, "free cash flow");
+    common::ui::keys(&mut s, "<Enter>");
+    let searched: Vec<Change> = s
+        .changes
+        .drain(..)
+        .filter(|c| matches!(c, Change::Search { .. }))
+        .collect();
+    assert_eq!(
+        searched,
+        [Change::Search {
+            query: "free cash flow".into()
+        }]
+    );
+    for c in searched {
+        store.change(c);
+    }
+    for q in ["margin", "free cash flow"] {
+        store.change(Change::Search { query: q.into() });
+    }
+    for i in 0..callread::state::SEARCHES_KEPT {
+        store.change(Change::Search {
+            query: format!("q{i}"),
+        });
+    }
+    store.change(Change::Search {
+        query: "last".into(),
+    });
+    store.save().unwrap();
+    let (again, _) = Store::open(dir.path()).unwrap();
+    let searches = &again.state.searches;
+    assert_eq!(searches.len(), callread::state::SEARCHES_KEPT);
+    assert_eq!(searches.last().map(String::as_str), Some("last"));
+    assert!(
+        !searches.iter().any(|q| q == "margin"),
+        "the oldest went first"
+    );
+    // A short history keeps order with a repeat moved to the end.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    for q in ["a", "b", "a"] {
+        store.change(Change::Search { query: q.into() });
+    }
+    store.save().unwrap();
+    let (again, _) = Store::open(dir.path()).unwrap();
+    assert_eq!(again.state.searches, ["b", "a"]);
+}

@@ -237,6 +237,10 @@ pub(super) fn update_search(state: &mut AppState, action: Action) -> bool {
                 state.search_history.push(text.clone());
                 let excess = state.search_history.len().saturating_sub(SEARCH_HISTORY);
                 state.search_history.drain(..excess);
+                // Saved with the reading state, for the next session's ↑.
+                state.changes.push(crate::state::Change::Search {
+                    query: text.clone(),
+                });
             }
             let q = crate::search::Query::parse(&text);
             let mut in_order =
@@ -274,8 +278,8 @@ pub(super) fn update_search(state: &mut AppState, action: Action) -> bool {
     true
 }
 
-/// How many searches the history keeps.
-pub const SEARCH_HISTORY: usize = 50;
+/// How many searches the history keeps (as many as the state file does).
+pub const SEARCH_HISTORY: usize = crate::state::SEARCHES_KEPT;
 
 /// The longest prompt text, in characters: a paste or a held key goes no further.
 pub const PROMPT_MAX: usize = 500;

@@ -163,6 +163,7 @@ fn open_store(state: &mut AppState, forget_after_days: u64) -> Option<crate::sta
                 state.message = Some(w);
             }
             state.saved = store.state.transcripts.clone().into_iter().collect();
+            state.search_history = store.state.searches.clone();
             state.adopt_saved();
             Some(store)
         }

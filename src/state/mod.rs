@@ -21,7 +21,8 @@ mod model;
 
 use model::now;
 pub use model::{
-    Bookmark, Change, MAX_POSITIONS, SentenceMark, StateFile, TranscriptState, put_bookmark,
+    Bookmark, Change, MAX_POSITIONS, SEARCHES_KEPT, SentenceMark, StateFile, TranscriptState,
+    put_bookmark,
 };
 
 /// The key of a transcript: its content hash in hex.

@@ -64,7 +64,14 @@ pub struct StateFile {
     /// By content hash (16 hex digits).
     #[serde(default)]
     pub transcripts: BTreeMap<String, TranscriptState>,
+    /// The reader's last searches, oldest first (at most [`SEARCHES_KEPT`]), for ↑ in the
+    /// search prompt of a later session.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub searches: Vec<String>,
 }
+
+/// Most searches kept in the state file.
+pub const SEARCHES_KEPT: usize = 50;
 
 fn version() -> u32 {
     1
@@ -101,6 +108,11 @@ pub enum Change {
         finding: String,
         /// True to bring it back.
         restore: bool,
+    },
+    /// A search run (Enter in the search prompt).
+    Search {
+        /// The query as typed.
+        query: String,
     },
     /// A bookmark removed.
     Remove {
@@ -142,6 +154,12 @@ impl StateFile {
                 if !restore {
                     t.dismissed.push(finding.clone());
                 }
+            }
+            Change::Search { query } => {
+                self.searches.retain(|q| q != query);
+                self.searches.push(query.clone());
+                let excess = self.searches.len().saturating_sub(SEARCHES_KEPT);
+                self.searches.drain(..excess);
             }
             Change::Remove { key, paragraph } => {
                 if let Some(t) = self.transcripts.get_mut(key) {
