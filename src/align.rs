@@ -255,14 +255,24 @@ fn replies(text: &str, zh: bool) -> u8 {
     bits
 }
 
-/// The features of each sentence (`ranges`) of a paragraph; figures are read once over the
-/// paragraph and given to the sentence they start in.
-fn features_of(text: &str, ranges: &[Range<usize>], zh: bool) -> Vec<Features> {
-    let figures: Vec<(usize, f64)> = if zh { chinese(text) } else { english(text) }
-        .into_iter()
+/// The figures of a paragraph as the aligner uses them: (where each starts, its value),
+/// words ("two") left out.
+fn figure_starts(quantities: &[crate::text::numbers::Quantity]) -> Vec<(usize, f64)> {
+    quantities
+        .iter()
         .filter(|q| !q.word)
         .map(|q| (q.span.start, q.value))
-        .collect();
+        .collect()
+}
+
+/// The features of each sentence (`ranges`) of a paragraph; the paragraph's figures
+/// (`figures`, read once over it) go to the sentence they start in.
+fn features_of(
+    text: &str,
+    ranges: &[Range<usize>],
+    zh: bool,
+    figures: &[(usize, f64)],
+) -> Vec<Features> {
     ranges
         .iter()
         .map(|r| {
@@ -382,6 +392,32 @@ pub fn align_with(
     zh: &str,
     params: &Params,
 ) -> (Vec<Range<usize>>, Vec<Range<usize>>, Vec<Link>) {
+    align_inner(en, zh, params, || {
+        (figure_starts(&english(en)), figure_starts(&chinese(zh)))
+    })
+}
+
+/// [`align`] for a caller that has read the pair's figures already (the translation check):
+/// `en_q` and `zh_q` as [`english`] and [`chinese`] read them.
+pub fn align_read(
+    en: &str,
+    zh: &str,
+    en_q: &[crate::text::numbers::Quantity],
+    zh_q: &[crate::text::numbers::Quantity],
+) -> (Vec<Range<usize>>, Vec<Range<usize>>, Vec<Link>) {
+    align_inner(en, zh, &Params::DEFAULT, || {
+        (figure_starts(en_q), figure_starts(zh_q))
+    })
+}
+
+/// The alignment, the figures read by `figures` only when there is a choice to make.
+#[allow(clippy::type_complexity)]
+fn align_inner(
+    en: &str,
+    zh: &str,
+    params: &Params,
+    figures: impl FnOnce() -> (Vec<(usize, f64)>, Vec<(usize, f64)>),
+) -> (Vec<Range<usize>>, Vec<Range<usize>>, Vec<Link>) {
     let es = english_sentences(en);
     let zs = chinese_sentences(zh);
     if es.len() <= 1 && zs.len() <= 1 {
@@ -392,8 +428,9 @@ pub fn align_with(
         };
         return (es, zs, links);
     }
-    let ef = features_of(en, &es, false);
-    let zf = features_of(zh, &zs, true);
+    let (en_figures, zh_figures) = figures();
+    let ef = features_of(en, &es, false, &en_figures);
+    let zf = features_of(zh, &zs, true, &zh_figures);
     let en_lower = en.to_ascii_lowercase();
     let (n, m) = (es.len(), zs.len());
     // Link types: (English sentences, Chinese sentences, prior penalty).

@@ -148,9 +148,40 @@ fn same_figure(e: &Quantity, z: &Quantity) -> bool {
 
 /// Compares the figures of an English paragraph and its translation.
 pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
-    let en_q = english(en);
-    let (zh_normal, zh_back) = crate::text::numbers::normalize_chinese(zh);
-    let zh_q = crate::text::numbers::chinese_of_normalized(zh, &zh_normal, zh_back.as_deref());
+    let read = Read::new(en, zh);
+    compare_read(en, &read)
+}
+
+/// A pair's figures, read once for every check that needs them.
+struct Read<'a> {
+    en_q: Vec<Quantity>,
+    zh_normal: std::borrow::Cow<'a, str>,
+    zh_back: Option<Vec<usize>>,
+    zh_q: Vec<Quantity>,
+}
+
+impl<'a> Read<'a> {
+    fn new(en: &str, zh: &'a str) -> Read<'a> {
+        let en_q = english(en);
+        let (zh_normal, zh_back) = crate::text::numbers::normalize_chinese(zh);
+        let zh_q = crate::text::numbers::chinese_of_normalized(zh, &zh_normal, zh_back.as_deref());
+        Read {
+            en_q,
+            zh_normal,
+            zh_back,
+            zh_q,
+        }
+    }
+}
+
+/// [`compare_figures`] over figures already read.
+fn compare_read(en: &str, read: &Read<'_>) -> Vec<PairFinding> {
+    let (en_q, zh_normal, zh_back, zh_q) = (
+        &read.en_q,
+        read.zh_normal.as_ref(),
+        &read.zh_back,
+        &read.zh_q,
+    );
     let mut zh_used = vec![false; zh_q.len()];
     let mut en_used = vec![false; en_q.len()];
     let mut matched = Vec::new();
@@ -200,7 +231,7 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
     // A small count written with digits on one side may be a numeral the other side writes
     // with a classifier this reader does not list ("top 2 tiers" / 前兩層).
     for (i, e) in en_q.iter().enumerate() {
-        if !en_used[i] && e.unit == Unit::Count && has_numeral(&zh_normal, e.value) {
+        if !en_used[i] && e.unit == Unit::Count && has_numeral(zh_normal, e.value) {
             en_used[i] = true;
         }
     }
@@ -242,7 +273,7 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
         }
     }
     // A figure found on both sides whose words go opposite ways.
-    let zh_normal_text = zh_normal.as_ref();
+    let zh_normal_text = zh_normal;
     for &(i, j) in &matched {
         let (e, z) = (&en_q[i], &zh_q[j]);
         let zh_span = zh_back.as_ref().map_or(z.span.clone(), |back| {
@@ -391,6 +422,11 @@ pub fn length_units(en: &str, zh: &str) -> (usize, usize, usize) {
 /// True when the translation is short enough to have dropped part of the English.
 pub fn is_omission(en: &str, zh: &str) -> bool {
     let (words, han, latin) = length_units(en, zh);
+    short_for(words, han, latin)
+}
+
+/// [`is_omission`] from the counts [`length_units`] gives.
+fn short_for(words: usize, han: usize, latin: usize) -> bool {
     words >= OMISSION_MIN_WORDS
         && (han as f64) < OMISSION_HAN_PER_WORD * words as f64
         && ((han + latin) as f64) < OMISSION_UNITS_PER_WORD * words as f64
@@ -438,8 +474,9 @@ pub fn check_pair(p: &Paragraph) -> Vec<PairFinding> {
     if p.flags.contains(&Flag::Untranslated) {
         return out;
     }
-    out.extend(compare_figures(en, zh));
-    out.extend(omission(en, zh));
+    let read = Read::new(en, zh);
+    out.extend(compare_read(en, &read));
+    out.extend(omission(en, zh, &read));
     out
 }
 
@@ -456,16 +493,16 @@ pub const DROPPED_SENTENCE_MIN_WORDS: usize = 8;
 /// The omission finding of a pair, naming the English sentence concerned: the translation
 /// stops mid-sentence, is short for the English (the paragraph measure), or leaves out a
 /// whole sentence of eight or more words (the sentence aligner).
-fn omission(en: &str, zh: &str) -> Option<PairFinding> {
+fn omission(en: &str, zh: &str, read: &Read<'_>) -> Option<PairFinding> {
     let (words, han, latin) = length_units(en, zh);
     let low = words >= OMISSION_MIN_WORDS
         && ((han + latin) as f64) < SENTENCE_CHECK_UNITS_PER_WORD * words as f64;
     let stops = stops_mid_sentence(en, zh);
-    let short = is_omission(en, zh);
+    let short = short_for(words, han, latin);
     if !stops && !short && !low {
         return None;
     }
-    let gaps = sentence_gaps(en, zh);
+    let gaps = sentence_gaps(en, zh, read);
     let quote = |r: &std::ops::Range<usize>| quote_sentence(&en[r.clone()]);
     let (detail, sentence) = if stops {
         let tail: String = {
@@ -541,8 +578,8 @@ struct Gaps {
     least: Option<std::ops::Range<usize>>,
 }
 
-fn sentence_gaps(en: &str, zh: &str) -> Gaps {
-    let (es, zs, links) = crate::align::align(en, zh);
+fn sentence_gaps(en: &str, zh: &str, read: &Read<'_>) -> Gaps {
+    let (es, zs, links) = crate::align::align_read(en, zh, &read.en_q, &read.zh_q);
     let span = |rs: &[std::ops::Range<usize>], r: &std::ops::Range<usize>| {
         (!r.is_empty()).then(|| rs[r.start].start..rs[r.end - 1].end)
     };
