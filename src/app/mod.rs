@@ -403,6 +403,19 @@ impl AppState {
             .position(|(en, zh)| *en == mark.en && *zh == mark.zh);
         let en: Vec<_> = mark.en.clone().into_iter().collect();
         let zh: Vec<_> = mark.zh.clone().into_iter().collect();
+        self.land_on_sentence(n, k, en, zh);
+    }
+
+    /// Jumps to pair `n` with `en` and `zh` highlighted and the sentence cursor on link `k`
+    /// (none: the cursor is left off): what a sentence step, a sentence bookmark and an
+    /// omission's sentence all land on.
+    fn land_on_sentence(
+        &mut self,
+        n: usize,
+        k: Option<usize>,
+        en: Vec<std::ops::Range<usize>>,
+        zh: Vec<std::ops::Range<usize>>,
+    ) {
         self.highlight = None;
         self.jump_to_marks(n, &en, &zh);
         self.sentence = k.map(|k| (self.current, n, k));
@@ -450,19 +463,8 @@ impl AppState {
 
     /// Keeps a list overlay's selection on an entry after a click below the last one.
     fn apply_selection_bounds(&mut self) {
-        let count = match &self.overlay {
-            Overlay::Participants { .. } => self
-                .doc()
-                .map_or(0, |d| crate::speakers::participants(&d.transcript).len()),
-            Overlay::Questions { .. } => self
-                .doc()
-                .map_or(0, |d| crate::speakers::questions(&d.transcript).len()),
-            Overlay::Bookmarks { .. } => {
-                self.all_bookmarks().len() + self.bookmarks_elsewhere().len()
-            }
-            Overlay::Terms { rows, .. } => rows.len(),
-            Overlay::Picker { .. } => self.picker_matches().len(),
-            _ => return,
+        let Some(count) = self.list_len() else {
+            return;
         };
         if let Overlay::Participants { selected }
         | Overlay::Questions { selected }
@@ -472,6 +474,25 @@ impl AppState {
         {
             *selected = (*selected).min(count.saturating_sub(1));
         }
+    }
+
+    /// How many entries the open list has (None when no list is open).
+    pub(super) fn list_len(&self) -> Option<usize> {
+        let doc = self.doc();
+        Some(match &self.overlay {
+            Overlay::Participants { .. } => {
+                doc.map_or(0, |d| crate::speakers::participants(&d.transcript).len())
+            }
+            Overlay::Questions { .. } => {
+                doc.map_or(0, |d| crate::speakers::questions(&d.transcript).len())
+            }
+            Overlay::Bookmarks { .. } => {
+                self.all_bookmarks().len() + self.bookmarks_elsewhere().len()
+            }
+            Overlay::Terms { rows, .. } => rows.len(),
+            Overlay::Picker { .. } => self.picker_matches().len(),
+            _ => return None,
+        })
     }
 
     /// `>` / `<`: the next or previous bookmark of this call in reading order (wrapping),
@@ -1077,10 +1098,7 @@ impl AppState {
                 .is_some_and(|e| e.start <= range.start && range.end <= e.end)
         });
         let zh: Vec<_> = k.and_then(|k| links[k].1.clone()).into_iter().collect();
-        self.highlight = None;
-        self.jump_to_marks(n, std::slice::from_ref(&range), &zh);
-        self.sentence = k.map(|k| (self.current, n, k));
-        self.figure_highlight = Some((self.current, n, vec![range], zh));
+        self.land_on_sentence(n, k, vec![range], zh);
     }
 
     /// Moves the sentence cursor one link forwards or backwards, on to the next or previous
@@ -1123,16 +1141,13 @@ impl AppState {
         let Some((en, zh)) = links.get(k).cloned() else {
             return;
         };
-        let (en, zh): (Vec<_>, Vec<_>) = (en.into_iter().collect(), zh.into_iter().collect());
-        self.sentence = Some((self.current, pair, k));
-        self.highlight = None;
-        self.jump_to_marks(pair, &en, &zh);
-        self.figure_highlight = Some((self.current, pair, en.clone(), zh.clone()));
-        let lone = match (en.is_empty(), zh.is_empty()) {
+        let lone = match (en.is_none(), zh.is_none()) {
             (false, true) => " · no Chinese counterpart",
             (true, false) => " · no English counterpart",
             _ => "",
         };
+        let (en, zh): (Vec<_>, Vec<_>) = (en.into_iter().collect(), zh.into_iter().collect());
+        self.land_on_sentence(pair, Some(k), en, zh);
         self.message = Some(format!(
             "sentence {} of {} in ¶ {}{lone} ({} and {} move, {} copies it)",
             k + 1,

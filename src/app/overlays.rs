@@ -335,18 +335,16 @@ pub(super) fn update_picker(state: &mut AppState, action: Action) -> bool {
 /// Handles an action while the participants panel or the question list is open; false when
 /// the action is for the reader.
 pub(super) fn update_list(state: &mut AppState, action: Action) -> bool {
-    let Some(doc) = state.doc() else { return false };
-    let (len, selected) = match &state.overlay {
-        Overlay::Participants { selected } => (
-            crate::speakers::participants(&doc.transcript).len(),
-            *selected,
-        ),
-        Overlay::Questions { selected } => {
-            (crate::speakers::questions(&doc.transcript).len(), *selected)
-        }
-        Overlay::Terms { rows, selected } => (rows.len(), *selected),
+    if state.doc().is_none() {
+        return false;
+    }
+    let selected = match &state.overlay {
+        Overlay::Participants { selected }
+        | Overlay::Questions { selected }
+        | Overlay::Terms { selected, .. } => *selected,
         _ => return false,
     };
+    let len = state.list_len().unwrap_or(0);
     let set = |state: &mut AppState, n: usize| match &mut state.overlay {
         Overlay::Participants { selected }
         | Overlay::Questions { selected }
@@ -512,7 +510,7 @@ pub(super) fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
         return false;
     };
     let open = state.all_bookmarks().len();
-    let count = open + state.bookmarks_elsewhere().len();
+    let count = state.list_len().unwrap_or(0);
     let set = |state: &mut AppState, n: usize| state.overlay = Overlay::Bookmarks { selected: n };
     match action {
         Action::SelectNext | Action::NextParagraph => {
