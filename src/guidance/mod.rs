@@ -20,7 +20,9 @@ use crate::transcript::{Role, Section, Transcript};
 
 mod actuals;
 mod choice;
+pub mod confidence;
 mod cues;
+pub mod eval;
 mod metric;
 pub use metric::Basis;
 mod patterns;
@@ -214,6 +216,9 @@ pub struct GuidanceFigure {
     pub text: String,
     /// The Chinese counterpart, when the paragraph has a translation.
     pub zh: Option<Counterpart>,
+    /// How likely the row is right (0 to 1), from the learned model in [`confidence`]; rows
+    /// under [`confidence::Model::threshold`] are hidden by default ([`GuidanceFigure::shown`]).
+    pub confidence: f32,
     /// The paragraph pair (flat index), for the reader.
     #[serde(skip)]
     pub paragraph: usize,
@@ -235,9 +240,28 @@ pub(crate) fn re(p: &str) -> Regex {
         .unwrap_or_else(|e| panic!("bad built-in pattern {p}: {e}"))
 }
 
-/// Extracts the guidance figures of a transcript.
+impl GuidanceFigure {
+    /// True when the row's confidence reaches the model's threshold: the rows the sidebar,
+    /// `callread guidance` and the history show by default.
+    pub fn shown(&self) -> bool {
+        self.confidence >= confidence::model().threshold
+    }
+}
+
+/// Extracts the guidance figures of a transcript, each with its [`GuidanceFigure::confidence`]
+/// (the hidden ones included: see [`GuidanceFigure::shown`]).
 pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
     let call = call_period(t);
+    let mut rows = candidates(t, call);
+    let scores = confidence::confidences(t, &rows, call);
+    for (row, c) in rows.iter_mut().zip(scores) {
+        row.confidence = c;
+    }
+    rows
+}
+
+/// The rows the rules find, before the model scores them.
+fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
     // The company's own name: "Acme expects" is the company, "IHS expects" is not.
     let company = t.company().unwrap_or_default().to_ascii_lowercase();
     let mut out: Vec<GuidanceFigure> = Vec::new();
@@ -693,7 +717,8 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
                     // "constant currency sales growth" is growth, not a currency effect.
                     Some(c)
                         if c.get(2).is_none()
-                            && !c[0].to_ascii_lowercase().starts_with("constant") =>
+                            && !c[0].to_ascii_lowercase().starts_with("constant")
+                            && !LOCAL_CURRENCY.is_match(before) =>
                     {
                         let name = effect_name(&c[1]);
                         effect = Some(name.clone());

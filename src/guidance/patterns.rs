@@ -209,6 +209,10 @@ pub(super) static WIND: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:constant[\s-])?(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx)s?\b(?:\s+(profit|margin))?",
     )
 });
+/// "local currency sales growth", "currency-neutral": a growth measure, not a currency effect.
+pub(super) static LOCAL_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:local|in\s+local|constant|neutral)[\s-]+currency\b|\bcurrency[\s-]+neutral\b")
+});
 /// Words that make a percentage a growth rate.
 pub(super) static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -64,7 +64,7 @@ static QUARTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "Fiscal Year 2022 First Quarter", "2021 second quarter".
 static YEAR_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<y>\d{4}|\d{2})\s+(?P<q>first|second|third|fourth|Q[1-4])\b(?:\s+(?:fiscal\s+)?quarter)?",
+        r"(?i)\b(?:fiscal\s+(?:year\s+)?|FY\s?)?[’']?(?P<y>\d{4}|\d{2})\s+(?P<q>first|second|third|fourth|Q[1-4])\b(?:[\s-]+(?:fiscal\s+)?quarter)?",
     )
 });
 
@@ -208,6 +208,13 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
     {
         p.year = Some(if p.quarter == Some(4) { g - 1 } else { g });
     }
+    // The years the remarks report and the years they guide bound the call's year: results
+    // are for it or before, guides for it or after (after it on a fourth-quarter call). A
+    // year read above that more of them contradict than another year gives way ("compared
+    // to the fourth quarter of 2019" on a 2021 call; "our 2030 targets").
+    if let Some(bounded) = bounded_year(t, p) {
+        p.year = Some(bounded);
+    }
     // Surest of all: the date the quarter ended ("as of September 30, 2021", "the first nine
     // months of 2021").
     static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -241,6 +248,68 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
         p.year = Some(e);
     }
     p
+}
+
+/// The year the remarks' reported and guided years contradict least, when it is better than
+/// `p.year`: each year a result sentence names counts against a call year before it, each
+/// year a forward sentence names against a call year after it (or equal, on a fourth-quarter
+/// call).
+fn bounded_year(t: &Transcript, p: CallPeriod) -> Option<u16> {
+    let mut reported: Vec<u16> = Vec::new();
+    let mut guided: Vec<u16> = Vec::new();
+    for en in english_paragraphs(t).take(60) {
+        for r in sentences(en) {
+            let s = &en[r];
+            if !s.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let fwd = super::cues::forward(s);
+            let result = super::cues::reports_result(s);
+            if fwd == result {
+                continue;
+            }
+            // Only a year named as a period ("the fourth quarter of 2019", "fiscal 2022",
+            // "2022 guidance"), not one in passing ("since 2015", "our 2030 goals").
+            let years = english(s)
+                .into_iter()
+                .filter(|q| q.unit == Unit::Year && (2000.0..2100.0).contains(&q.value))
+                .filter(|q| {
+                    let before = s[..q.span.start].to_ascii_lowercase();
+                    let lead = before.trim_end();
+                    let after = s[q.span.end..].to_ascii_lowercase();
+                    ["quarter", "quarter of", "year", "year of", "fiscal", "fy"]
+                        .iter()
+                        .any(|w| lead.ends_with(w))
+                        || ["guidance", "outlook", "results", "full year", "full-year"]
+                            .iter()
+                            .any(|w| after.trim_start().starts_with(w))
+                })
+                .map(|q| q.value as u16);
+            if fwd {
+                guided.extend(years)
+            } else {
+                reported.extend(years)
+            }
+        }
+    }
+    let q4 = p.quarter == Some(4);
+    let cost = |y: u16| {
+        reported.iter().filter(|&&r| r > y).count()
+            + guided.iter().filter(|&&g| g < y || (q4 && g == y)).count()
+    };
+    let lo = reported.iter().chain(&guided).min()?;
+    let hi = reported.iter().chain(&guided).max()?;
+    let best = (*lo..=*hi).min_by_key(|&y| {
+        (
+            cost(y),
+            p.year.map_or(0, |c| c.abs_diff(y)),
+            std::cmp::Reverse(y),
+        )
+    })?;
+    match p.year {
+        Some(y) if cost(y) <= cost(best) + 1 => None,
+        _ => Some(best),
+    }
 }
 
 /// Words after which a period is not a sentence end ("Inc. We", "U.S. sales", "vs. last").

@@ -309,6 +309,7 @@ pub(super) fn make(
             section: Section::Prepared,
             text: sentence.to_string(),
             zh,
+            confidence: 1.0,
             paragraph: n,
             span,
             zh_spans,

@@ -114,10 +114,20 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
         }
         match join {
             Some((r, neg, pos)) => {
+                // "between 3.11 and $3.12 billion": the scale written once holds for both.
+                let low = if r.unit == Unit::Usd && q.value.abs() * 500.0 <= r.value.abs() {
+                    [1e3, 1e6, 1e9]
+                        .iter()
+                        .map(|k| q.value * k)
+                        .find(|v| *v <= r.value.abs() && *v * 5.0 >= r.value.abs())
+                        .unwrap_or(q.value)
+                } else {
+                    q.value
+                };
                 out.push(Fig {
                     span: q.span.start..r.span.end,
                     unit: r.unit,
-                    low: q.value,
+                    low,
                     high: Some(r.value),
                     high_negative: neg,
                     high_positive: pos,
@@ -178,6 +188,32 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
             high_positive: false,
             words: true,
         });
+    }
+    // "the high 3% range", "low 17% range", "mid-20%": a band of the figure, not the figure.
+    static BAND_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(low|mid|high)[\s-]*$"));
+    for f in out.iter_mut() {
+        if f.words || f.unit != Unit::Percent || f.high.is_some() || f.low.fract() != 0.0 {
+            continue;
+        }
+        let Some(c) = BAND_BEFORE.captures(&s[..f.span.start]) else {
+            continue;
+        };
+        let (a, b) = match c[1].to_ascii_lowercase().as_str() {
+            "low" => (0.0, 0.3),
+            "mid" => (0.4, 0.6),
+            _ => (0.7, 0.9),
+        };
+        let n = f.low;
+        let (lo, hi) = if n >= 20.0 && n % 10.0 == 0.0 {
+            // "mid-20%": the twenties.
+            (n + a * 10.0, n + b * 10.0)
+        } else {
+            (n + a, n + b)
+        };
+        f.span.start = c.get(0).map_or(f.span.start, |m| m.start());
+        f.low = (lo * 10.0).round() / 10.0;
+        f.high = Some((hi * 10.0).round() / 10.0);
+        f.words = true;
     }
     out.sort_by_key(|f| f.span.start);
     out

@@ -1,0 +1,352 @@
+//! How sure callread is that a guidance row is right: a forward-looking figure the company gave
+//! as its own, with the measure, period and values read right.
+//!
+//! The rules in [`super::extract`] find candidate figures; whether a candidate is the company's
+//! guide (not a pipeline, a market forecast, a what-if, a contribution labelled as the headline
+//! metric) is a judgement that rules fitted to the calls they were written against do not carry
+//! to other companies' calls. So it is learned: a logistic regression over features local to the
+//! figure and structural ones (the metric and unit the rules chose, how the period was found,
+//! forward and result cues before the figure, the words on each side of it, the label's words,
+//! how many figures the sentence holds, the section), trained on rows that people judged right
+//! or wrong by reading calls (`tests/fixtures/guidance_judged_wide.jsonl`). Training is
+//! `cargo run --release --example train_guidance`; the model is `assets/guidance_model.json`,
+//! embedded in the binary and parsed once on first use.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::{GuidanceFigure, Kind, cues, period::CallPeriod};
+use crate::transcript::{Section, Transcript};
+
+/// A logistic regression over named binary features.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Model {
+    /// The intercept.
+    pub bias: f32,
+    /// Rows scoring under this are hidden by default.
+    pub threshold: f32,
+    /// One weight per feature name; a feature not listed weighs nothing.
+    pub weights: HashMap<String, f32>,
+}
+
+impl Model {
+    /// The probability that a row with these features is right.
+    pub fn score(&self, features: &[String]) -> f32 {
+        let z: f32 = self.bias
+            + features
+                .iter()
+                .filter_map(|f| self.weights.get(f))
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// The model shipped in the binary (`assets/guidance_model.json`).
+pub fn model() -> &'static Model {
+    static MODEL: LazyLock<Model> = LazyLock::new(|| {
+        serde_json::from_str(include_str!("../../assets/guidance_model.json"))
+            .expect("assets/guidance_model.json is valid (checked by a unit test)")
+    });
+    &MODEL
+}
+
+/// Words too common to say anything about a row.
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "and", "to", "in", "for", "on", "at", "by", "with", "that", "this",
+    "is", "be", "as", "it", "or", "we", "our",
+];
+
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '%' || c == '$'))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.bytes().any(|b| b.is_ascii_digit()) {
+                "#".to_string()
+            } else {
+                w.trim_matches('\'').to_ascii_lowercase()
+            }
+        })
+        .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
+}
+
+fn bucket(n: usize, edges: &[usize]) -> usize {
+    edges.iter().take_while(|&&e| n >= e).count()
+}
+
+/// The features of row `i` of `rows` (all the rows of one transcript, in reading order).
+pub fn features(
+    t: &Transcript,
+    rows: &[GuidanceFigure],
+    i: usize,
+    call: CallPeriod,
+) -> Vec<String> {
+    let f = &rows[i];
+    let mut out: Vec<String> = Vec::with_capacity(64);
+    let mut add = |s: String| out.push(s);
+    add(format!("metric:{:?}", f.metric));
+    add(format!("unit:{}", f.unit.as_str()));
+    add(format!("kind:{:?}", f.kind));
+    add(format!("basis:{}", f.basis.map_or("none", |b| b.as_str())));
+    add(format!("metric_unit:{:?}:{}", f.metric, f.unit.as_str()));
+    if f.approximate {
+        add("approximate".into());
+    }
+    add(format!(
+        "direction:{}",
+        f.direction.map_or("none", |d| d.as_str())
+    ));
+    add(format!(
+        "section:{}",
+        if f.section == Section::Qa {
+            "qa"
+        } else {
+            "prepared"
+        }
+    ));
+    add(format!(
+        "shape:{}",
+        match (f.low, f.high) {
+            (Some(l), Some(h)) if l == h => "point",
+            (Some(_), Some(_)) => "range",
+            (None, _) => "up_to",
+            (_, None) => "at_least",
+        }
+    ));
+    if f.low.is_some_and(|v| v < 0.0) || f.high.is_some_and(|v| v < 0.0) {
+        add("negative".into());
+    }
+    // The period: its shape, and how far from the year the call guides.
+    let period = f.period.as_deref().unwrap_or("");
+    let shape = if f.kind == Kind::Target {
+        "target"
+    } else if period.starts_with('Q') {
+        "quarter"
+    } else if period.starts_with('H') {
+        "half"
+    } else if period.starts_with("FY") {
+        "year"
+    } else if period.is_empty() {
+        "none"
+    } else {
+        "other"
+    };
+    add(format!("period:{shape}"));
+    if let (Some(y), Some(g)) = (
+        period
+            .rsplit("FY")
+            .next()
+            .and_then(|y| y.get(..4))
+            .and_then(|y| y.parse::<i32>().ok()),
+        call.guide_year(),
+    ) {
+        add(format!("period_year:{}", (y - i32::from(g)).clamp(-2, 2)));
+    }
+    // The label.
+    let label_words: Vec<String> = words(&f.label).collect();
+    add(format!(
+        "label_len:{}",
+        bucket(label_words.len(), &[2, 3, 4, 6])
+    ));
+    for w in &label_words {
+        add(format!("label:{w}"));
+    }
+    // The rows of the same sentence.
+    let same: Vec<usize> = (0..rows.len())
+        .filter(|&j| rows[j].paragraph == f.paragraph && rows[j].text == f.text)
+        .collect();
+    add(format!(
+        "rows_in_sentence:{}",
+        bucket(same.len(), &[2, 3, 4])
+    ));
+    let rank = same.iter().position(|&j| j == i).unwrap_or(0);
+    add(format!("rank_in_sentence:{}", rank.min(2)));
+    if same
+        .iter()
+        .any(|&j| j != i && rows[j].label == f.label && rows[j].period == f.period)
+    {
+        add("label_shared_in_sentence".into());
+    }
+    // The sentence and the figure's place in it.
+    let s = f.text.as_str();
+    let para = t
+        .paragraphs()
+        .nth(f.paragraph)
+        .and_then(|(_, p)| p.en.as_deref())
+        .unwrap_or("");
+    let local = para
+        .find(s)
+        .and_then(|off| {
+            let start = f.span.start.checked_sub(off)?;
+            let end = f.span.end.checked_sub(off)?;
+            (end <= s.len() && s.is_char_boundary(start) && s.is_char_boundary(end))
+                .then_some(start..end)
+        })
+        .unwrap_or(0..0);
+    let before = &s[..local.start];
+    let after = &s[local.end..];
+    let n_words = s.split_whitespace().count();
+    add(format!(
+        "sentence_len:{}",
+        bucket(n_words, &[12, 25, 40, 60])
+    ));
+    add(format!(
+        "figure_at:{}",
+        bucket(before.split_whitespace().count(), &[4, 10, 20])
+    ));
+    if cues::forward(s) {
+        add("forward_sentence".into());
+    }
+    if cues::forward(before) {
+        add("forward_before".into());
+    }
+    if cues::reports_result(s) {
+        add("result_sentence".into());
+    }
+    if cues::has_past_verb(s) {
+        add("past_verb".into());
+    }
+    if cues::names_guide(s) {
+        add("names_guide".into());
+    }
+    let lower = s.to_ascii_lowercase();
+    if lower.starts_with("if ") || lower.starts_with("assuming ") {
+        add("opens_conditional".into());
+    }
+    // The words on each side of the figure, nearest first, and the sentence's words.
+    let left: Vec<String> = words(before).collect();
+    for (k, w) in left.iter().rev().take(6).enumerate() {
+        add(format!("left:{w}"));
+        if k < 2 {
+            add(format!("left_near:{w}"));
+        }
+    }
+    for (k, w) in words(after).take(6).enumerate() {
+        add(format!("right:{w}"));
+        if k < 2 {
+            add(format!("right_near:{w}"));
+        }
+    }
+    let mut seen: Vec<String> = words(s).collect();
+    seen.sort();
+    seen.dedup();
+    for w in seen {
+        add(format!("word:{w}"));
+    }
+    out
+}
+
+/// The confidence of each row of one transcript's rows, in order.
+pub fn confidences(t: &Transcript, rows: &[GuidanceFigure], call: CallPeriod) -> Vec<f32> {
+    let m = model();
+    (0..rows.len())
+        .map(|i| m.score(&features(t, rows, i, call)))
+        .collect()
+}
+
+/// One training example: the features of a row and whether it was judged right.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The row's features ([`features`]).
+    pub features: Vec<String>,
+    /// Judged right.
+    pub right: bool,
+}
+
+/// Fits a logistic regression with an L2 penalty `l2` by full-batch gradient descent (Adagrad
+/// steps), keeping only features seen in at least `min_count` examples.
+pub fn train(examples: &[Example], l2: f32, min_count: usize, epochs: usize) -> Model {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for e in examples {
+        for f in &e.features {
+            *counts.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    let mut names: Vec<&str> = counts
+        .iter()
+        .filter(|&(_, &c)| c >= min_count)
+        .map(|(&f, _)| f)
+        .collect();
+    names.sort_unstable();
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, &f)| (f, i)).collect();
+    let rows: Vec<(Vec<usize>, f32)> = examples
+        .iter()
+        .map(|e| {
+            let mut ids: Vec<usize> = e
+                .features
+                .iter()
+                .filter_map(|f| index.get(f.as_str()).copied())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            (ids, if e.right { 1.0 } else { 0.0 })
+        })
+        .collect();
+    let n = rows.len().max(1) as f32;
+    let mut w = vec![0.0f32; names.len()];
+    let mut b = 0.0f32;
+    let (mut gw2, mut gb2) = (vec![1e-8f32; names.len()], 1e-8f32);
+    let rate = 0.5f32;
+    for _ in 0..epochs {
+        let mut gw = vec![0.0f32; names.len()];
+        let mut gb = 0.0f32;
+        for (ids, y) in &rows {
+            let z = b + ids.iter().map(|&k| w[k]).sum::<f32>();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let d = p - y;
+            gb += d;
+            for &k in ids {
+                gw[k] += d;
+            }
+        }
+        gb /= n;
+        gb2 += gb * gb;
+        b -= rate * gb / gb2.sqrt();
+        for k in 0..w.len() {
+            let g = gw[k] / n + l2 * w[k];
+            gw2[k] += g * g;
+            w[k] -= rate * g / gw2[k].sqrt();
+        }
+    }
+    Model {
+        bias: b,
+        threshold: 0.5,
+        weights: names
+            .iter()
+            .zip(w)
+            .filter(|(_, v)| v.abs() > 1e-4)
+            .map(|(f, v)| (f.to_string(), v))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_parses_and_has_a_threshold() {
+        let m = model();
+        assert!(!m.weights.is_empty());
+        assert!((0.0..1.0).contains(&m.threshold));
+    }
+
+    #[test]
+    fn training_learns_a_feature_that_decides() {
+        let mut ex = Vec::new();
+        for k in 0..40 {
+            let good = k % 2 == 0;
+            ex.push(Example {
+                features: vec![
+                    if good { "forward" } else { "pipeline" }.to_string(),
+                    format!("noise:{}", k % 3),
+                ],
+                right: good,
+            });
+        }
+        let m = train(&ex, 0.001, 2, 300);
+        assert!(m.score(&["forward".into()]) > 0.8);
+        assert!(m.score(&["pipeline".into()]) < 0.2);
+    }
+}
