@@ -213,6 +213,10 @@ pub enum Command {
         /// and the result a later call reported against the last guide.
         #[arg(long)]
         history: bool,
+        /// Also the figures the model is unsure of (confidence under its threshold; each row
+        /// has its `confidence`).
+        #[arg(long, conflicts_with = "history")]
+        all: bool,
     },
     /// Export a transcript's bookmarks (with notes) and guidance table, for a research note
     /// (several transcripts: one after another in Markdown, an array in JSON).

@@ -580,6 +580,8 @@ impl Ledger {
             let unique = unique_by_key(
                 figures
                     .iter()
+                    // Only the figures the model is sure of, as the sidebar shows them.
+                    .filter(|f| f.shown())
                     .filter_map(|f| Some((key_of(f)?, f, (f.low, f.high)))),
             );
             for (key, f) in unique {

@@ -473,10 +473,21 @@ fn guidance_cli() {
         (eps["zh"]["low"].as_f64(), eps["zh"]["matches"].as_bool()),
         (Some(129.0), Some(false))
     );
-    let o = run(&["guidance", "assets/transcripts", "--csv"]);
+    let o = run(&["guidance", "assets/transcripts", "--csv", "--all"]);
     let csv = String::from_utf8(o.stdout).unwrap();
-    assert!(csv.starts_with("source,line,kind,metric,label,basis,period,low,high,unit,approximate,direction,speaker,section,zh_low,zh_high,zh_matches,text\n"), "{csv}");
+    assert!(csv.starts_with("source,line,kind,metric,label,basis,period,low,high,unit,approximate,direction,speaker,section,zh_low,zh_high,zh_matches,confidence,text\n"), "{csv}");
     assert_eq!(csv.lines().count(), 1 + 16 + 17 + 7 + 14 + 15);
+    // By default the rows under the model's threshold are left out, and only those.
+    let json = |args: &[&str]| -> Vec<serde_json::Value> {
+        serde_json::from_slice(&run(args).stdout).unwrap()
+    };
+    let all = json(&["guidance", "assets/transcripts", "--json", "--all"]);
+    let shown = json(&["guidance", "assets/transcripts", "--json"]);
+    let threshold = callread::guidance::confidence::model().threshold;
+    let sure = |r: &serde_json::Value| r["confidence"].as_f64().unwrap() >= f64::from(threshold);
+    assert_eq!(all.len(), 69);
+    assert_eq!(shown.len(), all.iter().filter(|r| sure(r)).count());
+    assert!(shown.iter().all(sure));
     let o = run(&["guidance", "assets/transcripts/000_28227caab299fe99.txt"]);
     let table = String::from_utf8(o.stdout).unwrap();
     assert!(

@@ -1055,3 +1055,49 @@ fn a_streamed_first_call_is_analysed() {
     assert!(d.guidance.as_ref().is_some_and(|g| !g.is_empty()));
     assert!(status(&s).contains("! 10"), "{}", status(&s));
 }
+
+/// The sidebar lists only the figures the model is sure of, says how many it hides, and `f`
+/// (with the sidebar focused) shows the others dimmed, then hides them again.
+#[test]
+fn the_sidebar_hides_unsure_figures_until_f() {
+    let mut s = reader(160, 45);
+    // A bundled call with a figure under the threshold.
+    let doc = (0..s.docs.len())
+        .find(|&i| {
+            s.show_doc(i);
+            s.doc()
+                .and_then(|d| d.guidance.as_ref())
+                .is_some_and(|g| g.iter().any(|f| !f.shown()))
+        })
+        .expect("a bundled call with an unsure figure");
+    assert_eq!(s.current, doc);
+    keys(&mut s, "o");
+    let figures = s.doc().unwrap().guidance.clone().unwrap();
+    let unsure: Vec<_> = figures.iter().filter(|f| !f.shown()).collect();
+    let rows = callread::app::sidebar_rows(&s);
+    assert!(rows.iter().all(|&(i, _)| figures[i].shown()));
+    let text = screen_text(&s);
+    assert!(
+        text.contains(&format!("{} unsure hidden (f)", unsure.len())),
+        "{text}"
+    );
+    keys(&mut s, "f");
+    let rows = callread::app::sidebar_rows(&s);
+    assert!(
+        unsure.iter().all(|u| rows
+            .iter()
+            .any(|&(i, _)| figures[i].line == u.line && figures[i].label == u.label)),
+        "f lists the unsure figures"
+    );
+    assert!(screen_text(&s).contains("unsure dimmed (f)"));
+    assert!(
+        s.sidebar_focus,
+        "f in the sidebar does not filter the reader"
+    );
+    keys(&mut s, "f");
+    assert!(
+        callread::app::sidebar_rows(&s)
+            .iter()
+            .all(|&(i, _)| figures[i].shown())
+    );
+}

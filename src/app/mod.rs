@@ -159,6 +159,9 @@ pub struct AppState {
     pub figure_highlight: Option<FigureHighlight>,
     /// The sidebar's selection is on the selected figure's history line (the guide before it).
     pub sidebar_on_history: bool,
+    /// The sidebar also lists the figures under the model's confidence threshold (dimmed);
+    /// `f` with the sidebar focused toggles it.
+    pub sidebar_unsure: bool,
     /// The guidance history of the loaded calls, with the number of transcripts it was built
     /// from (rebuilt when more have loaded).
     pub ledger: Option<(usize, crate::history::Ledger)>,

@@ -448,12 +448,24 @@ pub(super) fn update_sidebar(state: &mut AppState, action: Action) -> bool {
             state.show_figure(state.current, n, en, zh);
         }
         Action::Cancel => state.sidebar_focus = false,
+        // "Only these" in the sidebar: the figures the model is sure of, or all of them.
+        Action::ToggleFilter => {
+            state.sidebar_unsure = !state.sidebar_unsure;
+            let rows = sidebar_rows(state);
+            if !rows.contains(&(state.sidebar_selected, state.sidebar_on_history))
+                && let Some(&(i, h)) = rows.first()
+            {
+                state.sidebar_selected = i;
+                state.sidebar_on_history = h;
+            }
+        }
         _ => return false,
     }
     true
 }
 
-/// The sidebar's selectable rows in screen order: (figure, its history line).
+/// The sidebar's selectable rows in screen order: (figure, its history line). Figures under
+/// the confidence threshold are left out unless [`AppState::sidebar_unsure`] is set.
 pub fn sidebar_rows(state: &AppState) -> Vec<(usize, bool)> {
     let Some(figures) = state.doc().and_then(|d| d.guidance.as_deref()) else {
         return Vec::new();
@@ -461,6 +473,7 @@ pub fn sidebar_rows(state: &AppState) -> Vec<(usize, bool)> {
     let ledger = state.history();
     crate::guidance::grouped_order(figures)
         .into_iter()
+        .filter(|&i| state.sidebar_unsure || figures[i].shown())
         .flat_map(|i| {
             let history = ledger.is_some_and(|l| l.previous(&figures[i]).is_some());
             std::iter::once((i, false)).chain(history.then_some((i, true)))

@@ -28,12 +28,14 @@ pub fn history(paths: &[PathBuf], json: bool, csv: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `callread guidance`: every call's guidance figures.
-pub fn run(paths: &[PathBuf], json: bool, csv: bool) -> Result<ExitCode> {
+/// `callread guidance`: every call's guidance figures (with `all`, also those under the
+/// model's confidence threshold).
+pub fn run(paths: &[PathBuf], json: bool, csv: bool, all: bool) -> Result<ExitCode> {
     let transcripts = load_all(paths)?;
     let figures: Vec<crate::guidance::GuidanceFigure> = transcripts
         .iter()
         .flat_map(crate::guidance::extract)
+        .filter(|f| all || f.shown())
         .collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
     if json {
@@ -94,13 +96,13 @@ fn write_guidance_csv(
     let num = csv_num;
     writeln!(
         out,
-        "source,line,kind,metric,label,basis,period,low,high,unit,approximate,direction,speaker,section,zh_low,zh_high,zh_matches,text"
+        "source,line,kind,metric,label,basis,period,low,high,unit,approximate,direction,speaker,section,zh_low,zh_high,zh_matches,confidence,text"
     )?;
     for f in figures {
         let name = json_name;
         writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.3},{}",
             field(&f.source),
             f.line,
             name(serde_json::to_value(f.kind)),
@@ -119,6 +121,7 @@ fn write_guidance_csv(
             num(f.zh.as_ref().and_then(|z| z.high)),
             f.zh.as_ref()
                 .map_or(String::new(), |z| z.matches.to_string()),
+            f.confidence,
             field(&f.text),
         )?;
     }

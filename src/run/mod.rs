@@ -48,10 +48,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             json,
             csv,
             history: true,
+            ..
         }) => guidance::history(&paths, json, csv),
         Some(Command::Guidance {
-            paths, json, csv, ..
-        }) => guidance::run(&paths, json, csv),
+            paths,
+            json,
+            csv,
+            all,
+            ..
+        }) => guidance::run(&paths, json, csv, all),
         Some(Command::Export { paths, format }) => export::run(&paths, format),
         None => read::read(cli.read),
     }

@@ -25,6 +25,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     } else {
         format!("{tab}: focus")
     };
+    // How many figures the model is unsure of, and the key that shows or hides them.
+    let unsure = state
+        .doc()
+        .and_then(|d| d.guidance.as_ref())
+        .map_or(0, |g| g.iter().filter(|f| !f.shown()).count());
+    let filter = state.key(crate::app::Action::ToggleFilter);
+    let focus = match (unsure, state.sidebar_unsure) {
+        (0, _) => focus,
+        (n, false) => format!("{focus} · {n} unsure hidden ({filter})"),
+        (n, true) => format!("{focus} · {n} unsure dimmed ({filter})"),
+    };
     put(
         buf,
         inner.x,
@@ -121,6 +132,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
                     theme.selected
                 } else if selected {
                     theme.cursor
+                } else if !f.shown() {
+                    theme.dim
                 } else {
                     theme.en
                 };
