@@ -52,6 +52,20 @@ fn extraction(c: &mut Criterion) {
         });
     }
     g.finish();
+    // The confidence model's start-up cost: parsing the embedded weights (done once, on the
+    // first extraction).
+    c.bench_function("guidance/parse_confidence_model", |b| {
+        b.iter(|| {
+            black_box(
+                serde_json::from_str::<callread::guidance::confidence::Model>(include_str!(
+                    "../assets/guidance_model.json"
+                ))
+                .unwrap(),
+            )
+            .weights
+            .len()
+        })
+    });
 }
 
 criterion_group!(benches, extraction);

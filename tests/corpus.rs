@@ -297,3 +297,58 @@ fn strict_recall_on_guidance_wide_by_part() {
         assert!(recall >= floor, "{part}: {hit}/{n} under {floor}");
     }
 }
+
+/// The rows of held-out companies judged by a reader who did not write the rules
+/// (`tests/fixtures/guidance_judged_heldout.jsonl`): the rows the model shows are right more
+/// often than all the rows, and it keeps most of the right ones.
+#[test]
+fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
+    let wide = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/guidance-wide");
+    if !wide.join("calls").exists() {
+        eprintln!("../shared/corpus/guidance-wide is not beside the checkout: skipped");
+        return;
+    }
+    let judged: Vec<Value> = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guidance_judged_heldout.jsonl"),
+    )
+    .unwrap()
+    .lines()
+    .map(|l| serde_json::from_str(l).unwrap())
+    .collect();
+    let mut calls: HashMap<String, Vec<GuidanceFigure>> = HashMap::new();
+    let (mut all, mut all_right, mut shown, mut shown_right) = (0, 0, 0, 0);
+    for j in &judged {
+        let file = j["file"].as_str().unwrap();
+        let rows = calls.entry(file.to_string()).or_insert_with(|| {
+            extract(&callread::library::load_file(&wide.join("calls").join(file)).unwrap())
+        });
+        let Some(row) = rows.iter().find(|r| {
+            r.line as u64 == j["line"].as_u64().unwrap()
+                && r.label == j["label"].as_str().unwrap()
+                && r.period.as_deref() == j["period"].as_str()
+                && r.low == j["low"].as_f64()
+        }) else {
+            continue;
+        };
+        let right = j["right"].as_bool().unwrap();
+        all += 1;
+        all_right += usize::from(right);
+        if row.shown() {
+            shown += 1;
+            shown_right += usize::from(right);
+        }
+    }
+    let p_all = all_right as f64 / all as f64;
+    let p_shown = shown_right as f64 / shown as f64;
+    eprintln!(
+        "held-out judged rows: all {all_right}/{all} = {:.1}%, shown {shown_right}/{shown} = {:.1}%",
+        100.0 * p_all,
+        100.0 * p_shown
+    );
+    assert!(all >= 150, "the judged rows are still produced ({all})");
+    assert!(p_shown >= p_all + 0.05, "the model no longer helps");
+    assert!(
+        shown_right as f64 >= 0.85 * all_right as f64,
+        "too many right rows hidden"
+    );
+}

@@ -75,6 +75,55 @@ fn bucket(n: usize, edges: &[usize]) -> usize {
     edges.iter().take_while(|&&e| n >= e).count()
 }
 
+/// What the features of one transcript's rows share: its English paragraphs, and the
+/// features of each sentence (read once for all the figures in it).
+struct Context<'a> {
+    paragraphs: Vec<&'a str>,
+    call: CallPeriod,
+    sentences: HashMap<(usize, &'a str), Vec<String>>,
+}
+
+impl<'a> Context<'a> {
+    fn new(t: &'a Transcript, call: CallPeriod) -> Context<'a> {
+        Context {
+            paragraphs: t
+                .paragraphs()
+                .map(|(_, p)| p.en.as_deref().unwrap_or(""))
+                .collect(),
+            call,
+            sentences: HashMap::new(),
+        }
+    }
+}
+
+/// The features of a sentence, whichever of its figures is scored.
+fn sentence_features(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    out.push(format!(
+        "sentence_len:{}",
+        bucket(s.split_whitespace().count(), &[12, 25, 40, 60])
+    ));
+    for (on, name) in [
+        (cues::forward(s), "forward_sentence"),
+        (cues::reports_result(s), "result_sentence"),
+        (cues::has_past_verb(s), "past_verb"),
+        (cues::names_guide(s), "names_guide"),
+    ] {
+        if on {
+            out.push(name.to_string());
+        }
+    }
+    let lower = s.to_ascii_lowercase();
+    if lower.starts_with("if ") || lower.starts_with("assuming ") {
+        out.push("opens_conditional".into());
+    }
+    let mut seen: Vec<String> = words(s).collect();
+    seen.sort();
+    seen.dedup();
+    out.extend(seen.into_iter().map(|w| format!("word:{w}")));
+    out
+}
+
 /// The features of row `i` of `rows` (all the rows of one transcript, in reading order).
 pub fn features(
     t: &Transcript,
@@ -82,6 +131,11 @@ pub fn features(
     i: usize,
     call: CallPeriod,
 ) -> Vec<String> {
+    row_features(&mut Context::new(t, call), rows, i)
+}
+
+fn row_features<'a>(ctx: &mut Context<'a>, rows: &'a [GuidanceFigure], i: usize) -> Vec<String> {
+    let call = ctx.call;
     let f = &rows[i];
     let mut out: Vec<String> = Vec::with_capacity(64);
     let mut add = |s: String| out.push(s);
@@ -170,11 +224,7 @@ pub fn features(
     }
     // The sentence and the figure's place in it.
     let s = f.text.as_str();
-    let para = t
-        .paragraphs()
-        .nth(f.paragraph)
-        .and_then(|(_, p)| p.en.as_deref())
-        .unwrap_or("");
+    let para = ctx.paragraphs.get(f.paragraph).copied().unwrap_or("");
     let local = para
         .find(s)
         .and_then(|off| {
@@ -186,33 +236,12 @@ pub fn features(
         .unwrap_or(0..0);
     let before = &s[..local.start];
     let after = &s[local.end..];
-    let n_words = s.split_whitespace().count();
-    add(format!(
-        "sentence_len:{}",
-        bucket(n_words, &[12, 25, 40, 60])
-    ));
     add(format!(
         "figure_at:{}",
         bucket(before.split_whitespace().count(), &[4, 10, 20])
     ));
-    if cues::forward(s) {
-        add("forward_sentence".into());
-    }
     if cues::forward(before) {
         add("forward_before".into());
-    }
-    if cues::reports_result(s) {
-        add("result_sentence".into());
-    }
-    if cues::has_past_verb(s) {
-        add("past_verb".into());
-    }
-    if cues::names_guide(s) {
-        add("names_guide".into());
-    }
-    let lower = s.to_ascii_lowercase();
-    if lower.starts_with("if ") || lower.starts_with("assuming ") {
-        add("opens_conditional".into());
     }
     // The words on each side of the figure, nearest first, and the sentence's words.
     let left: Vec<String> = words(before).collect();
@@ -228,20 +257,22 @@ pub fn features(
             add(format!("right_near:{w}"));
         }
     }
-    let mut seen: Vec<String> = words(s).collect();
-    seen.sort();
-    seen.dedup();
-    for w in seen {
-        add(format!("word:{w}"));
-    }
+    out.extend(
+        ctx.sentences
+            .entry((f.paragraph, s))
+            .or_insert_with(|| sentence_features(s))
+            .iter()
+            .cloned(),
+    );
     out
 }
 
 /// The confidence of each row of one transcript's rows, in order.
 pub fn confidences(t: &Transcript, rows: &[GuidanceFigure], call: CallPeriod) -> Vec<f32> {
     let m = model();
+    let mut ctx = Context::new(t, call);
     (0..rows.len())
-        .map(|i| m.score(&features(t, rows, i, call)))
+        .map(|i| m.score(&row_features(&mut ctx, rows, i)))
         .collect()
 }
 
