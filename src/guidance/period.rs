@@ -212,7 +212,7 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
     // are for it or before, guides for it or after (after it on a fourth-quarter call). A
     // year read above that more of them contradict than another year gives way ("compared
     // to the fourth quarter of 2019" on a 2021 call; "our 2030 targets").
-    if let Some(bounded) = bounded_year(t, p).filter(|_| std::env::var_os("CR_NOB").is_none()) {
+    if let Some(bounded) = bounded_year(t, p) {
         p.year = Some(bounded);
     }
     // Surest of all: the date the quarter ended ("as of September 30, 2021", "the first nine
