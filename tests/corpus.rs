@@ -21,76 +21,9 @@ fn corpus() -> Option<PathBuf> {
     dir.join("gold.jsonl").exists().then_some(dir)
 }
 
-fn scale(g: &Value) -> f64 {
-    match g["scale"].as_str() {
-        Some("billion") => 1e9,
-        Some("million") => 1e6,
-        Some("thousand") => 1e3,
-        _ => 1.0,
-    }
-}
-
-fn gold_values(g: &Value) -> Vec<f64> {
-    ["low", "high"]
-        .iter()
-        .filter_map(|k| g[k].as_f64())
-        .map(|v| v.abs() * scale(g))
-        .collect()
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-3 * a.abs().max(b.abs())
-}
-
-fn same_values(g: &Value, f: &GuidanceFigure) -> bool {
-    let want = gold_values(g);
-    let have: Vec<f64> = [f.low, f.high]
-        .into_iter()
-        .flatten()
-        .map(f64::abs)
-        .collect();
-    !want.is_empty() && want.iter().all(|w| have.iter().any(|h| close(*w, *h)))
-}
-
-fn same_period(g: &Value, f: &GuidanceFigure) -> bool {
-    let gp = g["period"].as_str().unwrap_or("");
-    let xp = f.period.as_deref().unwrap_or("");
-    if gp.is_empty() {
-        return true;
-    }
-    if gp == "FY" {
-        return xp.starts_with("FY");
-    }
-    if gp.starts_with("FY") {
-        return xp == gp;
-    }
-    let (quarter, year) = gp.split_once(' ').unwrap_or((gp, ""));
-    xp.starts_with(quarter) && xp.contains(year)
-}
-
-fn per_share(f: &GuidanceFigure) -> bool {
-    let metric = serde_json::to_value(f.metric).unwrap_or_default();
-    f.unit == callread::guidance::GuideUnit::UsdPerShare
-        || f.label.to_lowercase().contains("share")
-        || metric == "eps"
-        || metric == "ffo"
-}
-
-fn revenue_like(f: &GuidanceFigure) -> bool {
-    let metric = serde_json::to_value(f.metric).unwrap_or_default();
-    let label = f.label.to_lowercase();
-    metric == "revenue"
-        || metric == "growth"
-        || label.contains("revenue")
-        || label.contains("sales")
-}
-
-fn same_metric(g: &Value, f: &GuidanceFigure) -> bool {
-    match g["metric"].as_str() {
-        Some("eps") | Some("ffo") => per_share(f),
-        Some("revenue") => revenue_like(f) && !per_share(f),
-        _ => !per_share(f) || g["unit"] == "USD/share",
-    }
+/// A gold row of `gold.jsonl` as the library's scorer reads it.
+fn as_gold(g: &Value) -> callread::guidance::eval::Gold {
+    serde_json::from_value(g.clone()).expect("a gold row")
 }
 
 /// True when the call's English says every value of the gold row as a quantity.
@@ -101,9 +34,10 @@ fn spoken(g: &Value, call: &callread::transcript::Transcript) -> bool {
         .flat_map(english)
         .map(|q| q.value.abs())
         .collect();
-    gold_values(g)
+    as_gold(g)
+        .values()
         .iter()
-        .all(|w| said.iter().any(|v| close(*w, *v)))
+        .all(|w| said.iter().any(|v| callread::guidance::eval::close(*w, *v)))
 }
 
 #[test]
@@ -133,7 +67,7 @@ fn strict_recall_on_real_calls_of_other_companies() {
         let file = g["file"].as_str().unwrap();
         let found = rows[file]
             .iter()
-            .any(|f| same_values(g, f) && same_period(g, f) && same_metric(g, f));
+            .any(|f| callread::guidance::eval::strict(&as_gold(g), f));
         strict += usize::from(found);
         if spoken(g, &calls[file]) {
             spoken_rows += 1;
