@@ -76,7 +76,7 @@ static QUARTER_NAMED: LazyLock<Regex> =
 /// "over $1 billion", "nearly 30%": a bound or a rounding, not the figure reported.
 static NOT_EXACT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:over|more\s+than|nearly|almost|above|under|less\s+than|below|at\s+least|up\s+to|north\s+of|in\s+excess\s+of|exceeding|approaching|close\s+to)\s+$",
+        r"(?i)\b(?:over|more\s+than|nearly|almost|above|under|less\s+than|below|at\s+least|up\s+to|north\s+of|in\s+excess\s+of|exceeding|approaching|close\s+to)\s+$",
     )
 });
 /// "up", "down", "an increase of", "growth of": the figure after is a change, not a level,

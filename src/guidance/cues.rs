@@ -54,7 +54,7 @@ static GUIDE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// to", "prior guidance of", "was", "last year's".
 static PAST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:(?:\bcompared?s?\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w&-]+\s+){0,5}?(?:of|at)|\bfrom|\bversus|\bvs\.?|compared?s?\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously|original(?:ly)?|initial|earlier|last|old)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimates?|assumptions?|views?|projections?|plan)(?:\s+(?:range|was|midpoint))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\bthan\s+(?:[\w'’-]+\s+){0,4}?(?:of|at)|\bpreviously\s+(?:mentioned|discussed|noted|disclosed|reported|announced|described)|\b(?:above|below|exceed(?:ed|ing)?|beat(?:ing)?|ahead\s+of|surpass(?:ed|ing)?|outperform(?:ed|ing)?|short\s+of|miss(?:ed|ing))\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|expectations?|forecast|range|estimates?|targets?)(?:\s+range)?(?:\s+of)?|(?:issued|provided|gave|announced)\s+(?:\S+\s+){0,4}?(?:guidance|outlook|range)\s+(?:of|at)|(?:guidance|outlook|estimates?|expectations?|range|consensus)\s+by|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+|greater\s+than\s+|more\s+than\s+|less\s+than\s+|at\s+least\s+)*$",
+        r"(?i)(?:(?:\bcompared?s?\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w&-]+\s+){0,5}?(?:of|at)|\bfrom|\bversus|\bvs\.?|compared?s?\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously|original(?:ly)?|initial|earlier|last|old)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimates?|assumptions?|views?|projections?|plan)(?:\s+(?:range|was|midpoint))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\bthan\s+(?:[\w'’-]+\s+){0,4}?(?:of|at)|\bpreviously\s+(?:mentioned|discussed|noted|disclosed|reported|announced|described)|\bpreviously(?:\s+(?:at|of|expected|guided|forecasted|forecast|projected|anticipated))?|(?:guidance|outlook|forecast|plan|expectations?)\s+(?:had\s+)?(?:called|calls)\s+for|\b(?:above|below|exceed(?:ed|ing)?|beat(?:ing)?|ahead\s+of|surpass(?:ed|ing)?|outperform(?:ed|ing)?|short\s+of|miss(?:ed|ing))\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|expectations?|forecast|range|estimates?|targets?)(?:\s+range)?(?:\s+of)?|(?:issued|provided|gave|announced)\s+(?:\S+\s+){0,4}?(?:guidance|outlook|range)\s+(?:of|at)|(?:guidance|outlook|estimates?|expectations?|range|consensus)\s+by|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|previous\s+|prior\s+|original\s+|initial\s+|earlier\s+|(?:higher|lower|high|low|top|upper|bottom)\s+end\s+of\s+|midpoint\s+of\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+|greater\s+than\s+|more\s+than\s+|less\s+than\s+|at\s+least\s+)*$",
     )
 });
 
@@ -178,6 +178,27 @@ fn past_tense_clause(s: &str) -> bool {
 }
 
 /// True when the words before a figure make it a past or earlier figure, or an item left out.
+/// True when the words since the previous figure name an earlier guide that the figure
+/// quotes ("compares to previous guidance of adjusted EPS in the range of", "down from our
+/// revised August guidance of", "compared to our previously provided"), unless the sentence
+/// says that guide still holds ("reaffirming our previous guidance of").
+pub(super) fn old_guide(before: &str, upto: &str) -> bool {
+    static OLD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:previous(?:ly)?|prior|original(?:ly)?|(?:our|the|its)\s+initial|earlier|old|revised\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|may|june|july|august|september|october|november|december))\s+(?:[\w'’-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimates?|view)\b|\bpreviously\s+(?:provided|given|issued|announced|communicated|guided)\b|\b(?:previous|prior|original|earlier)\s*$",
+        )
+    });
+    static KEPT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:remains?|remaining|unchanged|consistent\s+with|maintain(?:s|ing|ed)?|reaffirm(?:s|ing|ed)?|reiterat(?:e|es|ing|ed)|confirm(?:s|ing|ed)?|same\s+as|in\s+line\s+with|still)\b",
+        )
+    });
+    // Only in the figure's own clause: "up $20 million from prior guidance, reflecting ...
+    // capex at $70 million" quotes no old capex guide.
+    let clause = before.rsplit(',').next().unwrap_or(before);
+    OLD.is_match(clause) && !KEPT.is_match(upto)
+}
+
 pub(super) fn past_before(before: &str) -> bool {
     static KEPT: LazyLock<Regex> = LazyLock::new(|| {
         re(
@@ -388,5 +409,31 @@ mod tests {
             "We increased our outlook for the full year to $9.6 billion."
         ));
         assert!(refuses("We won't guide to 13.5% today."));
+    }
+}
+#[cfg(test)]
+mod old_guide_tests {
+    use super::old_guide;
+
+    #[test]
+    fn an_earlier_guide_quoted_is_old_unless_it_still_holds() {
+        for b in [
+            "This compares to previous guidance of adjusted EPS in the range of ",
+            ", down from our revised August guidance of ",
+            " compared to our previously provided ",
+            ", an increase from our previous guidance of plus ",
+        ] {
+            assert!(old_guide(b, b), "{b}");
+        }
+        let kept = "We are reaffirming our previous guidance of ";
+        assert!(!old_guide(kept, kept));
+        for new in [
+            "For the full year, we now expect adjusted EPS of ",
+            "to offer an initial EPS outlook for 2022 ",
+            "Free cash flow guidance was increased, up $20 million from prior guidance, reflecting lower capex at ",
+        ] {
+            assert!(!old_guide(new, new), "{new}");
+        }
+        assert!(old_guide(" and this is better than our prior ", ""));
     }
 }

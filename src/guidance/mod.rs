@@ -24,6 +24,7 @@ pub mod confidence;
 mod cues;
 pub mod eval;
 mod metric;
+mod naming;
 pub use metric::Basis;
 mod patterns;
 mod period;
@@ -252,12 +253,50 @@ impl GuidanceFigure {
 /// (the hidden ones included: see [`GuidanceFigure::shown`]).
 pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
     let call = call_period(t);
-    let mut rows = candidates(t, call);
+    let mut rows = name_or_drop(t, candidates(t, call));
     let scores = confidence::confidences(t, &rows, call);
     for (row, c) in rows.iter_mut().zip(scores) {
         row.confidence = c;
     }
     rows
+}
+
+/// Rows whose label names no measure ("Growth", "Expenses", "Costs", "Other") are named from
+/// their sentence's words ([`naming::name_bare`]) or left out.
+fn name_or_drop(t: &Transcript, rows: Vec<GuidanceFigure>) -> Vec<GuidanceFigure> {
+    if !rows.iter().any(|r| bare_head(&r.label).is_some()) {
+        return rows;
+    }
+    let paragraphs: Vec<&str> = t
+        .paragraphs()
+        .map(|(_, p)| p.en.as_deref().unwrap_or(""))
+        .collect();
+    rows.into_iter()
+        .filter_map(|mut r| {
+            let Some(head) = bare_head(&r.label) else {
+                return Some(r);
+            };
+            if head == "other" {
+                return None;
+            }
+            let para = paragraphs.get(r.paragraph).copied().unwrap_or("");
+            let off = para.find(r.text.as_str())?;
+            let local = r.span.start.checked_sub(off)?..r.span.end.checked_sub(off)?;
+            r.label = naming::name_bare(head, &r.text, local)?;
+            Some(r)
+        })
+        .collect()
+}
+
+/// The bare metric word of a label that names no measure, lowercased.
+fn bare_head(label: &str) -> Option<&'static str> {
+    match label.to_ascii_lowercase().as_str() {
+        "growth" => Some("growth"),
+        "expenses" | "expense" => Some("expenses"),
+        "costs" | "cost" => Some("costs"),
+        "other" => Some("other"),
+        _ => None,
+    }
 }
 
 /// The rows the rules find, before the model scores them.
@@ -627,6 +666,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     || end_of_range
                     || price
                     || cues::past_before(before)
+                    || cues::old_guide(before, upto)
                     || share_of
                     || usd_delta
                     || to_date
@@ -641,7 +681,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     || (fwd && cues::result_since_forward(upto))
                     || (!fwd && cues::reports_result(before))
                 {
-                    if cues::past_before(before) {
+                    if cues::past_before(before) || cues::old_guide(before, upto) {
                         earlier.push((fig.low.abs(), fig.high.map(f64::abs)));
                     }
                     continue;

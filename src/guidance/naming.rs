@@ -1,0 +1,250 @@
+//! Naming a row whose metric word said nothing: a bare "Growth", "Expenses", "Costs" or
+//! "Other". The measure is named from the sentence's own words ("organic NSR growth of 6%" →
+//! "Organic NSR growth"; "net sales are forecasted to grow 9 to 12%" → "Net sales growth"), or
+//! the row is left out: readers judged every such row on calls of other companies wrong, since a
+//! figure nobody can name is no guide anyone can use.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::re;
+
+/// Words that start or pad a noun phrase without naming anything.
+const FILLER: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "our",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "of",
+    "in",
+    "for",
+    "and",
+    "or",
+    "to",
+    "with",
+    "we",
+    "strong",
+    "solid",
+    "continued",
+    "moderate",
+    "healthy",
+    "good",
+    "robust",
+    "modest",
+    "significant",
+    "double",
+    "single",
+    "digit",
+    "digits",
+    "high",
+    "low",
+    "mid",
+    "expected",
+    "expect",
+    "overall",
+    "further",
+    "additional",
+    "more",
+    "less",
+    "some",
+    "any",
+    "year",
+    "over",
+    "year-over-year",
+    "sequential",
+    "annual",
+    "rate",
+    "range",
+    "total",
+    "at",
+    "about",
+    "approximately",
+    "around",
+    "is",
+    "are",
+    "be",
+    "will",
+    "should",
+    "continue",
+    "see",
+    "also",
+    "now",
+    "still",
+    "then",
+    "which",
+    "it",
+    "growth",
+    "grow",
+    "expenses",
+    "expense",
+    "costs",
+    "cost",
+    "percent",
+    "%",
+    "by",
+    "from",
+    "as",
+    "on",
+    "than",
+    "up",
+    "down",
+    "record",
+    "forecasted",
+    "forecast",
+    "projected",
+    "anticipated",
+    "guidance",
+    "outlook",
+    "target",
+    "targeted",
+    "all",
+    "both",
+    "each",
+    "other",
+    "new",
+    "like",
+    "lower",
+    "higher",
+    "similar",
+    "same",
+    "'s",
+];
+
+fn meaningful(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    !FILLER.contains(&l.as_str())
+        && w.chars().any(|c| c.is_ascii_alphabetic())
+        && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The last run of up to three meaningful words at the end of `text`.
+fn tail_phrase(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .rev()
+        .take_while(|w| meaningful(w))
+        .take(3)
+        .copied()
+        .collect();
+    (!kept.is_empty()).then(|| kept.into_iter().rev().collect::<Vec<_>>().join(" "))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
+
+/// A name for the measure of the figure at `local` (byte range in sentence `s`) whose metric
+/// word was the bare `head` ("growth", "expenses", "costs"), or none.
+pub(super) fn name_bare(head: &str, s: &str, local: std::ops::Range<usize>) -> Option<String> {
+    static HEAD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(growth|grow(?:s|ing)?|expenses?|costs?|spending|increase|decline)\b")
+    });
+    static GROW_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(.*?)\s+(?:(?:is|are|will|should|would|to)\s+)?(?:(?:now|also|still|currently)\s+)?(?:expected\s+|forecast(?:ed)?\s+|projected\s+|anticipated\s+|likely\s+|going\s+)?(?:to\s+)?(?:be\s+)?(?:grow|increase|rise|decline|decrease|improve|up|down)\b",
+        )
+    });
+    static IN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*(?:of\s+)?(?:growth\s+)?in\s+(?:our\s+|the\s+)?([A-Za-z][\w&'-]*(?:\s+[A-Za-z][\w&'-]*){0,2})",
+        )
+    });
+    let start = local.start.min(s.len());
+    let end = local.end.min(s.len());
+    // The clause before the figure.
+    let before = &s[..start];
+    let clause = before
+        .rfind([';', ':'])
+        .map_or(before, |i| &before[i + 1..]);
+    let suffix = match head {
+        "expenses" | "expense" => "expenses",
+        "costs" | "cost" => "costs",
+        _ => "growth",
+    };
+    // "organic NSR growth of 6%", "SG&A expenses of $40 million": the words before the head.
+    if let Some(m) = HEAD_BEFORE.find_iter(clause).last()
+        && let Some(name) = tail_phrase(&clause[..m.start()])
+    {
+        return Some(capitalise(&format!("{name} {suffix}")));
+    }
+    // "5% growth in our Industrial segment".
+    if let Some(c) = IN_AFTER.captures(&s[end..])
+        && let Some(name) = tail_phrase(&c[1])
+    {
+        return Some(capitalise(&format!("{name} {suffix}")));
+    }
+    // "organic net sales are forecasted to grow 9 to 12%": the subject of the verb.
+    if suffix == "growth"
+        && let Some(c) = GROW_VERB.captures(clause)
+        && let Some(name) = tail_phrase(&c[1])
+    {
+        return Some(capitalise(&format!("{name} {suffix}")));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(s: &str, fig: &str) -> Option<String> {
+        let i = s.find(fig).unwrap();
+        let head = if s.contains("expenses") {
+            "expenses"
+        } else {
+            "growth"
+        };
+        name_bare(head, s, i..i + fig.len())
+    }
+
+    #[test]
+    fn bare_growth_is_named_from_the_sentence() {
+        assert_eq!(
+            name("we expect organic NSR growth of 6% for the year.", "6%").as_deref(),
+            Some("Organic NSR growth")
+        );
+        assert_eq!(
+            name(
+                "organic net sales are forecasted to grow 9 to 12%.",
+                "9 to 12%"
+            )
+            .as_deref(),
+            Some("Organic net sales growth")
+        );
+        assert_eq!(
+            name(
+                "We expect 5% to 7% growth in our Industrial segment.",
+                "5% to 7%"
+            )
+            .as_deref(),
+            Some("Industrial segment growth")
+        );
+        assert_eq!(
+            name("We expect customer growth between 1% and 2%.", "1% and 2%").as_deref(),
+            Some("Customer growth")
+        );
+    }
+
+    #[test]
+    fn nothing_to_name_is_none() {
+        assert_eq!(name("We expect 5% to 7% growth.", "5% to 7%"), None);
+        assert_eq!(
+            name("We expect strong double digit growth of 20%.", "20%"),
+            None
+        );
+    }
+}
