@@ -130,9 +130,12 @@ fn tail_phrase(text: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
         .filter(|w| !w.is_empty())
         .collect();
+    // "accelerated rent expense": the head word itself ends the phrase.
+    let heads = ["growth", "expense", "expenses", "cost", "costs", "spending"];
     let kept: Vec<&str> = words
         .iter()
         .rev()
+        .skip_while(|w| heads.contains(&w.to_ascii_lowercase().as_str()))
         .take_while(|w| meaningful(w))
         .take(3)
         .copied()
@@ -236,6 +239,14 @@ mod tests {
         assert_eq!(
             name("We expect customer growth between 1% and 2%.", "1% and 2%").as_deref(),
             Some("Customer growth")
+        );
+        assert_eq!(
+            name(
+                "we expect to recognize that $59 million in accelerated rent expenses over time",
+                "$59 million"
+            )
+            .as_deref(),
+            Some("Accelerated rent expenses")
         );
     }
 

@@ -127,6 +127,13 @@ pub(super) static DOWN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:down|decline\s+of|decrease\s+of|declines?|decrease)(?:\s+(?:in\s+the|by|to|about|approximately|roughly))?\s*$",
     )
 });
+/// "revenues to decline in the range of", "net sales to decrease approximately", "declining
+/// between": a percentage after these is a fall (not "decline to", a level).
+pub(super) static DECLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:down|declin(?:e|es|ing)|decreas(?:e|es|ing)|contract(?:ion)?|drop|fall)(?:\s+(?:of|in|the|range|by|about|approximately|roughly|around|between|an?|somewhere|anywhere|within|and|mid|low|high|single|double|digits?))*\s*$",
+    )
+});
 /// "use $110 million to $125 million of cash": an outflow.
 pub(super) static USE_OF_CASH: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:use|burn|consume)\s*$"));

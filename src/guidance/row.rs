@@ -222,7 +222,7 @@ pub(super) fn make(
             (low, high) = (Some(-fig.low), Some(0.0));
         } else if tail.ends_with("flat to up") {
             (low, high) = (Some(0.0), Some(fig.low));
-        } else if DOWN.is_match(tail) {
+        } else if DOWN.is_match(tail) || fig.unit == Unit::Percent && DECLINE.is_match(tail) {
             (low, high) = (low.map(|v| -v.abs()), high.map(|v| -v.abs()));
         }
         // "in the low 30% range": a band.
@@ -236,7 +236,7 @@ pub(super) fn make(
                 (low, high) = (Some(v + 6.0), Some(v + 9.0));
             }
         }
-    } else if DOWN.is_match(tail) {
+    } else if DOWN.is_match(tail) || fig.unit == Unit::Percent && DECLINE.is_match(tail) {
         // "down 10% to 15%"; "down 1% to up 1%".
         (low, high) = if fig.high_positive {
             (low.map(|v| -v.abs()), high.map(f64::abs))
