@@ -766,3 +766,72 @@ fn respectively_pairs_figures_with_metrics_in_order() {
         ]
     );
 }
+
+/// Families read wrong on calls of companies the rules were never written against, in words
+/// of this fixture's own: an old range quoted beside the new one, a scale written once, a
+/// band ("the high 4% range"), a fall in words, dollars written without "$", "flat to",
+/// growth measured against a base, a bare "growth" named or left out, local currency growth,
+/// a horizon in words ("over time").
+#[test]
+fn families_seen_on_unread_companies() {
+    let t = common::load(include_str!("fixtures/guidance_unseen_families.txt"));
+    let f = extract(&t);
+    let has = |label: &str, low: Option<f64>, high: Option<f64>| {
+        f.iter().any(|r| {
+            r.label == label
+                && r.low.zip(low).is_none_or(|(a, b)| (a - b).abs() < 1e-6)
+                && r.high.zip(high).is_none_or(|(a, b)| (a - b).abs() < 1e-6)
+                && r.low.is_some() == low.is_some()
+                && r.high.is_some() == high.is_some()
+        })
+    };
+    let show = || {
+        f.iter()
+            .map(|r| format!("{} {:?} {:?}..{:?}", r.label, r.period, r.low, r.high))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for (label, low, high) in [
+        ("Sales", Some(2.25e9), Some(2.3e9)),
+        ("Adjusted EPS", Some(4.4), Some(4.55)),
+        ("Revenues growth", Some(-6.0), Some(-3.0)),
+        ("Segment margin", Some(4.7), Some(4.9)),
+        ("Revenue", Some(610e6), Some(640e6)),
+        ("Operating cash flow", Some(3.1e9), Some(3.3e9)),
+        ("Revenue", Some(705e6), Some(725e6)),
+        ("Consolidated sales growth", Some(12.0), Some(14.0)),
+        ("Net sales growth", Some(0.0), Some(4.0)),
+        ("Organic NSR growth", Some(6.0), Some(7.0)),
+        (
+            "Weighted average shares outstanding",
+            Some(48e6),
+            Some(48e6),
+        ),
+        ("Sales growth", Some(5.0), Some(6.0)),
+    ] {
+        assert!(
+            has(label, low, high),
+            "{label} {low:?}..{high:?} missing:\n{}",
+            show()
+        );
+    }
+    // The old ranges are no guides; a growth nobody names is left out.
+    for old in [2.1e9, 2.2e9, 4.1, 4.3, 8.0] {
+        assert!(
+            !f.iter().any(|r| r.low == Some(old) || r.high == Some(old)),
+            "{old} kept:\n{}",
+            show()
+        );
+    }
+    assert!(f.iter().all(|r| r.label != "Growth" && r.label != "Other"));
+    assert!(f.iter().all(|r| !r.label.starts_with("Currency")));
+    // "over time": a target, not this year's guide.
+    let fcf = f
+        .iter()
+        .find(|r| r.label.to_lowercase().contains("conversion"))
+        .expect("conversion row");
+    assert_eq!(
+        (fcf.kind, fcf.period.as_deref()),
+        (callread::guidance::Kind::Target, Some("long term"))
+    );
+}

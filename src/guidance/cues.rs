@@ -177,7 +177,6 @@ fn past_tense_clause(s: &str) -> bool {
     })
 }
 
-/// True when the words before a figure make it a past or earlier figure, or an item left out.
 /// True when the words since the previous figure name an earlier guide that the figure
 /// quotes ("compares to previous guidance of adjusted EPS in the range of", "down from our
 /// revised August guidance of", "compared to our previously provided"), unless the sentence
@@ -199,6 +198,7 @@ pub(super) fn old_guide(before: &str, upto: &str) -> bool {
     OLD.is_match(clause) && !KEPT.is_match(upto)
 }
 
+/// True when the words before a figure make it a past or earlier figure, or an item left out.
 pub(super) fn past_before(before: &str) -> bool {
     static KEPT: LazyLock<Regex> = LazyLock::new(|| {
         re(
@@ -224,12 +224,16 @@ pub(super) fn past_after(after: &str) -> bool {
 /// the storms reduced Q3 EPS by $0.06").
 pub(super) fn result_since_forward(before: &str) -> bool {
     let cleaned = NOT_FORWARD.replace_all(before, " ");
-    let cleaned = GUIDE_CHANGE.replace_all(&cleaned, " ");
+    // The last forward word counts also inside a change to the guide ("our revised adjusted EPS
+    // range is now"); the change's own words are no result. Blanked to the same length, so
+    // positions agree.
     let from = FORWARD.find_iter(&cleaned).last().map_or(0, |m| m.end());
+    let cleaned = GUIDE_CHANGE.replace_all(&cleaned, |c: &regex::Captures| " ".repeat(c[0].len()));
+    let from = from.min(cleaned.len());
     // "our July outlook contemplated $2 million": the outlook of before, in the past tense.
     static CONTEMPLATED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^\s*(?:contemplated|assumed|included|implied|called\s+for|anticipated|expected|projected)\b",
+            r"(?i)^\s*(?:contemplated|assumed|included|implied|called\s+for|(?:anticipated|expected|projected)\s+(?:\$|\d|an?\s|approximately|about|roughly|around))",
         )
     });
     RESULT.is_match(&cleaned[from..])

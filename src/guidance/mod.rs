@@ -231,6 +231,14 @@ pub struct GuidanceFigure {
     pub zh_spans: Vec<std::ops::Range<usize>>,
 }
 
+/// True when `CALLREAD_TRACE_GUIDANCE` is set: the extractor says on stderr why it skips each
+/// figure.
+fn trace() -> bool {
+    static TRACE: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var_os("CALLREAD_TRACE_GUIDANCE").is_some());
+    *TRACE
+}
+
 pub(crate) fn re(p: &str) -> Regex {
     // Word boundaries are ASCII ones: the patterns read English, and an ASCII boundary keeps
     // the regex engine on its fast lazy DFA instead of the Unicode-aware fallback.
@@ -623,7 +631,10 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 // "excludes $0.63 or $106 million": the same item in other units.
                 let same_as_skipped = skipped_prev && OR_AGAIN.is_match(before);
                 // "25% growth at the high end of guidance": an end of a range given before.
-                let end_of_range = END_OF_RANGE.is_match(after);
+                let end_of_range = END_OF_RANGE.find(after).is_some_and(|m| {
+                    let between = &after[..m.start()];
+                    between.split_whitespace().count() <= 4 && !between.contains(" and ")
+                });
                 // "$4 copper", "$70 oil": a price the guide assumes.
                 let price = fig.unit == Unit::Usd && COMMODITY.is_match(after);
                 skipped_prev = true;
@@ -642,6 +653,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 // "adjusted EBITDA of negative $3 million ... below the prior year period, ...
                 // which we will discuss": results, the forward word only after them.
                 let results_first = fwd && PRIOR_PERIOD.is_match(s) && !forward_before();
+                // "sales growth of 34% to 39% versus the prior year fourth quarter": the base a
+                // forward growth rate is measured against, not a past figure.
+                let growth_over_base = fig.unit == Unit::Percent
+                    && fwd
+                    && forward_before()
+                    && (GROWTH_WORD.is_match(before_own) || GROWTH_WORD.is_match(after));
                 // "15% higher than 2019's record": a rise over a base year long past.
                 let over_old_base = fig.unit == Unit::Percent
                     && THAN_YEAR
@@ -649,38 +666,63 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         .and_then(|c| c[1].parse::<u16>().ok())
                         .zip(call.year)
                         .is_some_and(|(base, y)| base + 1 < y);
-                if same_as_skipped
-                    || results_first
-                    || over_old_base
-                    || phasing
-                    || cut
-                    || this_quarter
-                    || cues::others_forecast(upto)
-                    || someone_else(upto, &company)
-                    || scenario
-                    || percentage_of
-                    || increment
-                    || parts
-                    || others_capex
-                    || IMPLY.is_match(upto)
-                    || end_of_range
-                    || price
-                    || cues::past_before(before)
-                    || cues::old_guide(before, upto)
-                    || share_of
-                    || usd_delta
-                    || to_date
-                    || past_year
-                    || count_unread
-                    || loose_in_qa
-                    || midpoint_again
-                    || (fwd && !forward_before() && cues::reports_result(upto))
-                    || cues::past_after(after)
-                    || cues::not_company(before.rsplit(',').next().unwrap_or(before))
-                    || cues::not_company_after(after)
-                    || (fwd && cues::result_since_forward(upto))
-                    || (!fwd && cues::reports_result(before))
+                // Why a figure is no guide: the first reason that holds (`CALLREAD_TRACE_GUIDANCE=1`
+                // prints it on stderr).
+                let reasons: &[(&str, &dyn Fn() -> bool)] = &[
+                    ("same_as_skipped", &|| same_as_skipped),
+                    ("results_first", &|| results_first),
+                    ("over_old_base", &|| over_old_base),
+                    ("phasing", &|| phasing),
+                    ("cut", &|| cut),
+                    ("this_quarter", &|| this_quarter),
+                    ("others_forecast", &|| cues::others_forecast(upto)),
+                    ("someone_else", &|| someone_else(upto, &company)),
+                    ("scenario", &|| scenario),
+                    ("percentage_of", &|| percentage_of),
+                    ("increment", &|| increment),
+                    ("parts", &|| parts),
+                    ("others_capex", &|| others_capex),
+                    ("imply", &|| IMPLY.is_match(upto)),
+                    ("end_of_range", &|| end_of_range),
+                    ("price", &|| price),
+                    ("past_before", &|| cues::past_before(before)),
+                    ("old_guide", &|| cues::old_guide(before, upto)),
+                    ("share_of", &|| share_of),
+                    ("usd_delta", &|| usd_delta),
+                    ("to_date", &|| to_date),
+                    ("past_year", &|| past_year),
+                    ("count_unread", &|| count_unread),
+                    ("loose_in_qa", &|| loose_in_qa),
+                    ("midpoint_again", &|| midpoint_again),
+                    ("result_before_forward", &|| {
+                        fwd && !forward_before() && cues::reports_result(upto)
+                    }),
+                    ("past_after", &|| {
+                        cues::past_after(after) && !growth_over_base
+                    }),
+                    ("not_company", &|| {
+                        cues::not_company(before.rsplit(',').next().unwrap_or(before))
+                    }),
+                    ("not_company_after", &|| cues::not_company_after(after)),
+                    ("result_since_forward", &|| {
+                        fwd && cues::result_since_forward(upto)
+                    }),
+                    ("result_before", &|| !fwd && cues::reports_result(before)),
+                ];
+                let skipped = reasons
+                    .iter()
+                    .find(|(_, holds)| holds())
+                    .map(|(why, _)| *why);
+                if let Some(why) = skipped
+                    && trace()
                 {
+                    eprintln!(
+                        "guidance: skipped {:?} in {:?}: {why}",
+                        &s[fig.span.clone()],
+                        s
+                    );
+                }
+                if skipped.is_some() {
                     if cues::past_before(before) || cues::old_guide(before, upto) {
                         earlier.push((fig.low.abs(), fig.high.map(f64::abs)));
                     }

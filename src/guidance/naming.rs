@@ -112,6 +112,20 @@ const FILLER: &[&str] = &[
     "like",
     "lower",
     "higher",
+    "initiating",
+    "raising",
+    "lowering",
+    "providing",
+    "giving",
+    "issuing",
+    "reaffirming",
+    "maintaining",
+    "updating",
+    "narrowing",
+    "reiterating",
+    "introducing",
+    "setting",
+    "guiding",
     "similar",
     "same",
     "'s",
@@ -143,6 +157,22 @@ fn tail_phrase(text: &str) -> Option<String> {
     (!kept.is_empty()).then(|| kept.into_iter().rev().collect::<Vec<_>>().join(" "))
 }
 
+/// True when byte `i` of `s` is a digit of a year ("fiscal 2023").
+fn in_year(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    let start = (0..=i)
+        .rev()
+        .take_while(|&k| b[k].is_ascii_digit())
+        .last()
+        .unwrap_or(i);
+    let end = (i..b.len())
+        .take_while(|&k| b[k].is_ascii_digit())
+        .last()
+        .unwrap_or(i)
+        + 1;
+    end - start == 4 && matches!(&s[start..start + 2], "19" | "20")
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next().map_or_else(String::new, |f| {
@@ -154,7 +184,9 @@ fn capitalise(s: &str) -> String {
 /// word was the bare `head` ("growth", "expenses", "costs"), or none.
 pub(super) fn name_bare(head: &str, s: &str, local: std::ops::Range<usize>) -> Option<String> {
     static HEAD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(growth|grow(?:s|ing)?|expenses?|costs?|spending|increase|decline)\b")
+        re(
+            r"(?i)\b(growth|grow(?:s|ing)?|expenses?|costs?|spending|increase|decline|guidance|outlook|forecast)\b",
+        )
     });
     static GROW_VERB: LazyLock<Regex> = LazyLock::new(|| {
         re(
@@ -170,9 +202,13 @@ pub(super) fn name_bare(head: &str, s: &str, local: std::ops::Range<usize>) -> O
     let end = local.end.min(s.len());
     // The clause before the figure.
     let before = &s[..start];
+    // Since the clause began, and since the figure before ("organic growth of 6% to 7% and
+    // 5% to 8% growth": the second takes no name from the first).
     let clause = before
-        .rfind([';', ':'])
-        .map_or(before, |i| &before[i + 1..]);
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == ';' || c == ':' || c.is_ascii_digit() && !in_year(before, i))
+        .map_or(before, |(i, _)| &before[i + 1..]);
     let suffix = match head {
         "expenses" | "expense" => "expenses",
         "costs" | "cost" => "costs",

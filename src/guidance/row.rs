@@ -220,7 +220,8 @@ pub(super) fn make(
             (low, high) = (Some(v), Some(v));
         } else if tail.ends_with("flat to down") {
             (low, high) = (Some(-fig.low), Some(0.0));
-        } else if tail.ends_with("flat to up") {
+        } else if tail.ends_with("flat to up") || tail.ends_with("flat to") {
+            // "flat to 6% growth".
             (low, high) = (Some(0.0), Some(fig.low));
         } else if DOWN.is_match(tail) || fig.unit == Unit::Percent && DECLINE.is_match(tail) {
             (low, high) = (low.map(|v| -v.abs()), high.map(|v| -v.abs()));

@@ -12,7 +12,7 @@ use crate::text::numbers::{Quantity, Unit, english};
 /// What joins the two ends of a range.
 pub(super) static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:per\s+(?:diluted\s+)?share\s+)?(?:to|and|-|–|—|through|to\s+an?|and\s+an?|or|to\s+(?P<neg>negative|minus)|and\s+(?P<neg2>negative|minus)|to\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
+        r"(?i)^\s*(?:per\s+(?:diluted\s+)?share\s+)?(?:to|and|-|–|—|through|to\s+an?|and\s+an?|and\s+to|up\s+to|to\s+plus|or|to\s+(?P<neg>negative|minus)|and\s+(?P<neg2>negative|minus)|to\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
     )
 });
 /// Ranges in words: "mid-single digits", "high teens", "low-to-mid twenties".
@@ -38,6 +38,75 @@ pub(super) struct Fig {
     pub(super) words: bool,
 }
 
+/// A figure written with its scale ("4.89 billion").
+static SCALED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:million|billion)\b"));
+
+/// Words after a scaled figure that are no unit noun.
+const NOT_A_NOUN: &[&str] = &[
+    "",
+    "to",
+    "and",
+    "or",
+    "in",
+    "of",
+    "for",
+    "with",
+    "range",
+    "which",
+    "respectively",
+    "at",
+    "versus",
+    "compared",
+    "up",
+    "down",
+    "from",
+    "this",
+    "next",
+    "as",
+    "per",
+    "on",
+    "by",
+    "over",
+    "during",
+    "annually",
+    "a",
+    "an",
+    "the",
+    "plus",
+    "minus",
+    "including",
+    "excluding",
+    "while",
+];
+
+/// Nouns of things counted, not dollars.
+const COUNTED: &[&str] = &[
+    "shares",
+    "share",
+    "units",
+    "subscribers",
+    "customers",
+    "members",
+    "users",
+    "accounts",
+    "homes",
+    "vehicles",
+    "tons",
+    "tonnes",
+    "barrels",
+    "ounces",
+    "pounds",
+    "passengers",
+    "employees",
+    "visits",
+    "transactions",
+    "deliveries",
+    "boe",
+    "boepd",
+    "mcf",
+    "count",
+];
+
 /// The figures of a sentence, with ranges joined.
 pub(super) fn figures_of(s: &str) -> Vec<Fig> {
     let qs: Vec<Quantity> = english(s)
@@ -54,6 +123,26 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
                 && b[b.len() - 2].is_ascii_alphabetic())
         })
         .map(|mut q| {
+            // "between 4.89 billion and 4.95 billion", "from 765 million to 775 million": an
+            // amount with its scale and no unit noun after it is dollars ("175 million shares"
+            // and "1.2 million units" keep their nouns).
+            if q.unit == Unit::Count && SCALED.is_match(&q.text) {
+                let next = s[q.span.end..]
+                    .trim_start()
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                // "weighted average shares outstanding of approximately 221 million": the noun
+                // came first.
+                let counted_before = s[..q.span.start].split_whitespace().rev().take(6).any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
+                    COUNTED.iter().any(|c| w.eq_ignore_ascii_case(c))
+                });
+                if NOT_A_NOUN.contains(&next.as_str()) && !counted_before {
+                    q.unit = Unit::Usd;
+                }
+            }
             // "$(0.08)": a negative amount.
             if q.unit == Unit::Count
                 && s[..q.span.start].ends_with("$(")
@@ -74,7 +163,8 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
             let gap = &s[q.span.end..r.span.start];
             let c = RANGE_JOIN.captures(gap)?;
             let same = r.unit == q.unit
-                || q.unit == Unit::Count && matches!(r.unit, Unit::Usd | Unit::Percent);
+                || q.unit == Unit::Count && matches!(r.unit, Unit::Usd | Unit::Percent)
+                || q.unit == Unit::Usd && r.unit == Unit::Count && gap.trim() == "-";
             // "X or Y" is a range only for like figures ("$0.05 or $0.06").
             let or = gap.trim().eq_ignore_ascii_case("or");
             (same
