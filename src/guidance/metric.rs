@@ -312,7 +312,7 @@ fn linked(between: &str) -> bool {
 pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^\s*(?:(?:of|in|on|for|in\s+terms\s+of)\s+)?(?:(?:the\s+|our\s+|total\s+|year-over-year\s+|sequential\s+|organic\s+|reported\s+|constant[\s-]currency\s+|adjusted\s+|non-gaap\s+|gaap\s+|diluted\s+|fully\s+|net\s+|comparable\s+|core\s+|even\s+|levered\s+|unlevered\s+|same[\s-]\w+\s+)*)",
+            r"(?i)^\s*(?:(?:of|in|on|for|in\s+terms\s+of)\s+)?(?:(?:the\s+|our\s+|total\s+|full[\s-]year\s+|fiscal\s+(?:year\s+)?|(?:19|20)\d\d\s+|(?:first|second|third|fourth)[\s-]quarter\s+|q[1-4]\s+|annual\s+|year-over-year\s+|sequential\s+|organic\s+|reported\s+|constant[\s-]currency\s+|adjusted\s+|non-gaap\s+|gaap\s+|diluted\s+|fully\s+|net\s+|comparable\s+|core\s+|even\s+|levered\s+|unlevered\s+|same[\s-]\w+\s+)*)",
         )
     });
     static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {

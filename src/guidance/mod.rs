@@ -284,13 +284,33 @@ fn name_or_drop(t: &Transcript, rows: Vec<GuidanceFigure>) -> Vec<GuidanceFigure
             let Some(head) = bare_head(&r.label) else {
                 return Some(r);
             };
-            if head == "other" {
-                return None;
-            }
             let para = paragraphs.get(r.paragraph).copied().unwrap_or("");
-            let off = para.find(r.text.as_str())?;
-            let local = r.span.start.checked_sub(off)?..r.span.end.checked_sub(off)?;
-            r.label = naming::name_bare(head, &r.text, local)?;
+            let local = para
+                .find(r.text.as_str())
+                .and_then(|off| Some(r.span.start.checked_sub(off)?..r.span.end.checked_sub(off)?));
+            let named = match (head, local) {
+                // "Other": a metric of the lexicon in the figure's own clause ("...: total
+                // revenues are expected to be between $740 million ...").
+                ("other", Some(local)) => {
+                    let clause = naming::clause_before(&r.text[..local.start.min(r.text.len())]);
+                    nearest_before(clause)
+                        .filter(|(w, distance)| *distance <= 60 && w.metric != Metric::Other)
+                        .map(|(w, _)| {
+                            r.metric = w.metric;
+                            r.basis = w.basis;
+                            w.label
+                        })
+                }
+                (_, Some(local)) => naming::name_bare(head, &r.text, local),
+                _ => None,
+            };
+            if named.is_none() && trace() {
+                eprintln!(
+                    "guidance: skipped {:?} ({}): no measure named",
+                    r.label, r.text
+                );
+            }
+            r.label = named?;
             Some(r)
         })
         .collect()
@@ -365,6 +385,9 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             // A sentence that neither looks forward, nor opens or continues an outlook, nor
             // heads one gives nothing and changes nothing: its figures are not read.
             if !fwd && !opens && !outlook && !topic_start {
+                if trace() && digits {
+                    eprintln!("guidance: sentence skipped, not forward: {s:?}");
+                }
                 continue;
             }
             // The sentence with its comparisons blanked out ("Compared to 2020, we target
@@ -400,7 +423,11 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     },
                     |f| f.span.start.min(own.len()),
                 );
-                if let Some(found) = find_period(&own[..lead], call) {
+                // A period already reported ("Excluding the 53rd week in fiscal 2020, we
+                // expect ...") is an aside, not the period the guides are for.
+                if let Some(found) =
+                    find_period(&own[..lead], call).filter(|p| !row::is_past(p, call))
+                {
                     topic.get_or_insert_with(|| found.clone());
                     period = Some(found);
                 }
@@ -433,6 +460,16 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 outlook_metric = None;
             }
             if !(fwd || listed) || question || cues::refuses(s) {
+                if trace() {
+                    let why = if question {
+                        "a question"
+                    } else if fwd || listed {
+                        "a refusal"
+                    } else {
+                        "neither forward nor an outlook item"
+                    };
+                    eprintln!("guidance: sentence skipped, {why}: {s:?}");
+                }
                 continue;
             }
             // "Moving on to segment operating margins, ..., our guidance is 7% to 9%": the
@@ -474,7 +511,13 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 .iter()
                 .rfind(|f| f.unit != Unit::Count || f.low >= 1000.0)
                 .filter(|_| proper > 1)
-                .and_then(|f| find_period(&own[f.span.end.min(own.len())..], call))
+                .and_then(|f| {
+                    // Up to an assumption or an aside: "..., assuming no extraordinary weather in
+                    // the latter half of 2020" names the assumption's period, not the list's.
+                    let tail = &own[f.span.end.min(own.len())..];
+                    let tail = ASIDE.find(tail).map_or(tail, |m| &tail[..m.start()]);
+                    find_period(tail, call)
+                })
                 .or_else(|| period.clone());
             let mut skipped_prev = false;
             let mut parts = false;

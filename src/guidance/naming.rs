@@ -157,6 +157,17 @@ fn tail_phrase(text: &str) -> Option<String> {
     (!kept.is_empty()).then(|| kept.into_iter().rev().collect::<Vec<_>>().join(" "))
 }
 
+/// The words of `before` (a sentence up to a figure) since its clause began and since the
+/// figure before ("organic growth of 6% to 7% and 5% to 8% growth": the second takes no name
+/// from the first).
+pub(super) fn clause_before(before: &str) -> &str {
+    before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == ';' || c == ':' || c.is_ascii_digit() && !in_year(before, i))
+        .map_or(before, |(i, _)| &before[i + 1..])
+}
+
 /// True when byte `i` of `s` is a digit of a year ("fiscal 2023").
 fn in_year(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
@@ -202,13 +213,7 @@ pub(super) fn name_bare(head: &str, s: &str, local: std::ops::Range<usize>) -> O
     let end = local.end.min(s.len());
     // The clause before the figure.
     let before = &s[..start];
-    // Since the clause began, and since the figure before ("organic growth of 6% to 7% and
-    // 5% to 8% growth": the second takes no name from the first).
-    let clause = before
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| c == ';' || c == ':' || c.is_ascii_digit() && !in_year(before, i))
-        .map_or(before, |(i, _)| &before[i + 1..]);
+    let clause = clause_before(before);
     let suffix = match head {
         "expenses" | "expense" => "expenses",
         "costs" | "cost" => "costs",

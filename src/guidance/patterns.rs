@@ -134,6 +134,12 @@ pub(super) static DECLINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:down|declin(?:e|es|ing)|decreas(?:e|es|ing)|contract(?:ion)?|drop|fall)(?:\s+(?:of|in|the|range|by|about|approximately|roughly|around|between|an?|somewhere|anywhere|within|and|mid|low|high|single|double|digits?))*\s*$",
     )
 });
+/// Where an assumption or an aside begins after a figure: its period is not the figure's.
+pub(super) static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:assuming|assumes?|excluding|including|includes?|due\s+to|because|given|reflecting|which|while|compared|versus|as\s+well\s+as|driven\s+by|based\s+on)\b",
+    )
+});
 /// "use $110 million to $125 million of cash": an outflow.
 pub(super) static USE_OF_CASH: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:use|burn|consume)\s*$"));

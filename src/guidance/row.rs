@@ -73,22 +73,13 @@ pub(super) fn push(
             .or_else(|| guide_year.map(|y| format!("FY{y}")));
         // A figure of a year already past ("full year 2019 sales exclude $81 million") is
         // no guide.
-        let year = f
-            .period
-            .as_deref()
-            .and_then(|p| p.rsplit("FY").next())
-            .and_then(|y| y.parse::<u16>().ok());
-        let quarter = f
-            .period
-            .as_deref()
-            .and_then(|p| p.strip_prefix('Q'))
-            .and_then(|p| p.chars().next())
-            .and_then(|c| c.to_digit(10));
-        let past_quarter = matches!(
-            (quarter, year, call.quarter, call.year),
-            (Some(q), Some(y), Some(cq), Some(cy)) if y == cy && q <= u32::from(cq)
-        );
-        if past_quarter || year.zip(call.year).is_some_and(|(y, c)| y < c) {
+        if f.period.as_deref().is_some_and(|p| is_past(p, call)) {
+            if super::trace() {
+                eprintln!(
+                    "guidance: skipped {:?} ({}): its period {:?} is already reported",
+                    f.label, f.text, f.period
+                );
+            }
             return;
         }
     }
@@ -105,6 +96,24 @@ pub(super) fn push(
     if !dup {
         out.push(f);
     }
+}
+
+/// True when a period ("FY2020", "Q2 FY2021") is already reported by the call: a year before
+/// the call's, or a quarter of its year up to its own.
+pub(super) fn is_past(period: &str, call: CallPeriod) -> bool {
+    let year = period
+        .rsplit("FY")
+        .next()
+        .and_then(|y| y.parse::<u16>().ok());
+    let quarter = period
+        .strip_prefix('Q')
+        .and_then(|p| p.chars().next())
+        .and_then(|c| c.to_digit(10));
+    let past_quarter = matches!(
+        (quarter, year, call.quarter, call.year),
+        (Some(q), Some(y), Some(cq), Some(cy)) if y == cy && q <= u32::from(cq)
+    );
+    past_quarter || year.zip(call.year).is_some_and(|(y, c)| y < c)
 }
 
 /// The unit a row gives a figure in; none when guidance is not given in it ("grew our rate
