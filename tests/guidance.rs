@@ -816,7 +816,12 @@ fn families_seen_on_unread_companies() {
         );
     }
     // The old ranges are no guides; a growth nobody names is left out.
-    for old in [2.1e9, 2.2e9, 4.1, 4.3, 8.0] {
+    assert!(
+        !f.iter().any(|r| r.low == Some(5.0) && r.high == Some(8.0)),
+        "an unnamed growth kept:\n{}",
+        show()
+    );
+    for old in [2.1e9, 2.2e9, 4.1, 4.3] {
         assert!(
             !f.iter().any(|r| r.low == Some(old) || r.high == Some(old)),
             "{old} kept:\n{}",
@@ -834,4 +839,22 @@ fn families_seen_on_unread_companies() {
         (fcf.kind, fcf.period.as_deref()),
         (callread::guidance::Kind::Target, Some("long term"))
     );
+    // Periods: a hyphenated quarter, "for the quarter" on a second-quarter call, a multi-year
+    // span, a sentence opening "Longer term,".
+    let period = |label: &str, low: f64| {
+        f.iter()
+            .find(|r| r.label == label && r.low == Some(low))
+            .map(|r| (r.kind, r.period.clone().unwrap_or_default()))
+    };
+    use callread::guidance::Kind::{Guide, Target};
+    assert_eq!(
+        period("Net sales growth", -9.0),
+        Some((Guide, "Q3 FY2022".into()))
+    );
+    assert_eq!(period("EPS", 1.05), Some((Guide, "Q3 FY2022".into())));
+    assert_eq!(
+        period("Top-line growth", 6.0),
+        Some((Target, "next 3 years".into()))
+    );
+    assert_eq!(period("Tax rate", 21.0), Some((Target, "long term".into())));
 }

@@ -64,6 +64,9 @@ pub(super) fn push(
                 .then(|| find_horizon(upto, guide_year))
                 .flatten()
         });
+    // A run rate reached in a named period is that period's figure ("toward our quarterly run
+    // rate of approximately $950 million in the fourth quarter").
+    let horizon = horizon.filter(|h| !(h == "run rate" && here.is_some()));
     if let Some(h) = horizon {
         f.kind = Kind::Target;
         f.period = Some(h);

@@ -12,7 +12,7 @@ use crate::text::numbers::{Quantity, Unit, english};
 /// What joins the two ends of a range.
 pub(super) static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:per\s+(?:diluted\s+)?share\s+)?(?:to|and|-|–|—|through|to\s+an?|and\s+an?|and\s+to|up\s+to|to\s+plus|or|to\s+(?P<neg>negative|minus)|and\s+(?P<neg2>negative|minus)|to\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
+        r"(?i)^\s*(?:per\s+(?:diluted\s+)?share\s+)?(?:to|and|-|–|—|through|to\s+an?|and\s+an?|and\s+to|up\s+to|to\s+plus|or|to\s+(?P<neg>negative|minus|down)|and\s+(?P<neg2>negative|minus)|to\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
     )
 });
 /// Ranges in words: "mid-single digits", "high teens", "low-to-mid twenties".
@@ -241,12 +241,12 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
     }
     for c in DIGIT_WORDS.captures_iter(s) {
         let Some(m) = c.get(0) else { continue };
-        if out
-            .iter()
-            .any(|f| f.span.start < m.end() && m.start() < f.span.end)
-        {
+        let overlaps = |f: &Fig| f.span.start < m.end() && m.start() < f.span.end;
+        // "the low 20s": the bare "20" read as a count is the band's.
+        if out.iter().any(|f| overlaps(f) && f.unit != Unit::Count) {
             continue;
         }
+        out.retain(|f| !overlaps(f));
         let band = c["band"].to_ascii_lowercase();
         let base = match band.as_bytes().first() {
             Some(b's') => 0.0,
