@@ -281,9 +281,10 @@ fn name_or_drop(t: &Transcript, rows: Vec<GuidanceFigure>) -> Vec<GuidanceFigure
         .collect();
     rows.into_iter()
         .filter_map(|mut r| {
-            let Some(head) = bare_head(&r.label) else {
+            let Some(bare) = bare_head(&r.label) else {
                 return Some(r);
             };
+            let head = bare.head;
             let para = paragraphs.get(r.paragraph).copied().unwrap_or("");
             let local = para
                 .find(r.text.as_str())
@@ -304,27 +305,74 @@ fn name_or_drop(t: &Transcript, rows: Vec<GuidanceFigure>) -> Vec<GuidanceFigure
                 (_, Some(local)) => naming::name_bare(head, &r.text, local),
                 _ => None,
             };
-            if named.is_none() && trace() {
-                eprintln!(
-                    "guidance: skipped {:?} ({}): no measure named",
-                    r.label, r.text
+            let Some(mut name) = named else {
+                if bare.keep {
+                    return Some(r);
+                }
+                if trace() {
+                    eprintln!(
+                        "guidance: skipped {:?} ({}): no measure named",
+                        r.label, r.text
+                    );
+                }
+                return None;
+            };
+            // "Adjusted expense" named "R&D expenses" is "Adjusted R&D expenses"; "Expense, %
+            // of revenue" keeps its ratio.
+            if !bare.basis.is_empty()
+                && !name
+                    .to_ascii_lowercase()
+                    .contains(&bare.basis.to_ascii_lowercase())
+            {
+                name = format!(
+                    "{} {}{}",
+                    bare.basis,
+                    name[..1].to_ascii_lowercase(),
+                    &name[1..]
                 );
             }
-            r.label = named?;
+            if !bare.tail.is_empty() {
+                name = format!("{name}, {}", bare.tail);
+            }
+            r.label = name;
             Some(r)
         })
         .collect()
 }
 
-/// The bare metric word of a label that names no measure, lowercased.
-fn bare_head(label: &str) -> Option<&'static str> {
-    match label.to_ascii_lowercase().as_str() {
-        "growth" => Some("growth"),
-        "expenses" | "expense" => Some("expenses"),
-        "costs" | "cost" => Some("costs"),
-        "other" => Some("other"),
-        _ => None,
-    }
+/// A label that names no measure: its bare head word ("growth", "expenses", "costs",
+/// "margin", "other"), a basis before it ("Adjusted expense") and what follows a comma
+/// ("Expense, % of revenue").
+struct Bare {
+    head: &'static str,
+    basis: String,
+    tail: String,
+    /// Kept under its own label when no better name is found ("Margin" still says what it
+    /// measures, only not whose).
+    keep: bool,
+}
+
+fn bare_head(label: &str) -> Option<Bare> {
+    let (main, tail) = label.split_once(", ").unwrap_or((label, ""));
+    let lower = main.to_ascii_lowercase();
+    let (basis, word) = ["adjusted ", "non-gaap ", "gaap "]
+        .iter()
+        .find_map(|b| lower.strip_prefix(b).map(|w| (&main[..b.len() - 1], w)))
+        .unwrap_or(("", lower.as_str()));
+    let (head, keep) = match word {
+        "growth" => ("growth", false),
+        "expenses" | "expense" => ("expenses", false),
+        "costs" | "cost" => ("costs", false),
+        "margin" | "margins" => ("margin", true),
+        "other" if basis.is_empty() && tail.is_empty() => ("other", false),
+        _ => return None,
+    };
+    Some(Bare {
+        head,
+        basis: basis.to_string(),
+        tail: tail.to_string(),
+        keep,
+    })
 }
 
 /// The rows the rules find, before the model scores them.

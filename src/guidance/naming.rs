@@ -145,7 +145,9 @@ fn tail_phrase(text: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .collect();
     // "accelerated rent expense": the head word itself ends the phrase.
-    let heads = ["growth", "expense", "expenses", "cost", "costs", "spending"];
+    let heads = [
+        "growth", "expense", "expenses", "cost", "costs", "spending", "margin", "margins",
+    ];
     let kept: Vec<&str> = words
         .iter()
         .rev()
@@ -196,7 +198,7 @@ fn capitalise(s: &str) -> String {
 pub(super) fn name_bare(head: &str, s: &str, local: std::ops::Range<usize>) -> Option<String> {
     static HEAD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(growth|grow(?:s|ing)?|expenses?|costs?|spending|increase|decline|guidance|outlook|forecast)\b",
+            r"(?i)\b(growth|grow(?:s|ing)?|expenses?|costs?|spending|increase|decline|guidance|outlook|forecast|margins?)\b",
         )
     });
     static GROW_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,6 +219,7 @@ pub(super) fn name_bare(head: &str, s: &str, local: std::ops::Range<usize>) -> O
     let suffix = match head {
         "expenses" | "expense" => "expenses",
         "costs" | "cost" => "costs",
+        "margin" => "margin",
         _ => "growth",
     };
     // "organic NSR growth of 6%", "SG&A expenses of $40 million": the words before the head.
