@@ -243,6 +243,9 @@ fn row_features<'a>(ctx: &mut Context<'a>, rows: &'a [GuidanceFigure], i: usize)
     if cues::forward(before) {
         add("forward_before".into());
     }
+    for feature in attachment(&f.label, before, after) {
+        add(feature);
+    }
     // The words on each side of the figure, nearest first, and the sentence's words.
     let left: Vec<String> = words(before).collect();
     for (k, w) in left.iter().rev().take(6).enumerate() {
@@ -264,6 +267,100 @@ fn row_features<'a>(ctx: &mut Context<'a>, rows: &'a [GuidanceFigure], i: usize)
             .iter()
             .cloned(),
     );
+    out
+}
+
+/// How the label attaches to the figure: where the label's head word stands (just before the
+/// figure, further before, just after, or nowhere in the sentence: carried from elsewhere),
+/// whether another figure stands between them (a list whose nouns may have slid), how much of
+/// the label the sentence says, and change or ratio words at the figure ("an increase of",
+/// "of revenue").
+fn attachment(label: &str, before: &str, after: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let label_words: Vec<String> = words(label)
+        .filter(|w| !matches!(w.as_str(), "growth" | "per" | "share" | "%" | "adjusted"))
+        .collect();
+    let before_words: Vec<String> = before
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let after_words: Vec<String> = after
+        .split_whitespace()
+        .take(5)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let head = label_words.last();
+    let place = match head {
+        None => "none",
+        Some(h) => match before_words.iter().rposition(|w| w == h) {
+            Some(i) => {
+                let gap = &before_words[i + 1..];
+                if gap.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
+                    out.push("figure_between_label".to_string());
+                }
+                if gap.len() <= 6 {
+                    "before_near"
+                } else {
+                    "before_far"
+                }
+            }
+            None if after_words.iter().any(|w| w == h) => "after",
+            None => "absent",
+        },
+    };
+    out.push(format!("label_at:{place}"));
+    let said = label_words
+        .iter()
+        .filter(|w| before_words.contains(w) || after_words.contains(w))
+        .count();
+    if !label_words.is_empty() {
+        out.push(format!(
+            "label_said:{}",
+            match said * 3 / label_words.len() {
+                0 => "none",
+                1 | 2 => "part",
+                _ => "all",
+            }
+        ));
+    }
+    let near: Vec<&String> = before_words.iter().rev().take(3).collect();
+    if near.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "increase"
+                | "decrease"
+                | "reduction"
+                | "expansion"
+                | "improvement"
+                | "by"
+                | "raise"
+                | "raising"
+                | "additional"
+                | "incremental"
+        )
+    }) {
+        out.push("change_word_before".to_string());
+    }
+    let lead = after_words
+        .iter()
+        .take(3)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if lead.starts_with("of revenue")
+        || lead.starts_with("of sales")
+        || lead.starts_with("of net")
+        || lead.starts_with("of our")
+        || lead.starts_with("as a")
+    {
+        out.push("ratio_after".to_string());
+    }
     out
 }
 
