@@ -1078,7 +1078,7 @@ fn the_sidebar_hides_unsure_figures_until_f() {
     assert!(rows.iter().all(|&(i, _)| figures[i].shown()));
     let text = screen_text(&s);
     assert!(
-        text.contains(&format!("{} unsure hidden (f)", unsure.len())),
+        text.contains(&format!("{} hidden: f", unsure.len())),
         "{text}"
     );
     keys(&mut s, "f");
@@ -1089,7 +1089,7 @@ fn the_sidebar_hides_unsure_figures_until_f() {
             .any(|&(i, _)| figures[i].line == u.line && figures[i].label == u.label)),
         "f lists the unsure figures"
     );
-    assert!(screen_text(&s).contains("unsure dimmed (f)"));
+    assert!(screen_text(&s).contains("dimmed: f"));
     assert!(
         s.sidebar_focus,
         "f in the sidebar does not filter the reader"

@@ -33,8 +33,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     let filter = state.key(crate::app::Action::ToggleFilter);
     let focus = match (unsure, state.sidebar_unsure) {
         (0, _) => focus,
-        (n, false) => format!("{focus} · {n} unsure hidden ({filter})"),
-        (n, true) => format!("{focus} · {n} unsure dimmed ({filter})"),
+        (n, false) => format!("{focus} · {n} hidden: {filter}"),
+        (n, true) => format!("{focus} · {n} dimmed: {filter}"),
     };
     put(
         buf,
