@@ -390,12 +390,18 @@ pub fn label_key(metric: Metric, label: &str) -> String {
             | Metric::FreeCashFlow
             | Metric::NetIncome
     );
+    // Whole words: "operations" holds no "ratio".
+    let has_word = |w: &str| {
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|x| x == w || x.strip_suffix('s') == Some(w))
+    };
     let qualified = lower.contains('%')
         || lower.contains(" of ")
         || lower.contains(" to ")
-        || lower.contains("ratio")
-        || lower.contains("conversion")
-        || lower.contains("growth");
+        || has_word("ratio")
+        || has_word("conversion")
+        || has_word("growth");
     if plain_measure && !qualified {
         return String::new();
     }
@@ -444,7 +450,11 @@ fn company_groups(calls: &[Call]) -> (Vec<Option<usize>>, Vec<String>) {
         if w.is_empty() {
             continue;
         }
-        let prefix = |a: &[String], b: &[String]| a.len() <= b.len() && b[..a.len()] == *a;
+        // One name's words inside the other's: "Campbell's" in "Campbell Soup", "SYNNEX" in
+        // "TD SYNNEX".
+        let prefix = |a: &[String], b: &[String]| {
+            a.len() <= b.len() && b.windows(a.len()).any(|run| run == a)
+        };
         let found = groups.iter().position(|g| prefix(g, w) || prefix(w, g));
         let g = match found {
             Some(g) => {
@@ -507,6 +517,49 @@ fn key_of(f: &GuidanceFigure) -> Option<Key> {
         unit: f.unit,
         period: f.period.clone()?,
     })
+}
+
+/// A basis named on one side only ("effective tax rate" in one call, "non-GAAP effective tax
+/// rate" in the next) is the same figure: a key without a basis joins the one key that is the
+/// same but for a basis, when there is exactly one, for the calls it does not already have.
+fn merge_one_sided_basis(
+    by_key: &mut BTreeMap<Key, Vec<Point>>,
+    first_seen: &mut BTreeMap<Key, (usize, usize)>,
+) {
+    let unnamed: Vec<Key> = by_key
+        .keys()
+        .filter(|k| k.basis.is_none())
+        .cloned()
+        .collect();
+    for key in unnamed {
+        let named: Vec<Key> = by_key
+            .keys()
+            .filter(|k| {
+                k.basis.is_some()
+                    && k.kind == key.kind
+                    && k.metric == key.metric
+                    && k.label == key.label
+                    && k.unit == key.unit
+                    && k.period == key.period
+            })
+            .cloned()
+            .collect();
+        let [target] = named.as_slice() else { continue };
+        let Some(points) = by_key.remove(&key) else {
+            continue;
+        };
+        let seen = first_seen.remove(&key);
+        let into = by_key.entry(target.clone()).or_default();
+        for p in points {
+            if !into.iter().any(|q| q.order == p.order) {
+                into.push(p);
+            }
+        }
+        into.sort_by_key(|p| p.order);
+        if let (Some(a), Some(b)) = (seen, first_seen.get_mut(target)) {
+            *b = (*b).min(a);
+        }
+    }
 }
 
 /// One call's figure for each key it gives one value for (a key with two different values in
@@ -603,6 +656,7 @@ impl Ledger {
                 });
             }
         }
+        merge_one_sided_basis(&mut by_key, &mut first_seen);
         // Each call's results with their label keys, read the first time a guide looks at them.
         let reported: Vec<std::cell::OnceCell<Vec<(String, Actual)>>> =
             members.iter().map(|_| std::cell::OnceCell::new()).collect();

@@ -396,3 +396,45 @@ fn reader_shows_the_previous_guide_and_opens_the_earlier_call() {
     keys(&mut s, "<BS>");
     assert_eq!(s.current, first_doc);
 }
+
+/// A company renamed between calls ("Initech" then "TD Initech") is one company, and a basis
+/// named on one side only ("effective tax rate", then "non-GAAP effective tax rate") is one
+/// figure: the later call's lower rate is a cut, not a new guide.
+#[test]
+fn renamed_company_and_basis_named_once_still_link() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history");
+    let transcripts: Vec<Transcript> = ["initech-b.txt", "initech-a.txt"]
+        .iter()
+        .map(|f| load_file(&dir.join(f)).unwrap())
+        .collect();
+    let steps = Ledger::from_transcripts(&transcripts).steps();
+    let companies: std::collections::BTreeSet<&str> =
+        steps.iter().map(|s| s.company.as_str()).collect();
+    assert_eq!(companies.len(), 1, "{companies:?}");
+    let company = *companies.iter().next().unwrap();
+    let tax = guides(&steps, company, Metric::TaxRate, "tax", "FY2023");
+    let got: Vec<(&str, Change)> = tax.iter().map(|g| (g.0.as_str(), g.3)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Q1 FY2023 call", Change::Initiated),
+            ("Q2 FY2023 call", Change::Lowered)
+        ],
+        "{steps:#?}"
+    );
+}
+
+/// "operations" holds no "ratio": a plain measure's label keys as the measure alone.
+#[test]
+fn label_key_reads_whole_words() {
+    use callread::history::label_key;
+    assert_eq!(
+        label_key(Metric::FreeCashFlow, "Free cash flow from operations"),
+        ""
+    );
+    assert_ne!(
+        label_key(Metric::FreeCashFlow, "Free cash flow conversion"),
+        ""
+    );
+    assert_ne!(label_key(Metric::TaxRate, "Payout ratio"), "");
+}
