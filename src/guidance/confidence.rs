@@ -20,6 +20,31 @@ use serde::{Deserialize, Serialize};
 use super::{GuidanceFigure, Kind, cues, period::CallPeriod};
 use crate::transcript::{Section, Transcript};
 
+/// FNV-1a: a fast hash for the short feature names looked up for every row (SipHash, the
+/// standard map's, costs more than the rest of the scoring).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The weights' map: feature name to weight.
+pub type Weights = HashMap<String, f32, std::hash::BuildHasherDefault<Fnv>>;
+
 /// A logistic regression over named binary features.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Model {
@@ -28,7 +53,7 @@ pub struct Model {
     /// Rows scoring under this are hidden by default.
     pub threshold: f32,
     /// One weight per feature name; a feature not listed weighs nothing.
-    pub weights: HashMap<String, f32>,
+    pub weights: Weights,
 }
 
 impl Model {

@@ -746,10 +746,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 let results_first = fwd && PRIOR_PERIOD.is_match(s) && !forward_before();
                 // "sales growth of 34% to 39% versus the prior year fourth quarter": the base a
                 // forward growth rate is measured against, not a past figure.
-                let growth_over_base = fig.unit == Unit::Percent
-                    && fwd
-                    && forward_before()
-                    && (GROWTH_WORD.is_match(before_own) || GROWTH_WORD.is_match(after));
+                let growth_over_base = || {
+                    fig.unit == Unit::Percent
+                        && fwd
+                        && forward_before()
+                        && (GROWTH_WORD.is_match(before_own) || GROWTH_WORD.is_match(after))
+                };
                 // "15% higher than 2019's record": a rise over a base year long past.
                 let over_old_base = fig.unit == Unit::Percent
                     && THAN_YEAR
@@ -789,7 +791,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         fwd && !forward_before() && cues::reports_result(upto)
                     }),
                     ("past_after", &|| {
-                        cues::past_after(after) && !growth_over_base
+                        cues::past_after(after) && !growth_over_base()
                     }),
                     ("not_company", &|| {
                         cues::not_company(before.rsplit(',').next().unwrap_or(before))
