@@ -438,3 +438,31 @@ fn label_key_reads_whole_words() {
     );
     assert_ne!(label_key(Metric::TaxRate, "Payout ratio"), "");
 }
+
+/// A fourth-quarter call's results for the year in the forms calls use: "FY '21", "in '21",
+/// "in 2021", and a result followed by a comparison with another year (the comparison's year
+/// does not make the result a comparison).
+#[test]
+fn year_results_in_short_forms_are_read() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history");
+    let t = load_file(&dir.join("initech-q4-results.txt")).unwrap();
+    let got: Vec<(Metric, String, f64)> = callread::guidance::actuals(&t)
+        .into_iter()
+        .map(|a| (a.metric, a.period, a.value))
+        .collect();
+    for (metric, value) in [
+        (Metric::Revenue, 1.76e9),
+        (Metric::Eps, 4.12),
+        (Metric::FreeCashFlow, 310e6),
+    ] {
+        assert!(
+            got.iter()
+                .any(|(m, p, v)| *m == metric && p == "FY2021" && close(Some(*v), value)),
+            "{metric:?} {value} missing: {got:?}"
+        );
+    }
+    assert!(
+        !got.iter().any(|(_, _, v)| close(Some(*v), 3.80)),
+        "{got:?}"
+    );
+}

@@ -59,7 +59,7 @@ static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
 /// year".
 static FULL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:full[\s-]year|fiscal\s+year|for\s+the\s+year|for\s+(?:fiscal\s+)?(?:19|20)\d\d|fiscal\s+(?:19|20)?\d\d|the\s+year\s+(?:was|were)|annual)\b",
+        r"(?i)\b(?:full[\s-]year|fiscal\s+year|for\s+the\s+year|for\s+(?:fiscal\s+)?(?:19|20)\d\d|fiscal\s+(?:19|20)?\d\d|the\s+year\s+(?:was|were)|annual|FY\s?[’']?\d\d(?:\d\d)?|(?:in|for)\s+[’']\d\d)\b|(?:\bin|\bfor)\s+(?:19|20)\d\d\s*[,.]?\s*$",
     )
 });
 /// Words that put a figure in another period than the call's: halves, nine months, a named
@@ -209,6 +209,7 @@ const NOT_A_PART: &[&str] = &[
     "fourth",
     "quarter",
     "fiscal",
+    "fy",
     "full",
     "year",
     "diluted",
@@ -270,6 +271,10 @@ fn sentence_period(
     if OTHER_PERIOD.is_match(s) {
         return None;
     }
+    // Periods inside a comparison ("..., compared to Q3 2020") are the comparison's, not the
+    // result's.
+    let masked = mask_comparisons(s);
+    let s = masked.as_str();
     let other_quarter = QUARTER_NAMED.captures_iter(s).any(|c| {
         let q = c
             .get(1)

@@ -114,6 +114,14 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
         .filter(|q| {
             !q.word && matches!(q.unit, Unit::Usd | Unit::Percent | Unit::Bps | Unit::Count)
         })
+        // "FY '21", "in '22": a year, not a count.
+        .filter(|q| {
+            let digits = q.text.trim().trim_start_matches(['\'', '’']);
+            let quoted = q.text.trim().len() > digits.len()
+                || s[..q.span.start].ends_with('\'')
+                || s[..q.span.start].ends_with('’');
+            !(q.unit == Unit::Count && quoted && digits.len() == 2)
+        })
         // "K-12", "COVID-19", "F-35": names, not figures.
         .filter(|q| {
             let b = &s.as_bytes()[..q.span.start];
