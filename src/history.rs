@@ -142,6 +142,10 @@ pub struct Point {
     /// The call's place in the company's calls, in fiscal order.
     #[serde(skip)]
     pub order: usize,
+    /// The earlier guide the sentence says it revises ("from $2.75 to $2.80 to ..."), signs
+    /// dropped.
+    #[serde(skip)]
+    pub previous: Option<(f64, Option<f64>)>,
 }
 
 impl Point {
@@ -562,6 +566,64 @@ fn merge_one_sided_basis(
     }
 }
 
+/// A stated revision is evidence: a sequence that starts with a figure saying which earlier
+/// guide it revises ("raising our guidance from $10.70–$10.80 to $11.55–$11.65 per share")
+/// joins the sequence whose figure in an earlier call has those values, unit and period, when
+/// exactly one has (its metric and label are kept: the later sentence may name none, or name it
+/// otherwise, "EPS" for "FFO per share").
+fn merge_stated_revisions(
+    by_key: &mut BTreeMap<Key, Vec<Point>>,
+    first_seen: &mut BTreeMap<Key, (usize, usize)>,
+) {
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
+    let starts: Vec<Key> = by_key
+        .iter()
+        .filter(|(_, points)| points.first().is_some_and(|p| p.previous.is_some()))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in starts {
+        let Some(first) = by_key.get(&key).and_then(|p| p.first()) else {
+            continue;
+        };
+        let (Some((old_low, old_high)), order) = (first.previous, first.order) else {
+            continue;
+        };
+        let matches: Vec<Key> = by_key
+            .iter()
+            .filter(|(k, points)| {
+                **k != key
+                    && k.unit == key.unit
+                    && k.period == key.period
+                    && k.kind == key.kind
+                    && points.iter().any(|p| {
+                        p.order < order
+                            && p.low.is_some_and(|l| same(l.abs(), old_low))
+                            && match (p.high, old_high) {
+                                (Some(h), Some(o)) => same(h.abs(), o),
+                                (h, None) => h.zip(p.low).is_none_or(|(h, l)| same(h, l)),
+                                (None, Some(_)) => false,
+                            }
+                    })
+                    && !points.iter().any(|p| p.order >= order)
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        let [target] = matches.as_slice() else {
+            continue;
+        };
+        let Some(points) = by_key.remove(&key) else {
+            continue;
+        };
+        let seen = first_seen.remove(&key);
+        let into = by_key.entry(target.clone()).or_default();
+        into.extend(points);
+        into.sort_by_key(|p| p.order);
+        if let (Some(a), Some(b)) = (seen, first_seen.get_mut(target)) {
+            *b = (*b).min(a);
+        }
+    }
+}
+
 /// One call's figure for each key it gives one value for (a key with two different values in
 /// one call is ambiguous there and left out).
 fn unique_by_key<'a, T>(
@@ -653,10 +715,12 @@ impl Ledger {
                     span: f.span.clone(),
                     zh_spans: f.zh_spans.clone(),
                     order,
+                    previous: f.previous,
                 });
             }
         }
         merge_one_sided_basis(&mut by_key, &mut first_seen);
+        merge_stated_revisions(&mut by_key, &mut first_seen);
         // Each call's results with their label keys, read the first time a guide looks at them.
         let reported: Vec<std::cell::OnceCell<Vec<(String, Actual)>>> =
             members.iter().map(|_| std::cell::OnceCell::new()).collect();

@@ -466,3 +466,32 @@ fn year_results_in_short_forms_are_read() {
         "{got:?}"
     );
 }
+
+/// A stated revision is evidence: the later call says only "raising our guidance from $10.70
+/// to $10.80 to $11.55 to $11.65 per share" (read as earnings per share), the earlier one gave
+/// core FFO per share of $10.70 to $10.80. The two link under the earlier call's metric, and the
+/// quoted old range is no guide of the later call.
+#[test]
+fn a_stated_revision_links_to_the_guide_it_quotes() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history");
+    let transcripts: Vec<Transcript> = ["larkspur-b.txt", "larkspur-a.txt"]
+        .iter()
+        .map(|f| load_file(&dir.join(f)).unwrap())
+        .collect();
+    let later = callread::guidance::extract(&transcripts[0]);
+    assert!(
+        !later.iter().any(|f| f.low == Some(10.7)),
+        "the old range is no guide: {later:#?}"
+    );
+    let steps = Ledger::from_transcripts(&transcripts).steps();
+    let ffo = guides(&steps, "Larkspur Realty", Metric::Ffo, "", "FY2023");
+    let got: Vec<(&str, Change)> = ffo.iter().map(|g| (g.0.as_str(), g.3)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Q1 FY2023 call", Change::Initiated),
+            ("Q2 FY2023 call", Change::Raised)
+        ],
+        "{steps:#?}"
+    );
+}

@@ -220,6 +220,10 @@ pub struct GuidanceFigure {
     /// How likely the row is right (0 to 1), from the learned model in [`confidence`]; rows
     /// under [`confidence::Model::threshold`] are hidden by default ([`GuidanceFigure::shown`]).
     pub confidence: f32,
+    /// The earlier guide the sentence quotes before this figure ("raising our range from $2.75
+    /// to $2.80 to ..."): its ends, signs dropped. The history links the two calls by it.
+    #[serde(skip)]
+    pub previous: Option<(f64, Option<f64>)>,
     /// The paragraph pair (flat index), for the reader.
     #[serde(skip)]
     pub paragraph: usize,
@@ -923,7 +927,14 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 }
                 sentence_metric = Some(word.clone());
                 outlook_metric = Some(word.clone());
+                let count = out.len();
                 emit(&mut out, as_rate(word, fig.unit, before, after));
+                // The old range quoted before it in the sentence is what this figure revises.
+                if out.len() > count
+                    && let (Some(row), Some(&old)) = (out.last_mut(), earlier.last())
+                {
+                    row.previous = Some(old);
+                }
             }
             if !earlier.is_empty() {
                 let mut i = rows_before;

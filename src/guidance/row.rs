@@ -323,6 +323,7 @@ pub(super) fn make(
             text: sentence.to_string(),
             zh,
             confidence: 1.0,
+            previous: None,
             paragraph: n,
             span,
             zh_spans,
