@@ -149,7 +149,7 @@ pub fn firm_zh_from_intro(zh: &str) -> Option<String> {
 /// "joining us (today) for", or "... Call for".
 static NAME_LEADS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:welcome(?:\s+(?:everyone|everybody|all))?\s+to|joining\s+us(?:\s+today)?\s+for|call\s+for)\s+",
+        r"(?i)\b(?:welcome(?:\s+(?:everyone|everybody|all))?\s+to|joining\s+us(?:\s+today)?\s+for|call\s+for|for\s+joining|welcome)\s+",
     )
     .expect("valid pattern")
 });
@@ -169,7 +169,8 @@ pub fn company_from_welcome(en: &str) -> Option<String> {
 fn name_at(text: &str) -> Option<String> {
     let mut name: Vec<&str> = Vec::new();
     let mut lowercase_skipped = 0;
-    for word in text.split_whitespace() {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, &word) in words.iter().enumerate() {
         let bare = word.trim_end_matches([',', '.', ';', ':']);
         let bare_lower = bare.to_ascii_lowercase();
         let stem = bare_lower
@@ -229,6 +230,22 @@ fn name_at(text: &str) -> Option<String> {
                 lowercase_skipped += 1;
                 continue;
             }
+        }
+        // "Packaging Corporation of America's": a suffix that "of" and a name go on from.
+        if suffix
+            && !name.is_empty()
+            && words.get(i + 1) == Some(&"of")
+            && words
+                .get(i + 2)
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+        {
+            name.push(bare);
+            name.push("of");
+            continue;
+        }
+        if word == "of" && name.last() == Some(&"of") {
+            continue;
         }
         if skip || suffix || !capital {
             break;
@@ -514,6 +531,26 @@ mod tests {
         ] {
             assert_eq!(company_from_welcome(line).as_deref(), Some(want), "{line}");
         }
+        for (line, want) in [
+            (
+                "Good morning, and welcome PG&E Corporation Third Quarter 2021 Earnings Call.",
+                "PG&E",
+            ),
+            (
+                "Thank you for joining Packaging Corporation of America's third quarter 2021 earnings call.",
+                "Packaging Corporation of America",
+            ),
+            (
+                "Good afternoon and welcome to SolarWinds' fourth quarter 2021 earnings call.",
+                "SolarWinds",
+            ),
+        ] {
+            assert_eq!(company_from_welcome(line).as_deref(), Some(want), "{line}");
+        }
+        assert_eq!(
+            company_from_welcome("Welcome, and thank you for standing by.").as_deref(),
+            None
+        );
         assert_eq!(
             company_from_welcome("welcome to Asana's Second Fiscal Year 2024 Earnings Call.")
                 .as_deref(),
