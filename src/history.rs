@@ -441,6 +441,29 @@ fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// A call whose company cannot be read takes the company the other calls of its folder name
+/// (the one most of them name), when they name one: calls in one folder are a strong hint.
+fn with_folder_company(mut calls: Vec<Call>) -> Vec<Call> {
+    let folder = |source: &str| {
+        std::path::Path::new(source)
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+    };
+    let mut named: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for c in &calls {
+        if let (Some(f), Some(name)) = (folder(&c.source), &c.company) {
+            *named.entry(f).or_default().entry(name.clone()).or_default() += 1;
+        }
+    }
+    for c in calls.iter_mut().filter(|c| c.company.is_none()) {
+        c.company = folder(&c.source)
+            .and_then(|f| named.get(&f))
+            .and_then(|names| names.iter().max_by_key(|(_, n)| **n))
+            .map(|(name, _)| name.clone());
+    }
+    calls
+}
+
 /// Groups calls by company: the index of each call's group (none when the call names no
 /// company), and each group's name (the most common spelling, the longest on a tie).
 fn company_groups(calls: &[Call]) -> (Vec<Option<usize>>, Vec<String>) {
@@ -660,6 +683,7 @@ impl Ledger {
                 period: call_period(t),
             })
             .collect();
+        let calls = with_folder_company(calls);
         let (group_of, names) = company_groups(&calls);
         let mut ledger = Ledger {
             calls,

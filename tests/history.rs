@@ -495,3 +495,23 @@ fn a_stated_revision_links_to_the_guide_it_quotes() {
         "{steps:#?}"
     );
 }
+
+/// A call whose opening names no company is grouped with the calls of its folder: the second
+/// quarter's raise links to the first quarter's guide of "Brightwater Foods".
+#[test]
+fn a_call_without_a_company_joins_its_folder() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history/unnamed");
+    let transcripts: Vec<Transcript> = ["q2.txt", "q1.txt"]
+        .iter()
+        .map(|f| load_file(&dir.join(f)).unwrap())
+        .collect();
+    assert_eq!(
+        transcripts[0].company(),
+        None,
+        "the second call names no company"
+    );
+    let steps = Ledger::from_transcripts(&transcripts).steps();
+    let sales = guides(&steps, "Brightwater Foods", Metric::Revenue, "", "FY2023");
+    let got: Vec<Change> = sales.iter().map(|g| g.3).collect();
+    assert_eq!(got, [Change::Initiated, Change::Raised], "{steps:#?}");
+}
