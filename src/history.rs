@@ -821,18 +821,28 @@ impl Ledger {
                 .filter(|a| a.label.to_ascii_lowercase().starts_with("total"))
                 .collect();
             let pool = if totals.is_empty() { pool } else { totals };
-            let Some(first) = pool.first() else { continue };
-            if pool.iter().any(|a| !same(a.value, first.value)) {
-                return None;
-            }
-            // An amount off the guide by more than half is another line of the business
-            // reported under the same words (a segment's sales), not the guided total.
-            if key.unit == crate::guidance::GuideUnit::Usd
-                && let Some(mid) = last.midpoint()
-                && !(mid.abs() / 2.0..=mid.abs() * 2.0).contains(&first.value.abs())
-            {
-                return None;
-            }
+            let Some(&first) = pool.first() else { continue };
+            // Several different results under the same words: an amount off the guide by more
+            // than half is another line of the business (a segment's sales), so the one near
+            // the guide is the result, if only one is. A single result is taken as it is.
+            let first = if pool.iter().any(|a| !same(a.value, first.value)) {
+                let near: Vec<&Actual> = pool
+                    .iter()
+                    .copied()
+                    .filter(|a| {
+                        key.unit == crate::guidance::GuideUnit::Usd
+                            && last.midpoint().is_some_and(|mid| {
+                                (mid.abs() / 2.0..=mid.abs() * 2.0).contains(&a.value.abs())
+                            })
+                    })
+                    .collect();
+                match near.first() {
+                    Some(&one) if near.iter().all(|a| same(a.value, one.value)) => one,
+                    _ => return None,
+                }
+            } else {
+                first
+            };
             let (verdict, position) = verdict(last.low, last.high, first.value);
             return Some(Outcome {
                 source: first.source.clone(),
