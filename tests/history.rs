@@ -397,16 +397,21 @@ fn reader_shows_the_previous_guide_and_opens_the_earlier_call() {
     assert_eq!(s.current, first_doc);
 }
 
+/// Invented calls of `tests/fixtures/history`, loaded in the order given.
+fn fixtures(names: &[&str]) -> Vec<Transcript> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history");
+    names
+        .iter()
+        .map(|f| load_file(&dir.join(f)).unwrap())
+        .collect()
+}
+
 /// A company renamed between calls ("Initech" then "TD Initech") is one company, and a basis
 /// named on one side only ("effective tax rate", then "non-GAAP effective tax rate") is one
 /// figure: the later call's lower rate is a cut, not a new guide.
 #[test]
 fn renamed_company_and_basis_named_once_still_link() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history");
-    let transcripts: Vec<Transcript> = ["initech-b.txt", "initech-a.txt"]
-        .iter()
-        .map(|f| load_file(&dir.join(f)).unwrap())
-        .collect();
+    let transcripts = fixtures(&["initech-b.txt", "initech-a.txt"]);
     let steps = Ledger::from_transcripts(&transcripts).steps();
     let companies: std::collections::BTreeSet<&str> =
         steps.iter().map(|s| s.company.as_str()).collect();
@@ -444,8 +449,7 @@ fn label_key_reads_whole_words() {
 /// does not make the result a comparison).
 #[test]
 fn year_results_in_short_forms_are_read() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history");
-    let t = load_file(&dir.join("initech-q4-results.txt")).unwrap();
+    let t = fixtures(&["initech-q4-results.txt"]).remove(0);
     let got: Vec<(Metric, String, f64)> = callread::guidance::actuals(&t)
         .into_iter()
         .map(|a| (a.metric, a.period, a.value))
@@ -473,11 +477,7 @@ fn year_results_in_short_forms_are_read() {
 /// quoted old range is no guide of the later call.
 #[test]
 fn a_stated_revision_links_to_the_guide_it_quotes() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history");
-    let transcripts: Vec<Transcript> = ["larkspur-b.txt", "larkspur-a.txt"]
-        .iter()
-        .map(|f| load_file(&dir.join(f)).unwrap())
-        .collect();
+    let transcripts = fixtures(&["larkspur-b.txt", "larkspur-a.txt"]);
     let later = callread::guidance::extract(&transcripts[0]);
     assert!(
         !later.iter().any(|f| f.low == Some(10.7)),
@@ -500,11 +500,7 @@ fn a_stated_revision_links_to_the_guide_it_quotes() {
 /// quarter's raise links to the first quarter's guide of "Brightwater Foods".
 #[test]
 fn a_call_without_a_company_joins_its_folder() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history/unnamed");
-    let transcripts: Vec<Transcript> = ["q2.txt", "q1.txt"]
-        .iter()
-        .map(|f| load_file(&dir.join(f)).unwrap())
-        .collect();
+    let transcripts = fixtures(&["unnamed/q2.txt", "unnamed/q1.txt"]);
     assert_eq!(
         transcripts[0].company(),
         None,
