@@ -572,20 +572,31 @@ fn merge_one_sided_basis(
             .cloned()
             .collect();
         let [target] = named.as_slice() else { continue };
-        let Some(points) = by_key.remove(&key) else {
-            continue;
-        };
-        let seen = first_seen.remove(&key);
-        let into = by_key.entry(target.clone()).or_default();
-        for p in points {
-            if !into.iter().any(|q| q.order == p.order) {
-                into.push(p);
-            }
+        move_key(by_key, first_seen, &key, target);
+    }
+}
+
+/// Moves the points of `key` into `target`'s sequence, for the calls `target` does not already
+/// have, in call order; the merged sequence was first seen where either was.
+fn move_key(
+    by_key: &mut BTreeMap<Key, Vec<Point>>,
+    first_seen: &mut BTreeMap<Key, (usize, usize)>,
+    key: &Key,
+    target: &Key,
+) {
+    let Some(points) = by_key.remove(key) else {
+        return;
+    };
+    let seen = first_seen.remove(key);
+    let into = by_key.entry(target.clone()).or_default();
+    for p in points {
+        if !into.iter().any(|q| q.order == p.order) {
+            into.push(p);
         }
-        into.sort_by_key(|p| p.order);
-        if let (Some(a), Some(b)) = (seen, first_seen.get_mut(target)) {
-            *b = (*b).min(a);
-        }
+    }
+    into.sort_by_key(|p| p.order);
+    if let (Some(a), Some(b)) = (seen, first_seen.get_mut(target)) {
+        *b = (*b).min(a);
     }
 }
 
@@ -631,19 +642,11 @@ fn merge_stated_revisions(
             })
             .map(|(k, _)| k.clone())
             .collect();
+        // The target has no call from this sequence's first on, so every point moves.
         let [target] = matches.as_slice() else {
             continue;
         };
-        let Some(points) = by_key.remove(&key) else {
-            continue;
-        };
-        let seen = first_seen.remove(&key);
-        let into = by_key.entry(target.clone()).or_default();
-        into.extend(points);
-        into.sort_by_key(|p| p.order);
-        if let (Some(a), Some(b)) = (seen, first_seen.get_mut(target)) {
-            *b = (*b).min(a);
-        }
+        move_key(by_key, first_seen, &key, target);
     }
 }
 

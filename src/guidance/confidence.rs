@@ -102,19 +102,16 @@ fn bucket(n: usize, edges: &[usize]) -> usize {
 
 /// What the features of one transcript's rows share: its English paragraphs, and the
 /// features of each sentence (read once for all the figures in it).
-struct Context<'a> {
-    paragraphs: Vec<&'a str>,
+struct Context<'a, 'p> {
+    paragraphs: &'p [&'p str],
     call: CallPeriod,
     sentences: HashMap<(usize, &'a str), Vec<String>>,
 }
 
-impl<'a> Context<'a> {
-    fn new(t: &'a Transcript, call: CallPeriod) -> Context<'a> {
+impl<'a, 'p> Context<'a, 'p> {
+    fn new(paragraphs: &'p [&'p str], call: CallPeriod) -> Context<'a, 'p> {
         Context {
-            paragraphs: t
-                .paragraphs()
-                .map(|(_, p)| p.en.as_deref().unwrap_or(""))
-                .collect(),
+            paragraphs,
             call,
             sentences: HashMap::new(),
         }
@@ -156,10 +153,15 @@ pub fn features(
     i: usize,
     call: CallPeriod,
 ) -> Vec<String> {
-    row_features(&mut Context::new(t, call), rows, i)
+    let paragraphs = super::english_by_pair(t);
+    row_features(&mut Context::new(&paragraphs, call), rows, i)
 }
 
-fn row_features<'a>(ctx: &mut Context<'a>, rows: &'a [GuidanceFigure], i: usize) -> Vec<String> {
+fn row_features<'a>(
+    ctx: &mut Context<'a, '_>,
+    rows: &'a [GuidanceFigure],
+    i: usize,
+) -> Vec<String> {
     let call = ctx.call;
     let f = &rows[i];
     let mut out: Vec<String> = Vec::with_capacity(64);
@@ -250,15 +252,7 @@ fn row_features<'a>(ctx: &mut Context<'a>, rows: &'a [GuidanceFigure], i: usize)
     // The sentence and the figure's place in it.
     let s = f.text.as_str();
     let para = ctx.paragraphs.get(f.paragraph).copied().unwrap_or("");
-    let local = para
-        .find(s)
-        .and_then(|off| {
-            let start = f.span.start.checked_sub(off)?;
-            let end = f.span.end.checked_sub(off)?;
-            (end <= s.len() && s.is_char_boundary(start) && s.is_char_boundary(end))
-                .then_some(start..end)
-        })
-        .unwrap_or(0..0);
+    let local = f.range_in_sentence(para).unwrap_or(0..0);
     let before = &s[..local.start];
     let after = &s[local.end..];
     add(format!(
@@ -389,10 +383,11 @@ fn attachment(label: &str, before: &str, after: &str) -> Vec<String> {
     out
 }
 
-/// The confidence of each row of one transcript's rows, in order.
-pub fn confidences(t: &Transcript, rows: &[GuidanceFigure], call: CallPeriod) -> Vec<f32> {
+/// The confidence of each row of one transcript's rows, in order, given the transcript's
+/// English paragraphs by pair index.
+pub fn confidences(paragraphs: &[&str], rows: &[GuidanceFigure], call: CallPeriod) -> Vec<f32> {
     let m = model();
-    let mut ctx = Context::new(t, call);
+    let mut ctx = Context::new(paragraphs, call);
     (0..rows.len())
         .map(|i| m.score(&row_features(&mut ctx, rows, i)))
         .collect()

@@ -259,14 +259,34 @@ impl GuidanceFigure {
     pub fn shown(&self) -> bool {
         self.confidence >= confidence::model().threshold
     }
+
+    /// The figure's byte range in its sentence (`text`), given its English paragraph; none
+    /// when the sentence is not found there or the range does not fall on characters.
+    pub(crate) fn range_in_sentence(&self, paragraph: &str) -> Option<std::ops::Range<usize>> {
+        let s = self.text.as_str();
+        let off = paragraph.find(s)?;
+        let start = self.span.start.checked_sub(off)?;
+        let end = self.span.end.checked_sub(off)?;
+        (end <= s.len() && s.is_char_boundary(start) && s.is_char_boundary(end))
+            .then_some(start..end)
+    }
+}
+
+/// The English text of each paragraph pair by its flat index ("" where there is none), as
+/// [`GuidanceFigure::paragraph`] counts them.
+pub(crate) fn english_by_pair(t: &Transcript) -> Vec<&str> {
+    t.paragraphs()
+        .map(|(_, p)| p.en.as_deref().unwrap_or(""))
+        .collect()
 }
 
 /// Extracts the guidance figures of a transcript, each with its [`GuidanceFigure::confidence`]
 /// (the hidden ones included: see [`GuidanceFigure::shown`]).
 pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
     let call = call_period(t);
-    let mut rows = name_or_drop(t, candidates(t, call));
-    let scores = confidence::confidences(t, &rows, call);
+    let paragraphs = english_by_pair(t);
+    let mut rows = name_or_drop(&paragraphs, candidates(t, call));
+    let scores = confidence::confidences(&paragraphs, &rows, call);
     for (row, c) in rows.iter_mut().zip(scores) {
         row.confidence = c;
     }
@@ -275,29 +295,22 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
 
 /// Rows whose label names no measure ("Growth", "Expenses", "Costs", "Other") are named from
 /// their sentence's words ([`naming::name_bare`]) or left out.
-fn name_or_drop(t: &Transcript, rows: Vec<GuidanceFigure>) -> Vec<GuidanceFigure> {
+fn name_or_drop(paragraphs: &[&str], rows: Vec<GuidanceFigure>) -> Vec<GuidanceFigure> {
     if !rows.iter().any(|r| bare_head(&r.label).is_some()) {
         return rows;
     }
-    let paragraphs: Vec<&str> = t
-        .paragraphs()
-        .map(|(_, p)| p.en.as_deref().unwrap_or(""))
-        .collect();
     rows.into_iter()
         .filter_map(|mut r| {
             let Some(bare) = bare_head(&r.label) else {
                 return Some(r);
             };
             let head = bare.head;
-            let para = paragraphs.get(r.paragraph).copied().unwrap_or("");
-            let local = para
-                .find(r.text.as_str())
-                .and_then(|off| Some(r.span.start.checked_sub(off)?..r.span.end.checked_sub(off)?));
+            let local = r.range_in_sentence(paragraphs.get(r.paragraph).copied().unwrap_or(""));
             let named = match (head, local) {
                 // "Other": a metric of the lexicon in the figure's own clause ("...: total
                 // revenues are expected to be between $740 million ...").
                 ("other", Some(local)) => {
-                    let clause = naming::clause_before(&r.text[..local.start.min(r.text.len())]);
+                    let clause = naming::clause_before(&r.text[..local.start]);
                     nearest_before(clause)
                         .filter(|(w, distance)| *distance <= 60 && w.metric != Metric::Other)
                         .map(|(w, _)| {
