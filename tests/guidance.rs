@@ -703,7 +703,7 @@ fn families_of_guidance_phrasing() {
         row(
             25,
             Margin,
-            "Operating margin",
+            "Operating margin expansion",
             "FY2022",
             "50–100 bps",
             false,

@@ -150,10 +150,28 @@ pub(super) fn pick(
                 Some(a)
             }
         }
+        // "further margin expansion, 11% to 15% adjusted EPS growth": a list item's metric
+        // before the comma is another item's; the phrase the figure heads is its own.
+        (Some((_, d)), Some(a))
+            if before
+                .get(before.len().saturating_sub(d)..)
+                .is_some_and(separated) =>
+        {
+            Some(a)
+        }
         (Some((b, _)), _) => Some(b),
         (None, Some(a)) => Some(a),
         (None, None) => sentence.clone(),
     }
+}
+
+/// True when the words between a metric and the figure after it close the metric's list item:
+/// a comma, a semicolon or "and".
+fn separated(between: &str) -> bool {
+    between.contains([',', ';'])
+        || between
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("and"))
 }
 
 /// "GAAP EPS outlook is $9.13 to $9.29 and on a non-GAAP basis $16.35 to $16.45": the basis

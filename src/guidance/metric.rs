@@ -333,6 +333,11 @@ pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     };
     let i = found.iter().position(|(r, _)| {
         r.start <= lead + 1
+            // "12% recurring revenue growth": qualifiers the lead-in does not list.
+            || r.start > lead
+                && after[lead..r.start]
+                    .split_whitespace()
+                    .all(|w| QUALIFIERS.contains(&w.to_ascii_lowercase().as_str()))
             || of_in
                 && r.start >= lead
                 && after[lead..r.start].split_whitespace().count() <= 2
@@ -347,6 +352,57 @@ pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     let (range, metric) = found[i].clone();
     let mut w = word(after, range.clone(), metric);
     let mut end = range.end;
+    // "11% to 13% annual growth in adjusted EPS": the growth of the metric after it.
+    if metric == Metric::Growth
+        && let Some((next, m)) = found.get(i + 1)
+        && *m != Metric::Growth
+        && {
+            let gap = after[range.end..next.start].to_ascii_lowercase();
+            let gap = gap.trim_start();
+            (gap.starts_with("in ") || gap.starts_with("of "))
+                && gap.split_whitespace().count() <= 3
+                && !gap.contains([',', ';'])
+        }
+    {
+        let inner = word(after, next.clone(), *m);
+        let qualifier = w
+            .label
+            .strip_suffix("growth")
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let label = if qualifier.is_empty() {
+            format!("{} growth", inner.label)
+        } else {
+            let mut c = inner.label.chars();
+            let rest: String = c
+                .next()
+                .map_or(String::new(), |f| f.to_lowercase().chain(c).collect());
+            // "EPS" keeps its capitals.
+            let rest = if inner.label.starts_with(|c: char| c.is_ascii_uppercase())
+                && inner
+                    .label
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_ascii_uppercase())
+            {
+                inner.label.clone()
+            } else {
+                rest
+            };
+            format!("{qualifier} {rest} growth")
+        };
+        w = MetricWord {
+            metric: if *m == Metric::ComparableSales {
+                *m
+            } else {
+                Metric::Growth
+            },
+            label,
+            ..inner
+        };
+        return Some((w, next.end));
+    }
     // "per share of levered free cash flow": the metric after the "per share".
     if metric == Metric::Eps
         && w.label.to_ascii_lowercase().starts_with("per")

@@ -23,6 +23,7 @@ mod choice;
 pub mod confidence;
 mod cues;
 pub mod eval;
+mod measure;
 mod metric;
 mod naming;
 pub use metric::Basis;
@@ -35,7 +36,7 @@ pub use actuals::{Actual, actuals};
 use choice::{
     choose_metric, effect_name, per_share_by_size, someone_else, with_basis, with_effect,
 };
-use metric::{MetricWord, all_phrases, as_rate, nearest_before, right_after};
+use metric::{MetricWord, all_phrases, nearest_before, right_after};
 use patterns::*;
 pub use period::{CallPeriod, call_period};
 use period::{find_direction, find_period, sentences};
@@ -641,6 +642,9 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     .trim_start()
                     .to_ascii_lowercase()
                     .starts_with("in terms of");
+                // What the sentence (or the outlook before it) was about before this figure:
+                // the subject of a ratio whose own words name only its object.
+                let prior = sentence_metric.clone().or_else(|| outlook_metric.clone());
                 let word = match respectively.get(i) {
                     // "X and Y ... are $280 million to $370 million and $850 million to $950
                     // million, respectively": the i-th figure is the i-th metric.
@@ -897,14 +901,36 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 };
                 // "guidance assumes a $600 million COVID-related headwind": an assumption
                 // of the guide, named for what it is.
+                // The effect word must be the figure's own: within a few words before it
+                // ("a headwind of approximately") or right after it ("$0.40 headwind", "4%
+                // favorable currency benefit"); "despite the headwinds we discussed" and "add
+                // to our margins and contribute to our target range of" are other clauses.
+                let chunk = before.rsplit(',').next().unwrap_or(before);
+                let own_after = CLAUSE_AFTER
+                    .find(after)
+                    .map_or(after, |m| &after[..m.start()]);
                 let word = match WIND
-                    .captures(before.rsplit(',').next().unwrap_or(before))
+                    .captures_iter(chunk)
+                    .last()
+                    .filter(|c| {
+                        let gap = chunk[c.get(0).map_or(0, |m| m.end())..].to_ascii_lowercase();
+                        let words = gap.split_whitespace().count();
+                        // "an impact of the higher tax rate of approximately".
+                        let of_phrase = gap.trim_start().starts_with("of ")
+                            && words <= 8
+                            && OF_END.is_match(&gap);
+                        (words <= 10 || of_phrase)
+                            && !gap
+                                .split_whitespace()
+                                .any(|w| matches!(w, "target" | "range" | "guidance" | "outlook"))
+                    })
                     .or_else(|| {
-                        WIND.captures(
-                            CLAUSE_AFTER
-                                .find(after)
-                                .map_or(after, |m| &after[..m.start()]),
-                        )
+                        WIND.captures(own_after).filter(|c| {
+                            own_after[..c.get(0).map_or(0, |m| m.start())]
+                                .split_whitespace()
+                                .count()
+                                <= 3
+                        })
                     }) {
                     // "constant currency sales growth" is growth, not a currency effect.
                     Some(c)
@@ -941,7 +967,10 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 sentence_metric = Some(word.clone());
                 outlook_metric = Some(word.clone());
                 let count = out.len();
-                emit(&mut out, as_rate(word, fig.unit, before, after));
+                emit(
+                    &mut out,
+                    measure::relate(word, fig.unit, before, after, prior.as_ref()),
+                );
                 // The old range quoted before it in the sentence is what this figure revises.
                 if out.len() > count
                     && let (Some(row), Some(&old)) = (out.last_mut(), earlier.last())

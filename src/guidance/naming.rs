@@ -131,9 +131,46 @@ const FILLER: &[&str] = &[
     "'s",
 ];
 
+/// Words that never name a measure: verbs of saying and expecting, amounts, degrees.
+const NOT_A_NAME: &[&str] = &[
+    "anticipate",
+    "achieve",
+    "deliver",
+    "drive",
+    "assume",
+    "assumed",
+    "assuming",
+    "rising",
+    "falling",
+    "such",
+    "much",
+    "many",
+    "very",
+    "negative",
+    "positive",
+    "million",
+    "billion",
+    "thousand",
+    "not",
+    "no",
+    "sustainable",
+    "sustained",
+    "plan",
+    "quarter",
+    "opportunity",
+    "i",
+    "you",
+    "they",
+    "us",
+];
+
 fn meaningful(w: &str) -> bool {
     let l = w.to_ascii_lowercase();
     !FILLER.contains(&l.as_str())
+        && !NOT_A_NAME.contains(&l.as_str())
+        // "certainly", "quarter's", "we're": adverbs and contractions name nothing.
+        && (l.len() <= 4 || !l.ends_with("ly"))
+        && !w.contains(['\'', '’', '/'])
         && w.chars().any(|c| c.is_ascii_alphabetic())
         && !w.chars().any(|c| c.is_ascii_digit())
 }

@@ -222,6 +222,11 @@ pub(super) static WIND: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:constant[\s-])?(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx)s?\b(?:\s+(profit|margin))?",
     )
 });
+/// The end of an effect's own words before its figure: "impact of the higher tax rate of
+/// approximately".
+pub(super) static OF_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:of|at|by)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+)?$")
+});
 /// "local currency sales growth", "currency-neutral": a growth measure, not a currency effect.
 pub(super) static LOCAL_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:local|in\s+local|constant|neutral)[\s-]+currency\b|\bcurrency[\s-]+neutral\b")
