@@ -238,7 +238,7 @@ pub struct GuidanceFigure {
 
 /// True when `CALLREAD_TRACE_GUIDANCE` is set: the extractor says on stderr why it skips each
 /// figure.
-fn trace() -> bool {
+pub(crate) fn trace() -> bool {
     static TRACE: std::sync::LazyLock<bool> =
         std::sync::LazyLock::new(|| std::env::var_os("CALLREAD_TRACE_GUIDANCE").is_some());
     *TRACE

@@ -81,6 +81,28 @@ fn quarter_years<'a>(r: &'a Regex, text: &'a str) -> impl Iterator<Item = (u8, u
     })
 }
 
+/// True when the year (or quarter and year) at `span` of `text` is named as a base or a
+/// horizon ("ahead of 2019 levels", "versus the fourth quarter of 2019", "our 2030 goals", "by
+/// 2025"), not as the period the call speaks of.
+fn named_as_base(text: &str, span: std::ops::Range<usize>) -> bool {
+    static BASE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:versus|vs\.?|compared\s+(?:to|with)|than|relative\s+to|ahead\s+of|above|below|over|since|by|through|until|beyond|pre-?pandemic|back\s+to|recover(?:ed|y)?\s+to)\s+(?:the\s+|our\s+|fiscal\s+|full[\s-]year\s+)?(?:[\w-]+\s+){0,2}?$",
+        )
+    });
+    static BASE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*(?:[\w-]+\s+)?(?:levels?|targets?|goals?|ambitions?|aspirations?|plan|strategy|vision)\b",
+        )
+    });
+    let start = text[..span.start]
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(0, |(i, _)| i);
+    BASE_BEFORE.is_match(&text[start..span.start]) || BASE_AFTER.is_match(&text[span.end..])
+}
+
 /// The English paragraphs of a call, in reading order.
 fn english_paragraphs(t: &Transcript) -> impl Iterator<Item = &str> {
     t.turns
@@ -144,10 +166,22 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
     // remarks give the same quarter ("our third quarter 2021 results"), else the year they
     // speak of most (ties to the later year).
     let remarks = || english_paragraphs(t).take(30);
+    let step = |what: &str, p: &CallPeriod| {
+        if super::trace() {
+            eprintln!("call period: {what}: {p:?}");
+        }
+    };
+    step("opening", &p);
     if let Some(q) = p.quarter {
         // The latest such year: the remarks compare with the same quarter of years before.
         let same_quarter = remarks()
-            .flat_map(|en| quarter_years(&QUARTER_YEAR, en))
+            .flat_map(|en| {
+                QUARTER_YEAR
+                    .find_iter(en)
+                    .filter(|m| !named_as_base(en, m.range()))
+                    .flat_map(|m| quarter_years(&QUARTER_YEAR, m.as_str()).collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+            })
             .filter(|&(quarter, _)| quarter == q)
             .map(|(_, year)| year)
             .max();
@@ -159,8 +193,13 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
         english(en)
             .into_iter()
             .filter(|q| q.unit == Unit::Year && (2000.0..2100.0).contains(&q.value))
+            .filter(|q| !named_as_base(en, q.span.clone()))
             .map(|q| q.value as u16)
+            .collect::<Vec<_>>()
     }));
+    if super::trace() {
+        eprintln!("call period: most frequent year {frequent:?}");
+    }
     // The same quarter is named most often as last year's ("compared to the third quarter of
     // 2019"): a year after it that the remarks speak of more is the call's.
     p.year = match (p.year, frequent) {
@@ -168,6 +207,7 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
         (Some(q), _) => Some(q),
         (None, f) => f,
     };
+    step("frequent years", &p);
     // A quarter up to the call's own that results are reported for ("in the second quarter
     // of 2020, revenues were") is this year's or last year's: the latest such year.
     if let (Some(q), Some(y)) = (p.quarter, p.year) {
@@ -189,6 +229,7 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
             p.year = Some(r);
         }
     }
+    step("reported quarters", &p);
     // The year the call guides ("our full year 2021 guidance", "the 2021 outlook") is the
     // call's own before the fourth quarter and the next one on it: the surest sign when the
     // opening names no year.
@@ -212,9 +253,11 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
     // are for it or before, guides for it or after (after it on a fourth-quarter call). A
     // year read above that more of them contradict than another year gives way ("compared
     // to the fourth quarter of 2019" on a 2021 call; "our 2030 targets").
+    step("guided years", &p);
     if let Some(bounded) = bounded_year(t, p) {
         p.year = Some(bounded);
     }
+    step("bounded", &p);
     // Surest of all: the date the quarter ended ("as of September 30, 2021", "the first nine
     // months of 2021").
     static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
