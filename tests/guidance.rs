@@ -809,7 +809,7 @@ fn families_seen_on_unread_companies() {
             Some(48e6),
             Some(48e6),
         ),
-        ("Sales growth", Some(5.0), Some(6.0)),
+        ("Local currency sales growth", Some(5.0), Some(6.0)),
     ] {
         assert!(
             has(label, low, high),

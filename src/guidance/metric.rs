@@ -162,6 +162,14 @@ const QUALIFIERS: &[&str] = &[
     "year-over-year",
     "dollar-based",
     "constant-currency",
+    // "local currency sales growth", "currency-neutral revenue": the basis of a growth rate.
+    "local",
+    "constant",
+    "currency",
+    "currency-neutral",
+    "fx-neutral",
+    "neutral",
+    "constant-dollar",
 ];
 
 static LEXICON_RE: LazyLock<Vec<(Metric, Regex)>> = LazyLock::new(|| {
