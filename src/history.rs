@@ -272,6 +272,16 @@ pub struct Step {
     pub disagrees: bool,
 }
 
+/// True when two guides' ends are the same values (to a part in a thousand).
+fn same_values(a: (Option<f64>, Option<f64>), b: (Option<f64>, Option<f64>)) -> bool {
+    let end = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-3 * x.abs().max(y.abs()).max(1e-9),
+        (None, None) => true,
+        _ => false,
+    };
+    end(a.0, b.0) && end(a.1, b.1)
+}
+
 /// The ledger of a library: every company's sequences.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ledger {
@@ -717,13 +727,38 @@ impl Ledger {
         let mut by_key: BTreeMap<Key, Vec<Point>> = BTreeMap::new();
         let mut first_seen: BTreeMap<Key, (usize, usize)> = BTreeMap::new();
         let mut template: BTreeMap<Key, &GuidanceFigure> = BTreeMap::new();
+        // Every call's figures by key and values, for corroboration: a figure the model is
+        // unsure of is still taken when another call of the company gives the same metric,
+        // period and values (a guide said twice is a guide).
+        let said: Vec<Vec<(Key, (Option<f64>, Option<f64>))>> = members
+            .iter()
+            .map(|&i| {
+                library[i]
+                    .1
+                    .iter()
+                    .filter_map(|f| Some((key_of(f)?, (f.low, f.high))))
+                    .collect()
+            })
+            .collect();
+        let corroborated = |order: usize, f: &GuidanceFigure| {
+            let Some(key) = key_of(f) else {
+                return false;
+            };
+            said.iter().enumerate().any(|(o, rows)| {
+                o != order
+                    && rows
+                        .iter()
+                        .any(|(k, v)| *k == key && same_values(*v, (f.low, f.high)))
+            })
+        };
         for (order, &i) in members.iter().enumerate() {
             let figures = library[i].1;
             let unique = unique_by_key(
                 figures
                     .iter()
-                    // Only the figures the model is sure of, as the sidebar shows them.
-                    .filter(|f| f.shown())
+                    // The figures the model is sure of, as the sidebar shows them, and those
+                    // another call corroborates.
+                    .filter(|f| f.shown() || corroborated(order, f))
                     .filter_map(|f| Some((key_of(f)?, f, (f.low, f.high)))),
             );
             for (key, f) in unique {

@@ -433,6 +433,13 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
         let mut direction: Option<Direction> = None;
         let mut outlook = outlook_carried;
         let mut looked_forward = false;
+        // Whether the paragraph holds any figure: one that only names a period ("Turning to
+        // 2022.") hands it on; one whose figures gave no guide for it does not ("Beginning
+        // next year, we expect the acquisition's 10,000 customers to ...").
+        let mut had_figures = false;
+        // Whether the period was set by a sentence that names the guide or has no figures ("For
+        // the full-year 2021, we're raising our guidance."): it heads the next paragraph's list.
+        let mut named_last = false;
         // The metric of the last figure of the outlook, for a figure whose clause names none.
         let mut outlook_metric: Option<MetricWord> = None;
         let spans = sentences(en);
@@ -467,6 +474,8 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             } else {
                 Vec::new()
             };
+            had_figures |= !figs.is_empty();
+
             // The period a guiding sentence opens with ("For the fourth quarter, we expect
             // ...") holds for the sentences after it; one named after the figures, or in a
             // sentence about results, is that sentence's own.
@@ -496,6 +505,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 {
                     topic.get_or_insert_with(|| found.clone());
                     period = Some(found);
+                    named_last = figs.is_empty() || cues::names_guide(own);
                 }
             }
             if opens {
@@ -997,9 +1007,21 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
         // paragraph's topic; a quarter or a half named later in it is the paragraph's own
         // ("back half sales to be about flat" does not make the next paragraph's "our outlook
         // assumes 10% to 13% growth" a second-half figure).
+        let guided_in = |p: &str| {
+            !had_figures
+                || named_last
+                || out
+                    .iter()
+                    .rev()
+                    .take_while(|o| o.paragraph == n)
+                    .any(|o| o.period.as_deref() == Some(p))
+        };
         carried = match period {
             _ if !looked_forward => None,
-            Some(p) if p.starts_with("FY") || topic.as_ref() == Some(&p) => Some(p),
+            Some(p) if (p.starts_with("FY") || topic.as_ref() == Some(&p)) && guided_in(&p) => {
+                Some(p)
+            }
+            Some(_) if had_figures && topic.as_deref().is_some_and(|t| !guided_in(t)) => carried,
             _ => topic.or(carried),
         };
         // An outlook goes on into the next paragraph only when this one ends by opening it
