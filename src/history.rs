@@ -272,8 +272,11 @@ pub struct Step {
     pub disagrees: bool,
 }
 
+/// A guide's low and high ends.
+type Ends = (Option<f64>, Option<f64>);
+
 /// True when two guides' ends are the same values (to a part in a thousand).
-fn same_values(a: (Option<f64>, Option<f64>), b: (Option<f64>, Option<f64>)) -> bool {
+fn same_values(a: Ends, b: Ends) -> bool {
     let end = |x: Option<f64>, y: Option<f64>| match (x, y) {
         (Some(x), Some(y)) => (x - y).abs() <= 1e-3 * x.abs().max(y.abs()).max(1e-9),
         (None, None) => true,
@@ -730,7 +733,7 @@ impl Ledger {
         // Every call's figures by key and values, for corroboration: a figure the model is
         // unsure of is still taken when another call of the company gives the same metric,
         // period and values (a guide said twice is a guide).
-        let said: Vec<Vec<(Key, (Option<f64>, Option<f64>))>> = members
+        let said: Vec<Vec<(Key, Ends)>> = members
             .iter()
             .map(|&i| {
                 library[i]
