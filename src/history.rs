@@ -272,9 +272,6 @@ pub struct Step {
     pub disagrees: bool,
 }
 
-/// A guide's low and high ends.
-type Ends = (Option<f64>, Option<f64>);
-
 /// True when two guides' ends are the same values (to a part in a thousand).
 fn same_values(a: Ends, b: Ends) -> bool {
     let end = |x: Option<f64>, y: Option<f64>| match (x, y) {
