@@ -436,8 +436,10 @@ pub fn label_key(metric: Metric, label: &str) -> String {
 /// The name companies are grouped by: lowercase words without corporate suffixes; a name whose
 /// words begin another's ("Campbell", "Campbell Soup") is that company.
 fn name_words(name: &str) -> Vec<String> {
-    name.split_whitespace()
+    // "Parker-Hannifin" and "Parker Hannifin", "Campbell's" and "Campbell" are one name.
+    name.split(|c: char| c.is_whitespace() || c == '-')
         .map(|w| {
+            let w = w.trim_end_matches("'s").trim_end_matches("’s");
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
@@ -662,14 +664,31 @@ fn merge_stated_revisions(
 
 /// One call's figure for each key it gives one value for (a key with two different values in
 /// one call is ambiguous there and left out).
+/// True when `point` is a single value (both ends equal) inside the range `range`.
+fn point_within(point: Ends, range: Ends) -> bool {
+    match (point, range) {
+        ((Some(p), Some(q)), (Some(lo), Some(hi))) => {
+            same_opt(Some(p), Some(q)) && lo < hi && (lo..=hi).contains(&p)
+        }
+        _ => false,
+    }
+}
+
 fn unique_by_key<'a, T>(
     items: impl IntoIterator<Item = (Key, &'a T, Ends)>,
 ) -> BTreeMap<Key, &'a T> {
     let mut seen: BTreeMap<Key, (&T, Ends, bool)> = BTreeMap::new();
     for (key, item, values) in items {
         match seen.get_mut(&key) {
-            Some((_, v, ambiguous)) => {
-                if !(same_opt(v.0, values.0) && same_opt(v.1, values.1)) {
+            Some((kept, v, ambiguous)) => {
+                // "$11.70 to $12.30 ... $12.00 at the midpoint": a point inside a range is
+                // the range said again; the range stands.
+                if point_within(*v, values) {
+                    *kept = item;
+                    *v = values;
+                } else if !point_within(values, *v)
+                    && !(same_opt(v.0, values.0) && same_opt(v.1, values.1))
+                {
                     *ambiguous = true;
                 }
             }
@@ -744,11 +763,14 @@ impl Ledger {
             let Some(key) = key_of(f) else {
                 return false;
             };
+            // The same values elsewhere corroborate any figure; the same metric and period
+            // with other values (a revision) one the model half believes.
+            let revised_ok = f.confidence >= crate::guidance::confidence::model().threshold * 0.65;
             said.iter().enumerate().any(|(o, rows)| {
                 o != order
                     && rows
                         .iter()
-                        .any(|(k, v)| *k == key && same_values(*v, (f.low, f.high)))
+                        .any(|(k, v)| *k == key && (revised_ok || same_values(*v, (f.low, f.high))))
             })
         };
         for (order, &i) in members.iter().enumerate() {

@@ -809,6 +809,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     ("imply", &|| IMPLY.is_match(upto)),
                     ("end_of_range", &|| end_of_range),
                     ("price", &|| price),
+                    ("standing_range", &|| STANDING.is_match(before)),
                     ("past_before", &|| cues::past_before(before)),
                     ("old_guide", &|| cues::old_guide(before, upto)),
                     ("share_of", &|| share_of),
@@ -936,10 +937,16 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     })
                     .or_else(|| {
                         WIND.captures(own_after).filter(|c| {
-                            own_after[..c.get(0).map_or(0, |m| m.start())]
-                                .split_whitespace()
-                                .count()
-                                <= 3
+                            let lead = &own_after[..c.get(0).map_or(0, |m| m.start())];
+                            // "$1.95 billion including an estimated headwind of $15 million":
+                            // the headwind is another item, inside this one.
+                            lead.split_whitespace().count() <= 3
+                                && !lead.split_whitespace().any(|w| {
+                                    matches!(
+                                        w.to_ascii_lowercase().as_str(),
+                                        "including" | "includes" | "excluding" | "with" | "despite"
+                                    )
+                                })
                         })
                     }) {
                     // "constant currency sales growth" is growth, not a currency effect.

@@ -222,6 +222,13 @@ pub(super) static WIND: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:constant[\s-])?(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx)s?\b(?:\s+(profit|margin))?",
     )
 });
+/// "at the upper end of our usual 6% to 8% range": a standing range the company measures
+/// itself against, not this period's guide.
+pub(super) static STANDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:usual|normal|typical|historical|traditional|long-standing)\s+(?:[\w-]+\s+){0,2}?$",
+    )
+});
 /// The end of an effect's own words before its figure: "impact of the higher tax rate of
 /// approximately".
 pub(super) static OF_END: LazyLock<Regex> = LazyLock::new(|| {
