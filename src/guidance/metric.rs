@@ -117,7 +117,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Other,
-        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+equity|roe|roic|leverage|net\s+debt|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|deposits?|combined\s+ratio|loss\s+ratio|arr|average\s+(?:selling|sales|realized)\s+prices?|asps?|average\s+daily\s+rates?|adr|price\s+realization|financing\s+needs?|funding\s+needs?|proceeds|cash\s+distributions)\b",
+        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+equity|roe|roic|leverage|net\s+debt|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|deposits?|combined\s+ratio|loss\s+ratio|arr|average\s+(?:selling|sales|realized)\s+prices?|asps?|average\s+daily\s+rates?|adr|price\s+realization|financing\s+needs?|funding\s+needs?|proceeds|cash\s+distributions|(?:incentive|management|performance|advisory|transaction|franchise|royalty|licensing|license)\s+fees?)\b",
     ),
     (Metric::Growth, r"\bgrowth\b|\bgrow\b"),
 ];
@@ -224,7 +224,20 @@ fn phrases(text: &str) -> Vec<(std::ops::Range<usize>, Metric)> {
         }
     }
     found.sort_by_key(|(r, _)| r.start);
-    found
+    // "G&A expenses", "R&D costs": an expense word right after an expense names one phrase.
+    let mut merged: Vec<(std::ops::Range<usize>, Metric)> = Vec::with_capacity(found.len());
+    for (r, m) in found {
+        if let Some((prev, pm)) = merged.last_mut()
+            && *pm == m
+            && m == Metric::Expense
+            && text[prev.end..r.start].trim().is_empty()
+        {
+            prev.end = r.end;
+            continue;
+        }
+        merged.push((r, m));
+    }
+    merged
 }
 
 /// The metric phrase nearest the end of `before` (the words between the previous figure and
@@ -239,7 +252,7 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
     // "margin which excluding acquisition-related charges is": the charges are left out.
     static LEFT_OUT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:excluding|ex|net\s+of|before)\s+(?:[\w&-]+\s+){0,5}?(?:charges|costs|items|expenses|impacts?|amortization)\b(?:\s+(?:of\s+)?[\w&\s-]{0,60}?,)?",
+            r"(?i)\b(?:excluding|ex|net\s+of|before)\s+(?:[\w&-]+\s+){0,5}?(?:charges|costs|items|expenses|impacts?|amortization|depreciation)\b(?:\s+(?:of\s+)?[\w&\s-]{0,60}?,)?",
         )
     });
     let masked;
@@ -341,11 +354,24 @@ pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     };
     let i = found.iter().position(|(r, _)| {
         r.start <= lead + 1
-            // "12% recurring revenue growth": qualifiers the lead-in does not list.
-            || r.start > lead
-                && after[lead..r.start]
+            // "12% recurring revenue growth", "14% to 16% long-term adjusted EBITDA margin":
+            // qualifiers the lead-in does not list, and up to two modifiers of the phrase.
+            || r.start > lead && {
+                let words: Vec<String> = after[lead..r.start]
                     .split_whitespace()
-                    .all(|w| QUALIFIERS.contains(&w.to_ascii_lowercase().as_str()))
+                    .map(str::to_ascii_lowercase)
+                    .collect();
+                !after[lead..r.start].contains([',', ';', '(', '$'])
+                    && words
+                        .iter()
+                        .filter(|w| !QUALIFIERS.contains(&w.as_str()))
+                        .all(|w| w.contains('-') && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-'))
+                    && words
+                        .iter()
+                        .filter(|w| !QUALIFIERS.contains(&w.as_str()))
+                        .count()
+                        <= 2
+            }
             || of_in
                 && r.start >= lead
                 && after[lead..r.start].split_whitespace().count() <= 2
@@ -662,5 +688,30 @@ mod tests {
         let (w, _) = right_after(" per share of free cash flow").expect("fcf");
         assert_eq!((w.metric, w.per_share), (Metric::FreeCashFlow, true));
         assert!(right_after(" as we look at revenue").is_none());
+        // Hyphenated modifiers and qualifiers between the figure and its phrase.
+        let (w, _) = right_after(" long-term adjusted EBITDA margin target range").expect("margin");
+        assert_eq!(
+            (w.metric, w.label.as_str()),
+            (Metric::Margin, "Adjusted EBITDA margin")
+        );
+        let (w, _) = right_after(" recurring revenue growth").expect("growth");
+        assert_eq!(w.label, "Recurring revenue growth");
+        // Words that are not modifiers leave the figure without a phrase.
+        assert!(right_after(" last year margin").is_none());
+        let (w, _) = right_after(" annual growth in adjusted EPS").expect("EPS growth");
+        assert_eq!(
+            (w.metric, w.label.as_str()),
+            (Metric::Growth, "Annual adjusted EPS growth")
+        );
+    }
+
+    #[test]
+    fn fees_are_a_measure_and_left_out_items_are_not() {
+        let (w, _) =
+            nearest_before("we forecast full year incentive fees of approximately ").expect("fees");
+        assert_eq!(w.label, "Incentive fees");
+        let (w, _) =
+            nearest_before("G&A expenses excluding corporate depreciation of ").expect("G&A");
+        assert_eq!(w.label, "G&A expenses");
     }
 }
