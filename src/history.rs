@@ -686,8 +686,8 @@ fn unique_by_key<'a, T>(
                 if point_within(*v, values) {
                     *kept = item;
                     *v = values;
-                } else if !point_within(values, *v)
-                    && !(same_opt(v.0, values.0) && same_opt(v.1, values.1))
+                } else if !(point_within(values, *v)
+                    || same_opt(v.0, values.0) && same_opt(v.1, values.1))
                 {
                     *ambiguous = true;
                 }
