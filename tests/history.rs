@@ -511,3 +511,88 @@ fn a_call_without_a_company_joins_its_folder() {
     let got: Vec<Change> = sales.iter().map(|g| g.3).collect();
     assert_eq!(got, [Change::Initiated, Change::Raised], "{steps:#?}");
 }
+
+/// Facts of `../shared/corpus/history-wide` written down by readers who did not write the
+/// rules (`tests/fixtures/history_wide_facts.jsonl`: each revision with both calls' figures,
+/// each guide with the result a later call reports). Companies of the `read` part were looked
+/// at while fixing the ledger; those of the `unread` part never were: their recall is the
+/// figure that tells how the ledger does on companies it was never shown.
+#[test]
+fn history_wide_facts_by_part() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/history-wide");
+    if !dir.is_dir() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared/corpus/history-wide is missing on CI"
+        );
+        return;
+    }
+    let facts: Vec<serde_json::Value> = include_str!("fixtures/history_wide_facts.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a fact"))
+        .collect();
+    let name = |source: &str| {
+        Path::new(source)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let near = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => (a.abs() - b.abs()).abs() <= 2e-3 * a.abs().max(b.abs()).max(1e-9),
+        (None, None) => true,
+        _ => false,
+    };
+    let mut steps_of: std::collections::HashMap<String, Vec<Step>> = Default::default();
+    let mut tally: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for f in &facts {
+        let company = f["company"].as_str().unwrap();
+        let steps = steps_of.entry(company.to_string()).or_insert_with(|| {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(company))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            files.sort();
+            let calls: Vec<Transcript> = files.iter().map(|p| load_file(p).unwrap()).collect();
+            Ledger::from_transcripts(&calls).steps()
+        });
+        let period = f["period"].as_str().unwrap();
+        let found = if f["kind"] == "revision" {
+            steps.iter().any(|s| {
+                let end = |p: &Option<callread::history::Point>, call: &str, side: &str| {
+                    p.as_ref().is_some_and(|p| {
+                        name(&p.source) == f[call].as_str().unwrap_or("")
+                            && near(p.low, f[format!("{side}_low")].as_f64())
+                            && near(p.high, f[format!("{side}_high")].as_f64())
+                    })
+                };
+                s.step == "guide"
+                    && s.period == period
+                    && end(&s.from, "from_call", "from")
+                    && end(&s.to, "to_call", "to")
+            })
+        } else {
+            steps.iter().any(|s| {
+                s.step == "actual"
+                    && s.period == period
+                    && s.actual.as_ref().is_some_and(|a| {
+                        name(&a.source) == f["actual_call"].as_str().unwrap_or("")
+                            && near(Some(a.value), f["actual"].as_f64())
+                    })
+            })
+        };
+        let e = tally.entry(f["part"].as_str().unwrap().to_string()).or_default();
+        e.0 += 1;
+        e.1 += usize::from(found);
+    }
+    for (part, (n, hit)) in &tally {
+        eprintln!(
+            "history-wide {part}: {hit}/{n} facts = {:.0}%",
+            100.0 * *hit as f64 / *n as f64
+        );
+    }
+    // Floors under today's figures (read 34/105, unread 10/63): they catch a regression.
+    let recall = |part: &str| tally.get(part).map_or(0.0, |(n, h)| *h as f64 / *n as f64);
+    assert!(tally["read"].0 >= 100 && tally["unread"].0 >= 60);
+    assert!(recall("read") >= 0.30, "read: {:.2}", recall("read"));
+    assert!(recall("unread") >= 0.14, "unread: {:.2}", recall("unread"));
+}
