@@ -580,7 +580,9 @@ fn history_wide_facts_by_part() {
                     })
             })
         };
-        let e = tally.entry(f["part"].as_str().unwrap().to_string()).or_default();
+        let e = tally
+            .entry(f["part"].as_str().unwrap().to_string())
+            .or_default();
         e.0 += 1;
         e.1 += usize::from(found);
     }
