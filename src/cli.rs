@@ -127,6 +127,8 @@ Keys in the reader (? shows them all, as bound):
 Environment:
   CALLREAD_STATE_DIR   where positions and bookmarks are saved (default: the XDG state dir)
   CALLREAD_CONFIG_DIR  where config.toml is read (default: the XDG config dir)
+  CALLREAD_READ_TIMEOUT_MS  give up a read that blocks after this many ms (default: 5000
+                       for a transcript, 2000 for config.toml and state.json)
   NO_COLOR             monochrome theme
 
 Files: callread --print-config shows the configuration file in use and every setting.

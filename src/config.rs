@@ -73,7 +73,271 @@ impl Lines {
     fn at(&self, offset: usize) -> usize {
         self.0.partition_point(|&s| s <= offset).max(1)
     }
+
+    /// The byte offset where 0-based line `line` starts, if the text has it.
+    fn start(&self, line: usize) -> Option<usize> {
+        self.0.get(line).copied()
+    }
 }
+
+/// A statement of a TOML text, by 0-based lines: a setting (with a value that may run over
+/// several lines: an array, a multi-line string or inline table) or a table header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Statement {
+    first: usize,
+    last: usize,
+    /// The value never closes: it runs to the end of the text, or (an array) to a line that
+    /// starts a new setting.
+    unclosed: bool,
+}
+
+/// Where each statement of a TOML text begins and ends, by a scan of strings, comments and
+/// brackets (enough to find the extent of what a syntax error breaks; toml itself judges
+/// the syntax).
+fn statements(text: &str) -> Vec<Statement> {
+    #[derive(PartialEq)]
+    enum Mode {
+        Normal,
+        MultiBasic,
+        MultiLiteral,
+    }
+    let mut out: Vec<Statement> = Vec::new();
+    let mut mode = Mode::Normal;
+    let mut brackets: Vec<u8> = Vec::new();
+    let mut seen_eq = false;
+    for (i, line) in text.split('\n').enumerate() {
+        // An array still open when a line starts a new setting was never closed.
+        if mode == Mode::Normal && brackets.last() == Some(&b'[') && starts_statement(line) {
+            if let Some(s) = out.last_mut() {
+                s.unclosed = true;
+            }
+            brackets.clear();
+        }
+        if mode == Mode::Normal && brackets.is_empty() {
+            out.push(Statement {
+                first: i,
+                last: i,
+                unclosed: false,
+            });
+            seen_eq = false;
+        } else if let Some(s) = out.last_mut() {
+            s.last = i;
+        }
+        let b = line.as_bytes();
+        let mut j = 0;
+        while j < b.len() {
+            match mode {
+                Mode::MultiBasic if b[j] == b'\\' => j += 2,
+                Mode::MultiBasic if b[j..].starts_with(b"\"\"\"") => {
+                    mode = Mode::Normal;
+                    j += 3;
+                }
+                Mode::MultiLiteral if b[j..].starts_with(b"'''") => {
+                    mode = Mode::Normal;
+                    j += 3;
+                }
+                Mode::MultiBasic | Mode::MultiLiteral => j += 1,
+                Mode::Normal => match b[j] {
+                    b'#' => break,
+                    b'"' if b[j..].starts_with(b"\"\"\"") => {
+                        mode = Mode::MultiBasic;
+                        j += 3;
+                    }
+                    b'\'' if b[j..].starts_with(b"'''") => {
+                        mode = Mode::MultiLiteral;
+                        j += 3;
+                    }
+                    b'"' => {
+                        j += 1;
+                        while j < b.len() && b[j] != b'"' {
+                            j += if b[j] == b'\\' { 2 } else { 1 };
+                        }
+                        j += 1;
+                    }
+                    b'\'' => {
+                        j += 1;
+                        while j < b.len() && b[j] != b'\'' {
+                            j += 1;
+                        }
+                        j += 1;
+                    }
+                    b'=' => {
+                        seen_eq = true;
+                        j += 1;
+                    }
+                    b'[' | b'{' if seen_eq => {
+                        brackets.push(b[j]);
+                        j += 1;
+                    }
+                    // A closer that does not match the opener closes nothing.
+                    c @ (b']' | b'}') if seen_eq => {
+                        let opener = if c == b']' { b'[' } else { b'{' };
+                        if brackets.last() == Some(&opener) {
+                            brackets.pop();
+                        }
+                        j += 1;
+                    }
+                    _ => j += 1,
+                },
+            }
+        }
+    }
+    if (mode != Mode::Normal || !brackets.is_empty())
+        && let Some(s) = out.last_mut()
+    {
+        s.unclosed = true;
+    }
+    out
+}
+
+/// True for a line that starts a setting (`key =`, `a."b".c =`) or is a table header
+/// (`[keys]`, `[[x]]`).
+fn starts_statement(line: &str) -> bool {
+    /// The end of a dotted key at the start of `s` (after white space), if there is one.
+    fn key_end(s: &[u8]) -> Option<usize> {
+        let mut j = 0;
+        loop {
+            while s.get(j).is_some_and(|c| matches!(c, b' ' | b'\t')) {
+                j += 1;
+            }
+            match s.get(j)? {
+                q @ (b'"' | b'\'') => {
+                    let close = s[j + 1..].iter().position(|c| c == q)?;
+                    j += close + 2;
+                }
+                c if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-') => {
+                    while s
+                        .get(j)
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+                    {
+                        j += 1;
+                    }
+                }
+                _ => return None,
+            }
+            while s.get(j).is_some_and(|c| matches!(c, b' ' | b'\t')) {
+                j += 1;
+            }
+            if s.get(j) == Some(&b'.') {
+                j += 1;
+            } else {
+                return Some(j);
+            }
+        }
+    }
+    let s = line.trim_start().as_bytes();
+    if let Some(header) = s.strip_prefix(b"[") {
+        let header = header.strip_prefix(b"[").unwrap_or(header);
+        return key_end(header).is_some_and(|end| header.get(end) == Some(&b']'));
+    }
+    key_end(s).is_some_and(|end| s.get(end) == Some(&b'='))
+}
+
+/// Parses config text with toml's recoverable parser; on syntax errors, blanks what each
+/// error breaks and parses again, so that one error costs only its own setting.
+///
+/// toml's recovery gives up on the rest of the file after some errors (`a b = 1` on line 1
+/// lost every later setting), so the repair is done here, a round at a time: the statement
+/// with the first error is replaced by spaces (byte for byte: spans and line numbers stay
+/// those of the file), a multi-line value with it, and the text parsed again (later errors
+/// may only follow from the first); a value that never closes loses its first line (what
+/// followed is read again on its own), or, an array ended by a new setting, its lines. At most
+/// [`MAX_REPAIRS`] rounds; then the keys on lines with errors are skipped. Returns the text
+/// to read (the file's, with what is broken blanked), the lines whose keys are skipped
+/// (1-based) and one warning per broken statement (line, message).
+fn parse_repaired(
+    text: &str,
+    lines: &Lines,
+) -> (
+    String,
+    std::collections::HashSet<usize>,
+    Vec<(usize, String)>,
+) {
+    let skipped = "this setting is skipped, the rest of the file applies";
+    let mut fixed = text.as_bytes().to_vec();
+    let mut warnings: Vec<(usize, String)> = Vec::new();
+    // Lines of a value that never closed: errors there were said once, at its first line.
+    let mut inside_unclosed = std::collections::HashSet::new();
+    let mut round = 0;
+    loop {
+        let current = String::from_utf8_lossy(&fixed).into_owned();
+        let (_, errors) = toml::de::DeTable::parse_recoverable(&current);
+        let line_of = |e: &toml::de::Error| e.span().map_or(1, |s| lines.at(s.start));
+        let message = |e: &toml::de::Error| e.message().trim_end_matches('\n').replace('\n', " ");
+        round += 1;
+        if errors.is_empty() || round > MAX_REPAIRS {
+            let broken: std::collections::HashSet<usize> = errors.iter().map(line_of).collect();
+            for e in &errors {
+                let line = line_of(e);
+                if !warnings.iter().any(|(l, _)| *l == line) {
+                    warnings.push((line, format!("{}; {skipped}", message(e))));
+                }
+            }
+            return (current, broken, warnings);
+        }
+        let found = statements(&current);
+        let containing = |line: usize| {
+            found
+                .iter()
+                .find(|s| s.first <= line && line <= s.last)
+                .copied()
+        };
+        let last_line = current.split('\n').count() - 1;
+        let mut blank: Vec<(usize, usize)> = Vec::new();
+        let unclosed: Vec<Statement> = found.iter().filter(|s| s.unclosed).copied().collect();
+        if unclosed.is_empty() {
+            // The first error only: later ones may follow from it (toml's recovery reads
+            // on inside what it broke), and show again in the next round if they do not.
+            let first = errors
+                .iter()
+                .min_by_key(|e| e.span().map_or(0, |s| s.start));
+            if let Some(e) = first {
+                let line = line_of(e);
+                if let Some(s) = containing(line - 1) {
+                    if !(s.first..=s.last).any(|l| inside_unclosed.contains(&l)) {
+                        warnings.push((line, format!("{}; {skipped}", message(e))));
+                    }
+                    blank.push((s.first, s.last));
+                }
+            }
+        } else {
+            // Errors after a value that never closed follow from it: its lines go first.
+            for s in unclosed {
+                let what = errors
+                    .iter()
+                    .find(|e| (s.first + 1..=s.last + 1).contains(&line_of(e)))
+                    .map_or("a value that never closes".to_string(), message);
+                warnings.push((s.first + 1, format!("{what}; {skipped}")));
+                inside_unclosed.extend(s.first..=s.last);
+                if s.last == last_line {
+                    blank.push((s.first, s.first));
+                } else {
+                    blank.push((s.first, s.last));
+                }
+            }
+        }
+        let mut changed = false;
+        for (first, last) in blank {
+            let len = fixed.len();
+            let start = lines.start(first).unwrap_or(len);
+            let end = lines.start(last + 1).map_or(len, |s| s - 1);
+            // Line breaks stay: line numbers are the file's.
+            for b in &mut fixed[start..end] {
+                if *b != b' ' && *b != b'\n' {
+                    *b = b' ';
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            // Nothing left to blank: what toml still refuses is skipped by line.
+            round = MAX_REPAIRS;
+        }
+    }
+}
+
+/// Rounds of repair [`parse_repaired`] makes before skipping by line.
+const MAX_REPAIRS: usize = 100;
 
 /// A string, or a list of strings, as key names.
 fn key_list(value: &toml::de::DeValue) -> Option<Vec<String>> {
@@ -124,7 +388,8 @@ impl std::fmt::Display for ConfigWarning {
 
 /// Parses config text. Returns the config and one warning per problem, naming the line where
 /// the key is written (also inside inline tables and dotted keys). A syntax error costs only
-/// what it breaks: the rest of the file still applies.
+/// what it breaks (the statement it is in, said once): the rest of the file still applies
+/// ([`parse_repaired`]).
 pub fn parse(text: &str, path: Option<PathBuf>) -> (Config, Vec<ConfigWarning>) {
     use toml::de::DeValue;
     let mut config = Config {
@@ -135,21 +400,8 @@ pub fn parse(text: &str, path: Option<PathBuf>) -> (Config, Vec<ConfigWarning>) 
         .as_ref()
         .map_or("config".to_string(), |p| p.display().to_string());
     let lines = Lines::new(text);
-    let mut warnings: Vec<(usize, String)> = Vec::new();
-    let (table, errors) = toml::de::DeTable::parse_recoverable(text);
-    // A setting on a line with a syntax error is skipped, whatever the parser made of it.
-    let broken: std::collections::HashSet<usize> = errors
-        .iter()
-        .map(|e| e.span().map_or(1, |s| lines.at(s.start)))
-        .collect();
-    for e in errors {
-        let line = e.span().map_or(1, |s| lines.at(s.start));
-        let message = e.message().trim_end_matches('\n').replace('\n', " ");
-        warnings.push((
-            line,
-            format!("{message}; this setting is skipped, the rest of the file applies"),
-        ));
-    }
+    let (repaired, broken, mut warnings) = parse_repaired(text, &lines);
+    let (table, _) = toml::de::DeTable::parse_recoverable(&repaired);
     for (key, value) in table.get_ref() {
         let line = lines.at(key.span().start);
         if broken.contains(&line) {
@@ -230,8 +482,9 @@ pub fn parse(text: &str, path: Option<PathBuf>) -> (Config, Vec<ConfigWarning>) 
             )),
         }
     }
-    // In the order of the file, not of the table.
+    // In the order of the file, not of the table; a problem said once.
     warnings.sort_by_key(|(line, _)| *line);
+    warnings.dedup();
     let warnings = warnings
         .into_iter()
         .map(|(line, message)| ConfigWarning {
@@ -248,8 +501,9 @@ pub fn load() -> (Config, Vec<ConfigWarning>) {
     let Some(path) = config_path() else {
         return (Config::default(), Vec::new());
     };
-    // A config is a few lines: a megabyte is plenty, and a FIFO or device is never opened.
-    match crate::library::read_regular(&path, 1 << 20) {
+    // A config is a few lines: a megabyte is plenty, and a FIFO or device is never opened; a
+    // file that blocks on read is given up after a moment, and the defaults apply.
+    match crate::library::read_regular(&path, 1 << 20, crate::library::SETTINGS_READ_TIMEOUT) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => parse(&text, Some(path)),
             Err(e) => {

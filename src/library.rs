@@ -2,6 +2,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::text::{DecodeError, decode};
 use crate::transcript::{ParseError, Transcript, parse};
@@ -101,10 +102,81 @@ pub fn load_bytes(bytes: Vec<u8>, source: &str) -> Result<Transcript, LoadError>
 /// refused rather than read into memory.
 pub const MAX_TRANSCRIPT_BYTES: u64 = 256 << 20;
 
-/// Reads a regular file of at most `limit` bytes. Devices (`/dev/zero`), FIFOs and sockets
-/// are refused before they are opened (opening a FIFO waits for a writer; a device never
-/// ends), and a file larger than `limit` is refused, also one that grows while it is read.
-pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+/// How long reading a transcript may take before it is given up (a 100 KB call reads in a
+/// millisecond, a large one from a network file system in a second or two).
+pub const TRANSCRIPT_READ_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long reading `config.toml` or `state.json` may take before callread goes on without it.
+pub const SETTINGS_READ_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// The time a read may take: `default`, or `CALLREAD_READ_TIMEOUT_MS` milliseconds when that
+/// is set (for tests, or a slow network file system).
+pub fn read_timeout(default: Duration) -> Duration {
+    std::env::var("CALLREAD_READ_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map_or(default, Duration::from_millis)
+}
+
+/// Reads a regular file of at most `limit` bytes, giving up after `timeout` (or
+/// [`read_timeout`]'s override). Devices (`/dev/zero`), FIFOs and sockets are refused before
+/// they are opened (opening a FIFO waits for a writer; a device never ends), and a file
+/// larger than `limit` is refused, also one that grows while it is read.
+///
+/// A file can report itself regular and still block on open or read without end
+/// (`/proc/kmsg`, a file under a lease, a hung network mount): the read runs on a thread of
+/// its own and the caller waits at most `timeout`. The error then says so (kind `TimedOut`);
+/// the thread is left blocked, and ends with the process.
+pub fn read_regular(path: &Path, limit: u64, timeout: Duration) -> std::io::Result<Vec<u8>> {
+    let owned = path.to_path_buf();
+    within(read_timeout(timeout), move || {
+        read_regular_now(&owned, limit)
+    })
+}
+
+/// Runs `work` (a read that may block) on a thread of its own and waits at most `timeout`
+/// for it. Past that, the error says the read timed out (kind `TimedOut`); the thread is
+/// left to finish or block, and ends with the process. Without a thread to be had (a
+/// process limit), `work` runs here.
+pub fn within<T: Send + 'static>(
+    timeout: Duration,
+    work: impl FnOnce() -> std::io::Result<T> + Send + 'static,
+) -> std::io::Result<T> {
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    let work = std::sync::Arc::new(std::sync::Mutex::new(Some(work)));
+    let theirs = work.clone();
+    let spawned = std::thread::Builder::new()
+        .name("callread-read".into())
+        .spawn(move || {
+            let work = theirs.lock().ok().and_then(|mut w| w.take());
+            if let Some(work) = work {
+                let _ = tx.send(work());
+            }
+        });
+    if spawned.is_err() {
+        let work = work.lock().ok().and_then(|mut w| w.take());
+        return work.map_or_else(
+            || Err(std::io::Error::other("cannot start a read")),
+            |w| w(),
+        );
+    }
+    match rx.recv_timeout(timeout) {
+        Ok(result) => result,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            format!(
+                "reading timed out after {} s (is it a device or a pipe?)",
+                timeout.as_secs_f64()
+            ),
+        )),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            Err(std::io::Error::other("the reading thread stopped"))
+        }
+    }
+}
+
+/// [`read_regular`] on the calling thread, without a timeout.
+fn read_regular_now(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let meta = fs::metadata(path)?;
     if meta.is_dir() {
@@ -137,9 +209,11 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
 /// Reads and parses one file.
 pub fn load_file(path: &Path) -> Result<Transcript, LoadError> {
     let name = path.display().to_string();
-    let bytes = read_regular(path, MAX_TRANSCRIPT_BYTES).map_err(|e| LoadError::Io {
-        path: name.clone(),
-        reason: e,
+    let bytes = read_regular(path, MAX_TRANSCRIPT_BYTES, TRANSCRIPT_READ_TIMEOUT).map_err(|e| {
+        LoadError::Io {
+            path: name.clone(),
+            reason: e,
+        }
     })?;
     load_bytes(bytes, &name)
 }
@@ -148,9 +222,11 @@ pub fn load_file(path: &Path) -> Result<Transcript, LoadError> {
 /// it: what `callread search` streams through line by line.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
-    let bytes = read_regular(path, MAX_TRANSCRIPT_BYTES).map_err(|e| LoadError::Io {
-        path: name.clone(),
-        reason: e,
+    let bytes = read_regular(path, MAX_TRANSCRIPT_BYTES, TRANSCRIPT_READ_TIMEOUT).map_err(|e| {
+        LoadError::Io {
+            path: name.clone(),
+            reason: e,
+        }
     })?;
     let (text, _) = crate::text::decode(bytes).map_err(|e| LoadError::Decode {
         path: name,

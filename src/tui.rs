@@ -42,6 +42,8 @@ pub fn run(
     #[cfg(not(unix))]
     let input = CrosstermInput;
     state.keys = keymap.clone();
+    // Registered before the terminal changes: a signal that comes at any time after is seen.
+    let stop = stop_on_signals();
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     // ratatui's hook restores the screen; mouse capture and paste mode must be released too.
     let previous = std::panic::take_hook();
@@ -52,17 +54,6 @@ pub fn run(
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     if mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
-    }
-    // SIGTERM and SIGHUP (a closed window, `tmux kill-session`) end the reader as `q` does:
-    // the position is saved and the terminal restored.
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    #[cfg(unix)]
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        let _ = signal_hook::flag::register(signal, stop.clone());
     }
     let saver = store.map(crate::state::Saver::spawn);
     let result = event_loop(
@@ -85,6 +76,30 @@ pub fn run(
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
+}
+
+/// The signals that end the reader as `q` does (the position saved, the terminal restored):
+/// SIGTERM (`kill`), SIGHUP (a closed window, `tmux kill-session`), SIGINT, and SIGQUIT
+/// (`kill -QUIT`; in raw mode Ctrl-\\ is a key, not a signal), whose default action would
+/// leave the terminal raw, in the alternate screen, with the cursor hidden and the mouse
+/// captured. SIGKILL cannot be caught: `reset` brings such a terminal back.
+#[cfg(unix)]
+pub const STOP_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
+/// A flag the [`STOP_SIGNALS`] set (where the platform has them), for the event loop to end
+/// on. A signal that cannot be registered keeps its default action.
+pub fn stop_on_signals() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in STOP_SIGNALS {
+        let _ = signal_hook::flag::register(signal, stop.clone());
+    }
+    stop
 }
 
 /// The terminal's events where callread does not read the terminal itself: crossterm's reader.

@@ -295,19 +295,23 @@ fn signal(s: &Session, name: &str) {
     assert!(ok, "kill -{name} {pid}");
 }
 
-/// SIGTERM and SIGHUP (a closed terminal window, `tmux kill-session`) end the reader like `q`:
-/// the terminal is restored (alternate screen left, mouse capture off, cursor shown) and the
-/// position saved.
+/// SIGTERM, SIGHUP (a closed terminal window, `tmux kill-session`) and SIGQUIT (#28: its
+/// default action left the terminal raw) end the reader like `q`: the terminal is restored
+/// (alternate screen left, mouse capture off, cursor shown) and the position saved.
 #[cfg(unix)]
 #[test]
-fn sigterm_and_sighup_restore_the_terminal_and_save_the_position() {
-    for name in ["TERM", "HUP"] {
+fn sigterm_sighup_and_sigquit_restore_the_terminal_and_save_the_position() {
+    for name in ["TERM", "HUP", "QUIT"] {
         let mut s = Session::start(&[], 100, 30, &[]);
         s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
         s.send("jjj");
         s.wait_for("the move", |s| s.screen().contains("¶ 4/159"));
         signal(&s, name);
-        s.wait_exit();
+        let status = s.wait_exit();
+        assert!(
+            status.success(),
+            "{name}: ended as by q, not by the signal: {status:?}"
+        );
         let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
         let tail = &raw[raw.rfind("\x1b[?1049h").unwrap()..];
         assert!(
@@ -426,4 +430,52 @@ fn plus_n_and_colon_n_open_at_a_source_line() {
     s.wait_for("paragraph 12", |s| s.screen().contains("¶ 12/159"));
     s.send("q");
     assert!(s.wait_exit().success());
+}
+
+/// #28 item 5: a state.json that blocks on open (a write lease held by this test: a file that
+/// reports itself regular, like `/proc/kmsg`) is given up after the timeout; the reader draws,
+/// says reading state is off, and saves nothing, so the file is never overwritten.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_state_file_that_blocks_is_given_up_and_never_overwritten() {
+    use std::os::fd::AsRawFd;
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state");
+    std::fs::create_dir(&state).unwrap();
+    let saved = "{\"version\": 1, \"transcripts\": {}}";
+    std::fs::write(state.join("state.json"), saved).unwrap();
+    // SAFETY: ignoring SIGIO (the lease holder's notice of a breaking open) has no other effect.
+    unsafe {
+        libc::signal(libc::SIGIO, libc::SIG_IGN);
+    }
+    let file = std::fs::File::open(state.join("state.json")).unwrap();
+    // SAFETY: fcntl on a file descriptor this test owns.
+    if unsafe { libc::fcntl(file.as_raw_fd(), libc::F_SETLEASE, libc::F_WRLCK) } != 0 {
+        // No leases on this file system: tests/bad_days.rs tests the timeout with a FIFO.
+        eprintln!("no file leases: {}", std::io::Error::last_os_error());
+        return;
+    }
+    let started = Instant::now();
+    let mut s = Session::start(
+        &[],
+        200,
+        30,
+        &[
+            ("CALLREAD_STATE_DIR", state.to_str().unwrap()),
+            ("CALLREAD_READ_TIMEOUT_MS", "300"),
+        ],
+    );
+    s.wait_for("the reader, with reading state off", |s| {
+        s.screen().contains("¶ 1/159") && s.screen().contains("timed out")
+    });
+    assert!(started.elapsed() < Duration::from_secs(5));
+    s.send("jjm");
+    s.wait_for("a bookmark", |s| s.screen().contains("bookmarked ¶ 3"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    drop(file);
+    assert_eq!(
+        std::fs::read_to_string(state.join("state.json")).unwrap(),
+        saved
+    );
 }

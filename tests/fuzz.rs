@@ -5,7 +5,8 @@
 //! translation check, guidance, layout and plain output.
 //!
 //! Properties: nothing panics; a file with a few damaged bytes is still read (not called
-//! binary) and keeps nearly all its paragraphs; no control character reaches the output.
+//! binary) and keeps nearly all its paragraphs; no control character reaches the output. The
+//! config parser is fuzzed too (#28): garbage lines never hide a valid setting after them.
 
 use proptest::prelude::*;
 
@@ -74,6 +75,28 @@ fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
     }
 }
 
+/// How many seed files [`seed_bytes`] has.
+const SEEDS: usize = 8;
+
+/// The files mutations start from, one of each layout and encoding the parser reads: the five
+/// bundled bilingual calls, the English-only layout (`Name -- Title`, blank lines), a bundled
+/// call in Big5, and the English-only call in UTF-16LE.
+fn seed_bytes(seed: usize) -> Vec<u8> {
+    let english_only = include_str!("fixtures/fool_style.txt");
+    match seed {
+        0..5 => callread::library::BUNDLED[seed].1.as_bytes().to_vec(),
+        5 => english_only.as_bytes().to_vec(),
+        6 => encoding_rs::BIG5
+            .encode(callread::library::BUNDLED[1].1)
+            .0
+            .into_owned(),
+        _ => english_only
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect(),
+    }
+}
+
 fn cases() -> u32 {
     std::env::var("CALLREAD_FUZZ_CASES")
         .ok()
@@ -87,10 +110,10 @@ proptest! {
     /// Anything goes: the whole pipeline never panics and never prints a control character.
     #[test]
     fn mutated_calls_never_panic(
-        seed in 0usize..5,
+        seed in 0usize..SEEDS,
         edits in proptest::collection::vec(mutation(), 1..24),
     ) {
-        let mut bytes = callread::library::BUNDLED[seed].1.as_bytes().to_vec();
+        let mut bytes = seed_bytes(seed);
         for m in &edits {
             apply(&mut bytes, m);
         }
@@ -127,5 +150,90 @@ proptest! {
         let t = t.unwrap();
         let (n, m) = (whole.paragraph_count(), t.paragraph_count());
         prop_assert!(m * 100 >= n * 95, "{m} of {n} paragraphs kept");
+    }
+}
+
+/// A line of garbage for a config file: anything on one line, or a piece of TOML syntax
+/// broken in a known way (an unclosed array, string or inline table, a bad escape, a key
+/// without a value). Table headers are left out: a setting after `[x]` belongs to table x.
+fn config_garbage_line() -> impl Strategy<Value = String> {
+    let broken = prop_oneof![
+        Just("a b = 1".to_string()),
+        Just("x = [".to_string()),
+        Just("x = [1,".to_string()),
+        Just("  \"a\",".to_string()),
+        Just("]".to_string()),
+        Just("x = {".to_string()),
+        Just("keys = { quit = \"Q\",".to_string()),
+        Just("note = \"\"\"".to_string()),
+        Just("note = '''".to_string()),
+        Just("\"\"\"".to_string()),
+        Just("theme = \"a\\qb\\zc\"".to_string()),
+        Just("layout = \"st".to_string()),
+        Just("mouse = fals".to_string()),
+        Just("[keys".to_string()),
+        Just("= =".to_string()),
+        Just("x = 1 y = 2".to_string()),
+        Just("x.y.z = \"\\u12\"".to_string()),
+        Just("x = \"a\rb\"".to_string()),
+        "[^\n]{0,40}",
+        // Token soup: the characters TOML's syntax turns on, in any order.
+        proptest::collection::vec(
+            prop_oneof![
+                Just("x"),
+                Just("k1"),
+                Just(" "),
+                Just("="),
+                Just("\""),
+                Just("'"),
+                Just("\"\"\""),
+                Just("'''"),
+                Just("["),
+                Just("]"),
+                Just("{"),
+                Just("}"),
+                Just(","),
+                Just("."),
+                Just("#"),
+                Just("\\"),
+                Just("1"),
+                Just("true"),
+            ],
+            0..12,
+        )
+        .prop_map(|t| t.concat()),
+    ];
+    broken.prop_filter("no table header, no forget_after_days", |l| {
+        let header = l.trim_start().starts_with('[') && l.contains(']');
+        !header && !l.contains("forget")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases() * 4, ..ProptestConfig::default() })]
+
+    /// #28: the config parser never panics, and a valid setting after any number of broken
+    /// lines still applies (a syntax error costs only what it breaks).
+    #[test]
+    fn config_garbage_never_hides_a_later_setting(
+        garbage in proptest::collection::vec(config_garbage_line(), 0..12),
+        days in 1u64..100_000,
+    ) {
+        let mut text = garbage.join("\n");
+        text.push_str(&format!("\nforget_after_days = {days}\n"));
+        let (config, warnings) = callread::config::parse(&text, None);
+        prop_assert_eq!(
+            config.forget_after_days,
+            days,
+            "text {:?}, warnings {:?}",
+            text,
+            warnings.iter().map(ToString::to_string).collect::<Vec<_>>()
+        );
+        let last = text.lines().count();
+        prop_assert!(
+            warnings.iter().all(|w| w.line.is_some_and(|l| l < last)),
+            "no warning on the valid line: {:?}",
+            warnings
+        );
     }
 }

@@ -29,12 +29,13 @@ pub(super) fn read(args: ReadArgs) -> Result<ExitCode> {
     run_tui(args, &config, &config_warnings, mode)
 }
 
-/// `--print-config`: where the configuration is read from, then every setting.
+/// `--print-config`: where the configuration is read from, then every setting. The path is
+/// cleaned of control characters like every other stream (a directory named with ESC or BEL
+/// must not act on the terminal).
 fn print_config(config: &crate::config::Config) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
-    match &config.path {
-        Some(p) => writeln!(
-            out,
+    let header = match &config.path {
+        Some(p) => format!(
             "# {}{}",
             p.display(),
             if p.exists() {
@@ -42,10 +43,11 @@ fn print_config(config: &crate::config::Config) -> Result<ExitCode> {
             } else {
                 " (not there: defaults)"
             }
-        )?,
-        None => writeln!(out, "# no config directory on this system: defaults")?,
-    }
-    write!(out, "{}", config.to_toml())?;
+        ),
+        None => "# no config directory on this system: defaults".to_string(),
+    };
+    writeln!(out, "{}", crate::text::sanitize(&header).replace('\n', " "))?;
+    write!(out, "{}", crate::text::sanitize(&config.to_toml()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -167,8 +169,12 @@ fn open_store(state: &mut AppState, forget_after_days: u64) -> Option<crate::sta
             state.adopt_saved();
             Some(store)
         }
+        // Unreadable (a file that blocks, a permission): nothing is read and nothing saved,
+        // so the file is never overwritten with less than it holds.
         Err(e) => {
-            state.message = Some(format!("reading state off: {}: {e}", dir.display()));
+            let w = format!("reading state off, nothing saved: {e}");
+            warn(&w);
+            state.message = Some(w);
             None
         }
     }

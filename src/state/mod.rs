@@ -104,10 +104,7 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (StateFile::default(), None),
             Err(e) => (
                 StateFile::default(),
-                Some(format!(
-                    "{}: {e}; bookmarks left out",
-                    dir.join("state.json").display()
-                )),
+                Some(format!("{e}; bookmarks left out")),
             ),
         }
     }
@@ -242,7 +239,13 @@ fn remove_stale_temporaries(dir: &Path) {
 /// `repair` (the lock is held), else only reported.
 fn read(dir: &Path, repair: bool) -> std::io::Result<(StateFile, Option<String>)> {
     let path = dir.join("state.json");
-    let bytes = match crate::library::read_regular(&path, crate::library::MAX_TRANSCRIPT_BYTES) {
+    // A file that blocks on read is an error after a moment (not a corrupt file: it is left
+    // alone, and the caller reads and saves nothing).
+    let bytes = match crate::library::read_regular(
+        &path,
+        crate::library::MAX_TRANSCRIPT_BYTES,
+        crate::library::SETTINGS_READ_TIMEOUT,
+    ) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok((
@@ -253,7 +256,13 @@ fn read(dir: &Path, repair: bool) -> std::io::Result<(StateFile, Option<String>)
                 None,
             ));
         }
-        Err(e) => return Err(e),
+        // Named: the reader's one line about it says which file.
+        Err(e) => {
+            return Err(std::io::Error::new(
+                e.kind(),
+                format!("{}: {e}", path.display()),
+            ));
+        }
     };
     match serde_json::from_slice::<StateFile>(&bytes) {
         Ok(s) => Ok((s, None)),
