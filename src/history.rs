@@ -494,7 +494,17 @@ fn company_groups(calls: &[Call]) -> (Vec<Option<usize>>, Vec<String>) {
         let prefix = |a: &[String], b: &[String]| {
             a.len() <= b.len() && b.windows(a.len()).any(|run| run == a)
         };
-        let found = groups.iter().position(|g| prefix(g, w) || prefix(w, g));
+        // A name misheard in one call ("John Lang LaSalle" for "Jones Lang LaSalle"): the
+        // same last two words and at most one word different.
+        let misheard = |a: &[String], b: &[String]| {
+            a.len() >= 3
+                && a.len() == b.len()
+                && a[a.len() - 2..] == b[b.len() - 2..]
+                && a.iter().zip(b).filter(|(x, y)| x != y).count() <= 1
+        };
+        let found = groups
+            .iter()
+            .position(|g| prefix(g, w) || prefix(w, g) || misheard(g, w));
         let g = match found {
             Some(g) => {
                 if w.len() < groups[g].len() {
@@ -1080,6 +1090,47 @@ mod tests {
             classify((Some(10.0), None), (Some(12.0), None)),
             Change::Raised
         );
+    }
+
+    #[test]
+    fn one_company_under_several_spellings_and_two_kept_apart() {
+        let call = |name: &str| Call {
+            source: format!("{name}.txt"),
+            company: Some(name.to_string()),
+            period: CallPeriod::default(),
+        };
+        let calls = [
+            call("Jones Lang LaSalle"),
+            call("John Lang LaSalle"),
+            call("Parker-Hannifin"),
+            call("Parker Hannifin Corporation"),
+            call("Bank of America"),
+            call("Bank of Montreal"),
+            call("Campbell's"),
+            call("Campbell Soup Company"),
+        ];
+        let (group_of, _) = company_groups(&calls);
+        assert_eq!(group_of[0], group_of[1]);
+        assert_eq!(group_of[2], group_of[3]);
+        assert_ne!(group_of[4], group_of[5]);
+        assert_eq!(group_of[6], group_of[7]);
+        assert_ne!(group_of[0], group_of[2]);
+    }
+
+    #[test]
+    fn a_midpoint_is_its_range_again() {
+        assert!(point_within(
+            (Some(12.0), Some(12.0)),
+            (Some(11.7), Some(12.3))
+        ));
+        assert!(!point_within(
+            (Some(13.0), Some(13.0)),
+            (Some(11.7), Some(12.3))
+        ));
+        assert!(!point_within(
+            (Some(11.7), Some(12.3)),
+            (Some(12.0), Some(12.0))
+        ));
     }
 
     #[test]

@@ -15,7 +15,7 @@ static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:",
         // Active: we expect / we now anticipate / we are also lifting / I'd expect / we see.
         r"(?:we|i|and|but|so|which|company)(?:'d|’d|\s+would|\s+do|\s+still|\s+now|\s+also|\s+continue\s+to|\s+currently|\s+further|\s+therefore|\s+then)*\s+(?:expect|anticipate|project|forecast|estimate|guide|target|believe|assume|plan|intend|look\s+for|are\s+looking\s+for|are\s+planning)\b",
-        r"|(?:we|i)(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+will\s+be|\s+am|'m)\s+(?:now\s+|also\s+|again\s+|currently\s+|further\s+|therefore\s+|once\s+again\s+|today\s+)*(?:guiding|targeting|initiating|raising|lowering|lifting|narrowing|reiterating|projecting|expecting|anticipating|forecasting|reaffirming|affirming|introducing|increasing|updating|providing|issuing|setting|establishing|maintaining|estimating|planning|modeling|modelling|assuming|looking\s+for|tightening|trimming|reducing|cutting|revising|moving|confirming|guided|raised|lowered|increased|updated|narrowed|reaffirmed|affirmed|set|planned)\b",
+        r"|(?:we|i)(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+will\s+be|\s+am|'m)\s+(?:now\s+|also\s+|again\s+|currently\s+|further\s+|therefore\s+|once\s+again\s+|today\s+)*(?:guiding|targeting|initiating|raising|lowering|lifting|narrowing|reiterating|projecting|expecting|anticipating|forecasting|reaffirming|affirming|introducing|increasing|updating|providing|issuing|setting|establishing|maintaining|estimating|planning|modeling|modelling|assuming|looking\s+for|tightening|trimming|reducing|cutting|revising|moving|confirming|guided|raised|lowered|increased|updated|narrowed|reaffirmed|affirmed|set|planned|estimated|budgeted|forecasted|projected|assumed|modeled|modelled)\b",
         // Passive and impersonal: is (now) expected to / are anticipated to / is projected.
         r"|(?:is|are|was|were|be|being|remains?|'s|’s)\s+(?:now\s+|still\s+|currently\s+|also\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|estimated|guided|targeted|planned|budgeted|assumed|likely|set)\s+(?:to|at|for|in|between|of|as)\b",
         // Modal: should be / will total / would represent / could reach.
@@ -378,6 +378,8 @@ mod tests {
             "We set our new range at $0.91 to $0.97 per share.",
             "Our revenue forecast remains $612 million to $628 million.",
             "Our expectations for the year are organic growth of 4.5% to 5.5%.",
+            "For 2021, we've estimated total capital expenditures of $65 million to $85 million.",
+            "We have budgeted maintenance capital of about $40 million for the year.",
             "On capex, we're unchanged at $40 million.",
             "For the second quarter, we now expect sales in the range of $2.4 billion.",
         ] {

@@ -404,7 +404,7 @@ pub(super) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
 pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
     static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:by|through|thru|until)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?[’']?(?P<by>20\d\d)\b|\b(?:over|for|in|during)\s+the\s+(?:next|coming)\s+(?P<n>\w+)(?:\s+(?:to|or)\s+\w+)?\s+(?:fiscal\s+)?years\b|^\W*(?P<lt3>long(?:er)?|medium|mid)[\s-]term\s*,|\b(?P<n2>two|three|four|five|six|seven|ten|\d{1,2})[\s-]year\s+(?:capital\s+)?(?:plan|outlook|targets?|period|horizon|cagr|framework|goals?|objectives?|aspirations?|ambitions?|strategy|strategic\s+plan)\b|\b(?:over|in|for)\s+the\s+(?P<lt2>long|longer|medium|mid)[\s-]term\b|\b(?P<lt>long[\s-]term|longer[\s-]term|medium[\s-]term|mid[\s-]term|multi-?year)(?:\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|growth|guidance|outlook|rates?|aspirations?|plan|model|framework|algorithm|basis|cagr|ambitions?|objectives?|expectations?)\b|\s*$)|\b(?P<goal>(?:financial|strategic|long-range)\s+(?:targets|goals|aspirations|ambitions)|ambitions?|aspirations?|over\s+time|(?:for|in)\s+the\s+foreseeable\s+future|long[\s-]range\s+plan|operating\s+model|evergreen|(?:analyst|investor)\s+day|(?:next|coming)\s+(?:few|several|couple\s+of)\s+years|years?\s+(?:to\s+come|ahead))\b|\b(?P<run>(?:annual(?:ized)?\s+)?run[\s-]rate)\b|\b(?P<cagr>CAGR|compound(?:ed)?\s+annual)|\b(?:in|for)\s+(?:(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<in>20\d\d)|(?:FY\s?|fiscal\s+)?[’'](?P<in2>\d\d)|FY\s?(?P<in3>\d\d))\b",
+            r"(?i)\b(?:by|through|thru|until)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?[’']?(?P<by>20\d\d)\b|\b(?:over|for|in|during)\s+the\s+(?:next|coming)\s+(?P<n>\w+)(?:\s+(?:to|or)\s+\w+)?\s+(?:fiscal\s+)?years\b|^\W*(?P<lt3>long(?:er)?|medium|mid)[\s-]term\s*,|\b(?P<n2>two|three|four|five|six|seven|ten|\d{1,2})[\s-]year\s+(?:capital\s+)?(?:plan|outlook|targets?|period|horizon|cagr|framework|goals?|objectives?|aspirations?|ambitions?|strategy|strategic\s+plan)\b|\b(?:over|in|for)\s+the\s+(?P<lt2>long|longer|medium|mid)[\s-]term\b|\b(?P<lt>long[\s-]term|longer[\s-]term|medium[\s-]term|mid[\s-]term|multi-?year)(?:\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|growth|guidance|outlook|rates?|aspirations?|plan|model|framework|algorithm|construct|basis|cagr|ambitions?|objectives?|expectations?)\b|\s*$)|\b(?P<goal>(?:financial|strategic|long-range)\s+(?:targets|goals|aspirations|ambitions)|ambitions?|aspirations?|over\s+time|(?:for|in)\s+the\s+foreseeable\s+future|long[\s-]range\s+plan|operating\s+model|evergreen|(?:analyst|investor)\s+day|(?:next|coming)\s+(?:few|several|couple\s+of)\s+years|years?\s+(?:to\s+come|ahead))\b|\b(?P<run>(?:annual(?:ized)?\s+)?run[\s-]rate)\b|\b(?P<cagr>CAGR|compound(?:ed)?\s+annual)|\b(?:in|for)\s+(?:(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<in>20\d\d)|(?:FY\s?|fiscal\s+)?[’'](?P<in2>\d\d)|FY\s?(?P<in3>\d\d))\b",
         )
     });
     // A year is the best horizon; "long-term" or a CAGR only when no year is named.
@@ -643,5 +643,23 @@ pub(super) fn find_direction(s: &str) -> Option<super::Direction> {
         Some(Direction::Initiated)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod horizon_tests {
+    use super::find_horizon;
+
+    #[test]
+    fn standing_constructs_are_long_term() {
+        assert_eq!(
+            find_horizon(
+                "in line with our long-term construct of approximately ",
+                Some(2020)
+            )
+            .as_deref(),
+            Some("long term")
+        );
+        assert_eq!(find_horizon("we expect revenue of ", Some(2020)), None);
     }
 }
