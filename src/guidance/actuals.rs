@@ -50,16 +50,26 @@ pub struct Actual {
 }
 
 /// "a reported", "came in at", "were", "totaled": a sentence reporting the period.
+/// A result set against the guide: "in line with our guidance", "above the high end of our
+/// outlook", "ahead of our expectations".
+static GUIDE_COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:largely\s+|broadly\s+)?in\s+line\s+with|consistent\s+with|above|below|ahead\s+of|exceed(?:ed|ing)?|beat|within|at\s+the\s+(?:high|low|top|upper|lower)\s+end\s+of)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:guidance|outlook|forecast|expectations?|range)\b",
+    )
+});
+/// A figure of last year's said first: "Prior year first quarter earnings per share were".
+static PRIOR_YEAR_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:prior|previous|last)[\s-]year(?:'s|’s)?\b|\ba\s+year\s+ago\b"));
 static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:was|were|came\s+in|totall?ed|reached|grew|increased|decreased|declined|rose|fell|delivered|reported|generated|posted|achieved|ended|finished|improved|expanded|contracted|resulting\s+in|resulted\s+in|made|drove|had|saw)\b",
+        r"(?i)\b(?:was|were|came\s+in|totall?ed|reached|grew|increased|decreased|declined|rose|fell|delivered|reported|generated|posted|achieved|ended|finished|improved|expanded|contracted|resulting\s+in|resulted\s+in|made|drove|had|saw|compares?\s+(?:to|with)\s+(?:the\s+)?\S+\s+(?:last|in\s+the\s+prior|a)\s+(?:year|quarter))\b",
     )
 });
 /// Words that put a sentence in the full year: "for the full year", "fiscal 2021", "for the
 /// year".
 static FULL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:full[\s-]year|fiscal\s+year|for\s+the\s+year|for\s+(?:fiscal\s+)?(?:19|20)\d\d|fiscal\s+(?:19|20)?\d\d|the\s+year\s+(?:was|were)|annual|FY\s?[’']?\d\d(?:\d\d)?|(?:in|for)\s+[’']\d\d)\b|(?:\bin|\bfor)\s+(?:19|20)\d\d\s*[,.]?\s*$",
+        r"(?i)\b(?:full[\s-]year|fiscal\s+year|for\s+the\s+year|for\s+(?:fiscal\s+)?(?:19|20)\d\d|fiscal\s+(?:19|20)?\d\d|the\s+year\s+(?:was|were)|annual|FY\s?[’']?\d\d(?:\d\d)?|(?:in|for)\s+[’']\d\d|(?:in|during)\s+(?:19|20)\d\d)\b|(?:\bin|\bfor)\s+(?:19|20)\d\d\s*[,.]?\s*$",
     )
 });
 /// Words that put a figure in another period than the call's: halves, nine months, a named
@@ -112,8 +122,11 @@ pub fn actuals(t: &Transcript) -> Vec<Actual> {
         }
         for range in sentences(en) {
             let s = &en[range.clone()];
+            // "G&A expenses of $865 million in 2021 were largely in line with our guidance":
+            // a result measured against the guide, not a guide.
+            let unguided = GUIDE_COMPARED.replace_all(s, " ");
             if !s.bytes().any(|b| b.is_ascii_digit())
-                || cues::forward(s)
+                || cues::forward(&unguided)
                 || !(REPORTS.is_match(s) || cues::reports_result(s))
                 || TO_DATE.is_match(s)
                 || IF.is_match(s)
@@ -158,7 +171,8 @@ pub fn actuals(t: &Transcript) -> Vec<Actual> {
                 if change && !growth || PRIOR_PERIOD.is_match(after) || NOT_EXACT.is_match(before) {
                     continue;
                 }
-                if names_a_part(before, &company) {
+                // "Prior year first quarter earnings per share were adjusted by a net $0.45".
+                if names_a_part(before, &company) || PRIOR_YEAR_LEAD.is_match(before) {
                     continue;
                 }
                 let word = with_basis(per_share_by_size(word, &fig, s), before);
@@ -337,6 +351,20 @@ mod tests {
         );
         let eps = got.iter().find(|a| a.metric == Metric::Eps).unwrap();
         assert_eq!(eps.basis, Some(crate::guidance::Basis::Adjusted));
+    }
+
+    #[test]
+    fn results_set_against_the_guide_or_last_year() {
+        let got = call(
+            "Marketing expenses of $310 million in 2021 were broadly in line with our outlook. Current year adjusted earnings per share of $1.12 compares to the $0.98 last year. Prior year fourth quarter earnings per share were adjusted by a net $0.31.",
+        );
+        let rows: Vec<(&str, f64)> = got.iter().map(|a| (a.period.as_str(), a.value)).collect();
+        assert!(rows.contains(&("FY2021", 3.1e8)), "{rows:?}");
+        assert!(rows.contains(&("Q4 FY2021", 1.12)), "{rows:?}");
+        assert!(
+            !rows.iter().any(|(_, v)| *v == 0.31 || *v == 0.98),
+            "{rows:?}"
+        );
     }
 
     #[test]
