@@ -433,6 +433,39 @@ pub fn label_key(metric: Metric, label: &str) -> String {
         .join(" ")
 }
 
+/// True when a label names only a measure, with no segment, product or qualifier of its own
+/// ("Revenue", "Diluted earnings per share"; not "Consolidated earnings per share").
+fn plain_label(label: &str) -> bool {
+    const MEASURE_WORDS: &[&str] = &[
+        "revenue",
+        "revenues",
+        "sales",
+        "eps",
+        "earnings",
+        "per",
+        "share",
+        "income",
+        "ebitda",
+        "margin",
+        "margins",
+        "capex",
+        "capital",
+        "expenditures",
+        "cash",
+        "flow",
+        "free",
+        "operating",
+        "profit",
+        "expense",
+        "expenses",
+    ];
+    label
+        .to_ascii_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty() && !NOISE_WORDS.contains(w))
+        .all(|w| MEASURE_WORDS.contains(&w))
+}
+
 /// The name companies are grouped by: lowercase words without corporate suffixes; a name whose
 /// words begin another's ("Campbell", "Campbell Soup") is that company.
 fn name_words(name: &str) -> Vec<String> {
@@ -783,6 +816,47 @@ impl Ledger {
                         .any(|(k, v)| *k == key && (revised_ok || same_values(*v, (f.low, f.high))))
             })
         };
+        let taken = |order: usize, f: &GuidanceFigure| f.shown() || corroborated(order, f);
+        // A key under which some call gives two values (each segment's "revenue", the
+        // consolidated EPS beside each unit's) is told apart by the labels as written, in
+        // every call: "Consolidated earnings per share" links to itself, not to a unit's.
+        let mut crowded: std::collections::BTreeSet<Key> = Default::default();
+        for (order, &i) in members.iter().enumerate() {
+            let mut seen: BTreeMap<Key, Ends> = BTreeMap::new();
+            for f in library[i].1.iter().filter(|f| taken(order, f)) {
+                let Some(key) = key_of(f) else { continue };
+                let values = (f.low, f.high);
+                match seen.get(&key) {
+                    Some(v)
+                        if !(same_values(*v, values)
+                            || point_within(*v, values)
+                            || point_within(values, *v)) =>
+                    {
+                        crowded.insert(key);
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(key, values);
+                    }
+                }
+            }
+        }
+        let key_in_call = |f: &GuidanceFigure| {
+            let key = key_of(f)?;
+            Some(if crowded.contains(&key) {
+                // A label that names only the measure ("Revenue") under a crowded key is one
+                // of several same-named figures (a segment's, said plainly): not linked.
+                if plain_label(&f.label) {
+                    return None;
+                }
+                Key {
+                    label: format!("{}#{}", key.label, f.label.to_lowercase()),
+                    ..key
+                }
+            } else {
+                key
+            })
+        };
         for (order, &i) in members.iter().enumerate() {
             let figures = library[i].1;
             let unique = unique_by_key(
@@ -790,8 +864,8 @@ impl Ledger {
                     .iter()
                     // The figures the model is sure of, as the sidebar shows them, and those
                     // another call corroborates.
-                    .filter(|f| f.shown() || corroborated(order, f))
-                    .filter_map(|f| Some((key_of(f)?, f, (f.low, f.high)))),
+                    .filter(|f| taken(order, f))
+                    .filter_map(|f| Some((key_in_call(f)?, f, (f.low, f.high)))),
             );
             for (key, f) in unique {
                 first_seen.entry(key.clone()).or_insert((order, f.line));
@@ -1115,6 +1189,14 @@ mod tests {
         assert_ne!(group_of[4], group_of[5]);
         assert_eq!(group_of[6], group_of[7]);
         assert_ne!(group_of[0], group_of[2]);
+    }
+
+    #[test]
+    fn a_plain_label_names_only_the_measure() {
+        assert!(plain_label("Revenue"));
+        assert!(plain_label("Adjusted diluted earnings per share"));
+        assert!(!plain_label("Consolidated earnings per share"));
+        assert!(!plain_label("Combat Systems revenue"));
     }
 
     #[test]
