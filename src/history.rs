@@ -462,7 +462,10 @@ fn plain_label(label: &str) -> bool {
     label
         .to_ascii_lowercase()
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty() && !NOISE_WORDS.contains(w))
+        // "Consolidated" and "total" name the company's own figure among its segments'.
+        .filter(|w| {
+            !w.is_empty() && (!NOISE_WORDS.contains(w) || matches!(*w, "consolidated" | "total"))
+        })
         .all(|w| MEASURE_WORDS.contains(&w))
 }
 
