@@ -769,6 +769,29 @@ fn respectively_pairs_figures_with_metrics_in_order() {
     );
 }
 
+/// Two figures in one sentence, each with its own measure: the words after the first figure
+/// belong to the second when the first took the metric before it; a list left out between a
+/// metric and its figure does not hide the metric.
+#[test]
+fn each_figure_keeps_its_own_measure() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Acme Third Quarter 2021 Earnings Call.\n\nJane Doe -- Chief Financial Officer\n\nFor the fourth quarter, we expect net earnings of $12 million to $14 million on quarterly revenues of $210 million to $215 million. Full-year adjusted earnings per diluted share, excluding non-cash charges for warrants, gains on asset sales, costs of the lawsuit and other discrete items, is estimated to be in the range of $3.10 to $3.20.\n",
+    );
+    let got: Vec<(Metric, String)> = extract(&t)
+        .iter()
+        .map(|f| (f.metric, format_value(f)))
+        .collect();
+    assert!(
+        got.contains(&(NetIncome, "$12M–$14M".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Revenue, "$210M–$215M".to_string())),
+        "{got:?}"
+    );
+    assert!(got.contains(&(Eps, "$3.10–$3.20".to_string())), "{got:?}");
+}
+
 /// Families read wrong on calls of companies the rules were never written against, in words
 /// of this fixture's own: an old range quoted beside the new one, a scale written once, a
 /// band ("the high 4% range"), a fall in words, dollars written without "$", "flat to",

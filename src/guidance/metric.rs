@@ -255,18 +255,34 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
             r"(?i)\b(?:excluding|ex|net\s+of|before)\s+(?:[\w&-]+\s+){0,5}?(?:charges|costs|items|expenses|impacts?|amortization|depreciation)\b(?:\s+(?:of\s+)?[\w&\s-]{0,60}?,)?",
         )
     });
+    // "adjusted earnings per diluted share, excluding non-cash expense for stock options, tax
+    // benefits ... and other discrete items, is estimated to be": the whole list left out,
+    // up to the verb.
+    static LEFT_OUT_LIST: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i),\s*(?:excluding|exclusive\s+of|net\s+of|before)\b[^;:]*?,\s*(?:is|are|was|were|will\s+be|should\s+be|to\s+be|is\s+expected|are\s+expected|is\s+estimated|are\s+estimated)\b",
+        )
+    });
     let masked;
-    let before = if OF_REVENUE.is_match(before) || LEFT_OUT.is_match(before) {
+    let before = if OF_REVENUE.is_match(before)
+        || LEFT_OUT.is_match(before)
+        || LEFT_OUT_LIST.is_match(before)
+    {
         let blank = |c: &regex::Captures| " ".repeat(c[0].len());
         let once = OF_REVENUE.replace_all(before, blank);
-        masked = LEFT_OUT.replace_all(&once, blank).into_owned();
+        let twice = LEFT_OUT_LIST.replace_all(&once, blank);
+        masked = LEFT_OUT.replace_all(&twice, blank).into_owned();
         &*masked
     } else {
         before
     };
     let mut found = phrases(before);
     let (range, metric) = found.pop()?;
-    let distance = before.len() - range.end;
+    // Blanked words (a list left out) do not count towards the distance.
+    let distance = before[range.end..]
+        .split_whitespace()
+        .map(|w| w.len() + 1)
+        .sum::<usize>();
     // "revenue growth", "EPS growth of": the growth of the metric before.
     if metric == Metric::Growth
         && let Some((prev, m)) = found.pop()
@@ -713,5 +729,10 @@ mod tests {
         let (w, _) =
             nearest_before("G&A expenses excluding corporate depreciation of ").expect("G&A");
         assert_eq!(w.label, "G&A expenses");
+        let (w, _) = nearest_before(
+            "full-year adjusted earnings per diluted share, excluding non-cash expense for stock options, costs related to litigation and lost revenue, is estimated to be in the range of ",
+        )
+        .expect("EPS");
+        assert_eq!(w.metric, Metric::Eps);
     }
 }

@@ -667,6 +667,18 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     )
                     .or_else(|| carry(&outlook_metric)),
                 };
+                // The words after the figure are the next figure's when this one took the
+                // metric before it ("net income of $35 million to $38 million on quarterly
+                // revenues of $558 million to $563 million").
+                if let (Some(w), Some((a, _))) = (&word, &after_word)
+                    && !(a.per_share && w.per_share)
+                    && !w
+                        .label
+                        .to_ascii_lowercase()
+                        .contains(&a.label.to_ascii_lowercase())
+                {
+                    prev_end = fig.span.end;
+                }
                 // A skipped figure still names the metric for the figures after it ("raising
                 // our EPS guidance from a range of $8.90 to $9.10, up to $9.15 to $9.30").
                 if let Some(w) = &word {
