@@ -473,7 +473,7 @@ fn plain_label(label: &str) -> bool {
 /// words begin another's ("Campbell", "Campbell Soup") is that company.
 fn name_words(name: &str) -> Vec<String> {
     // "Parker-Hannifin" and "Parker Hannifin", "Campbell's" and "Campbell" are one name.
-    name.split(|c: char| c.is_whitespace() || c == '-')
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
         .map(|w| {
             let w = w.trim_end_matches("'s").trim_end_matches("’s");
             w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -1183,6 +1183,8 @@ mod tests {
             call("Parker Hannifin Corporation"),
             call("Bank of America"),
             call("Bank of Montreal"),
+            call("Cullen/Frost"),
+            call("Frost"),
             call("Campbell's"),
             call("Campbell Soup Company"),
         ];
@@ -1191,6 +1193,7 @@ mod tests {
         assert_eq!(group_of[2], group_of[3]);
         assert_ne!(group_of[4], group_of[5]);
         assert_eq!(group_of[6], group_of[7]);
+        assert_eq!(group_of[8], group_of[9]);
         assert_ne!(group_of[0], group_of[2]);
     }
 
