@@ -288,13 +288,7 @@ fn print_config_cleans_the_path() {
 fn a_read_that_blocks_is_given_up() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    common::mkfifo(&fifo);
     let start = Instant::now();
     let opened = fifo.clone();
     let result =

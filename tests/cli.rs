@@ -1,5 +1,7 @@
 //! The binary as a script sees it: outputs, exit codes and one-line errors.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -305,13 +307,7 @@ fn callread_within(args: &[&str], env: &[(&str, &std::path::Path)]) -> Output {
 fn devices_fifos_and_huge_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.txt");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    common::mkfifo(&fifo);
     let huge = dir.path().join("huge.txt");
     std::fs::File::create(&huge)
         .unwrap()

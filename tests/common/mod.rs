@@ -50,3 +50,13 @@ pub fn run_env(args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> std::process:
     }
     cmd.output().expect("callread runs")
 }
+
+/// Makes a FIFO at `path` (with the system's `mkfifo`), for tests of reads that would block.
+#[cfg(unix)]
+pub fn mkfifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
