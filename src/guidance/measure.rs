@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::metric::{MetricWord, as_rate, nearest_before, right_after};
+use super::patterns::lower_first;
 use super::{Metric, re};
 use crate::text::numbers::Unit;
 
@@ -30,7 +31,7 @@ pub(super) fn relate(
     subject: Option<&MetricWord>,
 ) -> MetricWord {
     match unit {
-        Unit::Percent => match ratio(&w, before, after, subject) {
+        Unit::Percent => match ratio(before, after, subject) {
             Some(r) => r,
             None => margin(as_rate(w, unit, before, after), before, after),
         },
@@ -58,12 +59,7 @@ fn amount(m: Metric) -> bool {
 /// "approximately 30% of our adjusted EBITDA", "free cash flow as a percent of adjusted net
 /// income to be approximately 100%": a ratio, labelled "Free cash flow, % of adjusted net
 /// income". Ratios to revenue are `as_rate`'s (they are margins and cost ratios).
-fn ratio(
-    w: &MetricWord,
-    before: &str,
-    after: &str,
-    subject: Option<&MetricWord>,
-) -> Option<MetricWord> {
+fn ratio(before: &str, after: &str, subject: Option<&MetricWord>) -> Option<MetricWord> {
     static OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)\b(?:as\s+an?\s+)?(?:percent(?:age)?|%|share|portion|proportion)\s+of\s+(?P<object>(?:[\w&'’-]+\s+){1,5}?)(?:to\s+be|is|was|will\s+be|should\s+be|at|of|in\s+the\s+range\s+of|around|approximately|about|roughly|near|close\s+to)\b",
@@ -71,15 +67,6 @@ fn ratio(
     });
     static OF_AFTER: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^\s*of\s+(?:our\s+|the\s+|its\s+|total\s+)?"));
-    let lower_first = |s: &str| {
-        let mut c = s.chars();
-        match c.next() {
-            Some(f) if !s.chars().nth(1).is_some_and(|x| x.is_ascii_uppercase()) => {
-                f.to_lowercase().chain(c).collect::<String>()
-            }
-            _ => s.to_string(),
-        }
-    };
     let named = |object: &MetricWord, subject: Option<&MetricWord>| {
         let object_label = lower_first(&object.label);
         let label = match subject {
@@ -119,7 +106,6 @@ fn ratio(
     let subject = nearest_before(head)
         .map(|(b, _)| b)
         .filter(|b| b.metric != object.metric);
-    let _ = w;
     Some(named(&object, subject.as_ref()))
 }
 

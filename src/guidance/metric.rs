@@ -424,22 +424,7 @@ pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
         let label = if qualifier.is_empty() {
             format!("{} growth", inner.label)
         } else {
-            let mut c = inner.label.chars();
-            let rest: String = c
-                .next()
-                .map_or(String::new(), |f| f.to_lowercase().chain(c).collect());
-            // "EPS" keeps its capitals.
-            let rest = if inner.label.starts_with(|c: char| c.is_ascii_uppercase())
-                && inner
-                    .label
-                    .chars()
-                    .nth(1)
-                    .is_some_and(|c| c.is_ascii_uppercase())
-            {
-                inner.label.clone()
-            } else {
-                rest
-            };
+            let rest = super::patterns::lower_first(&inner.label);
             format!("{qualifier} {rest} growth")
         };
         w = MetricWord {
