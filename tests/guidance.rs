@@ -792,6 +792,23 @@ fn each_figure_keeps_its_own_measure() {
     assert!(got.contains(&(Eps, "$3.10–$3.20".to_string())), "{got:?}");
 }
 
+/// The change made to a guide is no guide of its own: "a $0.20 or 4% increase at the
+/// midpoint" beside the new range.
+#[test]
+fn a_change_to_the_guide_is_not_a_level() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Acme Third Quarter 2021 Earnings Call.\n\nJane Doe -- Chief Financial Officer\n\nWe raised our full year adjusted EPS range to $5.10 to $5.30, a $0.20 or 4% increase at the midpoint. We now expect capex of $40 million, a $5 million reduction from our prior outlook.\n",
+    );
+    let got: Vec<String> = extract(&t).iter().map(format_value).collect();
+    assert!(got.contains(&"$5.10–$5.30".to_string()), "{got:?}");
+    assert!(got.iter().any(|v| v.contains("$40M")), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|v| v.contains("$0.20") || v.contains("4%") || v.contains("$5M")),
+        "{got:?}"
+    );
+}
+
 /// Families read wrong on calls of companies the rules were never written against, in words
 /// of this fixture's own: an old range quoted beside the new one, a scale written once, a
 /// band ("the high 4% range"), a fall in words, dollars written without "$", "flat to",

@@ -822,6 +822,10 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     ("end_of_range", &|| end_of_range),
                     ("price", &|| price),
                     ("standing_range", &|| STANDING.is_match(before)),
+                    ("guide_change", &|| {
+                        GUIDE_CHANGE_AFTER
+                            .is_match(&s[fig.span.end..].chars().take(80).collect::<String>())
+                    }),
                     ("past_before", &|| cues::past_before(before)),
                     ("old_guide", &|| cues::old_guide(before, upto)),
                     ("share_of", &|| share_of),

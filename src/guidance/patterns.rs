@@ -179,6 +179,13 @@ pub(super) static BY: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\s*(?:or\s+[\d.]+%\s+)?(?:better|worse|higher|lower|more|less|greater|above|below)\b")
 });
+/// "a $0.50 or 8.3% increase at the midpoint", "a 5% raise to our prior outlook": the change
+/// made to the guide, not a guide.
+pub(super) static GUIDE_CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:or\s+(?:an?\s+)?\$?[\d.,]+\s*(?:%|percent|million|billion)?\s+)?(?:increase|decrease|raise|reduction|improvement|decline|cut|rise|lift)\s+(?:at|in|to|from|over)\s+(?:the\s+|our\s+)?(?:midpoint|(?:prior\s+|previous\s+|original\s+|initial\s+)?(?:guidance|outlook|range|forecast))\b",
+    )
+});
 /// "higher than 2019's record": a rise over a named year.
 pub(super) static THAN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
