@@ -244,6 +244,13 @@ pub(crate) fn trace() -> bool {
     *TRACE
 }
 
+/// The first `n` characters of `s` from byte `at`: the words right after a figure, borrowed,
+/// not copied.
+fn chars_after(s: &str, at: usize, n: usize) -> &str {
+    let rest = &s[at..];
+    rest.char_indices().nth(n).map_or(rest, |(i, _)| &rest[..i])
+}
+
 pub(crate) fn re(p: &str) -> Regex {
     // Word boundaries are ASCII ones: the patterns read English, and an ASCII boundary keeps
     // the regex engine on its fast lazy DFA instead of the Unicode-aware fallback.
@@ -718,9 +725,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                             && (cues::names_guide(s) || find_period(s, call).is_some()));
                 // "increase by approximately $10 million per year": a change, not a level.
                 let usd_delta = matches!(fig.unit, Unit::Usd | Unit::Bps)
-                    && (THAN.is_match(after)
-                        || CHANGED
-                            .is_match(&s[fig.span.end..].chars().take(40).collect::<String>()))
+                    && (THAN.is_match(after) || CHANGED.is_match(chars_after(s, fig.span.end, 40)))
                     || fig.unit == Unit::Usd && USD_DELTA.is_match(before)
                     || matches!(fig.unit, Unit::Usd | Unit::Bps) && BY.is_match(before);
                 // "would change earnings by $0.04 per share", "If the credit is extended, ...":
@@ -728,17 +733,14 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 let scenario = SENSITIVITY.is_match(before)
                     || IF.is_match(s)
                     || ASSUMED_PRICES.is_match(s)
-                    || AT_PRICE.is_match(&s[fig.span.end..].chars().take(60).collect::<String>())
+                    || AT_PRICE.is_match(chars_after(s, fig.span.end, 60))
                     || GUIDE_BY.is_match(before);
                 // "about 55% of earnings in the first half": the phasing of the year.
                 let phasing = fig.unit == Unit::Percent && PHASING.is_match(after);
                 // "lowering our capex guidance around $42 million or 10% at the midpoint".
                 let cut = fig.unit == Unit::Usd
                     && CHANGE_VERB.is_match(before)
-                    && s[fig.span.end..]
-                        .chars()
-                        .take(40)
-                        .collect::<String>()
+                    && chars_after(s, fig.span.end, 40)
                         .to_ascii_lowercase()
                         .contains("midpoint");
                 // "free cash flow of $40 million in the quarter demonstrates": the quarter
@@ -823,8 +825,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     ("price", &|| price),
                     ("standing_range", &|| STANDING.is_match(before)),
                     ("guide_change", &|| {
-                        GUIDE_CHANGE_AFTER
-                            .is_match(&s[fig.span.end..].chars().take(80).collect::<String>())
+                        GUIDE_CHANGE_AFTER.is_match(chars_after(s, fig.span.end, 80))
                     }),
                     ("past_before", &|| cues::past_before(before)),
                     ("old_guide", &|| cues::old_guide(before, upto)),
