@@ -900,3 +900,56 @@ fn families_seen_on_unread_companies() {
     );
     assert_eq!(period("Tax rate", 21.0), Some((Target, "long term".into())));
 }
+
+/// How a range is written, in words of this test's own: a loss in the plural, "minus ... to
+/// plus", "between a decline and an increase", a counted noun after the second end only, a
+/// number in words opening a range, a contraction in basis points, two bands joined ("mid to
+/// high", "high teens to low 20%"), a transcriber's note inside the range, "a decline of over".
+#[test]
+fn how_a_range_is_written() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Initrode Third Quarter 2021 Earnings Call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For the full year, we see service revenue of $40 million to $45 million and operating losses in the range of $12 million to $15 million.\n\n\
+We expect adjusted operating profit growth of minus 2% to plus 2% for the full year.\n\n\
+For the fourth quarter, we expect sales to land between a 3% decline and a 2% increase from the prior year.\n\n\
+We now expect full year shipments of 3.2 million to 3.4 million tons.\n\n\
+For the fourth quarter, we expect organic revenue to rise six to 9%.\n\n\
+For the full year, we expect gross margin to contract 30 basis points to 50 basis points.\n\n\
+We expect full year subscription revenue growth in the low to mid 30% range.\n\n\
+We expect full year segment EBITDA margin in the high-teens to low-20% range.\n\n\
+We think full year net sales will be in the $2.10 [ph] to $2.25 billion range.\n\n\
+We expect 2021 integration expenses to show a decline of over 40% versus the prior year.\n",
+    );
+    let f = extract(&t);
+    let show = || {
+        f.iter()
+            .map(|r| format!("{} {:?} {:?}..{:?}", r.label, r.period, r.low, r.high))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let has = |label: &str, low: Option<f64>, high: Option<f64>| {
+        f.iter().any(|r| {
+            r.label.to_lowercase().contains(label)
+                && r.low.map(|v| (v * 100.0).round()) == low.map(|v| (v * 100.0).round())
+                && r.high.map(|v| (v * 100.0).round()) == high.map(|v| (v * 100.0).round())
+        })
+    };
+    for (label, low, high) in [
+        ("operating loss", Some(-15.0 * M), Some(-12.0 * M)),
+        ("operating profit", Some(-2.0), Some(2.0)),
+        ("sales", Some(-3.0), Some(2.0)),
+        ("shipments", Some(3.2 * M), Some(3.4 * M)),
+        ("organic", Some(6.0), Some(9.0)),
+        ("gross margin", Some(-50.0), Some(-30.0)),
+        ("subscription", Some(30.0), Some(36.0)),
+        ("ebitda margin", Some(17.0), Some(23.0)),
+        ("net sales", Some(2.1 * B), Some(2.25 * B)),
+        ("expenses", None, Some(-40.0)),
+    ] {
+        assert!(
+            has(label, low, high),
+            "{label} {low:?}..{high:?} missing:\n{}",
+            show()
+        );
+    }
+}

@@ -93,11 +93,11 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::OperatingIncome,
-        r"\boperating\s+(?:income|profits?|earnings|loss)\b|\b(?:income|loss)\s+from\s+operations\b|\bebit\b|\bsegment\s+(?:profit|income|earnings)\b|\bpre-?tax\s+(?:income|earnings|profit)\b|\bnet\s+operating\s+income\b|\bnoi\b",
+        r"\boperating\s+(?:income|profits?|earnings|loss(?:es)?)\b|\b(?:income|loss)\s+from\s+operations\b|\bebit\b|\bsegment\s+(?:profit|income|earnings)\b|\bpre-?tax\s+(?:income|earnings|profit)\b|\bnet\s+operating\s+income\b|\bnoi\b",
     ),
     (
         Metric::NetIncome,
-        r"\bnet\s+(?:income|earnings|loss|profit)\b|\bearnings\b",
+        r"\bnet\s+(?:income|earnings|loss(?:es)?|profit)\b|\bearnings\b",
     ),
     (
         Metric::Expense,

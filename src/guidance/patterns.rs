@@ -124,7 +124,7 @@ pub(super) static IMPLY: LazyLock<Regex> =
 /// "down 3%", "down in the low to mid-teens", "a decline of": a fall.
 pub(super) static DOWN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:down|decline\s+of|decrease\s+of|declines?|decrease)(?:\s+(?:in\s+the|by|to|about|approximately|roughly))?\s*$",
+        r"(?i)\b(?:down|decline\s+of|decrease\s+of|declines?|decrease)(?:\s+(?:in\s+the|by|to|about|approximately|roughly))?(?:\s+(?:over|more\s+than|nearly|almost|at\s+least|up\s+to))?\s*$",
     )
 });
 /// "revenues to decline in the range of", "net sales to decrease approximately", "declining

@@ -144,7 +144,7 @@ pub(super) fn unit_of(fig: &Fig, word: &MetricWord) -> Option<super::GuideUnit> 
 pub(super) fn names_loss(before: &str, word: &MetricWord) -> bool {
     before
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "loss")
+        .any(|w| w == "loss" || w == "losses")
         || matches!(
             word.metric,
             Metric::Eps | Metric::NetIncome | Metric::OperatingIncome
@@ -235,8 +235,11 @@ pub(super) fn make(
         } else if tail.ends_with("flat to up") || tail.ends_with("flat to") {
             // "flat to 6% growth".
             (low, high) = (Some(0.0), Some(fig.low));
-        } else if DOWN.is_match(tail) || fig.unit == Unit::Percent && DECLINE.is_match(tail) {
-            (low, high) = (low.map(|v| -v.abs()), high.map(|v| -v.abs()));
+        } else if DOWN.is_match(tail)
+            || matches!(fig.unit, Unit::Percent | Unit::Bps) && DECLINE.is_match(tail)
+        {
+            // "a decline of over 50%": at most -50%.
+            (low, high) = (high.map(|v| -v.abs()), low.map(|v| -v.abs()));
         }
         // "in the low 30% range": a band.
         if fig.unit == Unit::Percent {
@@ -249,8 +252,10 @@ pub(super) fn make(
                 (low, high) = (Some(v + 6.0), Some(v + 9.0));
             }
         }
-    } else if DOWN.is_match(tail) || fig.unit == Unit::Percent && DECLINE.is_match(tail) {
-        // "down 10% to 15%"; "down 1% to up 1%".
+    } else if DOWN.is_match(tail)
+        || matches!(fig.unit, Unit::Percent | Unit::Bps) && DECLINE.is_match(tail)
+    {
+        // "down 10% to 15%"; "down 1% to up 1%"; "to contract 40 basis points to 60".
         (low, high) = if fig.high_positive {
             (low.map(|v| -v.abs()), high.map(f64::abs))
         } else {

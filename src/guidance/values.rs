@@ -12,7 +12,7 @@ use crate::text::numbers::{Quantity, Unit, english};
 /// What joins the two ends of a range.
 pub(super) static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:per\s+(?:diluted\s+)?share\s+)?(?:to|and|-|–|—|through|to\s+an?|and\s+an?|and\s+to|up\s+to|to\s+plus|or|to\s+(?P<neg>negative|minus|down)|and\s+(?P<neg2>negative|minus)|to\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
+        r"(?i)^\s*(?:\[[^\]]{0,20}\]\s*)?(?:per\s+(?:diluted\s+)?share\s+)?(?:(?P<lowneg>declines?|decreases?|reductions?|drops?)\s+(?:and|to)(?:\s+an?)?|to|and|-|–|—|through|to\s+an?|and\s+an?|and\s+to|up\s+to|to\s+plus|or|to\s+(?P<neg>negative|minus|down)|and\s+(?P<neg2>negative|minus)|to\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
     )
 });
 /// Ranges in words: "mid-single digits", "high teens", "low-to-mid twenties".
@@ -109,11 +109,26 @@ const COUNTED: &[&str] = &[
 
 /// The figures of a sentence, with ranges joined.
 pub(super) fn figures_of(s: &str) -> Vec<Fig> {
-    let qs: Vec<Quantity> = english(s)
-        .into_iter()
-        .filter(|q| {
-            !q.word && matches!(q.unit, Unit::Usd | Unit::Percent | Unit::Bps | Unit::Count)
+    let all = english(s);
+    // "eight to 10%": a number in words opens a range whose other end has digits.
+    let word_low = |i: usize| {
+        let (q, r) = (&all[i], all.get(i + 1));
+        r.is_some_and(|r| {
+            q.unit == Unit::Count
+                && !r.word
+                && r.unit == Unit::Percent
+                && r.value > q.value
+                && matches!(s[q.span.end..r.span.start].trim(), "to" | "-")
         })
+    };
+    let qs: Vec<Quantity> = all
+        .iter()
+        .enumerate()
+        .filter(|&(i, q)| {
+            (!q.word || word_low(i))
+                && matches!(q.unit, Unit::Usd | Unit::Percent | Unit::Bps | Unit::Count)
+        })
+        .map(|(_, q)| q.clone())
         // "FY '21", "in '22": a year, not a count.
         .filter(|q| {
             let digits = q.text.trim().trim_start_matches(['\'', '’']);
@@ -170,9 +185,22 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
         let join = qs.get(i + 1).and_then(|r| {
             let gap = &s[q.span.end..r.span.start];
             let c = RANGE_JOIN.captures(gap)?;
+            // "5.7 million to 5.8 million tons": the first end was taken for dollars only
+            // because its noun comes after the second.
+            let counted_pair = q.unit == Unit::Usd
+                && r.unit == Unit::Count
+                && !q.text.contains('$')
+                && SCALED.is_match(&q.text)
+                && SCALED.is_match(&r.text);
             let same = r.unit == q.unit
                 || q.unit == Unit::Count && matches!(r.unit, Unit::Usd | Unit::Percent)
-                || q.unit == Unit::Usd && r.unit == Unit::Count && gap.trim() == "-";
+                || q.unit == Unit::Usd && r.unit == Unit::Count && gap.trim() == "-"
+                || counted_pair;
+            // "between a 4% decline and a 1% increase".
+            let low_negative = c.name("lowneg").is_some();
+            if low_negative && q.unit != Unit::Percent {
+                return None;
+            }
             // "X or Y" is a range only for like figures ("$0.05 or $0.06").
             let or = gap.trim().eq_ignore_ascii_case("or");
             (same
@@ -183,9 +211,13 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
                     (
                         r,
                         c.name("neg").or(c.name("neg2")).is_some(),
-                        ["earnings", "income", "profit", "positive", "gain", "up"]
+                        low_negative
+                            || [
+                                "earnings", "income", "profit", "positive", "gain", "up", "plus",
+                            ]
                             .iter()
                             .any(|w| lower.contains(w)),
+                        low_negative,
                     )
                 })
         });
@@ -211,7 +243,7 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
             continue;
         }
         match join {
-            Some((r, neg, pos)) => {
+            Some((r, neg, pos, low_negative)) => {
                 // "between 3.11 and $3.12 billion": the scale written once holds for both.
                 let low = if r.unit == Unit::Usd && q.value.abs() * 500.0 <= r.value.abs() {
                     [1e3, 1e6, 1e9]
@@ -222,6 +254,7 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
                 } else {
                     q.value
                 };
+                let low = if low_negative { -low.abs() } else { low };
                 out.push(Fig {
                     span: q.span.start..r.span.end,
                     unit: r.unit,
@@ -288,7 +321,9 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
         });
     }
     // "the high 3% range", "low 17% range", "mid-20%": a band of the figure, not the figure.
-    static BAND_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(low|mid|high)[\s-]*$"));
+    // "mid to high 20% range", "low- to mid-40%": the first band's start, the second's end.
+    static BAND_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(low|mid|high)(?:[\s-]*to[\s-]+(low|mid|high))?[\s-]*$"));
     for f in out.iter_mut() {
         if f.words || f.unit != Unit::Percent || f.high.is_some() || f.low.fract() != 0.0 {
             continue;
@@ -296,11 +331,13 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
         let Some(c) = BAND_BEFORE.captures(&s[..f.span.start]) else {
             continue;
         };
-        let (a, b) = match c[1].to_ascii_lowercase().as_str() {
+        let part = |w: &str| match w.to_ascii_lowercase().as_str() {
             "low" => (0.0, 0.3),
             "mid" => (0.4, 0.6),
             _ => (0.7, 0.9),
         };
+        let (a, _) = part(&c[1]);
+        let (_, b) = part(c.get(2).map_or(&c[1], |m| m.as_str()));
         let n = f.low;
         let (lo, hi) = if n >= 20.0 && n % 10.0 == 0.0 {
             // "mid-20%": the twenties.
@@ -314,6 +351,26 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
         f.words = true;
     }
     out.sort_by_key(|f| f.span.start);
+    // "high-teens to low-20% range": two bands written as one range.
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let gap = s.get(a.span.end..b.span.start).unwrap_or("").trim();
+        if a.words
+            && b.words
+            && matches!(gap, "to" | "-" | "to the" | "and")
+            && b.high.unwrap_or(b.low) > a.low
+        {
+            let merged = Fig {
+                span: a.span.start..b.span.end,
+                high: b.high.or(Some(b.low)),
+                ..a.clone()
+            };
+            out[i] = merged;
+            out.remove(i + 1);
+        }
+        i += 1;
+    }
     out
 }
 
