@@ -918,7 +918,9 @@ For the full year, we expect gross margin to contract 30 basis points to 50 basi
 We expect full year subscription revenue growth in the low to mid 30% range.\n\n\
 We expect full year segment EBITDA margin in the high-teens to low-20% range.\n\n\
 We think full year net sales will be in the $2.10 [ph] to $2.25 billion range.\n\n\
-We expect 2021 integration expenses to show a decline of over 40% versus the prior year.\n",
+We expect 2021 integration expenses to show a decline of over 40% versus the prior year.\n\n\
+For the fourth quarter, we expect bookings to be between down 5% and up 1%.\n\n\
+We are also reaffirming our long-term 2025 financial targets, including adjusted EPS of more than $6.10.\n",
     );
     let f = extract(&t);
     let show = || {
@@ -945,6 +947,7 @@ We expect 2021 integration expenses to show a decline of over 40% versus the pri
         ("ebitda margin", Some(17.0), Some(23.0)),
         ("net sales", Some(2.1 * B), Some(2.25 * B)),
         ("expenses", None, Some(-40.0)),
+        ("bookings", Some(-5.0), Some(1.0)),
     ] {
         assert!(
             has(label, low, high),
@@ -952,4 +955,7 @@ We expect 2021 integration expenses to show a decline of over 40% versus the pri
             show()
         );
     }
+    // A target dated by the year its words name, not "long term".
+    let eps = f.iter().find(|r| r.low == Some(6.1)).expect("EPS target");
+    assert_eq!(eps.period.as_deref(), Some("by 2025"), "{}", show());
 }

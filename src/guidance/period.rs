@@ -404,12 +404,27 @@ pub(super) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
 pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
     static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:by|through|thru|until)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?[’']?(?P<by>20\d\d)\b|\b(?:over|for|in|during)\s+the\s+(?:next|coming)\s+(?P<n>\w+)(?:\s+(?:to|or)\s+\w+)?\s+(?:fiscal\s+)?years\b|^\W*(?P<lt3>long(?:er)?|medium|mid)[\s-]term\s*,|\b(?P<n2>two|three|four|five|six|seven|ten|\d{1,2})[\s-]year\s+(?:capital\s+)?(?:plan|outlook|targets?|period|horizon|cagr|framework|goals?|objectives?|aspirations?|ambitions?|strategy|strategic\s+plan)\b|\b(?:over|in|for)\s+the\s+(?P<lt2>long|longer|medium|mid)[\s-]term\b|\b(?P<lt>long[\s-]term|longer[\s-]term|medium[\s-]term|mid[\s-]term|multi-?year)(?:\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|growth|guidance|outlook|rates?|aspirations?|plan|model|framework|algorithm|construct|basis|cagr|ambitions?|objectives?|expectations?)\b|\s*$)|\b(?P<goal>(?:financial|strategic|long-range)\s+(?:targets|goals|aspirations|ambitions)|ambitions?|aspirations?|over\s+time|(?:for|in)\s+the\s+foreseeable\s+future|long[\s-]range\s+plan|operating\s+model|evergreen|(?:analyst|investor)\s+day|(?:next|coming)\s+(?:few|several|couple\s+of)\s+years|years?\s+(?:to\s+come|ahead))\b|\b(?P<run>(?:annual(?:ized)?\s+)?run[\s-]rate)\b|\b(?P<cagr>CAGR|compound(?:ed)?\s+annual)|\b(?:in|for)\s+(?:(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<in>20\d\d)|(?:FY\s?|fiscal\s+)?[’'](?P<in2>\d\d)|FY\s?(?P<in3>\d\d))\b",
+            r"(?i)\b(?:by|through|thru|until)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?[’']?(?P<by>20\d\d)\b|\b(?:over|for|in|during)\s+the\s+(?:next|coming)\s+(?P<n>\w+)(?:\s+(?:to|or)\s+\w+)?\s+(?:fiscal\s+)?years\b|^\W*(?P<lt3>long(?:er)?|medium|mid)[\s-]term\s*,|\b(?P<n2>two|three|four|five|six|seven|ten|\d{1,2})[\s-]year\s+(?:capital\s+)?(?:plan|outlook|targets?|period|horizon|cagr|framework|goals?|objectives?|aspirations?|ambitions?|strategy|strategic\s+plan)\b|\b(?:over|in|for)\s+the\s+(?P<lt2>long|longer|medium|mid)[\s-]term\b|\b(?P<lt>long[\s-]term|longer[\s-]term|medium[\s-]term|mid[\s-]term|multi-?year)(?:\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?|growth|guidance|outlook|rates?|aspirations?|plan|model|framework|algorithm|construct|basis|cagr|ambitions?|objectives?|expectations?)\b|\s*$)|\b(?P<goal>(?:financial|strategic|long-range)\s+(?:targets|goals|aspirations|ambitions)|ambitions?|aspirations?|over\s+time|(?:for|in)\s+the\s+foreseeable\s+future|long[\s-]range\s+plan|operating\s+model|evergreen|(?:analyst|investor)\s+day|(?:next|coming)\s+(?:few|several|couple\s+of)\s+years|years?\s+(?:to\s+come|ahead))\b|\b(?P<run>(?:annual(?:ized)?\s+)?run[\s-]rate)\b|\b(?P<cagr>CAGR|compound(?:ed)?\s+annual)|\b(?:in|for)\s+(?:(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<in>20\d\d)|(?:FY\s?|fiscal\s+)?[’'](?P<in2>\d\d)|FY\s?(?P<in3>\d\d))\b|\b(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<gy>20\d\d)\s+(?:[\w-]+\s+){0,2}?(?:targets?|goals?|objectives?|aspirations?|ambitions?)\b",
         )
     });
+    static YEAR_INSIDE: LazyLock<Regex> = LazyLock::new(|| re(r"\b20\d\d\b"));
     // A year is the best horizon; "long-term" or a CAGR only when no year is named.
     let mut loose: Option<String> = None;
     for c in HORIZON.captures_iter(s) {
+        // "our long-term 2024 financial targets", "a 2025 goal for gross margin": the year
+        // the target is set for.
+        let named_year = c
+            .name("gy")
+            .or_else(|| {
+                c.name("lt")
+                    .or(c.name("goal"))
+                    .and_then(|_| YEAR_INSIDE.find(c.get(0).map_or("", |m| m.as_str())))
+            })
+            .and_then(|y| year_number(y.as_str()))
+            .filter(|y| guide_year.is_some_and(|g| *y > g));
+        if let Some(y) = named_year {
+            return Some(format!("by {y}"));
+        }
         if let Some(y) = c.name("by").and_then(|y| year_number(y.as_str())) {
             let word = c.get(0).map_or("", |m| m.as_str()).to_ascii_lowercase();
             // "by 2021" on a 2021 call is this year's guide.

@@ -67,6 +67,16 @@ pub(super) fn push(
     // A run rate reached in a named period is that period's figure ("toward our quarterly run
     // rate of approximately $950 million in the fourth quarter").
     let horizon = horizon.filter(|h| !(h == "run rate" && here.is_some()));
+    // "our long-term target for 12% to 16% revenue growth and 23% to 27% operating margin in
+    // FY '24": a year later in the sentence dates a loose horizon.
+    let horizon = horizon.map(|h| {
+        if h.starts_with("by ") || h.starts_with("through ") || h == "run rate" {
+            return h;
+        }
+        find_horizon(&own[local.end.min(own.len())..], guide_year)
+            .filter(|later| later.starts_with("by ") || later.starts_with("through "))
+            .unwrap_or(h)
+    });
     if let Some(h) = horizon {
         f.kind = Kind::Target;
         f.period = Some(h);
