@@ -920,7 +920,9 @@ We expect full year segment EBITDA margin in the high-teens to low-20% range.\n\
 We think full year net sales will be in the $2.10 [ph] to $2.25 billion range.\n\n\
 We expect 2021 integration expenses to show a decline of over 40% versus the prior year.\n\n\
 For the fourth quarter, we expect bookings to be between down 5% and up 1%.\n\n\
-We are also reaffirming our long-term 2025 financial targets, including adjusted EPS of more than $6.10.\n",
+We are also reaffirming our long-term 2025 financial targets, including adjusted EPS of more than $6.10.\n\n\
+In local currency, we expect full year earnings per share to rise 7% to 9%.\n\n\
+We now expect operating profit to reach approximately $280 million this year or $310 million on an adjusted basis.\n",
     );
     let f = extract(&t);
     let show = || {
@@ -955,6 +957,16 @@ We are also reaffirming our long-term 2025 financial targets, including adjusted
             show()
         );
     }
+    // A basis the sentence states away from the metric's words.
+    let label_of = |low: f64| {
+        f.iter()
+            .find(|r| r.low == Some(low))
+            .map(|r| r.label.clone())
+            .unwrap_or_default()
+    };
+    assert!(label_of(7.0).starts_with("Local currency"), "{}", show());
+    assert!(label_of(310.0 * M).starts_with("Adjusted"), "{}", show());
+    assert!(!label_of(280.0 * M).starts_with("Adjusted"), "{}", show());
     // A target dated by the year its words name, not "long term".
     let eps = f.iter().find(|r| r.low == Some(6.1)).expect("EPS target");
     assert_eq!(eps.period.as_deref(), Some("by 2025"), "{}", show());

@@ -219,6 +219,54 @@ pub(super) fn with_basis(word: MetricWord, before: &str) -> MetricWord {
     }
 }
 
+/// The basis a sentence states for its figures rather than next to the metric: "In constant
+/// currency, we expect EPS to rise 11 to 14%", "On a base business basis, ...", "$475 million
+/// on an adjusted basis", "Excluding conferences, we expect revenue growth of ...". `lead` is
+/// the sentence up to the figure, `after` the figure's own words after it.
+pub(super) fn with_stated_basis(word: MetricWord, lead: &str, after: &str) -> MetricWord {
+    const BASES: &str = r"constant[\s-]currency|local[\s-]currency|currency[\s-]neutral|fx[\s-]neutral|constant[\s-]dollar|adjusted|non-gaap|comparable|underlying|base[\s-]business|like[\s-]for[\s-]like|pro[\s-]forma|operational|organic";
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"(?i)^\W*(?:(?:and|so|but|now|again|also)\s+)?(?:(?:in|on\s+an?)\s+(?P<b>{BASES})(?:\s+basis|\s+terms)?|excluding\s+(?P<ex>[\w&'’ -]{{3,40}}?))\s*,"
+        ))
+    });
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"(?i)^\s*(?:(?:in|on\s+an?)\s+(?P<b>{BASES})(?:\s+basis|\s+terms)?)\b"
+        ))
+    });
+    let c = AFTER.captures(after).or_else(|| OPENING.captures(lead));
+    let Some(c) = c else { return word };
+    let lower = word.label.to_ascii_lowercase();
+    if let Some(ex) = c.name("ex") {
+        let ex = ex.as_str().trim();
+        if lower.contains("exclud") {
+            return word;
+        }
+        return MetricWord {
+            label: format!("{} excluding {ex}", word.label),
+            ..word
+        };
+    }
+    let Some(b) = c.name("b") else { return word };
+    let b = b.as_str().to_ascii_lowercase().replace(['-', ' '], " ");
+    if matches!(b.as_str(), "adjusted" | "non gaap") {
+        return with_basis(word, &b.replace(' ', "-"));
+    }
+    let first = b.split(' ').next().unwrap_or("");
+    if lower.contains(first) {
+        return word;
+    }
+    let mut name = b.clone();
+    if let Some(f) = name.get_mut(..1) {
+        f.make_ascii_uppercase();
+    }
+    MetricWord {
+        label: format!("{name} {}", lower_first(&word.label)),
+        ..word
+    }
+}
+
 /// "Headwind", "Synergies", "Currency effect": the name of an effect word.
 pub(super) fn effect_name(word: &str) -> String {
     let e = word.to_ascii_lowercase();

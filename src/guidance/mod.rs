@@ -35,6 +35,7 @@ mod values;
 pub use actuals::{Actual, actuals};
 use choice::{
     choose_metric, effect_name, per_share_by_size, someone_else, with_basis, with_effect,
+    with_stated_basis,
 };
 use metric::{MetricWord, all_phrases, nearest_before, right_after};
 use patterns::*;
@@ -927,6 +928,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 } else {
                     word
                 };
+                let word = with_stated_basis(word, &s[..fig.span.start], after);
                 // "guidance assumes a $600 million COVID-related headwind": an assumption
                 // of the guide, named for what it is.
                 // The effect word must be the figure's own: within a few words before it
