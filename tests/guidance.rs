@@ -922,7 +922,9 @@ We expect 2021 integration expenses to show a decline of over 40% versus the pri
 For the fourth quarter, we expect bookings to be between down 5% and up 1%.\n\n\
 We are also reaffirming our long-term 2025 financial targets, including adjusted EPS of more than $6.10.\n\n\
 In local currency, we expect full year earnings per share to rise 7% to 9%.\n\n\
-We now expect operating profit to reach approximately $280 million this year or $310 million on an adjusted basis.\n",
+We now expect operating profit to reach approximately $280 million this year or $310 million on an adjusted basis.\n\n\
+For the full year, we now expect wholesale sales and wholesale operating income to decline 4% to 6% and 8% to 10%, respectively.\n\n\
+For the fourth quarter, we expect non-GAAP EPS of $0.30 to $0.32 and GAAP EPS of $0.11 to $0.13 on approximately 88 million and 84 million shares, respectively.\n",
     );
     let f = extract(&t);
     let show = || {
@@ -950,6 +952,9 @@ We now expect operating profit to reach approximately $280 million this year or 
         ("net sales", Some(2.1 * B), Some(2.25 * B)),
         ("expenses", None, Some(-40.0)),
         ("bookings", Some(-5.0), Some(1.0)),
+        ("sales growth", Some(-6.0), Some(-4.0)),
+        ("operating income growth", Some(-10.0), Some(-8.0)),
+        ("non-gaap eps", Some(0.3), Some(0.32)),
     ] {
         assert!(
             has(label, low, high),
@@ -957,6 +962,13 @@ We now expect operating profit to reach approximately $280 million this year or 
             show()
         );
     }
+    // A share count is no amount per share.
+    assert!(
+        !f.iter().any(|r| r.low.is_some_and(|v| v > 1e6)
+            && r.unit == callread::guidance::GuideUnit::UsdPerShare),
+        "{}",
+        show()
+    );
     // A basis the sentence states away from the metric's words.
     let label_of = |low: f64| {
         f.iter()

@@ -873,6 +873,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 }
                 skipped_prev = false;
                 // The row of this figure with the metric word it takes.
+                // "to decline 9% to 11% and 16% to 18%, respectively": the words before the
+                // list say which way every figure of it goes.
+                let sign_words = match (respectively.get(i), figs.first()) {
+                    (Some(_), Some(first)) if i > 0 => &s[..first.span.start],
+                    _ => before,
+                };
                 let emit = |out: &mut Vec<GuidanceFigure>, word: MetricWord| {
                     push(
                         out,
@@ -885,7 +891,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                             range.start,
                             fig,
                             &word,
-                            before,
+                            sign_words,
                             after,
                         ),
                         call,
@@ -1005,7 +1011,19 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 let count = out.len();
                 emit(
                     &mut out,
-                    measure::relate(word, fig.unit, before, after, prior.as_ref()),
+                    measure::relate(
+                        word,
+                        fig.unit,
+                        // "net sales and operating income to decline 9% to 11% and 16% to 18%,
+                        // respectively": the verb before the list is every figure's.
+                        if respectively.get(i).is_some() {
+                            &s[..fig.span.start]
+                        } else {
+                            before
+                        },
+                        after,
+                        prior.as_ref(),
+                    ),
                 );
                 // The old range quoted before it in the sentence is what this figure revises.
                 if out.len() > count

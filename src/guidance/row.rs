@@ -139,6 +139,11 @@ pub(super) fn unit_of(fig: &Fig, word: &MetricWord) -> Option<super::GuideUnit> 
             return None;
         }
         Unit::Usd if metric == Metric::Shares && !word.per_share => return None,
+        // "on approximately 162 million and 154 million shares": no amount per share is
+        // millions of dollars.
+        Unit::Usd if (word.per_share || metric == Metric::Eps) && fig.low.abs() >= 1e6 => {
+            return None;
+        }
         Unit::Usd if word.per_share || metric == Metric::Eps => GuideUnit::UsdPerShare,
         Unit::Usd => GuideUnit::Usd,
         Unit::Percent => GuideUnit::Percent,
