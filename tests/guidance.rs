@@ -983,3 +983,22 @@ For the fourth quarter, we expect non-GAAP EPS of $0.30 to $0.32 and GAAP EPS of
     let eps = f.iter().find(|r| r.low == Some(6.1)).expect("EPS target");
     assert_eq!(eps.period.as_deref(), Some("by 2025"), "{}", show());
 }
+
+/// The range a change starts from is the old guide, however it is introduced: "raised the
+/// range from X to Y to between A and B", "to A% from the higher end of X%".
+#[test]
+fn the_range_a_change_starts_from_is_not_a_guide() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Globex Second Quarter 2022 Earnings Call.\n\nJane Doe -- Chief Financial Officer\n\n\
+On free cash flow, we have lifted the range from $410 million to $430 million to between $450 million and $470 million.\n\n\
+We are raising our outlook for organic sales growth to 6% to 7% from the lower end of 2% to 3%.\n\n\
+Revenue is expected to range from $1.2 billion to $1.3 billion for the full year.\n",
+    );
+    let got: Vec<String> = extract(&t).iter().map(format_value).collect();
+    for want in ["$450M–$470M", "6%–7%", "$1.200B–$1.300B"] {
+        assert!(got.iter().any(|v| v == want), "{want} missing: {got:?}");
+    }
+    for old in ["$410M–$430M", "2%–3%"] {
+        assert!(!got.iter().any(|v| v == old), "{old} kept: {got:?}");
+    }
+}

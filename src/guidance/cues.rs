@@ -15,7 +15,7 @@ static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:",
         // Active: we expect / we now anticipate / we are also lifting / I'd expect / we see.
         r"(?:we|i|and|but|so|which|company)(?:'d|’d|\s+would|\s+do|\s+still|\s+now|\s+also|\s+continue\s+to|\s+currently|\s+further|\s+therefore|\s+then)*\s+(?:expect|anticipate|project|forecast|estimate|guide|target|believe|assume|plan|intend|look\s+for|are\s+looking\s+for|are\s+planning)\b",
-        r"|(?:we|i)(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+will\s+be|\s+am|'m)\s+(?:now\s+|also\s+|again\s+|currently\s+|further\s+|therefore\s+|once\s+again\s+|today\s+)*(?:guiding|targeting|initiating|raising|lowering|lifting|narrowing|reiterating|projecting|expecting|anticipating|forecasting|reaffirming|affirming|introducing|increasing|updating|providing|issuing|setting|establishing|maintaining|estimating|planning|modeling|modelling|assuming|looking\s+for|tightening|trimming|reducing|cutting|revising|moving|confirming|guided|raised|lowered|increased|updated|narrowed|reaffirmed|affirmed|set|planned|estimated|budgeted|forecasted|projected|assumed|modeled|modelled)\b",
+        r"|(?:we|i)(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+will\s+be|\s+am|'m)\s+(?:now\s+|also\s+|again\s+|currently\s+|further\s+|therefore\s+|once\s+again\s+|today\s+)*(?:guiding|targeting|initiating|raising|lowering|lifting|narrowing|reiterating|projecting|expecting|anticipating|forecasting|reaffirming|affirming|introducing|increasing|updating|providing|issuing|setting|establishing|maintaining|estimating|planning|modeling|modelling|assuming|looking\s+for|tightening|trimming|reducing|cutting|revising|moving|confirming|guided|raised|lifted|lowered|increased|updated|narrowed|tightened|reaffirmed|affirmed|set|planned|estimated|budgeted|forecasted|projected|assumed|modeled|modelled)\b",
         // Passive and impersonal: is (now) expected to / are anticipated to / is projected.
         r"|(?:is|are|was|were|be|being|remains?|'s|’s)\s+(?:now\s+|still\s+|currently\s+|also\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|estimated|guided|targeted|planned|budgeted|assumed|likely|set)\s+(?:to|at|for|in|between|of|as)\b",
         // Modal: should be / will total / would represent / could reach.
@@ -46,7 +46,7 @@ static RESULT: LazyLock<Regex> = LazyLock::new(|| {
 /// guidance") is a direction, not a result.
 static GUIDE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:increased|reduced|raised|lowered|updated|narrowed|tightened|improved|revised)\s+(?:our\s+|its\s+|the\s+|their\s+)?(?:\S+\s+){0,4}?(?:guidance|outlook|forecast|expectations?|range|targets?|guide)\b|\b(?:guidance|outlook|forecast|range|target|guide)\s+(?:is|was|has\s+been|have\s+been|being)\s+(?:now\s+)?(?:increased|raised|lowered|reduced|revised|updated|narrowed|decreased|cut|adjusted|tightened|improved)\b|\bas[\s-]reported\b|\breported\s+basis\b",
+        r"(?i)\b(?:increased|reduced|raised|lifted|lowered|updated|narrowed|tightened|trimmed|improved|revised)\s+(?:our\s+|its\s+|the\s+|their\s+)?(?:\S+\s+){0,4}?(?:guidance|outlook|forecast|expectations?|range|targets?|guide)\b|\b(?:guidance|outlook|forecast|range|target|guide)\s+(?:is|was|has\s+been|have\s+been|being)\s+(?:now\s+)?(?:increased|raised|lowered|reduced|revised|updated|narrowed|decreased|cut|adjusted|tightened|improved)\b|\bas[\s-]reported\b|\breported\s+basis\b",
     )
 });
 
@@ -54,7 +54,7 @@ static GUIDE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// to", "prior guidance of", "was", "last year's".
 static PAST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:(?:\bcompared?s?\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w&-]+\s+){0,5}?(?:of|at)|\bfrom|\bversus|\bvs\.?|compared?s?\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously|original(?:ly)?|initial|earlier|last|old)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimates?|assumptions?|views?|projections?|plan)(?:\s+(?:range|was|midpoint))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\bthan\s+(?:[\w'’-]+\s+){0,4}?(?:of|at)|\bpreviously\s+(?:mentioned|discussed|noted|disclosed|reported|announced|described)|\bpreviously(?:\s+(?:at|of|expected|guided|forecasted|forecast|projected|anticipated))?|(?:guidance|outlook|forecast|plan|expectations?)\s+(?:had\s+called|called)\s+for|\b(?:above|below|exceed(?:ed|ing)?|beat(?:ing)?|ahead\s+of|surpass(?:ed|ing)?|outperform(?:ed|ing)?|short\s+of|miss(?:ed|ing))\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|expectations?|forecast|range|estimates?|targets?)(?:\s+range)?(?:\s+of)?|(?:issued|provided|gave|announced)\s+(?:\S+\s+){0,4}?(?:guidance|outlook|range)\s+(?:of|at)|(?:guidance|outlook|estimates?|expectations?|range|consensus)\s+by|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+|greater\s+than\s+|more\s+than\s+|less\s+than\s+|at\s+least\s+)*$",
+        r"(?i)(?:(?:\bcompared?s?\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w&-]+\s+){0,5}?(?:of|at)|\bfrom|\bversus|\bvs\.?|compared?s?\s+(?:to|with)|\bachieved|came\s+in\s+at|\bexceed(?:ed|ing)?|\bbeat|\bon\s+top\s+of|\brelative\s+to|\bwas|\bwere|\bgrew|\bdelivered|\breported|\bgenerated|\btotaled|\bposted|\brecorded|\bended|\bat\s+the\s+(?:high|low|top)\s+end\s+of|last\s+year(?:'s|’s)?|a\s+year\s+ago|prior[\s-]year|(?:prior|previous|previously|original(?:ly)?|initial|earlier|last|old)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook|range|guide|forecast|expectations?|estimates?|assumptions?|views?|projections?|plan)(?:\s+(?:range|was|midpoint))?(?:\s+of)?|\bincluding|\bexcluding|\bexcludes?|\bincludes?|\bexclusive\s+of|\bnet\s+of|\bimpact\s+of|\bheadwind\s+of|\btailwind\s+of|\bbenefit\s+of|\bcharges?\s+of|\bthan\s+(?:[\w'’-]+\s+){0,4}?(?:of|at)|\bpreviously\s+(?:mentioned|discussed|noted|disclosed|reported|announced|described)|\bpreviously(?:\s+(?:at|of|expected|guided|forecasted|forecast|projected|anticipated))?|(?:guidance|outlook|forecast|plan|expectations?)\s+(?:had\s+called|called)\s+for|\b(?:above|below|exceed(?:ed|ing)?|beat(?:ing)?|ahead\s+of|surpass(?:ed|ing)?|outperform(?:ed|ing)?|short\s+of|miss(?:ed|ing))\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}?(?:guidance|outlook|expectations?|forecast|range|estimates?|targets?)(?:\s+range)?(?:\s+of)?|(?:issued|provided|gave|announced)\s+(?:\S+\s+){0,4}?(?:guidance|outlook|range)\s+(?:of|at)|(?:guidance|outlook|estimates?|expectations?|range|consensus)\s+by|\b(?:increase|decrease|raise|cut|reduction|improvement|change)\s+(?:in|to)\s+(?:our\s+|the\s+)?(?:\S+\s+){0,3}?(?:guidance|outlook|forecast)\s+(?:of|by)|\b(?:an?\s+)?(?:increase|decrease|reduction|improvement|raise|cut)\s+(?:at\s+the\s+midpoint\s+)?of)\W*(?:the\s+|a\s+|an\s+|our\s+|negative\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+|over\s+|under\s+|range\s+of\s+|ranges?\s+|level\s+of\s+|greater\s+than\s+|more\s+than\s+|less\s+than\s+|at\s+least\s+|(?:high|higher|low|lower|upper|top|bottom)\s+end\s+of\s+)*$",
     )
 });
 
@@ -212,7 +212,14 @@ pub(super) fn past_before(before: &str) -> bool {
     let earlier = m.as_str().trim_start().to_ascii_lowercase();
     let held = (earlier.starts_with("original") || earlier.starts_with("prior"))
         && KEPT.is_match(&before[..m.start()]);
-    !held && !RANGE_FROM.is_match(before)
+    // "we have raised the range from 765 million to 775 million to ...": the range a change
+    // starts from is the old guide.
+    static CHANGED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:rais|increas|lower|cut|reduc|lift|boost)\w*\s+(?:[\w-]+\s+){0,4}?range\s+from\W*(?:a\s+)?$",
+        )
+    });
+    !held && (!RANGE_FROM.is_match(before) || CHANGED_FROM.is_match(before))
 }
 
 /// True when the words after a figure make it a past figure.
