@@ -222,6 +222,17 @@ pub(super) fn past_before(before: &str) -> bool {
     !held && (!RANGE_FROM.is_match(before) || CHANGED_FROM.is_match(before))
 }
 
+/// True when the sentence changes or restates the guide itself: "we are raising our guidance
+/// for", "our updated net sales guidance of", "we're narrowing our outlook".
+pub(super) fn changes_guide(s: &str) -> bool {
+    static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:rais|increas|lower|updat|narrow|tighten|lift|revis|reaffirm|reiterat|cut|reduc)\w*\s+(?:our\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:guidance|outlook|forecast|guide)\b",
+        )
+    });
+    CHANGE.is_match(s)
+}
+
 /// True when the words after a figure make it a past figure.
 pub(super) fn past_after(after: &str) -> bool {
     PAST_AFTER.is_match(after) || AS_OF.is_match(after) || COMPONENT.is_match(after)

@@ -591,6 +591,19 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 .iter()
                 .filter(|f| f.unit != Unit::Count || f.low >= 1000.0)
                 .count();
+            // "We are raising our guidance for net sales growth to 8.5% to 12.5%." after a
+            // paragraph about the third quarter: a change to the guide with no period of its
+            // own is the year's (a quarter's guide is given afresh, not raised).
+            let sentence_period = match &period {
+                Some(p)
+                    if (p.starts_with('Q') || p.starts_with('H'))
+                        && cues::changes_guide(own)
+                        && find_period(own, call).is_none() =>
+                {
+                    call.guide_year().map(|y| format!("FY{y}"))
+                }
+                _ => period.clone(),
+            };
             let trailing = figs
                 .iter()
                 .rfind(|f| f.unit != Unit::Count || f.low >= 1000.0)
@@ -602,7 +615,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     let tail = ASIDE.find(tail).map_or(tail, |m| &tail[..m.start()]);
                     find_period(tail, call)
                 })
-                .or_else(|| period.clone());
+                .or_else(|| sentence_period.clone());
             let mut skipped_prev = false;
             let mut parts = false;
             // "a headwind approaching $60 million for revenue and $20 million for adjusted

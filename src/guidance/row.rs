@@ -31,7 +31,7 @@ pub(super) fn push(
 ) {
     static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)[,;]|\b(?:before|and|or|while|but|which|then|after|as\s+we|compared|versus|up\s+from|down\s+from)\b",
+            r"(?i)[,;]|\b(?:before|and|or|while|but|which|then|after|as\s+we|compared|versus|up\s+from|down\s+from|to\s+reflect|reflecting|driven\s+by|due\s+to|because|given|thanks\s+to|offset|partially|primarily|as\s+well\s+as)\b",
         )
     });
     let Some((mut f, local)) = fig else { return };
