@@ -479,3 +479,36 @@ fn a_state_file_that_blocks_is_given_up_and_never_overwritten() {
         saved
     );
 }
+
+/// #26: in the real binary, a count leaves the status bar with its movement (`12G`), and
+/// the sentence highlight goes when the cursor leaves its pair (`g ) ) j j j`), so `m`
+/// bookmarks the paragraph the cursor is on.
+#[test]
+fn counts_and_the_sentence_cursor_follow_the_cursor() {
+    let mut s = Session::start(&[], 120, 30, &[]);
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("12");
+    s.wait_for("the count", |s| {
+        s.rows()
+            .last()
+            .is_some_and(|r| r.trim_end().ends_with("│ 12"))
+    });
+    s.send("G");
+    s.wait_for("paragraph 12 and the count gone", |s| {
+        s.rows()
+            .last()
+            .is_some_and(|r| r.contains("¶ 12/159") && r.trim_end().ends_with("? help"))
+    });
+    s.send("g))");
+    s.wait_for("the second sentence", |s| {
+        s.screen().contains("sentence 2 of 3 in ¶ 1")
+    });
+    s.send("jjj");
+    s.wait_for("¶ 4", |s| s.screen().contains("¶ 4/159"));
+    s.send("m");
+    s.wait_for("the paragraph bookmarked", |s| {
+        s.screen().contains("bookmarked ¶ 4 ")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -1101,3 +1101,48 @@ fn the_sidebar_hides_unsure_figures_until_f() {
             .all(|&(i, _)| figures[i].shown())
     );
 }
+
+/// #26: the sentence cursor and its highlight stay on their pair only while the cursor is
+/// there: after `g ) ) j j j` nothing of ¶ 1 is marked and `m` bookmarks the cursor's
+/// paragraph, which is what the screen shows.
+#[test]
+fn the_sentence_highlight_goes_when_the_cursor_leaves_its_pair() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "g ) )");
+    assert!(
+        highlighted(&s).contains("AndwelcometoZoom"),
+        "{}",
+        highlighted(&s)
+    );
+    keys(&mut s, "j j j");
+    let lit = highlighted(&s);
+    assert!(!lit.contains("welcome") && !lit.contains("歡迎"), "{lit:?}");
+    assert!(s.sentence.is_none() && s.figure_highlight.is_none());
+    keys(&mut s, "m");
+    let b = &s.doc().unwrap().bookmarks;
+    assert_eq!(b.len(), 1);
+    assert_eq!((b[0].paragraph, b[0].sentence.clone()), (3, None));
+    assert!(status(&s).contains("bookmarked ¶ 4"), "{}", status(&s));
+    // On its own pair the sentence cursor still works as before.
+    keys(&mut s, ") m");
+    assert!(
+        status(&s).contains("bookmark moved to sentence 1 of ¶ 4"),
+        "{}",
+        status(&s)
+    );
+}
+
+/// #26: a count shows while it is typed and goes with the key that used it (`12G`).
+#[test]
+fn a_count_leaves_the_status_bar_with_its_movement() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "1 2");
+    assert!(status(&s).ends_with("│ 12"), "{}", status(&s));
+    keys(&mut s, "G");
+    assert_eq!(s.doc().unwrap().cursor, 11);
+    assert!(s.message.is_none(), "{:?}", s.message);
+    assert!(status(&s).ends_with("? help"), "{}", status(&s));
+    keys(&mut s, "3 j");
+    assert_eq!(s.doc().unwrap().cursor, 14);
+    assert!(status(&s).ends_with("? help"), "{}", status(&s));
+}

@@ -380,6 +380,26 @@ impl AppState {
         }
     }
 
+    /// Once the cursor has left the sentence cursor's pair, the sentence cursor and its
+    /// highlight go: nothing stays marked where the cursor is not, and `m` then bookmarks the
+    /// cursor's paragraph, as the screen shows.
+    fn drop_left_sentence(&mut self) {
+        let Some((d, p, _)) = self.sentence else {
+            return;
+        };
+        if (d, p) == self.position() {
+            return;
+        }
+        self.sentence = None;
+        if self
+            .figure_highlight
+            .as_ref()
+            .is_some_and(|(fd, fp, _, _)| (*fd, *fp) == (d, p))
+        {
+            self.figure_highlight = None;
+        }
+    }
+
     /// The sentence under the sentence cursor on the current pair, as a bookmark keeps it.
     fn sentence_mark(&self) -> Option<crate::state::SentenceMark> {
         self.sentence_ranges()
@@ -1178,6 +1198,7 @@ pub fn update(state: &mut AppState, action: Action) {
     let from = state.position();
     let from_help = state.overlay == Overlay::Help;
     run_counted(state, action);
+    state.drop_left_sentence();
     // Jumps (not steps) go on the jump list: `]`, `Q`, `!`, `n`, `G`, `>`, and every choice
     // made in a list, a prompt or the sidebar that moved the cursor.
     let jumped = action.is_jump() || (action == Action::Confirm && !from_help);
@@ -1195,6 +1216,10 @@ fn run_counted(state: &mut AppState, action: Action) {
     else {
         return apply(state, action);
     };
+    // The count shown while it was typed goes with the key that used it.
+    if !matches!(action, Action::Resize(..)) {
+        state.message = None;
+    }
     match action {
         Action::Bottom | Action::Top => {
             let pairs = state.doc().map_or(0, |d| d.transcript.paragraph_count());
