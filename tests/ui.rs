@@ -1146,3 +1146,51 @@ fn a_count_leaves_the_status_bar_with_its_movement() {
     assert_eq!(s.doc().unwrap().cursor, 14);
     assert!(status(&s).ends_with("? help"), "{}", status(&s));
 }
+
+/// #26: the note prompt names what the note is on (a sentence bookmark's sentence, not "this
+/// paragraph") and leaves the pair and its highlighted sentence in view.
+#[test]
+fn the_note_prompt_names_the_sentence_and_keeps_it_in_view() {
+    let mut s = reader(80, 24);
+    keys(&mut s, "j j j j j ) )");
+    let lit = highlighted(&s);
+    assert!(!lit.is_empty());
+    keys(&mut s, "m M");
+    let text = screen_text(&s);
+    assert!(text.contains("note on sentence 2 of ¶ 6"), "{text}");
+    let lit_now = highlighted(&s);
+    assert!(
+        lit_now.contains(&lit),
+        "the sentence is covered:\n{text}\n{lit:?}\n{lit_now:?}"
+    );
+    type_text(&mut s, "check this");
+    keys(&mut s, "<Enter>");
+    assert!(
+        status(&s).contains("note saved on sentence 2 of ¶ 6"),
+        "{}",
+        status(&s)
+    );
+    // A paragraph bookmark's note says the paragraph.
+    keys(&mut s, "j m M");
+    assert!(
+        screen_text(&s).contains("note on ¶ 7 ·"),
+        "{}",
+        screen_text(&s)
+    );
+}
+
+/// #26: counts take their noun in the right number ("1 match", "2 matches").
+#[test]
+fn counts_are_pluralised() {
+    assert_eq!(callread::text::count(1, "match", "matches"), "1 match");
+    assert_eq!(callread::text::count(0, "match", "matches"), "0 matches");
+    let mut s = reader(120, 40);
+    keys(&mut s, "/");
+    type_text(&mut s, "webinar is being recorded");
+    assert_eq!(s.search_hits.len(), 1);
+    let text = screen_text(&s);
+    assert!(text.contains("· 1 match ·"), "{text}");
+    keys(&mut s, "<C-u>");
+    type_text(&mut s, "webinar");
+    assert!(screen_text(&s).contains(&format!("· {} matches ·", s.search_hits.len())));
+}

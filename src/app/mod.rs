@@ -406,6 +406,31 @@ impl AppState {
             .map(|(en, zh)| crate::state::SentenceMark { en, zh })
     }
 
+    /// What `M` writes the note of: the cursor's bookmark ("sentence 2 of ¶ 14" for a
+    /// sentence bookmark, "¶ 14" for a paragraph's), or what `m` would bookmark.
+    pub fn note_subject(&self) -> String {
+        let Some(doc) = self.doc() else {
+            return String::new();
+        };
+        let n = doc.cursor;
+        match doc.bookmarks.iter().find(|b| b.paragraph == n) {
+            Some(b) => match &b.sentence {
+                Some(mark) => {
+                    let k = self
+                        .sentence_links(n)
+                        .iter()
+                        .position(|(en, zh)| *en == mark.en && *zh == mark.zh);
+                    match k {
+                        Some(k) => format!("sentence {} of ¶ {}", k + 1, n + 1),
+                        None => format!("the bookmarked sentence of ¶ {}", n + 1),
+                    }
+                }
+                None => format!("¶ {}", n + 1),
+            },
+            None => self.sentence_label(),
+        }
+    }
+
     /// "sentence 2 of ¶ 14" with the sentence cursor on the current pair, else "¶ 14".
     fn sentence_label(&self) -> String {
         let n = self.doc().map_or(0, |d| d.cursor);
@@ -631,6 +656,7 @@ impl AppState {
 
     /// Sets the note of the current paragraph's bookmark, bookmarking it if needed.
     fn set_note(&mut self, text: &str) {
+        let subject = self.note_subject();
         let Some(doc) = self.docs.get_mut(self.current) else {
             return;
         };
@@ -651,7 +677,7 @@ impl AppState {
                 sentence,
             },
         );
-        self.message = Some(format!("note saved on ¶ {}", n + 1));
+        self.message = Some(format!("note saved on {subject}"));
     }
 
     /// Saved bookmarks of transcripts that are not open: (file name, bookmark), by name.

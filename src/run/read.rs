@@ -146,8 +146,8 @@ fn run_tui(
     }
     if skipped.len() == opened {
         anyhow::bail!(
-            "no transcript could be read ({} files skipped)",
-            skipped.len()
+            "no transcript could be read ({} skipped)",
+            crate::text::count(skipped.len(), "file", "files")
         );
     }
     Ok(ExitCode::SUCCESS)

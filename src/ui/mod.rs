@@ -143,8 +143,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
         Overlay::Note { text } => bookmarks::draw_note(
             buf,
             body,
-            "note on this paragraph · Enter saves · Esc cancels",
+            &format!(
+                "note on {} · Enter saves · Esc cancels",
+                state.note_subject()
+            ),
             text,
+            cursor_rows(state, body),
             &theme,
         ),
         Overlay::GoTo { text } => bookmarks::draw_note(
@@ -152,6 +156,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
             body,
             "go to line of the file · Enter goes · Esc cancels",
             &format!(":{text}"),
+            None,
             &theme,
         ),
         Overlay::Search {
@@ -163,6 +168,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
     let mut areas = state.hit_areas.get();
     areas.list = LIST_AREA.with(|c| c.get());
     state.hit_areas.set(areas);
+}
+
+/// The screen rows (first, past the last) of the cursor's pair inside `body`, as far as
+/// they show: what a prompt about that pair must not cover.
+fn cursor_rows(state: &AppState, body: Rect) -> Option<(u16, u16)> {
+    let doc = state.doc()?;
+    let b = doc.layout.as_ref()?.pair(doc.cursor)?;
+    let top = b.top.saturating_sub(doc.scroll);
+    let bottom = (b.top + b.content_rows()).saturating_sub(doc.scroll);
+    let clip = |r: usize| body.y + r.min(usize::from(body.height)) as u16;
+    Some((clip(top), clip(bottom)))
 }
 
 /// Writes `s` at (x, y), at most `max` columns, never past the buffer.

@@ -39,8 +39,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
         })
         .collect();
     let title = format!(
-        "{} analyst questions · Enter jumps · Esc/{} close",
-        rows.len(),
+        "{} · Enter jumps · Esc/{} close",
+        crate::text::count(rows.len(), "analyst question", "analyst questions"),
         state.key(crate::app::Action::Quit)
     );
     let r = centered(area, area.width.saturating_sub(6), rows.len() as u16 + 2);
