@@ -263,7 +263,25 @@ fn tiny_terminals_never_panic() {
     ] {
         let mut s = reader(w, h);
         keys(&mut s, "j G l l x ? j t <Esc> <C-d> <wheel-down> g");
-        let _ = screen(&s);
+        let rows = screen(&s);
+        assert_eq!(rows.len(), usize::from(h), "{w}×{h}");
+        assert!(
+            rows.iter().all(|r| r.width() <= usize::from(w)),
+            "{w}×{h}: {rows:?}"
+        );
+        let small = w < 20 || h < 5;
+        let text = rows.join("\n");
+        if small && w >= 10 && h >= 1 {
+            assert!(text.starts_with("terminal t"), "{w}×{h}: {text}");
+        }
+        if !small {
+            // The reader is drawn: the status bar with the position, the first call's text.
+            assert!(
+                rows.last().is_some_and(|r| r.contains('¶')),
+                "{w}×{h}: {text}"
+            );
+            assert!(!text.contains("terminal too small"), "{w}×{h}: {text}");
+        }
     }
     let s = reader(10, 3);
     assert_eq!(screen(&s)[0], "terminal t");
