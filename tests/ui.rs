@@ -4,7 +4,7 @@ mod common;
 
 use callread::app::{Action, LayoutMode, Overlay, ThemeKind, update};
 use common::ui::{highlighted, keys, reader, screen, screen_text, status, type_text};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 fn row_with<'a>(rows: &'a [String], needle: &str) -> Option<&'a String> {
     rows.iter().find(|r| r.contains(needle))
@@ -1013,7 +1013,10 @@ fn the_picker_shows_the_quarter() {
     let mut s = reader(120, 40);
     keys(&mut s, "t");
     let text = screen_text(&s);
-    assert!(text.contains("Zoom · Q2 FY2025 · 000_"), "{text}");
+    assert!(
+        text.contains("Zoom      Q2 FY2025    159 ¶  000_"),
+        "{text}"
+    );
     type_text(&mut s, "zoom q2");
     assert_eq!(s.picker_matches().first(), Some(&0));
 }
@@ -1211,4 +1214,108 @@ fn counts_are_pluralised() {
     keys(&mut s, "<C-u>");
     type_text(&mut s, "webinar");
     assert!(screen_text(&s).contains(&format!("· {} matches ·", s.search_hits.len())));
+}
+
+/// #26: the picker lists the calls by company and call period (file names last), with the
+/// cursor on the open call; Enter opens the one chosen.
+#[test]
+fn the_picker_lists_calls_by_company_and_period() {
+    let mut s = reader(100, 30);
+    keys(&mut s, "t");
+    let rows = screen(&s);
+    let order: Vec<&str> = ["8x8", "Asana", "Twilio", "Zoom  ", "ZoomInfo"]
+        .into_iter()
+        .filter(|c| {
+            rows.iter()
+                .any(|r| r.contains(&format!("  {c}")) || r.contains(&format!("• {c}")))
+        })
+        .collect();
+    assert_eq!(order.len(), 5, "{rows:#?}");
+    let at = |name: &str| {
+        rows.iter()
+            .position(|r| r.contains(&format!(" {name}")) && r.contains(" ¶ "))
+            .unwrap_or_else(|| panic!("{name}: {rows:#?}"))
+    };
+    assert!(at("8x8") < at("Asana") && at("Asana") < at("Twilio"));
+    assert!(at("Twilio") < at("Zoom ") && at("Zoom ") < at("ZoomInfo"));
+    let row = &rows[at("Asana")];
+    assert!(
+        row.find("Asana").unwrap() < row.find("Q2 FY2024").unwrap()
+            && row.find("Q2 FY2024").unwrap() < row.find("003_").unwrap(),
+        "{row}"
+    );
+    // The open call (Zoom) is selected; Down then Enter opens the next in the list.
+    keys(&mut s, "<Down> <Enter>");
+    assert!(status(&s).contains("ZoomInfo"), "{}", status(&s));
+}
+
+/// #26: at 80 columns the lists keep their columns and cut with "…": every participant keeps
+/// turns and words, every question keeps who answered it.
+#[test]
+fn lists_at_80_columns_cut_with_an_ellipsis_and_keep_their_columns() {
+    let mut s = reader(80, 24);
+    keys(&mut s, "s");
+    let rows = screen(&s);
+    let listed: Vec<&String> = rows
+        .iter()
+        .filter(|r| r.starts_with("│ ") && r.contains(" turn"))
+        .collect();
+    assert!(listed.len() >= 15, "{rows:#?}");
+    for r in &listed {
+        assert!(r.trim_end_matches('│').ends_with(" words"), "{r}");
+    }
+    assert!(rows.iter().any(|r| r.contains("Pre…")), "{rows:#?}");
+    keys(&mut s, "<Esc> a");
+    let rows = screen(&s);
+    let t = &s.doc().unwrap().transcript;
+    let qs = callread::speakers::questions(t);
+    let mut seen = 0;
+    for (i, q) in qs.iter().enumerate() {
+        let Some(r) = rows.iter().find(|r| r.contains(&format!("{:>2}. ", i + 1))) else {
+            continue;
+        };
+        seen += 1;
+        let answered: Vec<&str> = q
+            .answered_by
+            .iter()
+            .map(|&a| t.speakers[a].name.as_str())
+            .collect();
+        assert!(r.contains(&format!("→ {}", answered.join(", "))), "{r}");
+    }
+    assert!(seen >= 10, "{rows:#?}");
+}
+
+/// #26: at 100 columns the sidebar cuts labels with "…", and no text of the panes touches its
+/// line (a blank column before it).
+#[test]
+fn the_sidebar_cuts_with_an_ellipsis_and_the_panes_keep_off_its_line() {
+    for mode in ["", "l l"] {
+        let mut s = reader(100, 30);
+        keys(&mut s, &format!("o {mode} <Esc> j j j"));
+        let w = callread::app::sidebar_width(100);
+        let rows = screen(&s);
+        let sidebar_x = usize::from(100 - w);
+        for r in &rows[..rows.len() - 1] {
+            let cells: Vec<char> = {
+                // Column positions: wide characters take two.
+                let mut out = Vec::new();
+                for c in r.chars() {
+                    out.push(c);
+                    if c.width().unwrap_or(1) == 2 {
+                        out.push('\0');
+                    }
+                }
+                out
+            };
+            assert_eq!(cells.get(sidebar_x + 1), Some(&'│'), "{r}");
+            assert_eq!(
+                cells.get(sidebar_x),
+                Some(&' '),
+                "text runs into the sidebar: {r}"
+            );
+        }
+        let text = rows.join("\n");
+        assert!(text.contains("Non-GAAP operat…"), "{text}");
+        assert!(!text.contains("Non-GAAP o "), "{text}");
+    }
 }

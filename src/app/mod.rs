@@ -215,6 +215,19 @@ pub type FigureHighlight = (
     Vec<std::ops::Range<usize>>,
 );
 
+/// (fiscal year, quarter) of a period label ("Q2 FY2025" → (2025, 2); "FY2024" → (2024, 0)),
+/// for ordering calls.
+fn period_key(label: &str) -> (u16, u8) {
+    let number = |prefix: &str| {
+        label
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix(prefix)?.parse::<u16>().ok())
+    };
+    let year = number("FY").unwrap_or(0);
+    let quarter = number("Q").map_or(0, |q| q.min(9) as u8);
+    (year, quarter)
+}
+
 /// The sidebar's width for a terminal width, or 0 when it does not fit: below
 /// [`SIDEBAR_MIN_TERMINAL`] columns it gives way to the panes.
 pub fn sidebar_width(total: u16) -> u16 {
@@ -783,14 +796,32 @@ impl AppState {
         }
     }
 
-    /// Indices of the transcripts matching the picker's query, best first (all, in order,
-    /// for an empty query). Matches file name and company with fuzzy-matcher.
+    /// Every transcript by company, then call period (oldest first), then file name: how the
+    /// picker lists them before anything is typed.
+    pub fn calls_in_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        order.sort_by_cached_key(|&i| {
+            let d = &self.docs[i];
+            let name = d
+                .company
+                .as_deref()
+                .unwrap_or(d.transcript.file_name())
+                .to_lowercase();
+            let (year, quarter) = d.period().map_or((0, 0), period_key);
+            (name, year, quarter, d.transcript.file_name().to_string(), i)
+        });
+        order
+    }
+
+    /// Indices of the transcripts matching the picker's query, best first (all, by company and
+    /// call period, for an empty query). Matches company, period and file name with
+    /// fuzzy-matcher.
     pub fn picker_matches(&self) -> Vec<usize> {
         let Overlay::Picker { query, .. } = &self.overlay else {
             return Vec::new();
         };
         if query.is_empty() {
-            return (0..self.docs.len()).collect();
+            return self.calls_in_order();
         }
         let matcher = SkimMatcherV2::default().smart_case();
         let mut scored: Vec<(i64, usize)> = self
@@ -1595,9 +1626,14 @@ fn apply(state: &mut AppState, action: Action) {
         Action::Suspend => state.suspend = true,
         Action::OpenHistory => state.open_history(),
         Action::OpenPicker => {
+            let selected = state
+                .calls_in_order()
+                .iter()
+                .position(|&i| i == state.current)
+                .unwrap_or(0);
             state.overlay = Overlay::Picker {
                 query: String::new(),
-                selected: state.current,
+                selected,
             }
         }
         Action::CopyPair => {

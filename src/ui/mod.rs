@@ -278,12 +278,13 @@ fn list(buf: &mut Buffer, inner: Rect, rows: &[String], selected: usize, theme: 
                 style,
             );
         }
+        let room = inner.width.saturating_sub(1);
         put(
             buf,
             inner.x + 1,
             y,
-            row,
-            inner.width.saturating_sub(1),
+            &crate::text::wrap::ellipsize(row, usize::from(room)),
+            room,
             style,
         );
     }
