@@ -137,7 +137,7 @@ pub struct AppState {
     pub clipboard: Option<String>,
     /// (loaded, total) while transcripts are still loading.
     pub loading: Option<(usize, usize)>,
-    /// The results listed under the search prompt, best first.
+    /// The results listed under the search prompt, in reading order (the best one selected).
     pub search_hits: Vec<crate::search::Hit>,
     /// The last confirmed search, for `n` / `N`: its text, scope and every hit in reading order.
     pub last_search: Option<(String, bool, Vec<crate::search::Hit>)>,

@@ -47,8 +47,31 @@ impl AppState {
             SEARCH_LIST_LIMIT,
             within.as_deref(),
         );
+        // Listed in reading order, the order `n` walks them in, with the best match selected
+        // (Enter goes there).
+        // A speaker filter keeps to its turns, as `&` does in less.
+        let mut hits = hits;
+        hits.retain(|h| self.hit_shown(h));
+        let best = hits.first().map(|h| (h.doc, h.paragraph, h.lang));
+        hits.sort_by_key(|h| (h.doc, h.paragraph, h.lang == crate::transcript::Lang::Zh));
+        let at = best
+            .and_then(|b| hits.iter().position(|h| (h.doc, h.paragraph, h.lang) == b))
+            .unwrap_or(0);
+        if let Overlay::Search { selected, .. } = &mut self.overlay {
+            *selected = at;
+        }
         self.search_hits = hits;
         self.search_cache = Some((text, all, every));
+    }
+
+    /// True when a speaker filter of the hit's transcript does not hide it.
+    pub(super) fn hit_shown(&self, h: &crate::search::Hit) -> bool {
+        self.docs.get(h.doc).is_some_and(|d| {
+            d.filter.is_none_or(|f| {
+                d.paragraph(h.paragraph)
+                    .is_some_and(|(turn, _)| turn.speaker == f)
+            })
+        })
     }
 
     /// Jumps to a search hit: switches transcript, clears a filter that hides it, highlights it.
@@ -135,6 +158,16 @@ impl AppState {
             self.message = Some("no matches".into());
             return;
         }
+        // A speaker filter stays, as `&` does in less: `n` walks the matches it shows.
+        let hits: Vec<&crate::search::Hit> = hits.iter().filter(|h| self.hit_shown(h)).collect();
+        if hits.is_empty() {
+            let who = self
+                .doc()
+                .and_then(|d| Some(d.transcript.speakers.get(d.filter?)?.name.clone()))
+                .unwrap_or_default();
+            self.message = Some(format!("no matches in {who}'s turns (Esc shows everyone)"));
+            return;
+        }
         let rank = |l: crate::transcript::Lang| {
             if l == crate::transcript::Lang::En {
                 0i8
@@ -149,7 +182,7 @@ impl AppState {
             _ => -1,
         };
         let here = (self.current, cursor, side);
-        let key = |h: &crate::search::Hit| (h.doc, h.paragraph, rank(h.lang));
+        let key = |h: &&crate::search::Hit| (h.doc, h.paragraph, rank(h.lang));
         let pos = if forward {
             hits.iter().position(|h| key(h) > here)
         } else {
@@ -162,10 +195,16 @@ impl AppState {
         };
         let total = hits.len();
         let hit = hits[i].clone();
+        let filtered = self.doc().is_some_and(|d| d.filter.is_some());
         self.go_to_hit(hit);
         self.message = Some(format!(
-            "match {}/{total}{}",
+            "match {}/{total}{}{}",
             i + 1,
+            if filtered {
+                " in this speaker's turns"
+            } else {
+                ""
+            },
             if wrapped { " (wrapped)" } else { "" }
         ));
     }
