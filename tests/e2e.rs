@@ -512,3 +512,31 @@ fn counts_and_the_sentence_cursor_follow_the_cursor() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// #26: in the real binary a number in the questions list chooses that question (`a 5
+/// Enter`), and `/` in the participants list filters it.
+#[test]
+fn a_number_and_a_filter_in_the_lists() {
+    let mut s = Session::start(&[], 120, 40, &[]);
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("a");
+    s.wait_for("the questions", |s| {
+        s.screen().contains("analyst questions")
+    });
+    s.send("5\r");
+    s.wait_for("question 5: Ryan MacWilliams", |s| {
+        s.rows()
+            .last()
+            .is_some_and(|r| r.contains("Ryan MacWilliams"))
+    });
+    s.send("s/mizuho");
+    s.wait_for("the filter", |s| s.screen().contains("/mizuho"));
+    s.send("\r");
+    s.wait_for("Siti Panigrahi's turn", |s| {
+        s.rows()
+            .last()
+            .is_some_and(|r| r.contains("Siti Panigrahi"))
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -1324,3 +1324,77 @@ fn the_sidebar_cuts_with_an_ellipsis_and_the_panes_keep_off_its_line() {
         assert!(!text.contains("Non-GAAP o "), "{text}");
     }
 }
+
+/// #26: in a list a number chooses the entry of that number: `a 5 Enter` goes to the fifth
+/// question, `a 1 2 Enter` to the twelfth; `s 3 Enter` to the third participant's first turn.
+#[test]
+fn a_number_in_a_list_selects_that_entry() {
+    let mut s = reader(120, 40);
+    let qs = callread::speakers::questions(&s.doc().unwrap().transcript);
+    keys(&mut s, "a 5");
+    assert_eq!(s.overlay, Overlay::Questions { selected: 4 });
+    assert!(status(&s).contains("5: Enter chooses it"), "{}", status(&s));
+    keys(&mut s, "<Enter>");
+    let d = s.doc().unwrap();
+    assert_eq!(d.cursor, d.first_pair_of_turn(qs[4].turn));
+    keys(&mut s, "g a 1 2 <Enter>");
+    let d = s.doc().unwrap();
+    assert_eq!(d.cursor, d.first_pair_of_turn(qs[11].turn));
+    // A number past the end selects the last entry; the count does not leak to the reader.
+    keys(&mut s, "a 9 9 <Enter>");
+    let d = s.doc().unwrap();
+    assert_eq!(d.cursor, d.first_pair_of_turn(qs.last().unwrap().turn));
+    assert!(s.count.is_none());
+    let people = callread::speakers::participants(&s.doc().unwrap().transcript);
+    keys(&mut s, "s 3 <Enter>");
+    let d = s.doc().unwrap();
+    assert_eq!(d.turn_of(d.cursor), people[2].first_turn.unwrap());
+}
+
+/// #26: `/` in a list types a filter: the list keeps the entries holding its words (name,
+/// firm, the question's words), Up/Down move among them, Enter chooses, Esc clears it.
+#[test]
+fn lists_take_filter_text() {
+    let mut s = reader(120, 40);
+    let t = s.doc().unwrap().transcript.clone();
+    let qs = callread::speakers::questions(&t);
+    keys(&mut s, "a /");
+    type_text(&mut s, "funk");
+    let text = screen_text(&s);
+    assert!(text.contains("/funk▏"), "{text}");
+    let rows: Vec<String> = screen(&s)
+        .into_iter()
+        .filter(|r| r.contains(". ") && r.contains(" → "))
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert!(rows.iter().all(|r| r.contains("Michael Funk")), "{rows:#?}");
+    keys(&mut s, "<Down> <Enter>");
+    let d = s.doc().unwrap();
+    let funk: Vec<_> = qs
+        .iter()
+        .filter(|q| t.speakers[q.speaker].name == "Michael Funk")
+        .collect();
+    assert_eq!(d.cursor, d.first_pair_of_turn(funk[1].turn));
+    assert_eq!(s.overlay, Overlay::None);
+    assert!(s.list_filter.is_none());
+    // The participants by firm; Esc clears the filter, a second Esc closes the list.
+    keys(&mut s, "s /");
+    type_text(&mut s, "mizuho");
+    keys(&mut s, "<Esc>");
+    assert!(matches!(s.overlay, Overlay::Participants { .. }));
+    assert!(s.list_filter.is_none());
+    keys(&mut s, "/");
+    type_text(&mut s, "mizuho");
+    keys(&mut s, "<Enter>");
+    let d = s.doc().unwrap();
+    let turn = &d.transcript.turns[d.turn_of(d.cursor)];
+    assert_eq!(d.transcript.speakers[turn.speaker].name, "Siti Panigrahi");
+    keys(&mut s, "s / z z q <Enter>");
+    assert!(
+        status(&s).contains("no entry holds those words"),
+        "{}",
+        status(&s)
+    );
+    keys(&mut s, "<Esc> <Esc>");
+    assert_eq!(s.overlay, Overlay::None);
+}

@@ -204,6 +204,9 @@ pub struct AppState {
     search_stale: bool,
     /// How many times the prompt's results were computed (what batching saves is counted).
     pub search_runs: usize,
+    /// The filter typed into a list after `/` (participants, questions, terms): None when
+    /// none is being typed or kept.
+    pub list_filter: Option<String>,
 }
 
 /// A guidance figure highlighted in both panes: (doc, paragraph, English byte ranges, Chinese
@@ -492,7 +495,12 @@ impl AppState {
         };
         if self.overlay != Overlay::None {
             if let Some((r, first)) = areas.list.filter(|(r, _)| inside(*r)) {
-                let i = first + usize::from(row - r.y);
+                // The row clicked, as an entry of the list (a filter hides some).
+                let i = self
+                    .list_entries()
+                    .get(first + usize::from(row - r.y))
+                    .copied()
+                    .unwrap_or(usize::MAX);
                 match &mut self.overlay {
                     Overlay::Participants { selected }
                     | Overlay::Questions { selected }
@@ -520,6 +528,19 @@ impl AppState {
         {
             self.go_to(n);
         }
+    }
+
+    /// Selects entry `i` of the open list.
+    fn select_entry(&mut self, i: usize) {
+        if let Overlay::Participants { selected }
+        | Overlay::Questions { selected }
+        | Overlay::Bookmarks { selected }
+        | Overlay::Terms { selected, .. }
+        | Overlay::Picker { selected, .. } = &mut self.overlay
+        {
+            *selected = i;
+        }
+        self.apply_selection_bounds();
     }
 
     /// Keeps a list overlay's selection on an entry after a click below the last one.
@@ -1250,6 +1271,13 @@ pub fn update(state: &mut AppState, action: Action) {
         let n = (state.count.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT);
         state.count = Some(n);
         state.message = Some(format!("{n}"));
+        // In a list the number selects that entry (1 the first); Enter then chooses it.
+        if state.overlay != Overlay::None
+            && let Some(len) = state.list_len()
+        {
+            state.select_entry(n.clamp(1, len.max(1)) - 1);
+            state.message = Some(format!("{n}: Enter chooses it"));
+        }
         return;
     }
     let from = state.position();
@@ -1380,7 +1408,15 @@ fn apply(state: &mut AppState, action: Action) {
     if state.sidebar_focus && !state.sidebar_shown() {
         state.sidebar_focus = false;
     }
-    if update_overlay(state, action) == Handled::Yes {
+    let handled = update_overlay(state, action);
+    // A list's filter lives as long as the list.
+    if !matches!(
+        state.overlay,
+        Overlay::Participants { .. } | Overlay::Questions { .. } | Overlay::Terms { .. }
+    ) {
+        state.list_filter = None;
+    }
+    if handled == Handled::Yes {
         return;
     }
     let rows = state.view_rows() as isize;

@@ -371,6 +371,71 @@ pub(super) fn update_picker(state: &mut AppState, action: Action) -> bool {
     true
 }
 
+impl AppState {
+    /// The searchable text of entry `i` of the open list (participants, questions, terms).
+    fn list_entry_text(&self, i: usize) -> String {
+        let Some(doc) = self.doc() else {
+            return String::new();
+        };
+        let t = &doc.transcript;
+        match &self.overlay {
+            Overlay::Participants { .. } => crate::speakers::participants(t)
+                .into_iter()
+                .nth(i)
+                .map(|p| {
+                    [Some(p.name), p.firm, p.firm_zh, p.title]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default(),
+            Overlay::Questions { .. } => crate::speakers::questions(t)
+                .get(i)
+                .map(|q| {
+                    let s = &t.speakers[q.speaker];
+                    let answered: Vec<&str> = q
+                        .answered_by
+                        .iter()
+                        .map(|&a| t.speakers[a].name.as_str())
+                        .collect();
+                    format!(
+                        "{} {} {} {} {}",
+                        i + 1,
+                        s.name,
+                        s.firm.as_deref().unwrap_or(""),
+                        crate::speakers::opening_words(t, q.turn, false, 30),
+                        answered.join(" ")
+                    )
+                })
+                .unwrap_or_default(),
+            Overlay::Terms { rows, .. } => rows.get(i).map(|(l, _)| l.clone()).unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    /// The entries of the open list its filter keeps (every entry without a filter), in order.
+    pub fn list_entries(&self) -> Vec<usize> {
+        let len = self.list_len().unwrap_or(0);
+        let words: Vec<String> = self
+            .list_filter
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() {
+            return (0..len).collect();
+        }
+        (0..len)
+            .filter(|&i| {
+                let text = self.list_entry_text(i).to_lowercase();
+                words.iter().all(|w| text.contains(w.as_str()))
+            })
+            .collect()
+    }
+}
+
 /// Handles an action while the participants panel or the question list is open; false when
 /// the action is for the reader.
 pub(super) fn update_list(state: &mut AppState, action: Action) -> bool {
@@ -383,20 +448,53 @@ pub(super) fn update_list(state: &mut AppState, action: Action) -> bool {
         | Overlay::Terms { selected, .. } => *selected,
         _ => return false,
     };
-    let len = state.list_len().unwrap_or(0);
     let set = |state: &mut AppState, n: usize| match &mut state.overlay {
         Overlay::Participants { selected }
         | Overlay::Questions { selected }
         | Overlay::Terms { selected, .. } => *selected = n,
         _ => {}
     };
-    match action {
-        Action::SelectNext | Action::NextParagraph => {
-            set(state, (selected + 1).min(len.saturating_sub(1)))
+    // `/` types a filter: the list keeps the entries holding its words; the selection moves
+    // among them.
+    if let Some(text) = &mut state.list_filter {
+        let mut edited = String::new();
+        std::mem::swap(&mut edited, text);
+        let mut unused = 0;
+        let changed = edit_prompt(&mut edited, &mut unused, action);
+        if let Some(text) = &mut state.list_filter {
+            *text = edited;
         }
-        Action::SelectPrev | Action::PrevParagraph => set(state, selected.saturating_sub(1)),
-        Action::Top => set(state, 0),
-        Action::Bottom => set(state, len.saturating_sub(1)),
+        if changed {
+            let first = state.list_entries().first().copied();
+            set(state, first.unwrap_or(0));
+            return true;
+        }
+        if action == Action::Cancel {
+            state.list_filter = None;
+            return true;
+        }
+    } else if action == Action::OpenSearch {
+        state.list_filter = Some(String::new());
+        return true;
+    }
+    let entries = state.list_entries();
+    let at = entries.iter().position(|&i| i == selected);
+    let step = |forward: bool| -> usize {
+        let k = match (at, forward) {
+            (Some(k), true) => (k + 1).min(entries.len().saturating_sub(1)),
+            (Some(k), false) => k.saturating_sub(1),
+            (None, _) => 0,
+        };
+        entries.get(k).copied().unwrap_or(selected)
+    };
+    match action {
+        Action::SelectNext | Action::NextParagraph => set(state, step(true)),
+        Action::SelectPrev | Action::PrevParagraph => set(state, step(false)),
+        Action::Top => set(state, entries.first().copied().unwrap_or(0)),
+        Action::Bottom => set(state, entries.last().copied().unwrap_or(0)),
+        Action::Confirm | Action::ToggleFilter if at.is_none() => {
+            state.message = Some("no entry holds those words".into());
+        }
         Action::Confirm | Action::ToggleFilter => {
             let overlay = std::mem::take(&mut state.overlay);
             let Some(doc) = state.doc() else { return true };

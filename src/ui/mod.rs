@@ -134,8 +134,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
                 "names and terms · Enter jumps to the next paragraph with it · Esc/{} close",
                 state.key(crate::app::Action::Quit)
             );
-            let inner = popup(buf, r, &title, &theme);
-            list(buf, inner, &labels, *selected, &theme);
+            let inner = popup(buf, r, &with_filter(title, state), &theme);
+            filtered_list(buf, inner, &labels, *selected, state, &theme);
         }
         Overlay::Bookmarks { selected } => {
             bookmarks::draw_list(buf, body, state, *selected, &theme)
@@ -287,6 +287,42 @@ fn list(buf: &mut Buffer, inner: Rect, rows: &[String], selected: usize, theme: 
             room,
             style,
         );
+    }
+}
+
+/// Draws a list overlay's rows (one per entry), keeping those its filter keeps.
+fn filtered_list(
+    buf: &mut Buffer,
+    inner: Rect,
+    rows: &[String],
+    selected: usize,
+    state: &AppState,
+    theme: &Theme,
+) {
+    let entries = state.list_entries();
+    let shown: Vec<String> = entries
+        .iter()
+        .filter_map(|&i| rows.get(i).cloned())
+        .collect();
+    let at = entries.iter().position(|&i| i == selected).unwrap_or(0);
+    if shown.is_empty() && state.list_filter.is_some() {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            "no entry holds those words (Esc clears the filter)",
+            inner.width.saturating_sub(1),
+            theme.dim,
+        );
+    }
+    list(buf, inner, &shown, at, theme);
+}
+
+/// A list's title with its filter when one is typed ("… · /kelly▏").
+fn with_filter(title: String, state: &AppState) -> String {
+    match &state.list_filter {
+        Some(f) => format!("/{f}▏ · {title}"),
+        None => title,
     }
 }
 

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Theme, centered, list, popup};
+use super::{Theme, centered, popup};
 use crate::app::{AppState, LayoutMode};
 use crate::speakers::{opening_words, questions};
 use crate::text::wrap::{ellipsize, width};
@@ -51,6 +51,6 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
         crate::text::count(rows.len(), "analyst question", "analyst questions"),
         state.key(crate::app::Action::Quit)
     );
-    let inner = popup(buf, r, &title, theme);
-    list(buf, inner, &rows, selected, theme);
+    let inner = popup(buf, r, &super::with_filter(title, state), theme);
+    super::filtered_list(buf, inner, &rows, selected, state, theme);
 }
