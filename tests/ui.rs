@@ -1398,3 +1398,45 @@ fn lists_take_filter_text() {
     keys(&mut s, "<Esc> <Esc>");
     assert_eq!(s.overlay, Overlay::None);
 }
+
+/// #26: one rule for the sidebar's keys, the same in the code, the help and README: `o`
+/// opens it with the keys in it, `Tab` moves them to the reader and back, `o` closes it.
+#[test]
+fn the_sidebar_keys_follow_one_rule_stated_once() {
+    let mut s = reader(120, 40);
+    let cursor = |s: &callread::app::AppState| s.doc().unwrap().cursor;
+    keys(&mut s, "o");
+    assert!(s.sidebar && s.sidebar_focus);
+    keys(&mut s, "j");
+    assert_eq!(cursor(&s), 0, "j selects in the sidebar");
+    keys(&mut s, "<Tab> j");
+    assert!(!s.sidebar_focus);
+    assert_eq!(cursor(&s), 1, "j moves the reader");
+    keys(&mut s, "<Tab>");
+    assert!(s.sidebar_focus);
+    keys(&mut s, "o");
+    assert!(!s.sidebar && !s.sidebar_focus);
+    // The help says so, and README states the rule once, in the `o` row.
+    let help = callread::keymap::Keymap::default().help_rows();
+    assert!(
+        help.iter()
+            .any(|(k, what)| k == "o" && what.contains("keys in it")),
+        "{help:?}"
+    );
+    let readme = include_str!("../README.md");
+    let rows: Vec<&str> = readme
+        .lines()
+        .filter(|l| l.starts_with("| `o`") || l.starts_with("| `Tab`"))
+        .collect();
+    let o = rows.iter().find(|l| l.starts_with("| `o`")).unwrap();
+    assert!(
+        o.contains("opens it with the keys in it") && o.contains("`Tab` moves the keys"),
+        "{o}"
+    );
+    assert!(
+        rows.iter()
+            .filter(|l| l.starts_with("| `Tab`"))
+            .all(|l| l.contains("with the sidebar closed")),
+        "a second statement of the rule: {rows:#?}"
+    );
+}
