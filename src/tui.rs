@@ -29,14 +29,15 @@ pub enum LoadMsg {
 }
 
 /// Runs the reader until the user quits. Returns the files skipped while loading, for the
-/// caller to report once the terminal is back to normal.
+/// caller to report once the terminal is back to normal, and the state the reader ended in
+/// (what it could not save is in it).
 pub fn run(
     mut state: AppState,
     keymap: &Keymap,
     mouse: bool,
     loader: Option<Receiver<LoadMsg>>,
     store: Option<crate::state::Store>,
-) -> Result<Vec<LoadError>> {
+) -> Result<(Vec<LoadError>, AppState)> {
     #[cfg(unix)]
     let input = crate::input::Input::open().context("cannot read the terminal")?;
     #[cfg(not(unix))]
@@ -75,7 +76,7 @@ pub fn run(
     }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    result
+    result.map(|skipped| (skipped, state))
 }
 
 /// The signals that end the reader as `q` does (the position saved, the terminal restored):
@@ -200,6 +201,8 @@ fn event_loop(
             saver.send(std::mem::take(&mut state.changes));
             if let Some(e) = saver.error() {
                 state.message = Some(format!("could not save bookmarks: {e}"));
+                // What is not saved is printed at exit instead.
+                state.unsaved = Some(format!("saving failed: {e}"));
             }
         }
     }

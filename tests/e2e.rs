@@ -540,3 +540,36 @@ fn a_number_and_a_filter_in_the_lists() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// #26: with the state directory unusable, `m` says the bookmark will not be saved, and at
+/// exit the session's bookmarks are printed as `callread export` writes them.
+#[test]
+fn unsaved_bookmarks_are_said_and_printed_at_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the state directory should be: nothing can be saved there.
+    let blocked = dir.path().join("state");
+    std::fs::write(&blocked, "not a directory").unwrap();
+    let mut s = Session::start(
+        &[],
+        120,
+        30,
+        &[("CALLREAD_STATE_DIR", blocked.to_str().unwrap())],
+    );
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("jjm");
+    s.wait_for("the bookmark, not saved", |s| {
+        s.screen().contains("bookmarked ¶ 3, not saved")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    let after = raw.rsplit("\x1b[?1049l").next().unwrap_or("");
+    assert!(after.contains("bookmarks not saved"), "{after}");
+    assert!(after.contains("# Zoom, Q2 FY2025 call"), "{after}");
+    assert!(after.contains("## Bookmarks"), "{after}");
+    assert!(after.contains("  > "), "{after}");
+    assert_eq!(
+        std::fs::read_to_string(&blocked).unwrap(),
+        "not a directory"
+    );
+}

@@ -1440,3 +1440,32 @@ fn the_sidebar_keys_follow_one_rule_stated_once() {
         "a second statement of the rule: {rows:#?}"
     );
 }
+
+/// #26: with saving off, `m` and `M` say the bookmark or note will not be saved.
+#[test]
+fn bookmarks_say_when_they_are_not_saved() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "m");
+    assert!(!status(&s).contains("not saved"), "{}", status(&s));
+    keys(&mut s, "m");
+    s.unsaved = Some("--no-state".into());
+    keys(&mut s, "j m");
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("bookmarked ¶ 2, not saved (--no-state)")
+                && m.contains("callread export")),
+        "{:?}",
+        s.message
+    );
+    keys(&mut s, "M");
+    type_text(&mut s, "later");
+    keys(&mut s, "<Enter>");
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("note on ¶ 2, not saved")),
+        "{:?}",
+        s.message
+    );
+}

@@ -207,6 +207,9 @@ pub struct AppState {
     /// The filter typed into a list after `/` (participants, questions, terms): None when
     /// none is being typed or kept.
     pub list_filter: Option<String>,
+    /// Why bookmarks and notes are not saved (`--no-state`, a state file that cannot be
+    /// used); None when they are. The reader prints them at exit instead.
+    pub unsaved: Option<String>,
 }
 
 /// A guidance figure highlighted in both panes: (doc, paragraph, English byte ranges, Chinese
@@ -389,9 +392,14 @@ impl AppState {
                         sentence: mark,
                     },
                 );
-                self.message = Some(format!(
-                    "bookmarked {which} ({note} adds a note, {list} lists bookmarks)"
-                ));
+                self.message = Some(match &self.unsaved {
+                    Some(why) => format!(
+                        "bookmarked {which}, not saved ({why}): printed when you quit, as callread export writes it"
+                    ),
+                    None => {
+                        format!("bookmarked {which} ({note} adds a note, {list} lists bookmarks)")
+                    }
+                });
             }
         }
     }
@@ -711,7 +719,12 @@ impl AppState {
                 sentence,
             },
         );
-        self.message = Some(format!("note saved on {subject}"));
+        self.message = Some(match &self.unsaved {
+            Some(why) => format!(
+                "note on {subject}, not saved ({why}): printed when you quit, as callread export writes it"
+            ),
+            None => format!("note saved on {subject}"),
+        });
     }
 
     /// Saved bookmarks of transcripts that are not open: (file name, bookmark), by name.
