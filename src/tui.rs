@@ -171,6 +171,14 @@ fn event_loop(
         if !batch.is_empty() {
             handle_batch(state, keymap, batch);
         }
+        // A bookmark of a call not open was chosen: its file is read here (the app does no
+        // I/O), and the app lands on the bookmark when the call is added.
+        if let Some(path) = state.open_request.take() {
+            match crate::library::load_file(&path) {
+                Ok(t) => state.push_doc(t),
+                Err(e) => state.open_failed(&e.to_string()),
+            }
+        }
         if let Some(rx) = &loader {
             loop {
                 match rx.try_recv() {
@@ -182,8 +190,12 @@ fn event_loop(
                         state.loading = None;
                         if !skipped.is_empty() {
                             state.message = Some(format!(
-                                "skipped {} unreadable files (listed on exit)",
-                                skipped.len()
+                                "skipped {} (listed on exit)",
+                                crate::text::count(
+                                    skipped.len(),
+                                    "unreadable file",
+                                    "unreadable files"
+                                )
                             ));
                         }
                         loader = None;

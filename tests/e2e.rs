@@ -573,3 +573,36 @@ fn unsaved_bookmarks_are_said_and_printed_at_exit() {
         "not a directory"
     );
 }
+
+/// #26: a bookmark made in a file, listed in a later session that did not open the file,
+/// shows the company and call, and Enter opens the file at the bookmark.
+#[test]
+fn a_bookmark_of_a_call_not_open_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("twilio.txt");
+    std::fs::write(&file, format!("{}\n\n", callread::library::BUNDLED[2].1)).unwrap();
+    let state = dir.path().join("state");
+    let env = [("CALLREAD_STATE_DIR", state.to_str().unwrap())];
+    let mut s = Session::start(&[file.to_str().unwrap()], 120, 30, &env);
+    s.wait_for("Twilio", |s| s.screen().contains("¶ 1/197"));
+    s.send("10Gm");
+    s.wait_for("the bookmark", |s| s.screen().contains("bookmarked ¶ 10"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    // The bundled calls only: the file is not open.
+    let mut again = Session::start(&[], 120, 30, &env);
+    again.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    again.send("'");
+    again.wait_for("the bookmark by company and call", |s| {
+        s.screen()
+            .contains("Twilio, Q2 FY2024 call ¶ 10 (not open: Enter opens it)")
+    });
+    again.send("\r");
+    again.wait_for("the call opened at the bookmark", |s| {
+        s.rows().last().is_some_and(|r| {
+            r.contains("Twilio") && r.contains("¶ 10/197") && r.contains("opened Twilio at ¶ 10")
+        })
+    });
+    again.send("q");
+    assert!(again.wait_exit().success());
+}

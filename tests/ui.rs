@@ -1469,3 +1469,72 @@ fn bookmarks_say_when_they_are_not_saved() {
         s.message
     );
 }
+
+/// #26: bookmarks of calls not open show the company and call, and Enter opens the call at
+/// the bookmark: a bundled call at once (also from a state saved before titles were kept),
+/// a file from where it was opened.
+#[test]
+fn bookmarks_of_calls_not_open_name_the_call_and_open_it() {
+    use callread::state::{Bookmark, TranscriptState};
+    let calls = callread::library::bundled();
+    let zoom_key = callread::state::key(calls[0].content_hash);
+    let mut s = callread::app::AppState::new(vec![calls[1].clone()]);
+    s.saved.insert(
+        zoom_key.clone(),
+        TranscriptState {
+            name: "000_28227caab299fe99.txt".into(),
+            bookmarks: vec![Bookmark {
+                paragraph: 34,
+                line: 81,
+                note: Some("the guide".into()),
+                sentence: None,
+            }],
+            ..Default::default()
+        },
+    );
+    s.adopt_saved();
+    update(&mut s, Action::Resize(120, 40));
+    keys(&mut s, "'");
+    let text = screen_text(&s);
+    assert!(
+        text.contains("Zoom, Q2 FY2025 call ¶ 35 — the guide (not open: Enter opens it)"),
+        "{text}"
+    );
+    assert!(!text.contains("000_28227caab299fe99.txt"), "{text}");
+    keys(&mut s, "<Enter>");
+    assert_eq!(s.docs.len(), 2);
+    assert_eq!(s.doc().unwrap().short_title(), "Zoom");
+    assert_eq!(s.doc().unwrap().cursor, 34);
+    assert!(status(&s).contains("opened Zoom at ¶ 35"), "{}", status(&s));
+    // Backspace goes back to where the list was opened.
+    keys(&mut s, "<BS>");
+    assert_eq!(s.current, 0);
+
+    // A file: the title and path saved with the bookmark; Enter asks the event loop to read
+    // it, and the reader lands on the bookmark when it is added.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twilio.txt");
+    // Not the bundled bytes (those open from the binary): a file of its own.
+    std::fs::write(&path, format!("{}\n\n", callread::library::BUNDLED[2].1)).unwrap();
+    let twilio = callread::library::load_file(&path).unwrap();
+    let mut s = callread::app::AppState::new(vec![calls[1].clone()]);
+    update(&mut s, Action::Resize(120, 40));
+    // Bookmarked in an earlier session: the changes that session saved.
+    let mut earlier = callread::app::AppState::new(vec![twilio]);
+    update(&mut earlier, Action::Resize(120, 40));
+    keys(&mut earlier, "1 0 G m");
+    let mut file = callread::state::StateFile::default();
+    for c in &earlier.changes {
+        file.apply(c);
+    }
+    s.saved = file.transcripts.into_iter().collect();
+    keys(&mut s, "'");
+    let text = screen_text(&s);
+    assert!(text.contains("Twilio, Q2 FY2024 call ¶ 10"), "{text}");
+    keys(&mut s, "<Enter>");
+    let asked = s.open_request.take().expect("the file to open");
+    assert_eq!(asked, std::path::absolute(&path).unwrap());
+    s.push_doc(callread::library::load_file(&asked).unwrap());
+    assert_eq!(s.doc().unwrap().short_title(), "Twilio");
+    assert_eq!(s.doc().unwrap().cursor, 9);
+}

@@ -207,6 +207,12 @@ pub struct AppState {
     /// The filter typed into a list after `/` (participants, questions, terms): None when
     /// none is being typed or kept.
     pub list_filter: Option<String>,
+    /// The calls whose title and path were queued for saving this session.
+    pub about_sent: std::collections::HashSet<String>,
+    /// A file the event loop should load and add (a bookmark of a call not open was chosen).
+    pub open_request: Option<std::path::PathBuf>,
+    /// The bookmark to show once its call has been added: (state key, bookmark).
+    pub pending_bookmark: Option<(String, crate::state::Bookmark)>,
     /// Why bookmarks and notes are not saved (`--no-state`, a state file that cannot be
     /// used); None when they are. The reader prints them at exit instead.
     pub unsaved: Option<String>,
@@ -220,6 +226,43 @@ pub type FigureHighlight = (
     Vec<std::ops::Range<usize>>,
     Vec<std::ops::Range<usize>>,
 );
+
+/// "Zoom, Q2 FY2025 call": a call by company and period (the file name without a company).
+pub fn call_title(company: Option<&str>, period: Option<&str>, file: &str) -> String {
+    match (company, period) {
+        (Some(c), Some(p)) => format!("{c}, {p} call"),
+        (Some(c), None) => c.to_string(),
+        (None, Some(p)) => format!("{file}, {p} call"),
+        (None, None) => file.to_string(),
+    }
+}
+
+/// The bundled call whose content has state key `key`: (its index in
+/// [`crate::library::BUNDLED`], its title).
+fn bundled_call(key: &str) -> Option<(usize, String)> {
+    static TITLES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        crate::library::BUNDLED
+            .iter()
+            .map(|(name, text)| {
+                let key = crate::state::key(crate::library::content_hash(text.as_bytes()));
+                let t = crate::library::load_bytes(text.as_bytes().to_vec(), name).ok();
+                let title = match t {
+                    Some(t) => {
+                        let period = crate::guidance::call_period(&t).label();
+                        call_title(t.company().as_deref(), period.as_deref(), name)
+                    }
+                    None => name.to_string(),
+                };
+                (key, title)
+            })
+            .collect()
+    });
+    titles
+        .iter()
+        .position(|(k, _)| k == key)
+        .map(|i| (i, titles[i].1.clone()))
+}
 
 /// (fiscal year, quarter) of a period label ("Q2 FY2025" → (2025, 2); "FY2024" → (2024, 0)),
 /// for ordering calls.
@@ -669,6 +712,26 @@ impl AppState {
             name: d.transcript.file_name().to_string(),
             bookmark,
         });
+        // What the call is and where it came from, for the bookmark list of a later session
+        // that does not open it.
+        let source = &d.transcript.source;
+        let source = if source.starts_with("bundled/") {
+            source.clone()
+        } else {
+            std::path::absolute(source).map_or_else(|_| source.clone(), |p| p.display().to_string())
+        };
+        let title = call_title(d.company.as_deref(), d.period(), d.transcript.file_name());
+        let known = self.saved.get(&d.key).is_some_and(|t| {
+            t.title.as_ref() == Some(&title) && t.source.as_ref() == Some(&source)
+        });
+        // Once a session is enough.
+        if !known && self.about_sent.insert(d.key.clone()) {
+            self.changes.push(crate::state::Change::About {
+                key: d.key.clone(),
+                title,
+                source,
+            });
+        }
     }
 
     /// `u`: puts back the bookmark (and its note) removed last.
@@ -727,18 +790,85 @@ impl AppState {
         });
     }
 
-    /// Saved bookmarks of transcripts that are not open: (file name, bookmark), by name.
-    pub fn bookmarks_elsewhere(&self) -> Vec<(&str, &crate::state::Bookmark)> {
+    /// Saved bookmarks of transcripts that are not open: (the call's title, its state key,
+    /// the bookmark), by title. The title is "Zoom, Q2 FY2025 call" (the file name for a
+    /// bookmark saved before titles were kept, unless it is a bundled call).
+    pub fn bookmarks_elsewhere(&self) -> Vec<(String, &str, &crate::state::Bookmark)> {
         let open: std::collections::HashSet<&str> =
             self.docs.iter().map(|d| d.key.as_str()).collect();
-        let mut out: Vec<(&str, &crate::state::Bookmark)> = self
+        let mut out: Vec<(String, &str, &crate::state::Bookmark)> = self
             .saved
             .iter()
             .filter(|(k, _)| !open.contains(k.as_str()))
-            .flat_map(|(_, t)| t.bookmarks.iter().map(move |b| (t.name.as_str(), b)))
+            .flat_map(|(k, t)| {
+                let title = t
+                    .title
+                    .clone()
+                    .or_else(|| bundled_call(k).map(|(_, title)| title))
+                    .unwrap_or_else(|| t.name.clone());
+                t.bookmarks
+                    .iter()
+                    .map(move |b| (title.clone(), k.as_str(), b))
+            })
             .collect();
-        out.sort_by(|a, b| a.0.cmp(b.0).then(a.1.paragraph.cmp(&b.1.paragraph)));
+        out.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.paragraph.cmp(&b.2.paragraph)));
         out
+    }
+
+    /// Opens the call a saved bookmark of a transcript not open belongs to, at the bookmark:
+    /// a bundled call at once; a file through the event loop ([`AppState::open_request`]),
+    /// the jump done when it has loaded ([`AppState::push_doc`]).
+    pub(super) fn open_elsewhere(&mut self, key: &str, bookmark: crate::state::Bookmark) {
+        if let Some((i, _)) = bundled_call(key) {
+            let (name, text) = crate::library::BUNDLED[i];
+            if let Ok(t) =
+                crate::library::load_bytes(text.as_bytes().to_vec(), &format!("bundled/{name}"))
+            {
+                self.pending_bookmark = Some((key.to_string(), bookmark));
+                self.push_doc(t);
+            }
+            return;
+        }
+        match self.saved.get(key).and_then(|t| t.source.clone()) {
+            Some(path) => {
+                self.pending_bookmark = Some((key.to_string(), bookmark));
+                self.open_request = Some(std::path::PathBuf::from(path));
+            }
+            None => {
+                let name = self.saved.get(key).map_or("", |t| t.name.as_str());
+                self.message = Some(format!(
+                    "{name} is not open and where it was is not known: callread FILE opens it at its bookmarks"
+                ));
+            }
+        }
+    }
+
+    /// True when the call of saved state `key` can be opened from the bookmark list (a
+    /// bundled call, or a file whose path was saved).
+    pub fn can_open_elsewhere(&self, key: &str) -> bool {
+        bundled_call(key).is_some() || self.saved.get(key).is_some_and(|t| t.source.is_some())
+    }
+
+    /// After a transcript was added: when it is the call a bookmark of the list was chosen
+    /// for, show it at that bookmark.
+    fn land_on_pending(&mut self, doc: usize) {
+        let Some((key, bookmark)) = self.pending_bookmark.take() else {
+            return;
+        };
+        if self.docs.get(doc).is_none_or(|d| d.key != key) {
+            self.pending_bookmark = Some((key, bookmark));
+            return;
+        }
+        let from = self.position();
+        self.show_doc(doc);
+        self.unhide(bookmark.paragraph);
+        match &bookmark.sentence {
+            Some(mark) => self.go_to_sentence(bookmark.paragraph, mark),
+            None => self.jump_to(bookmark.paragraph),
+        }
+        self.record_jump(from);
+        let title = self.docs[doc].short_title().to_string();
+        self.message = Some(format!("opened {title} at ¶ {}", bookmark.paragraph + 1));
     }
 
     /// Every bookmark of the loaded transcripts: (doc, bookmark).
@@ -821,13 +951,20 @@ impl AppState {
         out
     }
 
-    /// Adds a transcript loaded in the background.
+    /// Adds a transcript loaded in the background (or opened from the bookmark list).
     pub fn push_doc(&mut self, t: Transcript) {
         self.docs.push(Doc::new(t));
         self.adopt_saved_doc(self.docs.len() - 1);
         if self.docs.len() == 1 {
             self.show_doc(0);
         }
+        self.land_on_pending(self.docs.len() - 1);
+    }
+
+    /// The file named by [`AppState::open_request`] could not be read: says so.
+    pub fn open_failed(&mut self, error: &str) {
+        self.pending_bookmark = None;
+        self.message = Some(format!("could not open the bookmarked call: {error}"));
     }
 
     /// Every transcript by company, then call period (oldest first), then file name: how the

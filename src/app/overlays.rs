@@ -676,7 +676,7 @@ pub(super) fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
                 state
                     .bookmarks_elsewhere()
                     .get(i)
-                    .map(|(name, _)| name.to_string())
+                    .map(|(_, key, b)| (key.to_string(), (*b).clone()))
             });
             state.overlay = Overlay::None;
             if let Some((doc, n, sentence)) = target {
@@ -685,10 +685,8 @@ pub(super) fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
                     Some(mark) => state.go_to_sentence(n, &mark),
                     None => state.jump_to(n),
                 }
-            } else if let Some(name) = elsewhere {
-                state.message = Some(format!(
-                    "{name} is not open: callread PATH opens it at its bookmarks"
-                ));
+            } else if let Some((key, bookmark)) = elsewhere {
+                state.open_elsewhere(&key, bookmark);
             }
         }
         Action::Cancel | Action::OpenBookmarks => state.overlay = Overlay::None,

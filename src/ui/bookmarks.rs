@@ -41,13 +41,21 @@ pub fn draw_list(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize
             b.paragraph + 1
         ));
     }
-    for (name, b) in state.bookmarks_elsewhere() {
+    for (title, key, b) in state.bookmarks_elsewhere() {
         let note = b
             .note
             .as_deref()
             .map(|n| format!(" — {n}"))
             .unwrap_or_default();
-        rows.push(format!("{name} (not open) line {}{note}", b.line));
+        let how = if state.can_open_elsewhere(key) {
+            "Enter opens it"
+        } else {
+            "callread FILE opens it"
+        };
+        rows.push(format!(
+            "{title} ¶ {}{note} (not open: {how})",
+            b.paragraph + 1
+        ));
     }
     let noun = if rows.len() == 1 {
         "bookmark"
