@@ -372,16 +372,15 @@ pub(super) fn update_picker(state: &mut AppState, action: Action) -> bool {
 }
 
 impl AppState {
-    /// The searchable text of entry `i` of the open list (participants, questions, terms).
-    fn list_entry_text(&self, i: usize) -> String {
+    /// The searchable text of each entry of the open list (participants, questions, terms).
+    fn list_entry_texts(&self) -> Vec<String> {
         let Some(doc) = self.doc() else {
-            return String::new();
+            return Vec::new();
         };
         let t = &doc.transcript;
         match &self.overlay {
             Overlay::Participants { .. } => crate::speakers::participants(t)
                 .into_iter()
-                .nth(i)
                 .map(|p| {
                     [Some(p.name), p.firm, p.firm_zh, p.title]
                         .into_iter()
@@ -389,10 +388,11 @@ impl AppState {
                         .collect::<Vec<_>>()
                         .join(" ")
                 })
-                .unwrap_or_default(),
+                .collect(),
             Overlay::Questions { .. } => crate::speakers::questions(t)
-                .get(i)
-                .map(|q| {
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
                     let s = &t.speakers[q.speaker];
                     let answered: Vec<&str> = q
                         .answered_by
@@ -408,9 +408,9 @@ impl AppState {
                         answered.join(" ")
                     )
                 })
-                .unwrap_or_default(),
-            Overlay::Terms { rows, .. } => rows.get(i).map(|(l, _)| l.clone()).unwrap_or_default(),
-            _ => String::new(),
+                .collect(),
+            Overlay::Terms { rows, .. } => rows.iter().map(|(l, _)| l.clone()).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -427,9 +427,10 @@ impl AppState {
         if words.is_empty() {
             return (0..len).collect();
         }
+        let texts = self.list_entry_texts();
         (0..len)
             .filter(|&i| {
-                let text = self.list_entry_text(i).to_lowercase();
+                let text = texts.get(i).map_or(String::new(), |t| t.to_lowercase());
                 words.iter().all(|w| text.contains(w.as_str()))
             })
             .collect()
