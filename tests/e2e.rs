@@ -606,3 +606,29 @@ fn a_bookmark_of_a_call_not_open_opens_it() {
     again.send("q");
     assert!(again.wait_exit().success());
 }
+
+/// #26: in the real binary `n` keeps a speaker filter set with `f`, as less keeps `&`.
+#[test]
+fn n_keeps_the_speaker_filter() {
+    let mut s = Session::start(&[], 120, 40, &[]);
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("s/kelly\r");
+    s.wait_for("Kelly's first turn", |s| {
+        s.rows()
+            .last()
+            .is_some_and(|r| r.contains("Kelly Steckelberg"))
+    });
+    s.send("f");
+    s.wait_for("the filter", |s| {
+        s.screen().contains("only Kelly Steckelberg (Esc)")
+    });
+    s.send("/'margin\r");
+    s.wait_for("the first match", |s| s.screen().contains("match 1/"));
+    s.send("nn");
+    s.wait_for("n within the filter", |s| {
+        let last = s.rows().last().cloned().unwrap_or_default();
+        last.contains("only Kelly Steckelberg (Esc)") && last.contains("in this speaker's turns")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
