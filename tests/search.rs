@@ -408,8 +408,15 @@ fn n_keeps_the_speaker_filter_and_walks_the_list_order() {
         let d = s.doc().unwrap();
         d.paragraph(h.paragraph).unwrap().0.speaker == speaker
     }));
+    let listed = s.search_hits.len();
     keys(&mut s, "<Enter>");
     assert_eq!(s.doc().unwrap().filter, Some(speaker));
+    // Counted among the matches the filter shows, as `n` counts them.
+    assert!(
+        status(&s).contains(&format!("/{listed} (")),
+        "{listed}: {}",
+        status(&s)
+    );
     let mut seen = Vec::new();
     for _ in 0..6 {
         keys(&mut s, "n");

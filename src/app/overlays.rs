@@ -286,9 +286,12 @@ pub(super) fn update_search(state: &mut AppState, action: Action) -> bool {
                 crate::search::search_transcripts(state.search_scope(all), &q, usize::MAX);
             in_order.sort_by_key(|h| (h.doc, h.paragraph, h.lang == crate::transcript::Lang::Zh));
             let chosen = state.search_hits.get(selected).cloned();
-            let total = in_order.len();
+            // Counted as `n` counts them: the matches a speaker filter shows.
+            let shown: Vec<&crate::search::Hit> =
+                in_order.iter().filter(|h| state.hit_shown(h)).collect();
+            let total = shown.len();
             let k = chosen.as_ref().and_then(|c| {
-                in_order
+                shown
                     .iter()
                     .position(|h| (h.doc, h.paragraph, h.lang) == (c.doc, c.paragraph, c.lang))
             });
