@@ -121,6 +121,12 @@ impl Mode {
         match state.overlay {
             Overlay::Note { .. } | Overlay::GoTo { .. } => Mode::Note,
             Overlay::Search { .. } | Overlay::Picker { .. } => Mode::Prompt,
+            // A list with its filter being typed takes text like a prompt.
+            Overlay::Participants { .. } | Overlay::Questions { .. } | Overlay::Terms { .. }
+                if state.list_filter.is_some() =>
+            {
+                Mode::Prompt
+            }
             Overlay::Participants { .. }
             | Overlay::Questions { .. }
             | Overlay::Bookmarks { .. }
@@ -339,10 +345,11 @@ impl Keymap {
             .find(|(k, _)| k.matches(key))
             .map(|(_, a)| *a);
         match (bound, key.code) {
-            // Unbound digits in the reader are a count prefix ("0" only after another digit).
+            // Unbound digits in the reader are a count prefix ("0" only after another digit);
+            // in a list they choose the entry of that number (`a 5 Enter`).
             (None, KeyCode::Char(c @ '0'..='9'))
                 if !ctrl
-                    && state.overlay == Overlay::None
+                    && (state.overlay == Overlay::None || mode == Mode::List)
                     && (c != '0' || state.count.is_some()) =>
             {
                 Some(Action::Count(c as u8 - b'0'))

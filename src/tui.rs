@@ -29,14 +29,15 @@ pub enum LoadMsg {
 }
 
 /// Runs the reader until the user quits. Returns the files skipped while loading, for the
-/// caller to report once the terminal is back to normal.
+/// caller to report once the terminal is back to normal, and the state the reader ended in
+/// (what it could not save is in it).
 pub fn run(
     mut state: AppState,
     keymap: &Keymap,
     mouse: bool,
     loader: Option<Receiver<LoadMsg>>,
     store: Option<crate::state::Store>,
-) -> Result<Vec<LoadError>> {
+) -> Result<(Vec<LoadError>, AppState)> {
     #[cfg(unix)]
     let input = crate::input::Input::open().context("cannot read the terminal")?;
     #[cfg(not(unix))]
@@ -75,7 +76,7 @@ pub fn run(
     }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    result
+    result.map(|skipped| (skipped, state))
 }
 
 /// The signals that end the reader as `q` does (the position saved, the terminal restored):
@@ -170,6 +171,14 @@ fn event_loop(
         if !batch.is_empty() {
             handle_batch(state, keymap, batch);
         }
+        // A bookmark of a call not open was chosen: its file is read here (the app does no
+        // I/O), and the app lands on the bookmark when the call is added.
+        if let Some(path) = state.open_request.take() {
+            match crate::library::load_file(&path) {
+                Ok(t) => state.push_doc(t),
+                Err(e) => state.open_failed(&e.to_string()),
+            }
+        }
         if let Some(rx) = &loader {
             loop {
                 match rx.try_recv() {
@@ -181,8 +190,12 @@ fn event_loop(
                         state.loading = None;
                         if !skipped.is_empty() {
                             state.message = Some(format!(
-                                "skipped {} unreadable files (listed on exit)",
-                                skipped.len()
+                                "skipped {} (listed on exit)",
+                                crate::text::count(
+                                    skipped.len(),
+                                    "unreadable file",
+                                    "unreadable files"
+                                )
                             ));
                         }
                         loader = None;
@@ -200,6 +213,8 @@ fn event_loop(
             saver.send(std::mem::take(&mut state.changes));
             if let Some(e) = saver.error() {
                 state.message = Some(format!("could not save bookmarks: {e}"));
+                // What is not saved is printed at exit instead.
+                state.unsaved = Some(format!("saving failed: {e}"));
             }
         }
     }

@@ -543,3 +543,15 @@ fn align_prints_sentence_links() {
         "{eps}"
     );
 }
+
+/// #26: one transcript is "1 transcript", not "1 transcripts".
+#[test]
+fn check_counts_in_the_right_number() {
+    let zoom = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/transcripts/000_28227caab299fe99.txt"
+    );
+    let out = callread(&["check", zoom]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("findings in 1 transcript\n"), "{err}");
+}

@@ -16,9 +16,25 @@ use callread::guidance::{GuidanceFigure, extract};
 use callread::text::numbers::english;
 use serde_json::Value;
 
+/// `../shared/corpus/<part>` when it is beside the checkout, holding `needs`. Missing on CI
+/// (where `CI` is set) it is a failure, not a silent pass; elsewhere the test says it skipped.
+fn shared(part: &str, needs: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(part);
+    if dir.join(needs).exists() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "../shared/corpus/{part}/{needs} is missing on CI"
+    );
+    eprintln!("../shared/corpus/{part} is not beside the checkout: skipped");
+    None
+}
+
 fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/guidance-dev");
-    dir.join("gold.jsonl").exists().then_some(dir)
+    shared("guidance-dev", "gold.jsonl")
 }
 
 /// A gold row of `gold.jsonl` as the library's scorer reads it.
@@ -43,7 +59,6 @@ fn spoken(g: &Value, call: &callread::transcript::Transcript) -> bool {
 #[test]
 fn strict_recall_on_real_calls_of_other_companies() {
     let Some(dir) = corpus() else {
-        eprintln!("../shared/corpus/guidance-dev is not beside the checkout: skipped");
         return;
     };
     let gold: Vec<Value> = std::fs::read_to_string(dir.join("gold.jsonl"))
@@ -103,7 +118,6 @@ fn strict_recall_on_real_calls_of_other_companies() {
 #[test]
 fn no_row_judged_wrong_comes_back() {
     let Some(dir) = corpus() else {
-        eprintln!("../shared/corpus/guidance-dev is not beside the checkout: skipped");
         return;
     };
     let judged: Vec<Value> = include_str!("fixtures/guidance_judged.jsonl")
@@ -146,11 +160,10 @@ fn no_row_judged_wrong_comes_back() {
 /// `callread dump --json` too.
 #[test]
 fn the_call_period_is_read_from_the_opening() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/history-dev");
-    let Ok(tsv) = std::fs::read_to_string(dir.join("calls.tsv")) else {
-        eprintln!("../shared/corpus/history-dev is not beside the checkout: skipped");
+    let Some(dir) = shared("history-dev", "calls.tsv") else {
         return;
     };
+    let tsv = std::fs::read_to_string(dir.join("calls.tsv")).expect("calls.tsv");
     let quarter = regex::Regex::new(r"(?i)\b(first|second|third|fourth|q[1-4])\b").unwrap();
     let year = regex::Regex::new(r"\b(20\d\d)\b").unwrap();
     let mut checked = 0;
@@ -182,12 +195,10 @@ fn the_call_period_is_read_from_the_opening() {
 #[test]
 fn strict_recall_on_guidance_wide_by_part() {
     use callread::guidance::eval::{self, Gold, Part};
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let wide = dir.join("guidance-wide");
-    if !wide.join("gold.jsonl").exists() {
-        eprintln!("../shared/corpus/guidance-wide is not beside the checkout: skipped");
+    let Some(wide) = shared("guidance-wide", "gold.jsonl") else {
         return;
-    }
+    };
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let lines = |p: PathBuf| -> Vec<Value> {
         std::fs::read_to_string(&p)
             .unwrap()
@@ -237,11 +248,9 @@ fn strict_recall_on_guidance_wide_by_part() {
 /// often than all the rows, and it keeps most of the right ones.
 #[test]
 fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
-    let wide = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/guidance-wide");
-    if !wide.join("calls").exists() {
-        eprintln!("../shared/corpus/guidance-wide is not beside the checkout: skipped");
+    let Some(wide) = shared("guidance-wide", "calls") else {
         return;
-    }
+    };
     let judged: Vec<Value> = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guidance_judged_heldout.jsonl"),
     )

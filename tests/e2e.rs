@@ -479,3 +479,156 @@ fn a_state_file_that_blocks_is_given_up_and_never_overwritten() {
         saved
     );
 }
+
+/// #26: in the real binary, a count leaves the status bar with its movement (`12G`), and
+/// the sentence highlight goes when the cursor leaves its pair (`g ) ) j j j`), so `m`
+/// bookmarks the paragraph the cursor is on.
+#[test]
+fn counts_and_the_sentence_cursor_follow_the_cursor() {
+    let mut s = Session::start(&[], 120, 30, &[]);
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("12");
+    s.wait_for("the count", |s| {
+        s.rows()
+            .last()
+            .is_some_and(|r| r.trim_end().ends_with("│ 12"))
+    });
+    s.send("G");
+    s.wait_for("paragraph 12 and the count gone", |s| {
+        s.rows()
+            .last()
+            .is_some_and(|r| r.contains("¶ 12/159") && r.trim_end().ends_with("? help"))
+    });
+    s.send("g))");
+    s.wait_for("the second sentence", |s| {
+        s.screen().contains("sentence 2 of 3 in ¶ 1")
+    });
+    s.send("jjj");
+    s.wait_for("¶ 4", |s| s.screen().contains("¶ 4/159"));
+    s.send("m");
+    s.wait_for("the paragraph bookmarked", |s| {
+        s.screen().contains("bookmarked ¶ 4 ")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+/// #26: in the real binary a number in the questions list chooses that question (`a 5
+/// Enter`), and `/` in the participants list filters it.
+#[test]
+fn a_number_and_a_filter_in_the_lists() {
+    let mut s = Session::start(&[], 120, 40, &[]);
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("a");
+    s.wait_for("the questions", |s| {
+        s.screen().contains("analyst questions")
+    });
+    s.send("5\r");
+    s.wait_for("question 5: Ryan MacWilliams", |s| {
+        s.rows()
+            .last()
+            .is_some_and(|r| r.contains("Ryan MacWilliams"))
+    });
+    s.send("s/mizuho");
+    s.wait_for("the filter", |s| s.screen().contains("/mizuho"));
+    s.send("\r");
+    s.wait_for("Siti Panigrahi's turn", |s| {
+        s.rows()
+            .last()
+            .is_some_and(|r| r.contains("Siti Panigrahi"))
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+/// #26: with the state directory unusable, `m` says the bookmark will not be saved, and at
+/// exit the session's bookmarks are printed as `callread export` writes them.
+#[test]
+fn unsaved_bookmarks_are_said_and_printed_at_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the state directory should be: nothing can be saved there.
+    let blocked = dir.path().join("state");
+    std::fs::write(&blocked, "not a directory").unwrap();
+    let mut s = Session::start(
+        &[],
+        120,
+        30,
+        &[("CALLREAD_STATE_DIR", blocked.to_str().unwrap())],
+    );
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("jjm");
+    s.wait_for("the bookmark, not saved", |s| {
+        s.screen().contains("bookmarked ¶ 3, not saved")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    let after = raw.rsplit("\x1b[?1049l").next().unwrap_or("");
+    assert!(after.contains("bookmarks not saved"), "{after}");
+    assert!(after.contains("# Zoom, Q2 FY2025 call"), "{after}");
+    assert!(after.contains("## Bookmarks"), "{after}");
+    assert!(after.contains("  > "), "{after}");
+    assert_eq!(
+        std::fs::read_to_string(&blocked).unwrap(),
+        "not a directory"
+    );
+}
+
+/// #26: a bookmark made in a file, listed in a later session that did not open the file,
+/// shows the company and call, and Enter opens the file at the bookmark.
+#[test]
+fn a_bookmark_of_a_call_not_open_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("twilio.txt");
+    std::fs::write(&file, format!("{}\n\n", callread::library::BUNDLED[2].1)).unwrap();
+    let state = dir.path().join("state");
+    let env = [("CALLREAD_STATE_DIR", state.to_str().unwrap())];
+    let mut s = Session::start(&[file.to_str().unwrap()], 120, 30, &env);
+    s.wait_for("Twilio", |s| s.screen().contains("¶ 1/197"));
+    s.send("10Gm");
+    s.wait_for("the bookmark", |s| s.screen().contains("bookmarked ¶ 10"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    // The bundled calls only: the file is not open.
+    let mut again = Session::start(&[], 120, 30, &env);
+    again.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    again.send("'");
+    again.wait_for("the bookmark by company and call", |s| {
+        s.screen()
+            .contains("Twilio, Q2 FY2024 call ¶ 10 (not open: Enter opens it)")
+    });
+    again.send("\r");
+    again.wait_for("the call opened at the bookmark", |s| {
+        s.rows().last().is_some_and(|r| {
+            r.contains("Twilio") && r.contains("¶ 10/197") && r.contains("opened Twilio at ¶ 10")
+        })
+    });
+    again.send("q");
+    assert!(again.wait_exit().success());
+}
+
+/// #26: in the real binary `n` keeps a speaker filter set with `f`, as less keeps `&`.
+#[test]
+fn n_keeps_the_speaker_filter() {
+    let mut s = Session::start(&[], 120, 40, &[]);
+    s.wait_for("the reader", |s| s.screen().contains("¶ 1/159"));
+    s.send("s/kelly\r");
+    s.wait_for("Kelly's first turn", |s| {
+        s.rows()
+            .last()
+            .is_some_and(|r| r.contains("Kelly Steckelberg"))
+    });
+    s.send("f");
+    s.wait_for("the filter", |s| {
+        s.screen().contains("only Kelly Steckelberg (Esc)")
+    });
+    s.send("/'margin\r");
+    s.wait_for("the first match", |s| s.screen().contains("match 1/"));
+    s.send("nn");
+    s.wait_for("n within the filter", |s| {
+        let last = s.rows().last().cloned().unwrap_or_default();
+        last.contains("only Kelly Steckelberg (Esc)") && last.contains("in this speaker's turns")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

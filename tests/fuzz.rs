@@ -118,7 +118,19 @@ proptest! {
             apply(&mut bytes, m);
         }
         if let Ok(t) = callread::library::load_bytes(bytes, "fuzz.txt") {
-            let _ = callread::guidance::extract(&t);
+            // Every figure points into its own paragraph: its English span and Chinese spans
+            // are ranges of that paragraph's text, on character boundaries, and its
+            // confidence is a probability.
+            for f in callread::guidance::extract(&t) {
+                let p = t.paragraphs().nth(f.paragraph).map(|(_, p)| p);
+                prop_assert!(p.is_some(), "figure in paragraph {} of {}", f.paragraph, t.paragraph_count());
+                let p = p.unwrap();
+                let en = p.en.as_deref().unwrap_or("");
+                prop_assert!(en.get(f.span.clone()).is_some(), "span {:?} of {en:?}", f.span);
+                let zh = p.zh.as_deref().unwrap_or("");
+                prop_assert!(f.zh_spans.iter().all(|r| zh.get(r.clone()).is_some()), "{:?}", f.zh_spans);
+                prop_assert!((0.0..=1.0).contains(&f.confidence), "{}", f.confidence);
+            }
             let mode = callread::app::LayoutMode::SideBySide;
             let mut out = Vec::new();
             callread::plain::write_transcript(&mut out, &t, 90, mode, false).unwrap();

@@ -9,7 +9,19 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        let _ = callread::library::load_bytes(bytes, "fuzz");
+        // Either a transcript whose every paragraph has text and a line in the input, or an
+        // error that names the input (never a panic, never an empty message).
+        let lines = bytes.split(|b| *b == b'\n').count();
+        match callread::library::load_bytes(bytes, "fuzz") {
+            Ok(t) => {
+                prop_assert!(t.paragraph_count() > 0);
+                let placed = t.paragraphs().all(|(_, p)| {
+                    (p.en.is_some() || p.zh.is_some()) && p.line >= 1 && p.line <= lines
+                });
+                prop_assert!(placed, "a paragraph without text or outside the input");
+            }
+            Err(e) => prop_assert!(e.to_string().starts_with("fuzz: "), "{e}"),
+        }
     }
 
     #[test]

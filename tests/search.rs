@@ -370,3 +370,128 @@ fn every_match_on_screen_is_marked() {
     keys(&mut s, "<Esc>");
     assert!(cells(&s, ratatui::style::Modifier::UNDERLINED).is_empty());
 }
+
+/// #26: the results list is in reading order, the order `n` walks, with the best match
+/// selected; `n` keeps a speaker filter (as less keeps `&`) and walks the matches it shows.
+#[test]
+fn n_keeps_the_speaker_filter_and_walks_the_list_order() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "/");
+    type_text(&mut s, "'margin");
+    let listed: Vec<(usize, bool)> = s
+        .search_hits
+        .iter()
+        .map(|h| (h.paragraph, h.lang == Lang::Zh))
+        .collect();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(listed, sorted, "the list in reading order");
+    keys(&mut s, "<Esc> g");
+    // Only Kelly Steckelberg's turns (the CFO talks margins).
+    keys(&mut s, "s");
+    let people = callread::speakers::participants(&s.doc().unwrap().transcript);
+    let kelly = people
+        .iter()
+        .position(|p| p.name == "Kelly Steckelberg")
+        .unwrap();
+    for _ in 0..kelly {
+        keys(&mut s, "j");
+    }
+    keys(&mut s, "f");
+    let d = s.doc().unwrap();
+    let speaker = d.filter.expect("a filter");
+    keys(&mut s, "/");
+    type_text(&mut s, "'margin");
+    // The prompt lists the matches the filter shows; Enter keeps the filter.
+    assert!(!s.search_hits.is_empty());
+    assert!(s.search_hits.iter().all(|h| {
+        let d = s.doc().unwrap();
+        d.paragraph(h.paragraph).unwrap().0.speaker == speaker
+    }));
+    let listed = s.search_hits.len();
+    keys(&mut s, "<Enter>");
+    assert_eq!(s.doc().unwrap().filter, Some(speaker));
+    // Counted among the matches the filter shows, as `n` counts them.
+    assert!(
+        status(&s).contains(&format!("/{listed} (")),
+        "{listed}: {}",
+        status(&s)
+    );
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        keys(&mut s, "n");
+        let d = s.doc().unwrap();
+        assert_eq!(
+            d.filter,
+            Some(speaker),
+            "n dropped the filter: {}",
+            status(&s)
+        );
+        let (turn, _) = d.paragraph(d.cursor).unwrap();
+        assert_eq!(turn.speaker, speaker);
+        seen.push(d.cursor);
+    }
+    assert!(
+        status(&s).contains("in this speaker's turns"),
+        "{}",
+        status(&s)
+    );
+    assert!(seen.windows(2).any(|w| w[0] != w[1]), "{seen:?}");
+}
+
+/// #26: a Latin fuzzy term must read as typed words: "margin" finds margins, not
+/// "su[m]mary [ar]e [g]ett[in]g"; "fcf" finds free cash flow, not "f[c] ... [f]".
+#[test]
+fn scattered_letters_are_not_a_match() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "/");
+    type_text(&mut s, "margin");
+    assert!(!s.search_hits.is_empty());
+    for h in &s.search_hits {
+        let d = &s.docs[h.doc];
+        let text = d.paragraph(h.paragraph).unwrap().1.side(h.lang).unwrap();
+        let from = h.ranges.first().unwrap().start;
+        let to = h.ranges.last().unwrap().end;
+        assert!(
+            text[from..to].eq_ignore_ascii_case("margin"),
+            "¶ {}: {:?}",
+            h.paragraph + 1,
+            &text[from..to]
+        );
+    }
+    keys(&mut s, "<C-u>");
+    type_text(&mut s, "fcf");
+    assert!(!s.search_hits.is_empty());
+    for h in &s.search_hits {
+        let d = &s.docs[h.doc];
+        let text = d.paragraph(h.paragraph).unwrap().1.side(h.lang).unwrap();
+        let from = h.ranges.first().unwrap().start;
+        assert!(
+            text[from..].to_lowercase().starts_with("free cash f"),
+            "{:?}",
+            &text[from..]
+        );
+    }
+    // Inside one word a fuzzy term still finds what was meant.
+    keys(&mut s, "<C-u>");
+    type_text(&mut s, "mrgn");
+    assert!(s.search_hits.len() >= 6, "{}", s.search_hits.len());
+    // And typing on only narrows.
+    for (short, long) in [("mar", "margin"), ("gr marg", "gr margin")] {
+        keys(&mut s, "<C-u>");
+        type_text(&mut s, short);
+        let wide: Vec<_> = s
+            .search_hits
+            .iter()
+            .map(|h| (h.paragraph, h.lang))
+            .collect();
+        keys(&mut s, "<C-u>");
+        type_text(&mut s, long);
+        assert!(
+            s.search_hits
+                .iter()
+                .all(|h| wide.contains(&(h.paragraph, h.lang))),
+            "{long}"
+        );
+    }
+}

@@ -96,7 +96,8 @@ fn bookmarks_and_notes_round_trip() {
     // m on a bookmarked paragraph removes it.
     keys(&mut s, "m");
     assert_eq!(s.docs[0].bookmarks.len(), 1);
-    // Bookmarks of a transcript that is not open are listed by file name.
+    // Bookmarks of a transcript that is not open, saved before the call's title and path
+    // were kept, are listed by file name (#26: with a title, by company and call).
     let other = callread::state::TranscriptState {
         name: "other-call.txt".into(),
         cursor: 0,
@@ -108,17 +109,20 @@ fn bookmarks_and_notes_round_trip() {
         }],
         dismissed: Vec::new(),
         seen: None,
+        title: None,
+        source: None,
     };
     s.saved.insert("ffff".into(), other);
     keys(&mut s, "'");
     let text = screen_text(&s);
     assert!(
-        text.contains("2 bookmarks") && text.contains("other-call.txt (not open) line 31 — churn"),
+        text.contains("2 bookmarks")
+            && text.contains("other-call.txt ¶ 10 — churn (not open: callread FILE opens it)"),
         "{text}"
     );
     keys(&mut s, "j <Enter>");
     assert!(
-        status(&s).contains("other-call.txt is not open"),
+        status(&s).contains("other-call.txt is not open and where it was is not known"),
         "{}",
         status(&s)
     );

@@ -4,7 +4,7 @@ mod common;
 
 use callread::app::{Action, LayoutMode, Overlay, ThemeKind, update};
 use common::ui::{highlighted, keys, reader, screen, screen_text, status, type_text};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 fn row_with<'a>(rows: &'a [String], needle: &str) -> Option<&'a String> {
     rows.iter().find(|r| r.contains(needle))
@@ -263,7 +263,25 @@ fn tiny_terminals_never_panic() {
     ] {
         let mut s = reader(w, h);
         keys(&mut s, "j G l l x ? j t <Esc> <C-d> <wheel-down> g");
-        let _ = screen(&s);
+        let rows = screen(&s);
+        assert_eq!(rows.len(), usize::from(h), "{w}×{h}");
+        assert!(
+            rows.iter().all(|r| r.width() <= usize::from(w)),
+            "{w}×{h}: {rows:?}"
+        );
+        let small = w < 20 || h < 5;
+        let text = rows.join("\n");
+        if small && w >= 10 && h >= 1 {
+            assert!(text.starts_with("terminal t"), "{w}×{h}: {text}");
+        }
+        if !small {
+            // The reader is drawn: the status bar with the position, the first call's text.
+            assert!(
+                rows.last().is_some_and(|r| r.contains('¶')),
+                "{w}×{h}: {text}"
+            );
+            assert!(!text.contains("terminal too small"), "{w}×{h}: {text}");
+        }
     }
     let s = reader(10, 3);
     assert_eq!(screen(&s)[0], "terminal t");
@@ -655,13 +673,18 @@ fn a_burst_of_typing_searches_once_and_enter_sees_the_whole_text() {
     }));
     callread::tui::handle_batch(&mut s, &keymap, batch);
     assert_eq!(s.search_runs, 1, "one search for the batch");
-    let best = s.search_hits.first().expect("a match").clone();
+    let chosen = |s: &callread::app::AppState| match s.overlay {
+        Overlay::Search { selected, .. } => s.search_hits.get(selected).cloned(),
+        _ => None,
+    };
+    // The list is in reading order with the best match selected.
+    let best = chosen(&s).expect("a match");
     // Typed key by key, the search runs for each character.
     let mut t = reader(100, 30);
     keys(&mut t, "/");
     type_text(&mut t, "free cash flow");
     assert!(t.search_runs >= 14, "{}", t.search_runs);
-    assert_eq!(t.search_hits.first(), Some(&best));
+    assert_eq!(chosen(&t), Some(best.clone()));
 
     let mut u = reader(100, 30);
     let mut batch = vec![common::ui::event("/")];
@@ -995,7 +1018,10 @@ fn the_picker_shows_the_quarter() {
     let mut s = reader(120, 40);
     keys(&mut s, "t");
     let text = screen_text(&s);
-    assert!(text.contains("Zoom · Q2 FY2025 · 000_"), "{text}");
+    assert!(
+        text.contains("Zoom      Q2 FY2025    159 ¶  000_"),
+        "{text}"
+    );
     type_text(&mut s, "zoom q2");
     assert_eq!(s.picker_matches().first(), Some(&0));
 }
@@ -1100,4 +1126,415 @@ fn the_sidebar_hides_unsure_figures_until_f() {
             .iter()
             .all(|&(i, _)| figures[i].shown())
     );
+}
+
+/// #26: the sentence cursor and its highlight stay on their pair only while the cursor is
+/// there: after `g ) ) j j j` nothing of ¶ 1 is marked and `m` bookmarks the cursor's
+/// paragraph, which is what the screen shows.
+#[test]
+fn the_sentence_highlight_goes_when_the_cursor_leaves_its_pair() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "g ) )");
+    assert!(
+        highlighted(&s).contains("AndwelcometoZoom"),
+        "{}",
+        highlighted(&s)
+    );
+    keys(&mut s, "j j j");
+    let lit = highlighted(&s);
+    assert!(!lit.contains("welcome") && !lit.contains("歡迎"), "{lit:?}");
+    assert!(s.sentence.is_none() && s.figure_highlight.is_none());
+    keys(&mut s, "m");
+    let b = &s.doc().unwrap().bookmarks;
+    assert_eq!(b.len(), 1);
+    assert_eq!((b[0].paragraph, b[0].sentence.clone()), (3, None));
+    assert!(status(&s).contains("bookmarked ¶ 4"), "{}", status(&s));
+    // On its own pair the sentence cursor still works as before.
+    keys(&mut s, ") m");
+    assert!(
+        status(&s).contains("bookmark moved to sentence 1 of ¶ 4"),
+        "{}",
+        status(&s)
+    );
+}
+
+/// #26: a count shows while it is typed and goes with the key that used it (`12G`).
+#[test]
+fn a_count_leaves_the_status_bar_with_its_movement() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "1 2");
+    assert!(status(&s).ends_with("│ 12"), "{}", status(&s));
+    keys(&mut s, "G");
+    assert_eq!(s.doc().unwrap().cursor, 11);
+    assert!(s.message.is_none(), "{:?}", s.message);
+    assert!(status(&s).ends_with("? help"), "{}", status(&s));
+    keys(&mut s, "3 j");
+    assert_eq!(s.doc().unwrap().cursor, 14);
+    assert!(status(&s).ends_with("? help"), "{}", status(&s));
+}
+
+/// #26: the note prompt names what the note is on (a sentence bookmark's sentence, not "this
+/// paragraph") and leaves the pair and its highlighted sentence in view.
+#[test]
+fn the_note_prompt_names_the_sentence_and_keeps_it_in_view() {
+    let mut s = reader(80, 24);
+    keys(&mut s, "j j j j j ) )");
+    let lit = highlighted(&s);
+    assert!(!lit.is_empty());
+    keys(&mut s, "m M");
+    let text = screen_text(&s);
+    assert!(text.contains("note on sentence 2 of ¶ 6"), "{text}");
+    let lit_now = highlighted(&s);
+    assert!(
+        lit_now.contains(&lit),
+        "the sentence is covered:\n{text}\n{lit:?}\n{lit_now:?}"
+    );
+    type_text(&mut s, "check this");
+    keys(&mut s, "<Enter>");
+    assert!(
+        status(&s).contains("note saved on sentence 2 of ¶ 6"),
+        "{}",
+        status(&s)
+    );
+    // A paragraph bookmark's note says the paragraph.
+    keys(&mut s, "j m M");
+    assert!(
+        screen_text(&s).contains("note on ¶ 7 ·"),
+        "{}",
+        screen_text(&s)
+    );
+}
+
+/// #26: counts take their noun in the right number ("1 match", "2 matches").
+#[test]
+fn counts_are_pluralised() {
+    assert_eq!(callread::text::count(1, "match", "matches"), "1 match");
+    assert_eq!(callread::text::count(0, "match", "matches"), "0 matches");
+    let mut s = reader(120, 40);
+    keys(&mut s, "/");
+    type_text(&mut s, "webinar is being recorded");
+    assert_eq!(s.search_hits.len(), 1);
+    let text = screen_text(&s);
+    assert!(text.contains("· 1 match ·"), "{text}");
+    keys(&mut s, "<C-u>");
+    type_text(&mut s, "webinar");
+    assert!(screen_text(&s).contains(&format!("· {} matches ·", s.search_hits.len())));
+}
+
+/// #26: the picker lists the calls by company and call period (file names last), with the
+/// cursor on the open call; Enter opens the one chosen.
+#[test]
+fn the_picker_lists_calls_by_company_and_period() {
+    let mut s = reader(100, 30);
+    keys(&mut s, "t");
+    let rows = screen(&s);
+    let order: Vec<&str> = ["8x8", "Asana", "Twilio", "Zoom  ", "ZoomInfo"]
+        .into_iter()
+        .filter(|c| {
+            rows.iter()
+                .any(|r| r.contains(&format!("  {c}")) || r.contains(&format!("• {c}")))
+        })
+        .collect();
+    assert_eq!(order.len(), 5, "{rows:#?}");
+    let at = |name: &str| {
+        rows.iter()
+            .position(|r| r.contains(&format!(" {name}")) && r.contains(" ¶ "))
+            .unwrap_or_else(|| panic!("{name}: {rows:#?}"))
+    };
+    assert!(at("8x8") < at("Asana") && at("Asana") < at("Twilio"));
+    assert!(at("Twilio") < at("Zoom ") && at("Zoom ") < at("ZoomInfo"));
+    let row = &rows[at("Asana")];
+    assert!(
+        row.find("Asana").unwrap() < row.find("Q2 FY2024").unwrap()
+            && row.find("Q2 FY2024").unwrap() < row.find("003_").unwrap(),
+        "{row}"
+    );
+    // The open call (Zoom) is selected; Down then Enter opens the next in the list.
+    keys(&mut s, "<Down> <Enter>");
+    assert!(status(&s).contains("ZoomInfo"), "{}", status(&s));
+}
+
+/// #26: at 80 columns the lists keep their columns and cut with "…": every participant keeps
+/// turns and words, every question keeps who answered it.
+#[test]
+fn lists_at_80_columns_cut_with_an_ellipsis_and_keep_their_columns() {
+    let mut s = reader(80, 24);
+    keys(&mut s, "s");
+    let rows = screen(&s);
+    let listed: Vec<&String> = rows
+        .iter()
+        .filter(|r| r.starts_with("│ ") && r.contains(" turn"))
+        .collect();
+    assert!(listed.len() >= 15, "{rows:#?}");
+    for r in &listed {
+        assert!(r.trim_end_matches('│').ends_with(" words"), "{r}");
+    }
+    assert!(rows.iter().any(|r| r.contains("Pre…")), "{rows:#?}");
+    keys(&mut s, "<Esc> a");
+    let rows = screen(&s);
+    let t = &s.doc().unwrap().transcript;
+    let qs = callread::speakers::questions(t);
+    let mut seen = 0;
+    for (i, q) in qs.iter().enumerate() {
+        let Some(r) = rows.iter().find(|r| r.contains(&format!("{:>2}. ", i + 1))) else {
+            continue;
+        };
+        seen += 1;
+        let answered: Vec<&str> = q
+            .answered_by
+            .iter()
+            .map(|&a| t.speakers[a].name.as_str())
+            .collect();
+        assert!(r.contains(&format!("→ {}", answered.join(", "))), "{r}");
+    }
+    assert!(seen >= 10, "{rows:#?}");
+}
+
+/// #26: at 100 columns the sidebar cuts labels with "…", and no text of the panes touches its
+/// line (a blank column before it).
+#[test]
+fn the_sidebar_cuts_with_an_ellipsis_and_the_panes_keep_off_its_line() {
+    for mode in ["", "l l"] {
+        let mut s = reader(100, 30);
+        keys(&mut s, &format!("o {mode} <Esc> j j j"));
+        let w = callread::app::sidebar_width(100);
+        let rows = screen(&s);
+        let sidebar_x = usize::from(100 - w);
+        for r in &rows[..rows.len() - 1] {
+            let cells: Vec<char> = {
+                // Column positions: wide characters take two.
+                let mut out = Vec::new();
+                for c in r.chars() {
+                    out.push(c);
+                    if c.width().unwrap_or(1) == 2 {
+                        out.push('\0');
+                    }
+                }
+                out
+            };
+            assert_eq!(cells.get(sidebar_x + 1), Some(&'│'), "{r}");
+            assert_eq!(
+                cells.get(sidebar_x),
+                Some(&' '),
+                "text runs into the sidebar: {r}"
+            );
+        }
+        let text = rows.join("\n");
+        assert!(text.contains("Non-GAAP operat…"), "{text}");
+        assert!(!text.contains("Non-GAAP o "), "{text}");
+    }
+}
+
+/// #26: in a list a number chooses the entry of that number: `a 5 Enter` goes to the fifth
+/// question, `a 1 2 Enter` to the twelfth; `s 3 Enter` to the third participant's first turn.
+#[test]
+fn a_number_in_a_list_selects_that_entry() {
+    let mut s = reader(120, 40);
+    let qs = callread::speakers::questions(&s.doc().unwrap().transcript);
+    keys(&mut s, "a 5");
+    assert_eq!(s.overlay, Overlay::Questions { selected: 4 });
+    assert!(status(&s).contains("5: Enter chooses it"), "{}", status(&s));
+    keys(&mut s, "<Enter>");
+    let d = s.doc().unwrap();
+    assert_eq!(d.cursor, d.first_pair_of_turn(qs[4].turn));
+    keys(&mut s, "g a 1 2 <Enter>");
+    let d = s.doc().unwrap();
+    assert_eq!(d.cursor, d.first_pair_of_turn(qs[11].turn));
+    // A number past the end selects the last entry; the count does not leak to the reader.
+    keys(&mut s, "a 9 9 <Enter>");
+    let d = s.doc().unwrap();
+    assert_eq!(d.cursor, d.first_pair_of_turn(qs.last().unwrap().turn));
+    assert!(s.count.is_none());
+    let people = callread::speakers::participants(&s.doc().unwrap().transcript);
+    keys(&mut s, "s 3 <Enter>");
+    let d = s.doc().unwrap();
+    assert_eq!(d.turn_of(d.cursor), people[2].first_turn.unwrap());
+}
+
+/// #26: `/` in a list types a filter: the list keeps the entries holding its words (name,
+/// firm, the question's words), Up/Down move among them, Enter chooses, Esc clears it.
+#[test]
+fn lists_take_filter_text() {
+    let mut s = reader(120, 40);
+    let t = s.doc().unwrap().transcript.clone();
+    let qs = callread::speakers::questions(&t);
+    keys(&mut s, "a /");
+    type_text(&mut s, "funk");
+    let text = screen_text(&s);
+    assert!(text.contains("/funk▏"), "{text}");
+    let rows: Vec<String> = screen(&s)
+        .into_iter()
+        .filter(|r| r.contains(". ") && r.contains(" → "))
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert!(rows.iter().all(|r| r.contains("Michael Funk")), "{rows:#?}");
+    keys(&mut s, "<Down> <Enter>");
+    let d = s.doc().unwrap();
+    let funk: Vec<_> = qs
+        .iter()
+        .filter(|q| t.speakers[q.speaker].name == "Michael Funk")
+        .collect();
+    assert_eq!(d.cursor, d.first_pair_of_turn(funk[1].turn));
+    assert_eq!(s.overlay, Overlay::None);
+    assert!(s.list_filter.is_none());
+    // The participants by firm; Esc clears the filter, a second Esc closes the list.
+    keys(&mut s, "s /");
+    type_text(&mut s, "mizuho");
+    keys(&mut s, "<Esc>");
+    assert!(matches!(s.overlay, Overlay::Participants { .. }));
+    assert!(s.list_filter.is_none());
+    keys(&mut s, "/");
+    type_text(&mut s, "mizuho");
+    keys(&mut s, "<Enter>");
+    let d = s.doc().unwrap();
+    let turn = &d.transcript.turns[d.turn_of(d.cursor)];
+    assert_eq!(d.transcript.speakers[turn.speaker].name, "Siti Panigrahi");
+    keys(&mut s, "s / z z q <Enter>");
+    assert!(
+        status(&s).contains("no entry holds those words"),
+        "{}",
+        status(&s)
+    );
+    keys(&mut s, "<Esc> <Esc>");
+    assert_eq!(s.overlay, Overlay::None);
+}
+
+/// #26: one rule for the sidebar's keys, the same in the code, the help and README: `o`
+/// opens it with the keys in it, `Tab` moves them to the reader and back, `o` closes it.
+#[test]
+fn the_sidebar_keys_follow_one_rule_stated_once() {
+    let mut s = reader(120, 40);
+    let cursor = |s: &callread::app::AppState| s.doc().unwrap().cursor;
+    keys(&mut s, "o");
+    assert!(s.sidebar && s.sidebar_focus);
+    keys(&mut s, "j");
+    assert_eq!(cursor(&s), 0, "j selects in the sidebar");
+    keys(&mut s, "<Tab> j");
+    assert!(!s.sidebar_focus);
+    assert_eq!(cursor(&s), 1, "j moves the reader");
+    keys(&mut s, "<Tab>");
+    assert!(s.sidebar_focus);
+    keys(&mut s, "o");
+    assert!(!s.sidebar && !s.sidebar_focus);
+    // The help says so, and README states the rule once, in the `o` row.
+    let help = callread::keymap::Keymap::default().help_rows();
+    assert!(
+        help.iter()
+            .any(|(k, what)| k == "o" && what.contains("keys in it")),
+        "{help:?}"
+    );
+    let readme = include_str!("../README.md");
+    let rows: Vec<&str> = readme
+        .lines()
+        .filter(|l| l.starts_with("| `o`") || l.starts_with("| `Tab`"))
+        .collect();
+    let o = rows.iter().find(|l| l.starts_with("| `o`")).unwrap();
+    assert!(
+        o.contains("opens it with the keys in it") && o.contains("`Tab` moves the keys"),
+        "{o}"
+    );
+    assert!(
+        rows.iter()
+            .filter(|l| l.starts_with("| `Tab`"))
+            .all(|l| l.contains("with the sidebar closed")),
+        "a second statement of the rule: {rows:#?}"
+    );
+}
+
+/// #26: with saving off, `m` and `M` say the bookmark or note will not be saved.
+#[test]
+fn bookmarks_say_when_they_are_not_saved() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "m");
+    assert!(!status(&s).contains("not saved"), "{}", status(&s));
+    keys(&mut s, "m");
+    s.unsaved = Some("--no-state".into());
+    keys(&mut s, "j m");
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("bookmarked ¶ 2, not saved (--no-state)")
+                && m.contains("callread export")),
+        "{:?}",
+        s.message
+    );
+    keys(&mut s, "M");
+    type_text(&mut s, "later");
+    keys(&mut s, "<Enter>");
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("note on ¶ 2, not saved")),
+        "{:?}",
+        s.message
+    );
+}
+
+/// #26: bookmarks of calls not open show the company and call, and Enter opens the call at
+/// the bookmark: a bundled call at once (also from a state saved before titles were kept),
+/// a file from where it was opened.
+#[test]
+fn bookmarks_of_calls_not_open_name_the_call_and_open_it() {
+    use callread::state::{Bookmark, TranscriptState};
+    let calls = callread::library::bundled();
+    let zoom_key = callread::state::key(calls[0].content_hash);
+    let mut s = callread::app::AppState::new(vec![calls[1].clone()]);
+    s.saved.insert(
+        zoom_key.clone(),
+        TranscriptState {
+            name: "000_28227caab299fe99.txt".into(),
+            bookmarks: vec![Bookmark {
+                paragraph: 34,
+                line: 81,
+                note: Some("the guide".into()),
+                sentence: None,
+            }],
+            ..Default::default()
+        },
+    );
+    s.adopt_saved();
+    update(&mut s, Action::Resize(120, 40));
+    keys(&mut s, "'");
+    let text = screen_text(&s);
+    assert!(
+        text.contains("Zoom, Q2 FY2025 call ¶ 35 — the guide (not open: Enter opens it)"),
+        "{text}"
+    );
+    assert!(!text.contains("000_28227caab299fe99.txt"), "{text}");
+    keys(&mut s, "<Enter>");
+    assert_eq!(s.docs.len(), 2);
+    assert_eq!(s.doc().unwrap().short_title(), "Zoom");
+    assert_eq!(s.doc().unwrap().cursor, 34);
+    assert!(status(&s).contains("opened Zoom at ¶ 35"), "{}", status(&s));
+    // Backspace goes back to where the list was opened.
+    keys(&mut s, "<BS>");
+    assert_eq!(s.current, 0);
+
+    // A file: the title and path saved with the bookmark; Enter asks the event loop to read
+    // it, and the reader lands on the bookmark when it is added.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twilio.txt");
+    // Not the bundled bytes (those open from the binary): a file of its own.
+    std::fs::write(&path, format!("{}\n\n", callread::library::BUNDLED[2].1)).unwrap();
+    let twilio = callread::library::load_file(&path).unwrap();
+    let mut s = callread::app::AppState::new(vec![calls[1].clone()]);
+    update(&mut s, Action::Resize(120, 40));
+    // Bookmarked in an earlier session: the changes that session saved.
+    let mut earlier = callread::app::AppState::new(vec![twilio]);
+    update(&mut earlier, Action::Resize(120, 40));
+    keys(&mut earlier, "1 0 G m");
+    let mut file = callread::state::StateFile::default();
+    for c in &earlier.changes {
+        file.apply(c);
+    }
+    s.saved = file.transcripts.into_iter().collect();
+    keys(&mut s, "'");
+    let text = screen_text(&s);
+    assert!(text.contains("Twilio, Q2 FY2024 call ¶ 10"), "{text}");
+    keys(&mut s, "<Enter>");
+    let asked = s.open_request.take().expect("the file to open");
+    assert_eq!(asked, std::path::absolute(&path).unwrap());
+    s.push_doc(callread::library::load_file(&asked).unwrap());
+    assert_eq!(s.doc().unwrap().short_title(), "Twilio");
+    assert_eq!(s.doc().unwrap().cursor, 9);
 }

@@ -47,7 +47,7 @@ pub enum Action {
     ShowFindings,
     /// Open the search prompt.
     OpenSearch,
-    /// Show or hide the guidance sidebar.
+    /// Open the guidance sidebar with the keys in it, or close it.
     ToggleSidebar,
     /// Bookmark the current paragraph, or remove its bookmark.
     ToggleBookmark,
@@ -209,12 +209,12 @@ impl Action {
             Action::DismissFinding => "dismiss findings here",
             Action::ShowFindings => "this finding in full",
             Action::OpenSearch => "search both languages",
-            Action::ToggleSidebar => "guidance sidebar",
+            Action::ToggleSidebar => "guidance, keys in it",
             Action::ToggleBookmark => "bookmark pair/sentence",
             Action::EditNote => "note on the bookmark",
             Action::Undo => "undo removal, dismissal",
             Action::OpenBookmarks => "list bookmarks",
-            Action::ToggleFocus => "sidebar focus / forward",
+            Action::ToggleFocus => "keys: sidebar/reader; fwd",
             Action::NextMatch => "next match",
             Action::PrevMatch => "previous match",
             Action::ToggleScope => "this call / all calls",

@@ -137,7 +137,7 @@ pub struct AppState {
     pub clipboard: Option<String>,
     /// (loaded, total) while transcripts are still loading.
     pub loading: Option<(usize, usize)>,
-    /// The results listed under the search prompt, best first.
+    /// The results listed under the search prompt, in reading order (the best one selected).
     pub search_hits: Vec<crate::search::Hit>,
     /// The last confirmed search, for `n` / `N`: its text, scope and every hit in reading order.
     pub last_search: Option<(String, bool, Vec<crate::search::Hit>)>,
@@ -204,6 +204,18 @@ pub struct AppState {
     search_stale: bool,
     /// How many times the prompt's results were computed (what batching saves is counted).
     pub search_runs: usize,
+    /// The filter typed into a list after `/` (participants, questions, terms): None when
+    /// none is being typed or kept.
+    pub list_filter: Option<String>,
+    /// The calls whose title and path were queued for saving this session.
+    pub about_sent: std::collections::HashSet<String>,
+    /// A file the event loop should load and add (a bookmark of a call not open was chosen).
+    pub open_request: Option<std::path::PathBuf>,
+    /// The bookmark to show once its call has been added: (state key, bookmark).
+    pub pending_bookmark: Option<(String, crate::state::Bookmark)>,
+    /// Why bookmarks and notes are not saved (`--no-state`, a state file that cannot be
+    /// used); None when they are. The reader prints them at exit instead.
+    pub unsaved: Option<String>,
 }
 
 /// A guidance figure highlighted in both panes: (doc, paragraph, English byte ranges, Chinese
@@ -214,6 +226,56 @@ pub type FigureHighlight = (
     Vec<std::ops::Range<usize>>,
     Vec<std::ops::Range<usize>>,
 );
+
+/// "Zoom, Q2 FY2025 call": a call by company and period (the file name without a company).
+pub fn call_title(company: Option<&str>, period: Option<&str>, file: &str) -> String {
+    match (company, period) {
+        (Some(c), Some(p)) => format!("{c}, {p} call"),
+        (Some(c), None) => c.to_string(),
+        (None, Some(p)) => format!("{file}, {p} call"),
+        (None, None) => file.to_string(),
+    }
+}
+
+/// The bundled call whose content has state key `key`: (its index in
+/// [`crate::library::BUNDLED`], its title).
+fn bundled_call(key: &str) -> Option<(usize, String)> {
+    static TITLES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        crate::library::BUNDLED
+            .iter()
+            .map(|(name, text)| {
+                let key = crate::state::key(crate::library::content_hash(text.as_bytes()));
+                let t = crate::library::load_bytes(text.as_bytes().to_vec(), name).ok();
+                let title = match t {
+                    Some(t) => {
+                        let period = crate::guidance::call_period(&t).label();
+                        call_title(t.company().as_deref(), period.as_deref(), name)
+                    }
+                    None => name.to_string(),
+                };
+                (key, title)
+            })
+            .collect()
+    });
+    titles
+        .iter()
+        .position(|(k, _)| k == key)
+        .map(|i| (i, titles[i].1.clone()))
+}
+
+/// (fiscal year, quarter) of a period label ("Q2 FY2025" → (2025, 2); "FY2024" → (2024, 0)),
+/// for ordering calls.
+fn period_key(label: &str) -> (u16, u8) {
+    let number = |prefix: &str| {
+        label
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix(prefix)?.parse::<u16>().ok())
+    };
+    let year = number("FY").unwrap_or(0);
+    let quarter = number("Q").map_or(0, |q| q.min(9) as u8);
+    (year, quarter)
+}
 
 /// The sidebar's width for a terminal width, or 0 when it does not fit: below
 /// [`SIDEBAR_MIN_TERMINAL`] columns it gives way to the panes.
@@ -373,10 +435,35 @@ impl AppState {
                         sentence: mark,
                     },
                 );
-                self.message = Some(format!(
-                    "bookmarked {which} ({note} adds a note, {list} lists bookmarks)"
-                ));
+                self.message = Some(match &self.unsaved {
+                    Some(why) => format!(
+                        "bookmarked {which}, not saved ({why}): printed when you quit, as callread export writes it"
+                    ),
+                    None => {
+                        format!("bookmarked {which} ({note} adds a note, {list} lists bookmarks)")
+                    }
+                });
             }
+        }
+    }
+
+    /// Once the cursor has left the sentence cursor's pair, the sentence cursor and its
+    /// highlight go: nothing stays marked where the cursor is not, and `m` then bookmarks the
+    /// cursor's paragraph, as the screen shows.
+    fn drop_left_sentence(&mut self) {
+        let Some((d, p, _)) = self.sentence else {
+            return;
+        };
+        if (d, p) == self.position() {
+            return;
+        }
+        self.sentence = None;
+        if self
+            .figure_highlight
+            .as_ref()
+            .is_some_and(|(fd, fp, _, _)| (*fd, *fp) == (d, p))
+        {
+            self.figure_highlight = None;
         }
     }
 
@@ -384,6 +471,31 @@ impl AppState {
     fn sentence_mark(&self) -> Option<crate::state::SentenceMark> {
         self.sentence_ranges()
             .map(|(en, zh)| crate::state::SentenceMark { en, zh })
+    }
+
+    /// What `M` writes the note of: the cursor's bookmark ("sentence 2 of ¶ 14" for a
+    /// sentence bookmark, "¶ 14" for a paragraph's), or what `m` would bookmark.
+    pub fn note_subject(&self) -> String {
+        let Some(doc) = self.doc() else {
+            return String::new();
+        };
+        let n = doc.cursor;
+        match doc.bookmarks.iter().find(|b| b.paragraph == n) {
+            Some(b) => match &b.sentence {
+                Some(mark) => {
+                    let k = self
+                        .sentence_links(n)
+                        .iter()
+                        .position(|(en, zh)| *en == mark.en && *zh == mark.zh);
+                    match k {
+                        Some(k) => format!("sentence {} of ¶ {}", k + 1, n + 1),
+                        None => format!("the bookmarked sentence of ¶ {}", n + 1),
+                    }
+                }
+                None => format!("¶ {}", n + 1),
+            },
+            None => self.sentence_label(),
+        }
     }
 
     /// "sentence 2 of ¶ 14" with the sentence cursor on the current pair, else "¶ 14".
@@ -434,7 +546,12 @@ impl AppState {
         };
         if self.overlay != Overlay::None {
             if let Some((r, first)) = areas.list.filter(|(r, _)| inside(*r)) {
-                let i = first + usize::from(row - r.y);
+                // The row clicked, as an entry of the list (a filter hides some).
+                let i = self
+                    .list_entries()
+                    .get(first + usize::from(row - r.y))
+                    .copied()
+                    .unwrap_or(usize::MAX);
                 match &mut self.overlay {
                     Overlay::Participants { selected }
                     | Overlay::Questions { selected }
@@ -462,6 +579,19 @@ impl AppState {
         {
             self.go_to(n);
         }
+    }
+
+    /// Selects entry `i` of the open list.
+    fn select_entry(&mut self, i: usize) {
+        if let Overlay::Participants { selected }
+        | Overlay::Questions { selected }
+        | Overlay::Bookmarks { selected }
+        | Overlay::Terms { selected, .. }
+        | Overlay::Picker { selected, .. } = &mut self.overlay
+        {
+            *selected = i;
+        }
+        self.apply_selection_bounds();
     }
 
     /// Keeps a list overlay's selection on an entry after a click below the last one.
@@ -582,6 +712,26 @@ impl AppState {
             name: d.transcript.file_name().to_string(),
             bookmark,
         });
+        // What the call is and where it came from, for the bookmark list of a later session
+        // that does not open it.
+        let source = &d.transcript.source;
+        let source = if source.starts_with("bundled/") {
+            source.clone()
+        } else {
+            std::path::absolute(source).map_or_else(|_| source.clone(), |p| p.display().to_string())
+        };
+        let title = call_title(d.company.as_deref(), d.period(), d.transcript.file_name());
+        let known = self.saved.get(&d.key).is_some_and(|t| {
+            t.title.as_ref() == Some(&title) && t.source.as_ref() == Some(&source)
+        });
+        // Once a session is enough.
+        if !known && self.about_sent.insert(d.key.clone()) {
+            self.changes.push(crate::state::Change::About {
+                key: d.key.clone(),
+                title,
+                source,
+            });
+        }
     }
 
     /// `u`: puts back the bookmark (and its note) removed last.
@@ -611,6 +761,7 @@ impl AppState {
 
     /// Sets the note of the current paragraph's bookmark, bookmarking it if needed.
     fn set_note(&mut self, text: &str) {
+        let subject = self.note_subject();
         let Some(doc) = self.docs.get_mut(self.current) else {
             return;
         };
@@ -631,21 +782,93 @@ impl AppState {
                 sentence,
             },
         );
-        self.message = Some(format!("note saved on ¶ {}", n + 1));
+        self.message = Some(match &self.unsaved {
+            Some(why) => format!(
+                "note on {subject}, not saved ({why}): printed when you quit, as callread export writes it"
+            ),
+            None => format!("note saved on {subject}"),
+        });
     }
 
-    /// Saved bookmarks of transcripts that are not open: (file name, bookmark), by name.
-    pub fn bookmarks_elsewhere(&self) -> Vec<(&str, &crate::state::Bookmark)> {
+    /// Saved bookmarks of transcripts that are not open: (the call's title, its state key,
+    /// the bookmark), by title. The title is "Zoom, Q2 FY2025 call" (the file name for a
+    /// bookmark saved before titles were kept, unless it is a bundled call).
+    pub fn bookmarks_elsewhere(&self) -> Vec<(String, &str, &crate::state::Bookmark)> {
         let open: std::collections::HashSet<&str> =
             self.docs.iter().map(|d| d.key.as_str()).collect();
-        let mut out: Vec<(&str, &crate::state::Bookmark)> = self
+        let mut out: Vec<(String, &str, &crate::state::Bookmark)> = self
             .saved
             .iter()
             .filter(|(k, _)| !open.contains(k.as_str()))
-            .flat_map(|(_, t)| t.bookmarks.iter().map(move |b| (t.name.as_str(), b)))
+            .flat_map(|(k, t)| {
+                let title = t
+                    .title
+                    .clone()
+                    .or_else(|| bundled_call(k).map(|(_, title)| title))
+                    .unwrap_or_else(|| t.name.clone());
+                t.bookmarks
+                    .iter()
+                    .map(move |b| (title.clone(), k.as_str(), b))
+            })
             .collect();
-        out.sort_by(|a, b| a.0.cmp(b.0).then(a.1.paragraph.cmp(&b.1.paragraph)));
+        out.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.paragraph.cmp(&b.2.paragraph)));
         out
+    }
+
+    /// Opens the call a saved bookmark of a transcript not open belongs to, at the bookmark:
+    /// a bundled call at once; a file through the event loop ([`AppState::open_request`]),
+    /// the jump done when it has loaded ([`AppState::push_doc`]).
+    pub(super) fn open_elsewhere(&mut self, key: &str, bookmark: crate::state::Bookmark) {
+        if let Some((i, _)) = bundled_call(key) {
+            let (name, text) = crate::library::BUNDLED[i];
+            if let Ok(t) =
+                crate::library::load_bytes(text.as_bytes().to_vec(), &format!("bundled/{name}"))
+            {
+                self.pending_bookmark = Some((key.to_string(), bookmark));
+                self.push_doc(t);
+            }
+            return;
+        }
+        match self.saved.get(key).and_then(|t| t.source.clone()) {
+            Some(path) => {
+                self.pending_bookmark = Some((key.to_string(), bookmark));
+                self.open_request = Some(std::path::PathBuf::from(path));
+            }
+            None => {
+                let name = self.saved.get(key).map_or("", |t| t.name.as_str());
+                self.message = Some(format!(
+                    "{name} is not open and where it was is not known: callread FILE opens it at its bookmarks"
+                ));
+            }
+        }
+    }
+
+    /// True when the call of saved state `key` can be opened from the bookmark list (a
+    /// bundled call, or a file whose path was saved).
+    pub fn can_open_elsewhere(&self, key: &str) -> bool {
+        bundled_call(key).is_some() || self.saved.get(key).is_some_and(|t| t.source.is_some())
+    }
+
+    /// After a transcript was added: when it is the call a bookmark of the list was chosen
+    /// for, show it at that bookmark.
+    fn land_on_pending(&mut self, doc: usize) {
+        let Some((key, bookmark)) = self.pending_bookmark.take() else {
+            return;
+        };
+        if self.docs.get(doc).is_none_or(|d| d.key != key) {
+            self.pending_bookmark = Some((key, bookmark));
+            return;
+        }
+        let from = self.position();
+        self.show_doc(doc);
+        self.unhide(bookmark.paragraph);
+        match &bookmark.sentence {
+            Some(mark) => self.go_to_sentence(bookmark.paragraph, mark),
+            None => self.jump_to(bookmark.paragraph),
+        }
+        self.record_jump(from);
+        let title = self.docs[doc].short_title().to_string();
+        self.message = Some(format!("opened {title} at ¶ {}", bookmark.paragraph + 1));
     }
 
     /// Every bookmark of the loaded transcripts: (doc, bookmark).
@@ -728,23 +951,48 @@ impl AppState {
         out
     }
 
-    /// Adds a transcript loaded in the background.
+    /// Adds a transcript loaded in the background (or opened from the bookmark list).
     pub fn push_doc(&mut self, t: Transcript) {
         self.docs.push(Doc::new(t));
         self.adopt_saved_doc(self.docs.len() - 1);
         if self.docs.len() == 1 {
             self.show_doc(0);
         }
+        self.land_on_pending(self.docs.len() - 1);
     }
 
-    /// Indices of the transcripts matching the picker's query, best first (all, in order,
-    /// for an empty query). Matches file name and company with fuzzy-matcher.
+    /// The file named by [`AppState::open_request`] could not be read: says so.
+    pub fn open_failed(&mut self, error: &str) {
+        self.pending_bookmark = None;
+        self.message = Some(format!("could not open the bookmarked call: {error}"));
+    }
+
+    /// Every transcript by company, then call period (oldest first), then file name: how the
+    /// picker lists them before anything is typed.
+    pub fn calls_in_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        order.sort_by_cached_key(|&i| {
+            let d = &self.docs[i];
+            let name = d
+                .company
+                .as_deref()
+                .unwrap_or(d.transcript.file_name())
+                .to_lowercase();
+            let (year, quarter) = d.period().map_or((0, 0), period_key);
+            (name, year, quarter, d.transcript.file_name().to_string(), i)
+        });
+        order
+    }
+
+    /// Indices of the transcripts matching the picker's query, best first (all, by company and
+    /// call period, for an empty query). Matches company, period and file name with
+    /// fuzzy-matcher.
     pub fn picker_matches(&self) -> Vec<usize> {
         let Overlay::Picker { query, .. } = &self.overlay else {
             return Vec::new();
         };
         if query.is_empty() {
-            return (0..self.docs.len()).collect();
+            return self.calls_in_order();
         }
         let matcher = SkimMatcherV2::default().smart_case();
         let mut scored: Vec<(i64, usize)> = self
@@ -1173,11 +1421,19 @@ pub fn update(state: &mut AppState, action: Action) {
         let n = (state.count.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT);
         state.count = Some(n);
         state.message = Some(format!("{n}"));
+        // In a list the number selects that entry (1 the first); Enter then chooses it.
+        if state.overlay != Overlay::None
+            && let Some(len) = state.list_len()
+        {
+            state.select_entry(n.clamp(1, len.max(1)) - 1);
+            state.message = Some(format!("{n}: Enter chooses it"));
+        }
         return;
     }
     let from = state.position();
     let from_help = state.overlay == Overlay::Help;
     run_counted(state, action);
+    state.drop_left_sentence();
     // Jumps (not steps) go on the jump list: `]`, `Q`, `!`, `n`, `G`, `>`, and every choice
     // made in a list, a prompt or the sidebar that moved the cursor.
     let jumped = action.is_jump() || (action == Action::Confirm && !from_help);
@@ -1195,6 +1451,10 @@ fn run_counted(state: &mut AppState, action: Action) {
     else {
         return apply(state, action);
     };
+    // The count shown while it was typed goes with the key that used it.
+    if !matches!(action, Action::Resize(..)) {
+        state.message = None;
+    }
     match action {
         Action::Bottom | Action::Top => {
             let pairs = state.doc().map_or(0, |d| d.transcript.paragraph_count());
@@ -1298,7 +1558,15 @@ fn apply(state: &mut AppState, action: Action) {
     if state.sidebar_focus && !state.sidebar_shown() {
         state.sidebar_focus = false;
     }
-    if update_overlay(state, action) == Handled::Yes {
+    let handled = update_overlay(state, action);
+    // A list's filter lives as long as the list.
+    if !matches!(
+        state.overlay,
+        Overlay::Participants { .. } | Overlay::Questions { .. } | Overlay::Terms { .. }
+    ) {
+        state.list_filter = None;
+    }
+    if handled == Handled::Yes {
         return;
     }
     let rows = state.view_rows() as isize;
@@ -1544,9 +1812,14 @@ fn apply(state: &mut AppState, action: Action) {
         Action::Suspend => state.suspend = true,
         Action::OpenHistory => state.open_history(),
         Action::OpenPicker => {
+            let selected = state
+                .calls_in_order()
+                .iter()
+                .position(|&i| i == state.current)
+                .unwrap_or(0);
             state.overlay = Overlay::Picker {
                 query: String::new(),
-                selected: state.current,
+                selected,
             }
         }
         Action::CopyPair => {

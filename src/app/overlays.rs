@@ -47,8 +47,31 @@ impl AppState {
             SEARCH_LIST_LIMIT,
             within.as_deref(),
         );
+        // Listed in reading order, the order `n` walks them in, with the best match selected
+        // (Enter goes there).
+        // A speaker filter keeps to its turns, as `&` does in less.
+        let mut hits = hits;
+        hits.retain(|h| self.hit_shown(h));
+        let best = hits.first().map(|h| (h.doc, h.paragraph, h.lang));
+        hits.sort_by_key(|h| (h.doc, h.paragraph, h.lang == crate::transcript::Lang::Zh));
+        let at = best
+            .and_then(|b| hits.iter().position(|h| (h.doc, h.paragraph, h.lang) == b))
+            .unwrap_or(0);
+        if let Overlay::Search { selected, .. } = &mut self.overlay {
+            *selected = at;
+        }
         self.search_hits = hits;
         self.search_cache = Some((text, all, every));
+    }
+
+    /// True when a speaker filter of the hit's transcript does not hide it.
+    pub(super) fn hit_shown(&self, h: &crate::search::Hit) -> bool {
+        self.docs.get(h.doc).is_some_and(|d| {
+            d.filter.is_none_or(|f| {
+                d.paragraph(h.paragraph)
+                    .is_some_and(|(turn, _)| turn.speaker == f)
+            })
+        })
     }
 
     /// Jumps to a search hit: switches transcript, clears a filter that hides it, highlights it.
@@ -135,6 +158,16 @@ impl AppState {
             self.message = Some("no matches".into());
             return;
         }
+        // A speaker filter stays, as `&` does in less: `n` walks the matches it shows.
+        let hits: Vec<&crate::search::Hit> = hits.iter().filter(|h| self.hit_shown(h)).collect();
+        if hits.is_empty() {
+            let who = self
+                .doc()
+                .and_then(|d| Some(d.transcript.speakers.get(d.filter?)?.name.clone()))
+                .unwrap_or_default();
+            self.message = Some(format!("no matches in {who}'s turns (Esc shows everyone)"));
+            return;
+        }
         let rank = |l: crate::transcript::Lang| {
             if l == crate::transcript::Lang::En {
                 0i8
@@ -149,7 +182,7 @@ impl AppState {
             _ => -1,
         };
         let here = (self.current, cursor, side);
-        let key = |h: &crate::search::Hit| (h.doc, h.paragraph, rank(h.lang));
+        let key = |h: &&crate::search::Hit| (h.doc, h.paragraph, rank(h.lang));
         let pos = if forward {
             hits.iter().position(|h| key(h) > here)
         } else {
@@ -162,10 +195,16 @@ impl AppState {
         };
         let total = hits.len();
         let hit = hits[i].clone();
+        let filtered = self.doc().is_some_and(|d| d.filter.is_some());
         self.go_to_hit(hit);
         self.message = Some(format!(
-            "match {}/{total}{}",
+            "match {}/{total}{}{}",
             i + 1,
+            if filtered {
+                " in this speaker's turns"
+            } else {
+                ""
+            },
             if wrapped { " (wrapped)" } else { "" }
         ));
     }
@@ -247,9 +286,12 @@ pub(super) fn update_search(state: &mut AppState, action: Action) -> bool {
                 crate::search::search_transcripts(state.search_scope(all), &q, usize::MAX);
             in_order.sort_by_key(|h| (h.doc, h.paragraph, h.lang == crate::transcript::Lang::Zh));
             let chosen = state.search_hits.get(selected).cloned();
-            let total = in_order.len();
+            // Counted as `n` counts them: the matches a speaker filter shows.
+            let shown: Vec<&crate::search::Hit> =
+                in_order.iter().filter(|h| state.hit_shown(h)).collect();
+            let total = shown.len();
             let k = chosen.as_ref().and_then(|c| {
-                in_order
+                shown
                     .iter()
                     .position(|h| (h.doc, h.paragraph, h.lang) == (c.doc, c.paragraph, c.lang))
             });
@@ -332,6 +374,72 @@ pub(super) fn update_picker(state: &mut AppState, action: Action) -> bool {
     true
 }
 
+impl AppState {
+    /// The searchable text of each entry of the open list (participants, questions, terms).
+    fn list_entry_texts(&self) -> Vec<String> {
+        let Some(doc) = self.doc() else {
+            return Vec::new();
+        };
+        let t = &doc.transcript;
+        match &self.overlay {
+            Overlay::Participants { .. } => crate::speakers::participants(t)
+                .into_iter()
+                .map(|p| {
+                    [Some(p.name), p.firm, p.firm_zh, p.title]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect(),
+            Overlay::Questions { .. } => crate::speakers::questions(t)
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    let s = &t.speakers[q.speaker];
+                    let answered: Vec<&str> = q
+                        .answered_by
+                        .iter()
+                        .map(|&a| t.speakers[a].name.as_str())
+                        .collect();
+                    format!(
+                        "{} {} {} {} {}",
+                        i + 1,
+                        s.name,
+                        s.firm.as_deref().unwrap_or(""),
+                        crate::speakers::opening_words(t, q.turn, false, 30),
+                        answered.join(" ")
+                    )
+                })
+                .collect(),
+            Overlay::Terms { rows, .. } => rows.iter().map(|(l, _)| l.clone()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The entries of the open list its filter keeps (every entry without a filter), in order.
+    pub fn list_entries(&self) -> Vec<usize> {
+        let len = self.list_len().unwrap_or(0);
+        let words: Vec<String> = self
+            .list_filter
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() {
+            return (0..len).collect();
+        }
+        let texts = self.list_entry_texts();
+        (0..len)
+            .filter(|&i| {
+                let text = texts.get(i).map_or(String::new(), |t| t.to_lowercase());
+                words.iter().all(|w| text.contains(w.as_str()))
+            })
+            .collect()
+    }
+}
+
 /// Handles an action while the participants panel or the question list is open; false when
 /// the action is for the reader.
 pub(super) fn update_list(state: &mut AppState, action: Action) -> bool {
@@ -344,20 +452,53 @@ pub(super) fn update_list(state: &mut AppState, action: Action) -> bool {
         | Overlay::Terms { selected, .. } => *selected,
         _ => return false,
     };
-    let len = state.list_len().unwrap_or(0);
     let set = |state: &mut AppState, n: usize| match &mut state.overlay {
         Overlay::Participants { selected }
         | Overlay::Questions { selected }
         | Overlay::Terms { selected, .. } => *selected = n,
         _ => {}
     };
-    match action {
-        Action::SelectNext | Action::NextParagraph => {
-            set(state, (selected + 1).min(len.saturating_sub(1)))
+    // `/` types a filter: the list keeps the entries holding its words; the selection moves
+    // among them.
+    if let Some(text) = &mut state.list_filter {
+        let mut edited = String::new();
+        std::mem::swap(&mut edited, text);
+        let mut unused = 0;
+        let changed = edit_prompt(&mut edited, &mut unused, action);
+        if let Some(text) = &mut state.list_filter {
+            *text = edited;
         }
-        Action::SelectPrev | Action::PrevParagraph => set(state, selected.saturating_sub(1)),
-        Action::Top => set(state, 0),
-        Action::Bottom => set(state, len.saturating_sub(1)),
+        if changed {
+            let first = state.list_entries().first().copied();
+            set(state, first.unwrap_or(0));
+            return true;
+        }
+        if action == Action::Cancel {
+            state.list_filter = None;
+            return true;
+        }
+    } else if action == Action::OpenSearch {
+        state.list_filter = Some(String::new());
+        return true;
+    }
+    let entries = state.list_entries();
+    let at = entries.iter().position(|&i| i == selected);
+    let step = |forward: bool| -> usize {
+        let k = match (at, forward) {
+            (Some(k), true) => (k + 1).min(entries.len().saturating_sub(1)),
+            (Some(k), false) => k.saturating_sub(1),
+            (None, _) => 0,
+        };
+        entries.get(k).copied().unwrap_or(selected)
+    };
+    match action {
+        Action::SelectNext | Action::NextParagraph => set(state, step(true)),
+        Action::SelectPrev | Action::PrevParagraph => set(state, step(false)),
+        Action::Top => set(state, entries.first().copied().unwrap_or(0)),
+        Action::Bottom => set(state, entries.last().copied().unwrap_or(0)),
+        Action::Confirm | Action::ToggleFilter if at.is_none() => {
+            state.message = Some("no entry holds those words".into());
+        }
         Action::Confirm | Action::ToggleFilter => {
             let overlay = std::mem::take(&mut state.overlay);
             let Some(doc) = state.doc() else { return true };
@@ -539,7 +680,7 @@ pub(super) fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
                 state
                     .bookmarks_elsewhere()
                     .get(i)
-                    .map(|(name, _)| name.to_string())
+                    .map(|(_, key, b)| (key.to_string(), (*b).clone()))
             });
             state.overlay = Overlay::None;
             if let Some((doc, n, sentence)) = target {
@@ -548,10 +689,8 @@ pub(super) fn update_bookmarks(state: &mut AppState, action: Action) -> bool {
                     Some(mark) => state.go_to_sentence(n, &mark),
                     None => state.jump_to(n),
                 }
-            } else if let Some(name) = elsewhere {
-                state.message = Some(format!(
-                    "{name} is not open: callread PATH opens it at its bookmarks"
-                ));
+            } else if let Some((key, bookmark)) = elsewhere {
+                state.open_elsewhere(&key, bookmark);
             }
         }
         Action::Cancel | Action::OpenBookmarks => state.overlay = Overlay::None,

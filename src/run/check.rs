@@ -41,9 +41,9 @@ pub fn run(paths: &[PathBuf], json: bool, strict: bool, kinds: Vec<String>) -> R
             writeln!(out, "{}", crate::text::sanitize(&line))?;
         }
         eprintln!(
-            "{} findings in {} transcripts",
-            findings.len(),
-            transcripts.len()
+            "{} in {}",
+            crate::text::count(findings.len(), "finding", "findings"),
+            crate::text::count(transcripts.len(), "transcript", "transcripts")
         );
     }
     Ok(if strict && !findings.is_empty() {

@@ -56,22 +56,19 @@ fn paragraph_texts(t: &Transcript) -> Vec<(&str, &crate::transcript::Paragraph)>
         .collect()
 }
 
-/// Bookmarks and guidance as Markdown.
-fn export_markdown(
-    t: &Transcript,
-    saved: &crate::state::TranscriptState,
-    figures: &[crate::guidance::GuidanceFigure],
-) -> String {
+/// A call's title and bookmarks (with their notes and the words they hold) as Markdown: the
+/// first part of `callread export`, and what the reader prints at exit when it cannot save.
+pub fn bookmarks_markdown(t: &Transcript, bookmarks: &[crate::state::Bookmark]) -> String {
     let mut title = t.company().unwrap_or_else(|| t.file_name().to_string());
     if let Some(period) = crate::guidance::call_period(t).label() {
         title.push_str(&format!(", {period} call"));
     }
     let paragraphs = paragraph_texts(t);
     let mut s = format!("# {title}\n\nSource: `{}`\n\n## Bookmarks\n\n", t.source);
-    if saved.bookmarks.is_empty() {
+    if bookmarks.is_empty() {
         s.push_str("No bookmarks.\n");
     }
-    for b in &saved.bookmarks {
+    for b in bookmarks {
         let Some((speaker, p)) = paragraphs.get(b.paragraph) else {
             continue;
         };
@@ -85,6 +82,16 @@ fn export_markdown(
             s.push_str(&format!("  > {text}\n"));
         }
     }
+    s
+}
+
+/// Bookmarks and guidance as Markdown.
+fn export_markdown(
+    t: &Transcript,
+    saved: &crate::state::TranscriptState,
+    figures: &[crate::guidance::GuidanceFigure],
+) -> String {
+    let mut s = bookmarks_markdown(t, &saved.bookmarks);
     s.push_str("\n## Guidance\n\n| period | figure | value | direction | Chinese |\n| --- | --- | --- | --- | --- |\n");
     for f in figures {
         let zh = match &f.zh {

@@ -193,9 +193,9 @@ fn write_history_table(
             .len();
         writeln!(
             out,
-            "No guidance history: {} calls of {} companies, no metric guided in two calls of one company.",
-            ledger.calls.len(),
-            companies
+            "No guidance history: {} of {}, no metric guided in two calls of one company.",
+            crate::text::count(ledger.calls.len(), "call", "calls"),
+            crate::text::count(companies, "company", "companies")
         )?;
         return Ok(());
     }

@@ -86,8 +86,8 @@ pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
     // Bad input is exit 1 and a message, also when it is every file of a directory.
     if loaded.transcripts.is_empty() {
         anyhow::bail!(
-            "no transcript could be read ({} files skipped)",
-            loaded.skipped.len()
+            "no transcript could be read ({} skipped)",
+            crate::text::count(loaded.skipped.len(), "file", "files")
         );
     }
     Ok(loaded.transcripts)

@@ -115,6 +115,7 @@ fn run_tui(
         state.message = Some(format!("config: {w}"));
     }
     let store = if args.no_state {
+        state.unsaved = Some("--no-state".into());
         None
     } else {
         open_store(&mut state, config.forget_after_days)
@@ -131,13 +132,14 @@ fn run_tui(
         state.loading = Some((0, queued.len()));
         spawn_loader(queued)
     });
-    let skipped = tui::run(
+    let (skipped, state) = tui::run(
         state,
         &config.keymap(),
         !args.no_mouse && config.mouse,
         loader,
         store,
     )?;
+    print_unsaved(&state)?;
     for w in &repaired {
         warn(w);
     }
@@ -146,17 +148,49 @@ fn run_tui(
     }
     if skipped.len() == opened {
         anyhow::bail!(
-            "no transcript could be read ({} files skipped)",
-            skipped.len()
+            "no transcript could be read ({} skipped)",
+            crate::text::count(skipped.len(), "file", "files")
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// With saving off, the bookmarks made in the session are printed at exit as `callread
+/// export` writes them (Markdown on stdout), so none is lost.
+fn print_unsaved(state: &AppState) -> Result<()> {
+    let Some(reason) = &state.unsaved else {
+        return Ok(());
+    };
+    let marked: Vec<&crate::app::Doc> = state
+        .docs
+        .iter()
+        .filter(|d| !d.bookmarks.is_empty())
+        .collect();
+    if marked.is_empty() {
+        return Ok(());
+    }
+    warn(&format!(
+        "bookmarks not saved ({reason}); here they are, as callread export writes them:"
+    ));
+    let text: Vec<String> = marked
+        .iter()
+        .map(|d| super::export::bookmarks_markdown(&d.transcript, &d.bookmarks))
+        .collect();
+    let mut out = std::io::stdout().lock();
+    std::io::Write::write_all(
+        &mut out,
+        crate::text::sanitize(&text.join("\n---\n\n")).as_bytes(),
+    )?;
+    Ok(())
+}
+
 /// Opens the state store and gives the open transcripts their saved places. Problems are
 /// warnings: reading works without state.
 fn open_store(state: &mut AppState, forget_after_days: u64) -> Option<crate::state::Store> {
-    let dir = crate::state::state_dir()?;
+    let Some(dir) = crate::state::state_dir() else {
+        state.unsaved = Some("no state directory".into());
+        return None;
+    };
     match crate::state::Store::open(&dir) {
         Ok((mut store, warning)) => {
             store.forget_after = (forget_after_days > 0).then(|| forget_after_days * 24 * 3600);
@@ -164,6 +198,8 @@ fn open_store(state: &mut AppState, forget_after_days: u64) -> Option<crate::sta
                 warn(&w);
                 state.message = Some(w);
             }
+            // A directory that cannot be written: read, but bookmarks are printed at exit.
+            state.unsaved = store.read_only().map(|why| format!("saving is off: {why}"));
             state.saved = store.state.transcripts.clone().into_iter().collect();
             state.search_history = store.state.searches.clone();
             state.adopt_saved();
@@ -175,6 +211,7 @@ fn open_store(state: &mut AppState, forget_after_days: u64) -> Option<crate::sta
             let w = format!("reading state off, nothing saved: {e}");
             warn(&w);
             state.message = Some(w);
+            state.unsaved = Some(format!("the state file cannot be used: {e}"));
             None
         }
     }

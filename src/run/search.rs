@@ -33,8 +33,8 @@ pub fn run(query: String, paths: &[PathBuf], json: bool, limit: Option<usize>) -
         }
         if !files.is_empty() && errors.len() == files.len() {
             anyhow::bail!(
-                "no transcript could be read ({} files skipped)",
-                errors.len()
+                "no transcript could be read ({} skipped)",
+                crate::text::count(errors.len(), "file", "files")
             );
         }
         hits

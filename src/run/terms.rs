@@ -28,9 +28,21 @@ pub fn run(paths: &[PathBuf], json: bool, across: bool) -> Result<ExitCode> {
                 let parts: Vec<String> = t
                     .renderings
                     .iter()
-                    .map(|r| format!("{} ×{} in {} calls", r.text, r.count, r.calls))
+                    .map(|r| {
+                        format!(
+                            "{} ×{} in {}",
+                            r.text,
+                            r.count,
+                            crate::text::count(r.calls, "call", "calls")
+                        )
+                    })
                     .collect();
-                let line = format!("{} ({} calls): {}", t.english, t.calls, parts.join(", "));
+                let line = format!(
+                    "{} ({}): {}",
+                    t.english,
+                    crate::text::count(t.calls, "call", "calls"),
+                    parts.join(", ")
+                );
                 writeln!(out, "{}", crate::text::sanitize(&line))?;
             }
         }
@@ -56,10 +68,10 @@ pub fn run(paths: &[PathBuf], json: bool, across: bool) -> Result<ExitCode> {
                     parts.push(format!("not found ×{}", t.unmatched.len()));
                 }
                 let line = format!(
-                    "  {} ({}) · {} paragraphs: {}",
+                    "  {} ({}) · {}: {}",
                     t.english,
                     t.source,
-                    t.pairs,
+                    crate::text::count(t.pairs, "paragraph", "paragraphs"),
                     parts.join(", ")
                 );
                 writeln!(out, "{}", crate::text::sanitize(&line))?;

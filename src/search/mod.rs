@@ -11,7 +11,10 @@
 //! window. In prose a 4-letter term matches almost every paragraph scattered over 500
 //! characters; those matches are noise, and scoring them all is what makes fzf slow here.
 //! The bound does not depend on the term's length, so whatever matches "cash" also matches
-//! "cas": typing narrows the previous results instead of searching everything again.
+//! "cas": typing narrows the previous results instead of searching everything again. A window
+//! over several words must read as typed words (each word it takes letters from, from its
+//! first letter on: "gr marg" finds "gross margin"); letters scattered over words ("margin" in
+//! "su[m]mary [ar]e [g]ett[in]g") are not a match.
 
 use std::path::PathBuf;
 

@@ -348,19 +348,54 @@ pub fn local_match(text: &str, term: &str, case_sensitive: bool) -> Option<std::
         }
         if greedy.is_none() {
             let (mut j, mut k) = (start + 1, 1);
+            let mut at = Vec::with_capacity(pat.len());
+            at.push(start);
             while k < pat.len() && j < hay.len() && j - start < span {
                 if eq_byte(hay[j], pat[k], case_sensitive) {
+                    at.push(j);
                     k += 1;
                 }
                 j += 1;
             }
-            if k == pat.len() {
+            if k == pat.len() && word_shaped(hay, &at) {
                 greedy = Some(start..j);
             }
         }
         pos = start + 1;
     }
     greedy
+}
+
+/// Is a letter of a word (letters, digits, any byte of a multi-byte character)?
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// A fuzzy match at byte positions `at` of `hay` that reads as typed words: inside one word
+/// ("mrgn" in "margin"), or, over several words, the beginning of each word it takes letters
+/// from ("gr marg" → "gross margin", without the space). Letters scattered over words
+/// ("margin" in "su[m]mary [ar]e [g]ett[in]g") do not.
+fn word_shaped(hay: &[u8], at: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
+        return true;
+    };
+    if hay[first..=last].iter().all(|&b| word_byte(b)) {
+        return true;
+    }
+    let mut prev: Option<usize> = None;
+    for &p in at {
+        let same_word = prev.is_some_and(|q| hay[q..p].iter().all(|&b| word_byte(b)));
+        let ok = if same_word {
+            prev == Some(p - 1)
+        } else {
+            p == 0 || !word_byte(hay[p - 1])
+        };
+        if !ok {
+            return false;
+        }
+        prev = Some(p);
+    }
+    true
 }
 
 /// The bonus per letter of a term matched as the initials of consecutive words.

@@ -53,6 +53,13 @@ pub struct TranscriptState {
     /// existed start their count at the next save.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seen: Option<u64>,
+    /// What the call is, for the bookmark list when it is not open: "Zoom, Q2 FY2025 call".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Where it was opened from (an absolute path, or `bundled/NAME` for a bundled call), so
+    /// the bookmark list can open it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The whole state file.
@@ -114,6 +121,16 @@ pub enum Change {
         /// The query as typed.
         query: String,
     },
+    /// What a bookmarked call is and where it was opened from (for the bookmark list when it
+    /// is not open).
+    About {
+        /// Content hash key.
+        key: String,
+        /// "Zoom, Q2 FY2025 call".
+        title: String,
+        /// The path it was opened from.
+        source: String,
+    },
     /// A bookmark removed.
     Remove {
         /// Content hash key.
@@ -160,6 +177,11 @@ impl StateFile {
                 self.searches.push(query.clone());
                 let excess = self.searches.len().saturating_sub(SEARCHES_KEPT);
                 self.searches.drain(..excess);
+            }
+            Change::About { key, title, source } => {
+                let t = self.transcripts.entry(key.clone()).or_default();
+                t.title = Some(title.clone());
+                t.source = Some(source.clone());
             }
             Change::Remove { key, paragraph } => {
                 if let Some(t) = self.transcripts.get_mut(key) {

@@ -11,3 +11,8 @@ pub mod wrap;
 pub use clean::{clean_line, sanitize};
 pub use decode::{DecodeError, Encoding, decode};
 pub use script::{cjk_fraction, is_cjk, latin_words};
+
+/// "1 match", "3 matches": a count with its noun in the number it takes.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -230,6 +230,19 @@ pub fn truncate(s: &str, max: usize) -> &str {
     s
 }
 
+/// `s` in at most `max` columns: whole when it fits, else cut and ended with "…" (so a cut
+/// is seen as one).
+pub fn ellipsize(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if width(s) <= max {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return std::borrow::Cow::Borrowed("");
+    }
+    let cut = truncate(s, max - 1).trim_end();
+    std::borrow::Cow::Owned(format!("{cut}…"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

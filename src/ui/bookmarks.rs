@@ -41,13 +41,21 @@ pub fn draw_list(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize
             b.paragraph + 1
         ));
     }
-    for (name, b) in state.bookmarks_elsewhere() {
+    for (title, key, b) in state.bookmarks_elsewhere() {
         let note = b
             .note
             .as_deref()
             .map(|n| format!(" — {n}"))
             .unwrap_or_default();
-        rows.push(format!("{name} (not open) line {}{note}", b.line));
+        let how = if state.can_open_elsewhere(key) {
+            "Enter opens it"
+        } else {
+            "callread FILE opens it"
+        };
+        rows.push(format!(
+            "{title} ¶ {}{note} (not open: {how})",
+            b.paragraph + 1
+        ));
     }
     let noun = if rows.len() == 1 {
         "bookmark"
@@ -79,9 +87,28 @@ pub fn draw_list(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize
     list(buf, inner, &rows, selected, theme);
 }
 
-/// Draws a one-line prompt (the note editor, the `:` line) titled `title`.
-pub fn draw_note(buf: &mut Buffer, area: Rect, title: &str, text: &str, theme: &Theme) {
-    let r = centered(area, 70, 3);
+/// Draws a one-line prompt (the note editor, the `:` line) titled `title`, centred, or, when
+/// that would cover the rows `keep` (the pair the note is about, with its highlighted
+/// sentence), below them or above them.
+pub fn draw_note(
+    buf: &mut Buffer,
+    area: Rect,
+    title: &str,
+    text: &str,
+    keep: Option<(u16, u16)>,
+    theme: &Theme,
+) {
+    let mut r = centered(area, 70, 3);
+    if let Some((top, bottom)) = keep
+        && r.y < bottom
+        && top < r.y + r.height
+    {
+        if bottom + r.height <= area.bottom() {
+            r.y = bottom;
+        } else if top >= area.y + r.height {
+            r.y = top - r.height;
+        }
+    }
     let inner = popup(buf, r, title, theme);
     let shown = format!("{text}▏");
     // Show the end of a long note.

@@ -134,8 +134,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
                 "names and terms · Enter jumps to the next paragraph with it · Esc/{} close",
                 state.key(crate::app::Action::Quit)
             );
-            let inner = popup(buf, r, &title, &theme);
-            list(buf, inner, &labels, *selected, &theme);
+            let inner = popup(buf, r, &with_filter(title, state), &theme);
+            filtered_list(buf, inner, &labels, *selected, state, &theme);
         }
         Overlay::Bookmarks { selected } => {
             bookmarks::draw_list(buf, body, state, *selected, &theme)
@@ -143,8 +143,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
         Overlay::Note { text } => bookmarks::draw_note(
             buf,
             body,
-            "note on this paragraph · Enter saves · Esc cancels",
+            &format!(
+                "note on {} · Enter saves · Esc cancels",
+                state.note_subject()
+            ),
             text,
+            cursor_rows(state, body),
             &theme,
         ),
         Overlay::GoTo { text } => bookmarks::draw_note(
@@ -152,6 +156,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
             body,
             "go to line of the file · Enter goes · Esc cancels",
             &format!(":{text}"),
+            None,
             &theme,
         ),
         Overlay::Search {
@@ -163,6 +168,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
     let mut areas = state.hit_areas.get();
     areas.list = LIST_AREA.with(|c| c.get());
     state.hit_areas.set(areas);
+}
+
+/// The screen rows (first, past the last) of the cursor's pair inside `body`, as far as
+/// they show: what a prompt about that pair must not cover.
+fn cursor_rows(state: &AppState, body: Rect) -> Option<(u16, u16)> {
+    let doc = state.doc()?;
+    let b = doc.layout.as_ref()?.pair(doc.cursor)?;
+    let top = b.top.saturating_sub(doc.scroll);
+    let bottom = (b.top + b.content_rows()).saturating_sub(doc.scroll);
+    let clip = |r: usize| body.y + r.min(usize::from(body.height)) as u16;
+    Some((clip(top), clip(bottom)))
 }
 
 /// Writes `s` at (x, y), at most `max` columns, never past the buffer.
@@ -262,14 +278,51 @@ fn list(buf: &mut Buffer, inner: Rect, rows: &[String], selected: usize, theme: 
                 style,
             );
         }
+        let room = inner.width.saturating_sub(1);
         put(
             buf,
             inner.x + 1,
             y,
-            row,
-            inner.width.saturating_sub(1),
+            &crate::text::wrap::ellipsize(row, usize::from(room)),
+            room,
             style,
         );
+    }
+}
+
+/// Draws a list overlay's rows (one per entry), keeping those its filter keeps.
+fn filtered_list(
+    buf: &mut Buffer,
+    inner: Rect,
+    rows: &[String],
+    selected: usize,
+    state: &AppState,
+    theme: &Theme,
+) {
+    let entries = state.list_entries();
+    let shown: Vec<String> = entries
+        .iter()
+        .filter_map(|&i| rows.get(i).cloned())
+        .collect();
+    let at = entries.iter().position(|&i| i == selected).unwrap_or(0);
+    if shown.is_empty() && state.list_filter.is_some() {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            "no entry holds those words (Esc clears the filter)",
+            inner.width.saturating_sub(1),
+            theme.dim,
+        );
+    }
+    list(buf, inner, &shown, at, theme);
+}
+
+/// A list's title with its filter when one is typed ("… · /kelly▏").
+fn with_filter(title: String, state: &AppState) -> String {
+    match &state.list_filter {
+        Some(f) => format!("/{f}▏ · {title}"),
+        None => title,
     }
 }
 

@@ -3,16 +3,25 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Theme, centered, list, popup};
+use super::{Theme, centered, popup};
 use crate::app::AppState;
 use crate::speakers::participants;
-use crate::text::wrap::{truncate, width};
+use crate::text::wrap::{ellipsize, width};
 use crate::transcript::Role;
 
-/// Draws the panel over `area`.
+/// Draws the panel over `area`. The columns share what the terminal gives: names and firms
+/// are cut (with "…") before the turns and words are.
 pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, theme: &Theme) {
     let Some(doc) = state.doc() else { return };
     let people = participants(&doc.transcript);
+    let r = centered(area, 96, people.len() as u16 + 2);
+    // The list writes a row from the second column inside the border.
+    let room = usize::from(r.width.saturating_sub(3));
+    // "analyst  " + name + " " + about + " 22 turns  1234 words"
+    const FIXED: usize = 9 + 1 + 10 + 13;
+    let flexible = room.saturating_sub(FIXED);
+    let name_w = (flexible * 2 / 5).clamp(8.min(flexible), 24);
+    let about_w = flexible.saturating_sub(name_w).min(34);
     let rows: Vec<String> = people
         .iter()
         .map(|p| {
@@ -28,8 +37,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
                 (None, _, Some(t)) => t.clone(),
                 _ => String::new(),
             };
-            let name = pad(&p.name, 24);
-            let about = pad(&about, 34);
+            let name = pad(&p.name, name_w);
+            let about = pad(&about, about_w);
             let turns = if p.turns == 1 { "turn " } else { "turns" };
             format!(
                 "{role:<8} {name} {about} {:>3} {turns} {:>6} words",
@@ -37,18 +46,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
             )
         })
         .collect();
-    let r = centered(area, 96, rows.len() as u16 + 2);
     let title = format!(
         "participants · Enter jumps to first turn · {} shows only them · Esc/{} close",
         state.key(crate::app::Action::ToggleFilter),
         state.key(crate::app::Action::Quit)
     );
-    let inner = popup(buf, r, &title, theme);
-    list(buf, inner, &rows, selected, theme);
+    let inner = popup(buf, r, &super::with_filter(title, state), theme);
+    super::filtered_list(buf, inner, &rows, selected, state, theme);
 }
 
-/// Pads or cuts `s` to exactly `w` columns.
+/// Pads `s` to exactly `w` columns, or cuts it with "…".
 fn pad(s: &str, w: usize) -> String {
-    let cut = truncate(s, w);
-    format!("{cut}{}", " ".repeat(w - width(cut)))
+    let cut = ellipsize(s, w);
+    format!("{cut}{}", " ".repeat(w.saturating_sub(width(&cut))))
 }

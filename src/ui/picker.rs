@@ -1,10 +1,12 @@
-//! The transcript picker: type to filter by file name or company.
+//! The transcript picker: the calls by company and call period; type to filter by company,
+//! period or file name.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Theme, centered, list, prompt_popup};
 use crate::app::AppState;
+use crate::text::wrap::{ellipsize, width};
 
 /// Draws the picker over `area`.
 pub fn draw(
@@ -25,12 +27,32 @@ pub fn draw(
     let Some(below) = prompt_popup(buf, r, &title, &format!("> {query}"), theme) else {
         return;
     };
+    // A row per call: company, call period, paragraphs, and the file name last (cut first).
+    let company = |i: usize| {
+        let d = &state.docs[i];
+        d.company
+            .clone()
+            .unwrap_or_else(|| d.transcript.file_name().to_string())
+    };
+    let company_w = matches
+        .iter()
+        .map(|&i| width(&company(i)))
+        .max()
+        .unwrap_or(0)
+        .min(30);
     let rows: Vec<String> = matches
         .iter()
         .map(|&i| {
             let doc = &state.docs[i];
             let mark = if i == state.current { "•" } else { " " };
-            format!("{mark} {}  ({} ¶)", doc.title(), doc.len())
+            let name = ellipsize(&company(i), company_w).into_owned();
+            let pad = " ".repeat(company_w.saturating_sub(width(&name)));
+            format!(
+                "{mark} {name}{pad}  {:<9}  {:>5} ¶  {}",
+                doc.period().unwrap_or("—"),
+                doc.len(),
+                doc.transcript.file_name()
+            )
         })
         .collect();
     list(buf, below, &rows, selected, theme);

@@ -3,9 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Theme, centered, list, popup};
+use super::{Theme, centered, popup};
 use crate::app::{AppState, LayoutMode};
 use crate::speakers::{opening_words, questions};
+use crate::text::wrap::{ellipsize, width};
 
 /// Draws the question list over `area`.
 pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, theme: &Theme) {
@@ -14,7 +15,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
     // The question's first words in the language being read.
     let zh =
         state.mode == LayoutMode::Chinese || (state.swapped && state.mode != LayoutMode::English);
-    let rows: Vec<String> = questions(t)
+    let qs = questions(t);
+    let r = centered(area, area.width.saturating_sub(6), qs.len() as u16 + 2);
+    // The list writes a row from the second column inside the border.
+    let room = usize::from(r.width.saturating_sub(3));
+    let rows: Vec<String> = qs
         .iter()
         .enumerate()
         .map(|(i, q)| {
@@ -29,21 +34,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
                 .iter()
                 .map(|&a| t.speakers[a].name.as_str())
                 .collect();
-            format!(
-                "{:>2}. {}{firm}: {} → {}",
-                i + 1,
-                s.name,
-                opening_words(t, q.turn, zh, 10),
-                answered.join(", ")
-            )
+            // Who answered stays whole: the question's first words give way (with "…"),
+            // then the firm.
+            let tail = format!(" → {}", answered.join(", "));
+            let mut head = format!("{:>2}. {}{firm}: ", i + 1, s.name);
+            if width(&head) + width(&tail) + 8 > room {
+                head = format!("{:>2}. {}: ", i + 1, s.name);
+            }
+            let words = opening_words(t, q.turn, zh, 10);
+            let left = room.saturating_sub(width(&head) + width(&tail));
+            format!("{head}{}{tail}", ellipsize(&words, left))
         })
         .collect();
     let title = format!(
-        "{} analyst questions · Enter jumps · Esc/{} close",
-        rows.len(),
+        "{} · Enter jumps · Esc/{} close",
+        crate::text::count(rows.len(), "analyst question", "analyst questions"),
         state.key(crate::app::Action::Quit)
     );
-    let r = centered(area, area.width.saturating_sub(6), rows.len() as u16 + 2);
-    let inner = popup(buf, r, &title, theme);
-    list(buf, inner, &rows, selected, theme);
+    let inner = popup(buf, r, &super::with_filter(title, state), theme);
+    super::filtered_list(buf, inner, &rows, selected, state, theme);
 }

@@ -20,18 +20,21 @@ pub fn draw(
     theme: &Theme,
 ) {
     let scope = if all {
-        format!("all {} calls", state.docs.len())
+        format!(
+            "all {}",
+            crate::text::count(state.docs.len(), "call", "calls")
+        )
     } else {
         "this call".to_string()
     };
     let hits = &state.search_hits;
     let count = if hits.len() >= crate::app::SEARCH_LIST_LIMIT {
-        format!("{}+", hits.len())
+        format!("{}+ matches", hits.len())
     } else {
-        hits.len().to_string()
+        crate::text::count(hits.len(), "match", "matches")
     };
     let title = format!(
-        "search {scope} (Ctrl-a: {}) · {count} matches · Enter jumps · Ctrl-u/w clear · ↑ history",
+        "search {scope} (Ctrl-a: {}) · {count} · Enter jumps · Ctrl-u/w clear · ↑ history",
         if all { "this call" } else { "all calls" }
     );
     let r = centered(

@@ -7,16 +7,18 @@ use ratatui::style::Modifier;
 use super::{Theme, put};
 use crate::app::AppState;
 use crate::guidance::format_value;
-use crate::text::wrap::{truncate, width};
+use crate::text::wrap::{ellipsize, width};
 
-/// Draws the sidebar in `area` (its left column is a separator).
+/// Draws the sidebar in `area`: a blank column (the panes' text never touches the line), the
+/// separator, a blank column, then the figures.
 pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     for y in area.top()..area.bottom() {
-        put(buf, area.x, y, "│", 1, theme.separator);
+        put(buf, area.x, y, " ", 1, theme.en);
+        put(buf, area.x + 1, y, "│", 1, theme.separator);
     }
     let inner = Rect {
-        x: area.x + 2,
-        width: area.width.saturating_sub(3),
+        x: area.x + 3,
+        width: area.width.saturating_sub(4),
         ..area
     };
     let tab = state.key(crate::app::Action::ToggleFocus);
@@ -40,7 +42,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
         buf,
         inner.x,
         inner.y,
-        &format!("Guidance · {focus}"),
+        &{
+            // The keys before the word: "Guidance · " goes when they do not fit beside it.
+            let full = format!("Guidance · {focus}");
+            let text = if width(&full) <= usize::from(inner.width) {
+                full
+            } else {
+                focus
+            };
+            ellipsize(&text, usize::from(inner.width)).into_owned()
+        },
         inner.width,
         theme.summary_title,
     );
@@ -119,7 +130,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
                         buf,
                         list.x + 3,
                         y,
-                        &text,
+                        &ellipsize(&text, usize::from(list.width.saturating_sub(3))),
                         list.width.saturating_sub(3),
                         style,
                     );
@@ -150,15 +161,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
                 put(buf, list.x, y, mark, 1, theme.flag.patch(style));
                 let value = format_value(f);
                 let dir = f.direction.map(|d| format!(" {d}")).unwrap_or_default();
-                let right = format!("{value}{dir}");
                 let room = usize::from(list.width.saturating_sub(2));
+                // The label keeps a dozen columns (all of a shorter one): the direction word
+                // gives way first.
+                let mut right = format!("{value}{dir}");
+                if room.saturating_sub(width(&right) + 1) < width(&f.label).min(12) {
+                    right = value;
+                }
                 let right_w = width(&right).min(room);
                 let label_room = room.saturating_sub(right_w + 1);
                 put(
                     buf,
                     list.x + 2,
                     y,
-                    truncate(&f.label, label_room),
+                    &ellipsize(&f.label, label_room),
                     label_room as u16,
                     style,
                 );
