@@ -1002,3 +1002,60 @@ Revenue is expected to range from $1.2 billion to $1.3 billion for the full year
         assert!(!got.iter().any(|v| v == old), "{old} kept: {got:?}");
     }
 }
+
+/// Periods and values read from the structure around a figure, in words of this test's own:
+/// on a fourth-quarter call the year just reported names no guide's year; a slide number does
+/// not hide the period its sentence names; "Turning now to Q1" heads what follows; "plus or
+/// minus 5%" of an amount; a band from flat; "below"; a band across single and double digits.
+#[test]
+fn periods_and_values_from_the_structure_around_a_figure() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Vandelay Industries fourth quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Margins were pressured by freight costs in the quarter. Next, let me cover our guidance for 2024. Our outlook assumes the pricing environment we saw in 2023 continues throughout 2024.\n\n\
+We expect net revenue of $2.2 billion to $2.3 billion and capital expenditures of $140 million to $160 million.\n\n\
+My next page is Slide 9, which gives our outlook for the first half of 2024.\n\n\
+For revenue, we expect $1.05 billion to $1.1 billion.\n\n\
+Turning now to Q1 of fiscal 2024.\n\n\
+We expect the industrial segment to grow sales in the high single or low double digits.\n\n\
+For the full year, we expect net interest expense of $90 million, plus or minus 5%, and we expect unit volumes to be flat to down low single digits. We are confident the effective tax rate for 2024 will be below 25%.\n",
+    );
+    let f = extract(&t);
+    let show = || {
+        f.iter()
+            .map(|r| format!("{} {:?} {:?}..{:?}", r.label, r.period, r.low, r.high))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let row = |low: f64| {
+        f.iter()
+            .find(|r| r.low.is_some_and(|v| (v - low).abs() < 1e-6))
+            .unwrap_or_else(|| panic!("{low} missing:\n{}", show()))
+    };
+    assert_eq!(row(2.2 * B).period.as_deref(), Some("FY2024"), "{}", show());
+    assert_eq!(
+        row(140.0 * M).period.as_deref(),
+        Some("FY2024"),
+        "{}",
+        show()
+    );
+    assert_eq!(
+        row(1.05 * B).period.as_deref(),
+        Some("H1 FY2024"),
+        "{}",
+        show()
+    );
+    let band = row(7.0);
+    assert_eq!(
+        (band.period.as_deref(), band.high),
+        (Some("Q1 FY2024"), Some(13.0)),
+        "{}",
+        show()
+    );
+    assert_eq!(row(85.5 * M).high, Some(94.5 * M), "{}", show());
+    assert_eq!(row(-3.0).high, Some(0.0), "{}", show());
+    let tax = f
+        .iter()
+        .find(|r| r.label.to_lowercase().contains("tax"))
+        .expect("tax row");
+    assert_eq!((tax.low, tax.high), (None, Some(25.0)), "{}", show());
+}

@@ -509,11 +509,14 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 // A period already reported ("Excluding the 53rd week in fiscal 2020, we
                 // expect ...") is an aside, not the period the guides are for.
                 if let Some(found) =
-                    find_period(&own[..lead], call).filter(|p| !row::is_past(p, call))
+                    find_period(&own[..lead], call).filter(|p| !row::is_reported(p, call))
                 {
                     topic.get_or_insert_with(|| found.clone());
                     period = Some(found);
                     named_last = figs.is_empty() || cues::names_guide(own);
+                    // "Turning now to Q1 of fiscal 2024.": a heading of its own hands its
+                    // period to the next paragraph.
+                    looked_forward |= heading;
                 }
             }
             if opens {

@@ -19,7 +19,7 @@ pub(super) static OPENS_GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence that opens with its topic: "For the fourth quarter, ...", "Turning to 2022".
 pub(super) static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:and\s+|now\s+|so\s+|then\s+)?(?:for|in|turning\s+to|looking\s+(?:at|to|into|ahead\s+to|forward\s+to)|moving\s+(?:on\s+)?to|as\s+for|on|regarding|with\s+respect\s+to)\b",
+        r"(?i)^\s*(?:and\s+|now\s+|so\s+|then\s+)?(?:for|in|turning\s+(?:now\s+)?to|looking\s+(?:now\s+)?(?:at|to|into|ahead\s+to|forward\s+to)|moving\s+(?:now\s+)?(?:on\s+)?to|as\s+for|on|regarding|with\s+respect\s+to)\b",
     )
 });
 /// Where a comparison with the past starts in a sentence: periods after it are not the

@@ -129,6 +129,18 @@ pub(super) fn is_past(period: &str, call: CallPeriod) -> bool {
     past_quarter || year.zip(call.year).is_some_and(|(y, c)| y < c)
 }
 
+/// True when a period named in passing can set no guide's period: one already reported, or
+/// on a fourth-quarter call the call's own year ("the environment we experienced in 2021 will
+/// persist throughout 2022" does not make the next paragraph's guides 2021's).
+pub(super) fn is_reported(period: &str, call: CallPeriod) -> bool {
+    is_past(period, call)
+        || call.quarter == Some(4)
+            && period
+                .strip_prefix("FY")
+                .and_then(|y| y.parse::<u16>().ok())
+                == call.year
+}
+
 /// The unit a row gives a figure in; none when guidance is not given in it ("grew our rate
 /// base to $41 billion" is no growth rate, "average diluted shares of $51 million" no count).
 pub(super) fn unit_of(fig: &Fig, word: &MetricWord) -> Option<super::GuideUnit> {
@@ -186,6 +198,14 @@ pub(super) fn make(
     let b = before.to_ascii_lowercase();
     let tail = b.trim_end();
     let ends = |words: &[&str]| words.iter().any(|w| tail.ends_with(w));
+    // A whole word at the end: "below" does not end in the band word "low".
+    let ends_word = |w: &str| {
+        tail.ends_with(w)
+            && tail[..tail.len() - w.len()]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
     let a = after.to_ascii_lowercase();
     let a = a.trim_start();
     let negative = names_loss(&b, word)
@@ -259,14 +279,19 @@ pub(super) fn make(
         // "in the low 30% range": a band.
         if fig.unit == Unit::Percent {
             let v = fig.low;
-            if tail.ends_with("low") {
+            if ends_word("low") {
                 (low, high) = (Some(v), Some(v + 3.0));
-            } else if tail.ends_with("mid") {
+            } else if ends_word("mid") {
                 (low, high) = (Some(v + 3.0), Some(v + 6.0));
-            } else if tail.ends_with("high") {
+            } else if ends_word("high") {
                 (low, high) = (Some(v + 6.0), Some(v + 9.0));
             }
         }
+    } else if tail.ends_with("flat to down") {
+        // "flat to down low single digits": from the band's far end to zero.
+        (low, high) = (high.map(|v| -v.abs()), Some(0.0));
+    } else if tail.ends_with("flat to up") || tail.ends_with("flat to") {
+        (low, high) = (Some(0.0), high);
     } else if DOWN.is_match(tail)
         || matches!(fig.unit, Unit::Percent | Unit::Bps) && DECLINE.is_match(tail)
     {
@@ -307,9 +332,9 @@ pub(super) fn make(
             "somewhere around",
             "circa",
         ])
-        || tail.ends_with("low")
-        || tail.ends_with("mid")
-        || tail.ends_with("high")
+        || ends_word("low")
+        || ends_word("mid")
+        || ends_word("high")
         || a.starts_with("-ish")
         || a.starts_with("or so");
     let local = fig.span.clone();

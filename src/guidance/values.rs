@@ -137,6 +137,20 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
                 || s[..q.span.start].ends_with('’');
             !(q.unit == Unit::Count && quoted && digits.len() == 2)
         })
+        // "Slide 13", "page 4": where something is shown, not a figure.
+        .filter(|q| {
+            let head = s[..q.span.start].trim_end();
+            let word = head
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            !(q.unit == Unit::Count
+                && matches!(
+                    word.as_str(),
+                    "slide" | "slides" | "page" | "pages" | "chart" | "exhibit"
+                ))
+        })
         // "K-12", "COVID-19", "F-35": names, not figures.
         .filter(|q| {
             let b = &s.as_bytes()[..q.span.start];
@@ -282,11 +296,44 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
             }
         }
     }
+    // "high single or low double digits", "mid-single to low-double-digit": one band
+    // across the two.
+    static SINGLE_TO_DOUBLE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?P<lo>low|mid|high)[\s-]+single(?:[\s-]digits?)?[\s-]+(?:or|to)[\s-]+(?P<hi>low|mid|high)[\s-]+double[\s-]digits?\b",
+        )
+    });
+    for c in SINGLE_TO_DOUBLE.captures_iter(s) {
+        let Some(m) = c.get(0) else { continue };
+        let lo = match c["lo"].to_ascii_lowercase().as_str() {
+            "low" => 1.0,
+            "mid" => 4.0,
+            _ => 7.0,
+        };
+        let hi = match c["hi"].to_ascii_lowercase().as_str() {
+            "low" => 13.0,
+            "mid" => 16.0,
+            _ => 19.0,
+        };
+        out.retain(|f| !(f.span.start < m.end() && m.start() < f.span.end));
+        out.push(Fig {
+            span: m.range(),
+            unit: Unit::Percent,
+            low: lo,
+            high: Some(hi),
+            high_negative: false,
+            high_positive: false,
+            words: true,
+        });
+    }
     for c in DIGIT_WORDS.captures_iter(s) {
         let Some(m) = c.get(0) else { continue };
         let overlaps = |f: &Fig| f.span.start < m.end() && m.start() < f.span.end;
         // "the low 20s": the bare "20" read as a count is the band's.
-        if out.iter().any(|f| overlaps(f) && f.unit != Unit::Count) {
+        if out
+            .iter()
+            .any(|f| overlaps(f) && (f.unit != Unit::Count || f.words))
+        {
             continue;
         }
         out.retain(|f| !overlaps(f));
@@ -392,6 +439,8 @@ pub(super) fn around(s: &str, q: &Quantity, rest: &[Quantity]) -> Option<(usize,
         match (q.unit, r.unit) {
             (a, b) if a == b => Some(r.value.abs()),
             (Unit::Percent, Unit::Bps) => Some(r.value.abs() / 100.0),
+            // "$280 million, plus or minus 5%": a share of the value.
+            (Unit::Usd | Unit::Count, Unit::Percent) => Some(q.value.abs() * r.value.abs() / 100.0),
             (Unit::Usd | Unit::Percent, Unit::Count) => Some(r.value.abs()),
             _ => None,
         }
