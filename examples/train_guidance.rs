@@ -152,6 +152,49 @@ fn main() {
             }
         }
     }
+    // Rows judged on calls of history-wide companies that are in no part of guidance-wide
+    // (round H4 of the held-out fixture): other industries (banks, insurers, telecoms) than
+    // the Train companies, and no leak into guidance-wide's held-out recall. They count as
+    // Train rows for the threshold.
+    let history_wide = corpus.join("history-wide");
+    let mut extra: BTreeMap<String, Call> = BTreeMap::new();
+    for j in read_jsonl(&root.join("tests/fixtures/guidance_judged_heldout.jsonl")) {
+        let Some(file) = j["file"].as_str().filter(|f| f.starts_with("history-wide/")) else {
+            continue;
+        };
+        let call = extra.entry(file.to_string()).or_insert_with(|| {
+            let path = history_wide.join(file.trim_start_matches("history-wide/"));
+            let transcript = callread::library::load_file(&path)
+                .unwrap_or_else(|e| panic!("{file}: {e}"));
+            let rows = extract(&transcript);
+            let period = call_period(&transcript);
+            let features = (0..rows.len())
+                .map(|i| confidence::features(&transcript, &rows, i, period))
+                .collect();
+            Call {
+                company: file.split('/').nth(1).unwrap_or("").to_string(),
+                part: Part::Train,
+                rows,
+                features,
+            }
+        });
+        match find_row(call, &j) {
+            Some(i) => {
+                examples.insert(
+                    wide_count,
+                    (
+                        call.company.clone(),
+                        Example {
+                            features: call.features[i].clone(),
+                            right: j["right"].as_bool().unwrap_or(false),
+                        },
+                    ),
+                );
+                wide_count += 1;
+            }
+            None => unmatched += 1,
+        }
+    }
     if std::env::var("WIDE_ONLY").is_ok() {
         examples.truncate(wide_count);
     }
