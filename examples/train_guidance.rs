@@ -159,13 +159,16 @@ fn main() {
     let history_wide = corpus.join("history-wide");
     let mut extra: BTreeMap<String, Call> = BTreeMap::new();
     for j in read_jsonl(&root.join("tests/fixtures/guidance_judged_heldout.jsonl")) {
-        let Some(file) = j["file"].as_str().filter(|f| f.starts_with("history-wide/")) else {
+        let Some(file) = j["file"]
+            .as_str()
+            .filter(|f| f.starts_with("history-wide/"))
+        else {
             continue;
         };
         let call = extra.entry(file.to_string()).or_insert_with(|| {
             let path = history_wide.join(file.trim_start_matches("history-wide/"));
-            let transcript = callread::library::load_file(&path)
-                .unwrap_or_else(|e| panic!("{file}: {e}"));
+            let transcript =
+                callread::library::load_file(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
             let rows = extract(&transcript);
             let period = call_period(&transcript);
             let features = (0..rows.len())
