@@ -1059,3 +1059,31 @@ For the full year, we expect net interest expense of $90 million, plus or minus 
         .expect("tax row");
     assert_eq!((tax.low, tax.high), (None, Some(25.0)), "{}", show());
 }
+
+/// A ratio's subject and an aside left out, in words of this test's own: "SG&A as a percentage
+/// of home sale revenues" is SG&A's ratio, not revenue growth; "operating expenses, excluding
+/// bad debt, of" is operating expenses; capex "as 3% of revenue" is a ratio, not capex.
+#[test]
+fn a_ratio_names_its_subject_and_an_aside_is_left_out() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Initech second quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For the third quarter, we expect selling and administrative expense as a percentage of home closing revenues to be in the range of 10.1% to 10.4%.\n\n\
+We expect full year operating expenses, excluding bad debt, of $420 million to $430 million.\n\n\
+We expect full year capital expenditures to be between 2.5% and 3% of revenue.\n",
+    );
+    let f = extract(&t);
+    let label = |low: f64| {
+        f.iter()
+            .find(|r| r.low.is_some_and(|v| (v - low).abs() < 1e-6))
+            .map(|r| r.label.to_lowercase())
+            .unwrap_or_default()
+    };
+    assert!(label(10.1).contains("administrative"), "{}", label(10.1));
+    assert!(label(10.1).contains("% of"), "{}", label(10.1));
+    assert!(
+        label(420.0 * M).starts_with("operating expenses"),
+        "{}",
+        label(420.0 * M)
+    );
+    assert!(label(2.5).contains("% of revenue"), "{}", label(2.5));
+}

@@ -246,7 +246,7 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
     // "R&D as a percentage of revenue": the ratio is R&D's, not revenue's.
     static OF_REVENUE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:as\s+a\s+)?(?:percent(?:age)?|%|share|portion|proportion)\s+of\s+(?:total\s+|net\s+)*(?:revenues?|sales)\b",
+            r"(?i)\b(?:as\s+a\s+)?(?:percent(?:age)?|%|share|portion|proportion)\s+of\s+(?:total\s+|net\s+)*(?:[\w&-]+\s+){0,3}?(?:revenues?|sales)\b",
         )
     });
     // "margin which excluding acquisition-related charges is": the charges are left out.
@@ -263,15 +263,21 @@ pub(super) fn nearest_before(before: &str) -> Option<(MetricWord, usize)> {
             r"(?i),\s*(?:excluding|exclusive\s+of|net\s+of|before)\b[^;:]*?,\s*(?:is|are|was|were|will\s+be|should\s+be|to\s+be|is\s+expected|are\s+expected|is\s+estimated|are\s+estimated)\b",
         )
     });
+    // "core operating expenses, excluding bad debt, of $191 million": an aside left out.
+    static LEFT_OUT_ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i),\s*(?:excluding|exclusive\s+of|net\s+of|including)\s+[^,;:]{1,60},")
+    });
     let masked;
     let before = if OF_REVENUE.is_match(before)
         || LEFT_OUT.is_match(before)
         || LEFT_OUT_LIST.is_match(before)
+        || LEFT_OUT_ASIDE.is_match(before)
     {
         let blank = |c: &regex::Captures| " ".repeat(c[0].len());
         let once = OF_REVENUE.replace_all(before, blank);
         let twice = LEFT_OUT_LIST.replace_all(&once, blank);
-        masked = LEFT_OUT.replace_all(&twice, blank).into_owned();
+        let aside = LEFT_OUT_ASIDE.replace_all(&twice, blank);
+        masked = LEFT_OUT.replace_all(&aside, blank).into_owned();
         &*masked
     } else {
         before
@@ -577,7 +583,7 @@ fn ratio_of(before: &str, after: &str) -> Option<&'static str> {
     });
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:\b(?:percent(?:age)?|share|portion|ratio|proportion)|%)\s+of\s+(?:net\s+|total\s+(?:[\w-]+\s+){0,4}?)?(sales|revenues?|premiums?)\b",
+            r"(?i)(?:\b(?:percent(?:age)?|share|portion|ratio|proportion)|%)\s+of\s+(?:net\s+|total\s+(?:[\w-]+\s+){0,4}?|(?:[\w&-]+\s+){0,3}?)?(sales|revenues?|premiums?)\b",
         )
     });
     let c = AFTER.captures(after).or_else(|| BEFORE.captures(before))?;
@@ -623,7 +629,12 @@ pub(super) fn as_rate(w: MetricWord, unit: Unit, before: &str, after: &str) -> M
         | Metric::Other
         | Metric::Shares => w,
         // "expenses of 33% of revenue" is a ratio; "expenses up 5%" growth.
-        Metric::Expense | Metric::Volume | Metric::Revenue | Metric::Eps | Metric::NetIncome
+        Metric::Expense
+        | Metric::Volume
+        | Metric::Revenue
+        | Metric::Eps
+        | Metric::NetIncome
+        | Metric::Capex
             if ratio_of(before, after).is_some() =>
         {
             MetricWord {
