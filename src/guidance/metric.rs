@@ -573,6 +573,33 @@ fn tidy(s: &str) -> String {
 }
 
 /// "14% of sales", "6.7% of premium": what a ratio is of.
+/// True for a label of the wider lexicon that names an amount ("Net interest income",
+/// "Bookings", "Deposits"), not a rate, ratio or price ("Combined ratio", "Retention").
+fn amount_like(label: &str) -> bool {
+    let l = label.to_ascii_lowercase();
+    const AMOUNTS: &[&str] = &[
+        "net interest income",
+        "interest income",
+        "nii",
+        "bookings",
+        "billings",
+        "backlog",
+        "deposits",
+        "deposit",
+        "rpo",
+        "remaining performance obligation",
+        "arr",
+        "book value",
+        "fees",
+        "fee",
+    ];
+    !l.contains("growth")
+        && !l.contains('%')
+        && AMOUNTS
+            .iter()
+            .any(|a| l.ends_with(a) || l.split_whitespace().any(|w| w == *a))
+}
+
 fn ratio_of(before: &str, after: &str) -> Option<&'static str> {
     // "14% of sales" right after the figure, or "as a percentage of revenue" before it; not
     // "an increase of sales in the mid-single digits".
@@ -619,6 +646,16 @@ pub(super) fn as_rate(w: MetricWord, unit: Unit, before: &str, after: &str) -> M
                     "{base}, % of {}",
                     ratio_of(before, after).unwrap_or("revenue")
                 ),
+                ..w
+            }
+        }
+        // "net interest income to be down 1% to 3%", "bookings to increase mid-single
+        // digits": an amount named by the wider lexicon grows; a rate or ratio does not.
+        Metric::Other if GROWS.is_match(context) && amount_like(&w.label) => {
+            let label = format!("{} growth", w.label);
+            MetricWord {
+                metric: Metric::Growth,
+                label,
                 ..w
             }
         }
