@@ -1070,7 +1070,8 @@ fn a_ratio_names_its_subject_and_an_aside_is_left_out() {
 For the third quarter, we expect selling and administrative expense as a percentage of home closing revenues to be in the range of 10.1% to 10.4%.\n\n\
 We expect full year operating expenses, excluding bad debt, of $420 million to $430 million.\n\n\
 We expect full year capital expenditures to be between 2.5% and 3% of revenue.\n\n\
-For the full year, we expect net interest income to decline 2% to 4%, and we expect the combined ratio to be 93% to 95%.\n",
+For the full year, we expect net interest income to decline 2% to 4%, and we expect the combined ratio to be 93% to 95%.\n\n\
+In May we signed a seven-year agreement with a utility, which we expect to generate about $12 million in revenue each year.\n",
     );
     let f = extract(&t);
     let label = |low: f64| {
@@ -1090,4 +1091,10 @@ For the full year, we expect net interest income to decline 2% to 4%, and we exp
     // An amount's growth is its growth; a ratio stays a ratio.
     assert_eq!(label(-4.0), "net interest income growth");
     assert_eq!(label(93.0), "combined ratio");
+    // What one deal brings is no company total.
+    assert!(
+        label(12.0 * M).starts_with("contribution"),
+        "{}",
+        label(12.0 * M)
+    );
 }

@@ -1002,6 +1002,10 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     }
                     _ => match &effect {
                         Some(name) if before_own.trim().len() <= 25 => with_effect(word, name),
+                        // "a five-year contract, which we expect to generate approximately $30
+                        // million in revenue annually": what one deal brings, not the
+                        // company's revenue.
+                        _ if DEAL_BRINGS.is_match(upto) => with_effect(word, "Contribution"),
                         _ => word,
                     },
                 };

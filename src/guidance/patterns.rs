@@ -229,6 +229,13 @@ pub(super) static WIND: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:constant[\s-])?(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx)s?\b(?:\s+(profit|margin))?",
     )
 });
+/// A deal as the subject of what the figure brings: "the contract, which we expect to
+/// generate approximately", "the acquisition is expected to add".
+pub(super) static DEAL_BRINGS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:contracts?|awards?|agreements?|acquisitions?|deals?|transactions?|orders?|wins?|partnerships?)\b[^.;]{0,80}?\b(?:generate|add|bring|contribute|deliver)s?\b(?:\s+[\w-]+){0,3}?\s*$",
+    )
+});
 /// "at the upper end of our usual 6% to 8% range": a standing range the company measures
 /// itself against, not this period's guide.
 pub(super) static STANDING: LazyLock<Regex> = LazyLock::new(|| {
