@@ -1098,3 +1098,18 @@ In May we signed a seven-year agreement with a utility, which we expect to gener
         label(12.0 * M)
     );
 }
+
+/// Words that look like results but report nothing, in words of this test's own: "to
+/// declined" (a transcript's slip), "reported and adjusted EPS of … respectively".
+#[test]
+fn words_that_look_like_results_report_nothing() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Hooli second quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We expect full year revenue to declined 4% to 6%.\n\n\
+We now expect reported and adjusted full year EPS of $2.10 to $2.20 and $2.55 to $2.65, respectively.\n",
+    );
+    let got: Vec<String> = extract(&t).iter().map(format_value).collect();
+    for want in ["-6%–-4%", "$2.10–$2.20", "$2.55–$2.65"] {
+        assert!(got.iter().any(|v| v == want), "{want} missing: {got:?}");
+    }
+}

@@ -116,7 +116,8 @@ pub(super) fn forward(s: &str) -> bool {
 
 /// True when the sentence reports results: a result verb that does not speak of the guide.
 pub(super) fn reports_result(s: &str) -> bool {
-    let cleaned = GUIDE_CHANGE.replace_all(s, " ");
+    let cleaned = not_result_words(s);
+    let cleaned = GUIDE_CHANGE.replace_all(&cleaned, " ");
     RESULT.is_match(&cleaned) || past_tense_clause(&cleaned)
 }
 
@@ -233,6 +234,26 @@ pub(super) fn changes_guide(s: &str) -> bool {
     CHANGE.is_match(s)
 }
 
+/// The text with words that look like result verbs but report nothing blanked (same length,
+/// so positions agree): "to declined" (a transcript's slip for "to decline"), "reported and
+/// adjusted EPS", "reported EPS of" (an adjective: the GAAP figure).
+fn not_result_words(s: &str) -> std::borrow::Cow<'_, str> {
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bto\s+[a-z]+ed\b|\breported\s+(?:and|an|&)\s+adjusted\b|\breported\s+(?:diluted\s+|gaap\s+|full[\s-]year\s+)?(?:eps|earnings\s+per|revenues?|sales|net\s+sales|ebitda|operating\s+(?:income|margin)|growth|tax\s+rate)\b",
+        )
+    });
+    WORDS.replace_all(s, |c: &regex::Captures| {
+        let w = &c[0];
+        if w.to_ascii_lowercase().starts_with("to") {
+            // Keep "to", blank the past form.
+            format!("to{}", " ".repeat(w.len() - 2))
+        } else {
+            " ".repeat(w.len())
+        }
+    })
+}
+
 /// True when the words after a figure make it a past figure.
 pub(super) fn past_after(after: &str) -> bool {
     PAST_AFTER.is_match(after) || AS_OF.is_match(after) || COMPONENT.is_match(after)
@@ -242,6 +263,7 @@ pub(super) fn past_after(after: &str) -> bool {
 /// the storms reduced Q3 EPS by $0.06").
 pub(super) fn result_since_forward(before: &str) -> bool {
     let cleaned = NOT_FORWARD.replace_all(before, " ");
+    let cleaned = not_result_words(&cleaned);
     // The last forward word counts also inside a change to the guide ("our revised adjusted EPS
     // range is now"); the change's own words are no result. Blanked to the same length, so
     // positions agree.

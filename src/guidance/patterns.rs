@@ -131,7 +131,7 @@ pub(super) static DOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// between": a percentage after these is a fall (not "decline to", a level).
 pub(super) static DECLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:down|declin(?:e|es|ing)|decreas(?:e|es|ing)|contract(?:ion)?|drop|fall)(?:\s+(?:of|in|the|range|by|about|approximately|roughly|around|between|an?|somewhere|anywhere|within|and|mid|low|high|single|double|digits?))*\s*$",
+        r"(?i)\b(?:down|declin(?:e|es|ing|ed)|decreas(?:e|es|ing|ed)|contract(?:ion)?|drop|fall)(?:\s+(?:of|in|the|range|by|about|approximately|roughly|around|between|an?|somewhere|anywhere|within|and|mid|low|high|single|double|digits?))*\s*$",
     )
 });
 /// Where an assumption or an aside begins after a figure: its period is not the figure's.
