@@ -29,7 +29,10 @@ pub fn parse(text: &str, source: &str) -> Result<Transcript, ParseError> {
         .filter(|(_, l)| !l.is_empty())
         .collect();
     let bilingual = lines.iter().any(|(_, l)| cjk_count(l) > 0);
-    let dash_style = lines.iter().any(|(_, l)| dash_header(l).is_some());
+    let participants = listed_participants(&lines);
+    let dash_style = lines
+        .iter()
+        .any(|(_, l)| plausible_dash_header(l, &participants).is_some());
 
     // Exact lines seen as doubled headers: a later single copy (its twin lost) still counts.
     let mut known_headers: HashSet<&str> = HashSet::new();
@@ -56,7 +59,8 @@ pub fn parse(text: &str, source: &str) -> Result<Transcript, ParseError> {
         let header = if doubled || known_headers.contains(line) {
             split_header(line, " - ")
         } else if dash_style {
-            dash_header(line).or_else(|| (line == "Operator").then_some((line, None)))
+            plausible_dash_header(line, &participants)
+                .or_else(|| (line == "Operator").then_some((line, None)))
         } else {
             None
         };
@@ -80,15 +84,186 @@ pub fn parse(text: &str, source: &str) -> Result<Transcript, ParseError> {
     b.finish(source, bilingual)
 }
 
-/// The speaker name of a line that looks like a `Name - Title` header (used by the streaming
-/// search, which sees one line at a time).
-pub(crate) fn header_name(line: &str) -> Option<&str> {
-    split_header(line, " - ").map(|(name, _)| name)
+/// The names a participants list declares (`Call participants:` followed by `Name -- Title`
+/// lines): a header naming one of them is accepted whatever its title looks like.
+fn listed_participants<'a>(lines: &'a [(usize, std::borrow::Cow<'_, str>)]) -> HashSet<&'a str> {
+    let mut names = HashSet::new();
+    let mut in_list = false;
+    for (_, line) in lines {
+        if let Some(m) = section_marker(line) {
+            in_list = m == Marker::Participants;
+            continue;
+        }
+        if !in_list {
+            continue;
+        }
+        match dash_header(line).or_else(|| split_header(line, " - ")) {
+            Some((name, _)) if !starts_like_a_sentence(name) => {
+                names.insert(name);
+            }
+            _ => in_list = false,
+        }
+    }
+    names
 }
 
-/// The speaker name of a `Name -- Title` line.
-pub(crate) fn dash_header_name(line: &str) -> Option<&str> {
-    dash_header(line).map(|(name, _)| name)
+/// Words that begin sentences, never names: "So -- and it was really --", "You're -- versus
+/// ...", "We -- this is what ..." are speech with a dash in it, not speaker headers.
+const SENTENCE_WORDS: &[&str] = &[
+    "a",
+    "absolutely",
+    "actually",
+    "again",
+    "ah",
+    "all",
+    "also",
+    "and",
+    "anyway",
+    "as",
+    "at",
+    "both",
+    "but",
+    "correct",
+    "exactly",
+    "fair",
+    "fine",
+    "first",
+    "for",
+    "good",
+    "great",
+    "he",
+    "hello",
+    "hey",
+    "hi",
+    "how",
+    "i",
+    "i'd",
+    "i'll",
+    "i'm",
+    "i've",
+    "if",
+    "in",
+    "is",
+    "it",
+    "it's",
+    "just",
+    "let",
+    "look",
+    "maybe",
+    "my",
+    "no",
+    "not",
+    "now",
+    "oh",
+    "ok",
+    "okay",
+    "on",
+    "one",
+    "or",
+    "our",
+    "perfect",
+    "right",
+    "she",
+    "size",
+    "so",
+    "sorry",
+    "sure",
+    "thank",
+    "thanks",
+    "that",
+    "that's",
+    "the",
+    "then",
+    "there",
+    "there's",
+    "these",
+    "they",
+    "they're",
+    "this",
+    "those",
+    "to",
+    "um",
+    "uh",
+    "we",
+    "we'd",
+    "we'll",
+    "we're",
+    "we've",
+    "well",
+    "what",
+    "what's",
+    "when",
+    "where",
+    "which",
+    "who",
+    "why",
+    "with",
+    "yeah",
+    "yep",
+    "yes",
+    "you",
+    "you'd",
+    "you'll",
+    "you're",
+    "you've",
+    "your",
+];
+
+/// True when a would-be name starts with a word that starts sentences ("So", "You're",
+/// "Yeah. That's"); an initial ("A. William Higgins") is no such word.
+fn starts_like_a_sentence(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let bare = first
+        .trim_end_matches(['.', ','])
+        .replace('’', "'")
+        .to_lowercase();
+    let initial = first.ends_with('.') && bare.chars().count() == 1;
+    !initial && SENTENCE_WORDS.contains(&bare.as_str())
+}
+
+/// A title as a header writes it: not a sentence ("and it was really --", "versus …",
+/// "I'd say both."): at most fifteen words, no question or exclamation mark, not ending in a
+/// dash or an ellipsis, and a final period only after an abbreviation ("Acme Inc.").
+fn plausible_title(title: &str) -> bool {
+    let t = title.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 15 || t.contains(['?', '!']) {
+        return false;
+    }
+    if t.ends_with(['-', '—', '–', '…', ',', ';', ':']) || t.ends_with("..") {
+        return false;
+    }
+    let last = words[words.len() - 1];
+    if last.ends_with('.') {
+        let capital = last.chars().next().is_some_and(char::is_uppercase);
+        if !capital || last.chars().count() > 5 {
+            return false;
+        }
+    }
+    true
+}
+
+/// A `Name -- Title` header written once, when it is plausible: a name in the participants
+/// list, or a name that does not start like a sentence with a title that is not one. A
+/// one-word name ("Eddie -- Analyst") needs a title that starts with a capital.
+fn plausible_dash_header<'a>(
+    line: &'a str,
+    participants: &HashSet<&str>,
+) -> Option<(&'a str, Option<&'a str>)> {
+    let (name, title) = dash_header(line)?;
+    if participants.contains(name) {
+        return Some((name, title));
+    }
+    if starts_like_a_sentence(name) {
+        return None;
+    }
+    let title_text = title.unwrap_or("");
+    let capital = title_text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let one_word = name.split_whitespace().count() == 1;
+    (plausible_title(title_text) && (capital || !one_word)).then_some((name, title))
 }
 
 /// Markers of the English-only style; they are structure, not paragraphs.
@@ -460,6 +635,56 @@ mod tests {
             Some(("Eric Yuan", Some("Founder and Chief Executive Officer")))
         );
         assert_eq!(dash_header("Revenue grew -- as we said -- 3%."), None);
+    }
+
+    #[test]
+    fn speech_with_a_dash_is_no_header() {
+        let none = HashSet::new();
+        for speech in [
+            "So -- and it was really --",
+            "You're -- versus what we had planned …",
+            "We -- this is what we said in March.",
+            "Yeah. That's -- the margin we guided.",
+            "Both -- I'd say both.",
+            "Mostly -- sorry, go on.",
+            "Fair Enough -- would you say so?",
+        ] {
+            assert_eq!(plausible_dash_header(speech, &none), None, "{speech}");
+        }
+        for header in [
+            "Priya Natarajan -- Chief Financial Officer",
+            "A. Rowan Tull -- Chief Operating Officer",
+            "Tomas Erlig -- Quarry Partners -- Analyst",
+            "Otto -- Analyst",
+            "Lena K. Moor -- chief executive officer",
+            "Dana Quill -- Fennick & Co.",
+        ] {
+            assert!(plausible_dash_header(header, &none).is_some(), "{header}");
+        }
+        // A name the participants list declares is a header whatever its title says.
+        let listed = HashSet::from(["Well"]);
+        assert!(plausible_dash_header("Well -- sorry.", &listed).is_some());
+    }
+
+    #[test]
+    fn a_rejected_header_stays_speech_of_the_turn() {
+        let text = "Operator\n\nOur first question comes from Ines Varga with Pellham.\n\n\
+            Ines Varga -- Pellham -- Analyst\n\nHow is demand?\n\n\
+            Marco Lind -- Chief Executive Officer\n\nIt is steady.\n\n\
+            So -- and it was really -- steady in every region.\n\n\
+            Operator\n\nThat concludes the call.\n";
+        let t = parse(text, "t").unwrap();
+        let names: Vec<&str> = t
+            .turns
+            .iter()
+            .map(|tu| t.speakers[tu.speaker].name.as_str())
+            .collect();
+        assert_eq!(names, ["Operator", "Ines Varga", "Marco Lind", "Operator"]);
+        let last = t.turns[2].paragraphs.last().and_then(|p| p.en.as_deref());
+        assert_eq!(
+            last,
+            Some("So -- and it was really -- steady in every region.")
+        );
     }
 
     #[test]
