@@ -11,6 +11,8 @@ pub struct Transcript {
     pub summary_zh: Vec<String>,
     /// The translation notice (使用警語...), if the file has one.
     pub notice: Option<String>,
+    /// Which layout the file was read as (see [`Layout`]).
+    pub layout: Layout,
     /// Everyone who speaks, in order of first appearance.
     pub speakers: Vec<Speaker>,
     /// The turns, in order.
@@ -29,6 +31,43 @@ pub struct Transcript {
     /// for a warning: the rest of the file is read.
     #[serde(skip)]
     pub warnings: Vec<String>,
+}
+
+/// The layout a transcript file was written in, detected from its lines (no flag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// The bundled bilingual files: a `Name - Title` header written twice, then English and
+    /// Chinese lines alternating.
+    Interleaved,
+    /// English `Name -- Title` headers written once, blank lines between paragraphs.
+    Dash,
+    /// `Jane Roe: first paragraph …`, later paragraphs plain.
+    Colon,
+    /// A name on a line of its own, then the paragraphs; `Executives` / `Analysts` lists.
+    NameLine,
+    /// `JANE ROE, Chief Financial Officer` header lines; `Q - ` / `A - ` in the Q&A.
+    Capitals,
+    /// Speaker-turn JSON: `{"prepared_remarks": [{"speaker", "speech"}], "q_and_a": […]}`.
+    Json,
+    /// Not recognised: the paragraphs, under one unknown speaker.
+    #[default]
+    Unknown,
+}
+
+impl Layout {
+    /// The name `dump` writes ("colon", "name_line").
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Interleaved => "interleaved",
+            Layout::Dash => "dash",
+            Layout::Colon => "colon",
+            Layout::NameLine => "name_line",
+            Layout::Capitals => "capitals",
+            Layout::Json => "json",
+            Layout::Unknown => "unknown",
+        }
+    }
 }
 
 /// A participant of the call.

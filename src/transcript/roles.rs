@@ -295,6 +295,7 @@ pub(crate) fn infer(t: &mut Transcript, qa_marker_turn: Option<usize>) {
             })
         })
         .collect();
+    split_unidentified(t, &intros);
     let first_intro = intros.first().map(|(i, _, _)| *i);
     let qa_start = match (qa_marker_turn, first_intro) {
         (Some(m), Some(f)) => m.min(f),
@@ -373,6 +374,78 @@ pub(crate) fn infer(t: &mut Transcript, qa_marker_turn: Option<usize>) {
             s.firm_zh = firm_zh.filter(|zh| crate::text::script::cjk_count(zh) > 0 || same(zh));
             s.firm = Some(intro.firm);
         }
+    }
+}
+
+/// True for a header that names nobody: "Unidentified Participant", "Unknown Analyst"
+/// (a numbered one, "Unidentified Participant 2", is one person throughout the call).
+fn is_unidentified(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    (lower.starts_with("unidentified") || lower.starts_with("unknown"))
+        && !name.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// "Unidentified Participant" stands for whoever the operator just introduced: the turns of
+/// such a speaker after an introduction (up to the operator's next turn) become the turns of
+/// the person introduced ("… from Arjun Bhatia with William Blair"), so four analysts are
+/// four speakers. The header stays as their title. Not when the person introduced also
+/// speaks under their own name there.
+fn split_unidentified(t: &mut Transcript, intros: &[(usize, Intro, Option<String>)]) {
+    if !t.speakers.iter().any(|s| is_unidentified(&s.name)) {
+        return;
+    }
+    for (i, intro, _) in intros {
+        let range: Vec<usize> = (i + 1..t.turns.len())
+            .take_while(|&j| t.speakers[t.turns[j].speaker].role != Role::Operator)
+            .collect();
+        let named = range
+            .iter()
+            .any(|&j| t.speakers[t.turns[j].speaker].name == intro.name);
+        if named {
+            continue;
+        }
+        for j in range {
+            let old = t.turns[j].speaker;
+            if !is_unidentified(&t.speakers[old].name) {
+                continue;
+            }
+            let new = match t.speakers.iter().position(|s| s.name == intro.name) {
+                Some(k) => k,
+                None => {
+                    t.speakers.push(super::model::Speaker {
+                        name: intro.name.clone(),
+                        title: Some(t.speakers[old].name.clone()),
+                        role: Role::Unknown,
+                        firm: None,
+                        firm_zh: None,
+                    });
+                    t.speakers.len() - 1
+                }
+            };
+            t.turns[j].speaker = new;
+        }
+    }
+    // A header no turn is left with is no participant.
+    let used: std::collections::HashSet<usize> = t.turns.iter().map(|tu| tu.speaker).collect();
+    let keep: Vec<bool> = (0..t.speakers.len())
+        .map(|k| used.contains(&k) || !is_unidentified(&t.speakers[k].name))
+        .collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut index = vec![0; keep.len()];
+    let mut next = 0;
+    for (k, &kept) in keep.iter().enumerate() {
+        index[k] = next;
+        next += usize::from(kept);
+    }
+    let mut k = 0;
+    t.speakers.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    for tu in &mut t.turns {
+        tu.speaker = index[tu.speaker];
     }
 }
 

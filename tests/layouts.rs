@@ -1,0 +1,229 @@
+//! Layout detection (#24): one fixture per layout, written for these tests with invented
+//! companies and people, each with its expected turns (speaker, section, paragraphs).
+
+mod common;
+
+use callread::transcript::{Layout, Role, Section, Transcript};
+
+const P: Section = Section::Prepared;
+const Q: Section = Section::Qa;
+
+fn fixture(name: &str) -> Transcript {
+    let path = format!(
+        "{}/tests/fixtures/layouts/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    callread::library::load_bytes(std::fs::read(&path).unwrap(), &path).unwrap()
+}
+
+/// (speaker, section, paragraph count) of every turn.
+fn turns(t: &Transcript) -> Vec<(String, Section, usize)> {
+    t.turns
+        .iter()
+        .map(|tu| {
+            (
+                t.speakers[tu.speaker].name.clone(),
+                tu.section,
+                tu.paragraphs.len(),
+            )
+        })
+        .collect()
+}
+
+fn expect(t: &Transcript, layout: Layout, want: &[(&str, Section, usize)]) {
+    assert_eq!(t.layout, layout, "{}", t.source);
+    let want: Vec<(String, Section, usize)> = want
+        .iter()
+        .map(|(n, s, p)| (n.to_string(), *s, *p))
+        .collect();
+    assert_eq!(turns(t), want, "{}", t.source);
+    assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+}
+
+fn role(t: &Transcript, name: &str) -> Role {
+    common::speaker(t, name).role
+}
+
+#[test]
+fn colon_layout() {
+    let t = fixture("colon.txt");
+    expect(
+        &t,
+        Layout::Colon,
+        &[
+            ("Operator", P, 2),
+            ("Odile Brandt", P, 2),
+            ("Kwame Osei", P, 3),
+            ("Ruth Abernathy", P, 2),
+            ("Operator", Q, 1),
+            ("Tobias Renner", Q, 1),
+            ("Kwame Osei", Q, 1),
+            ("Operator", Q, 1),
+            ("Mei Lindqvist", Q, 2),
+            ("Ruth Abernathy", Q, 1),
+            ("Operator", Q, 1),
+        ],
+    );
+    // The first paragraph is the header line's own text, without the name.
+    let first = t.turns[1].paragraphs[0].en.as_deref().unwrap();
+    assert!(first.starts_with("Thank you. With me"), "{first}");
+    assert_eq!(role(&t, "Tobias Renner"), Role::Analyst);
+    assert_eq!(
+        common::speaker(&t, "Mei Lindqvist").firm.as_deref(),
+        Some("Harrow Partners")
+    );
+    assert_eq!(role(&t, "Kwame Osei"), Role::Executive);
+    assert_eq!(t.company().as_deref(), Some("Larkspur Robotics"));
+}
+
+#[test]
+fn name_line_layout() {
+    let t = fixture("name_line.txt");
+    expect(
+        &t,
+        Layout::NameLine,
+        &[
+            ("Operator", P, 2),
+            ("Hollis Grant", P, 2),
+            ("Sabine Okafor", P, 3),
+            ("Dmitri Vance", P, 2),
+            ("Operator", Q, 1),
+            ("Lorna Fitch", Q, 1),
+            ("Dmitri Vance", Q, 1),
+            ("Operator", Q, 1),
+            ("Emeka Duarte", Q, 1),
+            ("Sabine Okafor", Q, 2),
+            ("Operator", Q, 1),
+        ],
+    );
+    // The lists give titles, and firms to the analysts.
+    let s = common::speaker(&t, "Dmitri Vance");
+    assert_eq!(s.title.as_deref(), Some("Chief Financial Officer"));
+    assert_eq!(
+        common::speaker(&t, "Emeka Duarte").firm.as_deref(),
+        Some("Sorrel & Main")
+    );
+    assert_eq!(role(&t, "Lorna Fitch"), Role::Analyst);
+    assert_eq!(role(&t, "Operator"), Role::Operator);
+    assert_eq!(t.company().as_deref(), Some("Quillfeather Foods"));
+}
+
+#[test]
+fn capitals_layout() {
+    let t = fixture("capitals.txt");
+    expect(
+        &t,
+        Layout::Capitals,
+        &[
+            ("Operator", P, 1),
+            ("Celeste Imbert", P, 2),
+            ("Augustin Pell", P, 3),
+            ("Nora Vesely", P, 1),
+            ("Operator", Q, 1),
+            ("Bram Okonkwo", Q, 1),
+            ("Augustin Pell", Q, 1),
+            ("Operator", Q, 1),
+            ("Ilse Moravec", Q, 1),
+            ("Nora Vesely", Q, 2),
+        ],
+    );
+    assert_eq!(role(&t, "Ilse Moravec"), Role::Analyst);
+    assert_eq!(
+        common::speaker(&t, "Nora Vesely").title.as_deref(),
+        Some("Chief Financial Officer")
+    );
+    assert_eq!(t.company().as_deref(), Some("Marrowby Energy"));
+}
+
+#[test]
+fn speaker_turn_json_layout() {
+    let t = fixture("speaker_turns.json");
+    expect(
+        &t,
+        Layout::Json,
+        &[
+            ("Operator", P, 1),
+            ("Ines Carvalho", P, 2),
+            ("Yusuf Adebayo", P, 3),
+            ("Greta Lindholm", P, 2),
+            ("Operator", Q, 1),
+            ("Arno Kessler", Q, 1),
+            ("Greta Lindholm", Q, 1),
+            ("Operator", Q, 1),
+            ("Lotte Brandvold", Q, 2),
+            ("Yusuf Adebayo", Q, 1),
+            ("Operator", Q, 1),
+            ("Samir Qureshi", Q, 1),
+            ("Yusuf Adebayo", Q, 1),
+        ],
+    );
+    assert_eq!(
+        common::speaker(&t, "Greta Lindholm").title.as_deref(),
+        Some("Chief Financial Officer")
+    );
+    assert_eq!(t.company().as_deref(), Some("Pellucid Software"));
+}
+
+#[test]
+fn unknown_layout_is_one_speaker_with_a_warning() {
+    let t = fixture("unknown.txt");
+    assert_eq!(t.layout, Layout::Unknown);
+    assert_eq!(t.turns.len(), 1);
+    assert_eq!(t.paragraph_count(), 3);
+    assert_eq!(t.speakers[0].role, Role::Unknown);
+    assert_eq!(t.warnings.len(), 1, "{:?}", t.warnings);
+    let path = format!(
+        "{}/tests/fixtures/layouts/unknown.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = common::run(&["dump", &path]);
+    assert!(o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("layout not recognised"), "{stderr}");
+}
+
+/// `dump` names the layout it read.
+#[test]
+fn dump_reports_the_layout() {
+    for (file, name) in [
+        ("colon.txt", "colon"),
+        ("name_line.txt", "name_line"),
+        ("capitals.txt", "capitals"),
+        ("speaker_turns.json", "json"),
+        ("unknown.txt", "unknown"),
+    ] {
+        let path = format!(
+            "{}/tests/fixtures/layouts/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let o = common::run(&["dump", &path]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["layout"], name, "{file}");
+    }
+    let o = common::run(&["dump"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["layout"] == "interleaved")
+    );
+}
+
+/// A speaker header in every layout is a plausible name: the first words of a sentence
+/// never are, whatever the layout.
+#[test]
+fn sentence_starts_stay_speech_in_every_layout() {
+    for file in ["colon.txt", "capitals.txt", "speaker_turns.json"] {
+        let t = fixture(file);
+        for s in &t.speakers {
+            let first = s.name.split_whitespace().next().unwrap();
+            assert!(
+                !["So", "We", "You're", "One", "Demand"].contains(&first),
+                "{file}: {}",
+                s.name
+            );
+        }
+    }
+}
