@@ -229,7 +229,8 @@ impl Transcript {
     }
 
     /// The company the call is about, read from the opening lines ("welcome to Zoom's Q2
-    /// FY25 earnings webinar", "Welcome to the Q2 2024 8x8, Inc. Earnings Conference Call").
+    /// FY25 earnings webinar", "Welcome to the Q2 2024 8x8, Inc. Earnings Conference Call"),
+    /// or else from a title line before the first speaker ("Acme Tools (ACME) Q2 …").
     pub fn company(&self) -> Option<String> {
         let opening = self
             .turns
@@ -240,6 +241,12 @@ impl Transcript {
         opening
             .filter_map(|p| p.en.as_deref())
             .find_map(super::roles::company_from_welcome)
+            .or_else(|| {
+                self.preamble
+                    .iter()
+                    .take(3)
+                    .find_map(|l| super::roles::company_from_title(l))
+            })
     }
 
     /// Iterates over all paragraphs with their turn index.

@@ -149,7 +149,15 @@ pub fn firm_zh_from_intro(zh: &str) -> Option<String> {
 /// "joining us (today) for", or "... Call for".
 static NAME_LEADS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:welcome(?:\s+(?:everyone|everybody|all))?\s+to|joining\s+us(?:\s+today)?\s+for|call\s+for|for\s+joining|welcome)\s+",
+        r"(?i)\b(?:welcome(?:\s+(?:everyone|everybody|all))?\s+to|joining\s+us(?:\s+today)?\s+for|call\s+for|for\s+joining(?:\s+us\s+(?:for|on))?|(?:financial\s+)?results\s+(?:of|for)|welcome)\s+",
+    )
+    .expect("valid pattern")
+});
+
+/// "The Acme Tools Conference Call will now begin": a name between "The" and the call.
+static THE_NAME_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b[Tt]he\s+((?:[A-Z0-9][\w&.'’-]*\s+){1,4})(?:(?:\d{4}|Q[1-4]|First|Second|Third|Fourth|Quarter|Fiscal|Full|Year|Quarterly|Annual)\s+)*(?:Conference|Earnings|Results)\s+Call\b",
     )
     .expect("valid pattern")
 });
@@ -157,11 +165,28 @@ static NAME_LEADS: LazyLock<Regex> = LazyLock::new(|| {
 /// The company named in the operator's welcome: "welcome to Zoom's Q2 FY25 earnings
 /// webinar" -> Zoom; "Welcome to the Q2 2024 8x8, Inc. Earnings Conference Call" -> 8x8;
 /// "Welcome to the Fiscal 2021 Fourth Quarter Earnings Call for Applied Industrial
-/// Technologies" -> Applied Industrial Technologies.
+/// Technologies" -> Applied Industrial Technologies; also "Thank you for joining Acme's …",
+/// "… the third quarter results for Acme Tools", "The Acme Tools Conference Call will now
+/// begin".
 pub fn company_from_welcome(en: &str) -> Option<String> {
     NAME_LEADS
         .find_iter(en)
         .find_map(|m| name_at(&en[m.end()..]))
+        .or_else(|| {
+            THE_NAME_CALL
+                .captures_iter(en)
+                .find_map(|c| name_at(c.get(1)?.as_str()))
+        })
+}
+
+/// The company a title line names: "Larkspur Robotics, Inc. (LRKS) Q2 2031 Earnings Call"
+/// -> Larkspur Robotics; "Quillfeather Foods (NYSE:QFF) Q4 2030 …" -> Quillfeather Foods.
+pub fn company_from_title(line: &str) -> Option<String> {
+    static TICKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(.{2,60}?)\s*\((?:[A-Z]+\s*:\s*)?[A-Z][A-Z.]{0,5}\)").expect("valid pattern")
+    });
+    let name = TICKER.captures(line)?.get(1)?.as_str();
+    name_at(name)
 }
 
 /// The name a welcome's words start with, skipping articles, periods and a few lowercase
@@ -252,7 +277,10 @@ fn name_at(text: &str) -> Option<String> {
         }
         let possessive = stem.len() < bare_lower.len();
         name.push(&bare[..stem.len()]);
-        if possessive || word.ends_with(',') || name.len() >= 3 {
+        // A period after a word (no initial, "D.R.", nor a title, "Mr.") ends the sentence and
+        // the name.
+        let sentence_end = word.ends_with('.') && !bare.contains('.') && bare.chars().count() > 3;
+        if possessive || word.ends_with(',') || sentence_end || name.len() >= 3 {
             break;
         }
     }
@@ -624,6 +652,55 @@ mod tests {
             company_from_welcome("Welcome, and thank you for standing by.").as_deref(),
             None
         );
+        // The wider openings, in phrasings of our own.
+        for (line, want) in [
+            (
+                "Hello and welcome to Brisket Partners' fourth quarter and full year results.",
+                "Brisket Partners",
+            ),
+            (
+                "Good evening, and welcome Hollow Oak Corporation Third Quarter 2030 Results Call.",
+                "Hollow Oak",
+            ),
+            (
+                "Thank you for joining Tern Valley's first quarter conference call.",
+                "Tern Valley",
+            ),
+            (
+                "Thank you for joining us for Greyhame Systems' annual results.",
+                "Greyhame Systems",
+            ),
+            (
+                "Thanks for joining us as we review the second quarter results for Copperwick Labs. With me is our CFO.",
+                "Copperwick Labs",
+            ),
+            (
+                "Good morning. The Ashgrove Mills Conference Call will now begin.",
+                "Ashgrove Mills",
+            ),
+            (
+                "Good morning. The Ashgrove Mills 2030 Third Quarter Earnings Call is being recorded.",
+                "Ashgrove Mills",
+            ),
+        ] {
+            assert_eq!(company_from_welcome(line).as_deref(), Some(want), "{line}");
+        }
+        for line in [
+            "As we said on the last earnings call, the quarter was good.",
+            "The results for the quarter were strong.",
+            "Thank you for joining us.",
+        ] {
+            assert_eq!(company_from_welcome(line), None, "{line}");
+        }
+        assert_eq!(
+            company_from_title("Fenmore Glass, Inc. (FNG) Q1 2031 Earnings Call").as_deref(),
+            Some("Fenmore Glass")
+        );
+        assert_eq!(
+            company_from_title("Otterby Freight (NASDAQ:OTBY) Q3 2030 Results").as_deref(),
+            Some("Otterby Freight")
+        );
+        assert_eq!(company_from_title("Earnings call (unedited)"), None);
         assert_eq!(
             company_from_welcome("welcome to Asana's Second Fiscal Year 2024 Earnings Call.")
                 .as_deref(),
