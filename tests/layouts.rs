@@ -227,3 +227,52 @@ fn sentence_starts_stay_speech_in_every_layout() {
         }
     }
 }
+
+/// English-only calls: the translation commands say on stderr that there is nothing to
+/// work on, once per file, and succeed; a bilingual call says nothing of the kind.
+#[test]
+fn english_only_calls_say_there_is_no_translation() {
+    let path = format!(
+        "{}/tests/fixtures/layouts/colon.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    for cmd in ["check", "align", "terms", "export"] {
+        let o = common::run(&[cmd, &path]);
+        assert!(o.status.success(), "{cmd}");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        let told: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.contains("no translation"))
+            .collect();
+        assert_eq!(told.len(), 1, "{cmd}: {stderr}");
+        assert!(told[0].contains("colon.txt"), "{cmd}: {stderr}");
+        let bilingual = common::run(&[cmd]);
+        assert!(
+            !String::from_utf8_lossy(&bilingual.stderr).contains("no translation"),
+            "{cmd} on the bundled calls"
+        );
+    }
+}
+
+/// The reader's status bar says it once: on showing the call, not again after a key.
+#[test]
+fn the_status_bar_says_once_there_is_no_translation() {
+    use callread::app::{Action, AppState, update};
+    let mut s = AppState::new(vec![fixture("colon.txt"), fixture("capitals.txt")]);
+    update(&mut s, Action::Resize(100, 30));
+    let said = |s: &AppState| {
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.contains("no translation"))
+    };
+    assert!(said(&s));
+    common::ui::keys(&mut s, "j");
+    assert!(!said(&s));
+    s.show_doc(1);
+    assert!(said(&s), "the other call says it too");
+    common::ui::keys(&mut s, "j");
+    s.show_doc(0);
+    assert!(!said(&s), "once per call");
+    let bundled = AppState::new(callread::library::bundled());
+    assert!(!said(&bundled));
+}

@@ -93,6 +93,17 @@ pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
     Ok(loaded.transcripts)
 }
 
+/// Says on stderr, once per file, that an English-only call has no translation for `what`
+/// to work on (the command still succeeds: there is nothing wrong with the file).
+fn tell_untranslated(transcripts: &[Transcript], what: &str) {
+    for t in transcripts.iter().filter(|t| !t.bilingual) {
+        eprintln!(
+            "callread: {}: English only, no translation: {what}",
+            crate::text::sanitize(&t.source).replace('\n', " ")
+        );
+    }
+}
+
 /// Writes a plain table: columns padded by display width, numbers right-aligned.
 pub fn write_table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
     use crate::text::wrap::width;
