@@ -276,3 +276,92 @@ fn the_status_bar_says_once_there_is_no_translation() {
     let bundled = AppState::new(callread::library::bundled());
     assert!(!said(&bundled));
 }
+
+/// The Chinese each English paragraph of the two-file fixture must get (a piece of it), or
+/// None for the paragraph the translator left out. The translation splits one paragraph in
+/// two lines, merges two into one line, translates the speaker lines and leaves one out.
+const BRINDLE_PAIRS: &[Option<&str>] = &[
+    Some("早安"),
+    Some("現在我想將電話轉給"),
+    Some("今天與我一起的有"),
+    Some("前瞻性陳述"),
+    Some("創下第三季的紀錄"),
+    Some("帳篷"),
+    None,
+    Some("直接面向消費者"),
+    Some("毛利率"),
+    Some("營運費用"),
+    Some("第四季淨銷售額"),
+    Some("第一個問題"),
+    Some("歐洲"),
+    Some("德國"),
+    Some("到此結束"),
+];
+
+fn check_brindle(t: &Transcript) {
+    assert!(t.bilingual);
+    let got: Vec<Option<&str>> = t.paragraphs().map(|(_, p)| p.zh.as_deref()).collect();
+    assert_eq!(got.len(), BRINDLE_PAIRS.len());
+    for (i, (got, want)) in got.iter().zip(BRINDLE_PAIRS).enumerate() {
+        match (got, want) {
+            (Some(g), Some(w)) => assert!(g.contains(w), "¶{i}: {g} lacks {w}"),
+            (None, None) => {}
+            _ => panic!("¶{i}: {got:?}, want {want:?}"),
+        }
+    }
+    // The merged line was split: "Thanks, Petra. Net sales grew 14% …" gets both its halves
+    // (joined) and no other paragraph's.
+    let p4 = got[4].unwrap();
+    assert!(p4.contains("14%") && !p4.contains("帳篷"), "{p4}");
+    // The speakers are the English file's.
+    assert_eq!(t.speakers[t.turns[2].speaker].name, "Anselm Ruiz");
+}
+
+/// `X.txt` with `X.zh.txt` in a directory is one call; `--zh` pairs any two files.
+#[test]
+fn a_translation_in_its_own_file() {
+    let dir = format!("{}/tests/fixtures/layouts/pair", env!("CARGO_MANIFEST_DIR"));
+    let t =
+        callread::library::load_file(std::path::Path::new(&format!("{dir}/brindle.txt"))).unwrap();
+    check_brindle(&t);
+    // The directory lists the English only.
+    let files = callread::library::expand_paths(&[dir.clone().into()]).unwrap();
+    assert_eq!(files.len(), 1, "{files:?}");
+
+    // --zh with any names, for every subcommand.
+    let tmp = tempfile::tempdir().unwrap();
+    let en = tmp.path().join("call-en.txt");
+    let zh = tmp.path().join("translation.txt");
+    std::fs::copy(format!("{dir}/brindle.txt"), &en).unwrap();
+    std::fs::copy(format!("{dir}/brindle.zh.txt"), &zh).unwrap();
+    let (en, zh) = (en.to_str().unwrap(), zh.to_str().unwrap());
+    let o = common::run(&["dump", en, "--zh", zh]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paired = v["turns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["paragraphs"].as_array().unwrap())
+        .filter(|p| p["zh"].is_string())
+        .count();
+    assert_eq!(paired, 14);
+    for cmd in ["check", "align", "terms", "speakers", "guidance", "export"] {
+        let o = common::run(&[cmd, en, "--zh", zh]);
+        assert!(o.status.success(), "{cmd}");
+        assert!(
+            !String::from_utf8_lossy(&o.stderr).contains("no translation"),
+            "{cmd}"
+        );
+    }
+    let o = common::run(&["search", "帳篷", en, "--zh", zh, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["speaker"], "Anselm Ruiz");
+    // Without --zh the English file alone has no translation.
+    let o = common::run(&["check", en]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no translation"));
+    // --zh takes one English file.
+    let o = common::run(&["dump", en, en, "--zh", zh]);
+    assert_eq!(o.status.code(), Some(1));
+}

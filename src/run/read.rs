@@ -79,6 +79,9 @@ fn write_plain(args: &ReadArgs, mode: LayoutMode) -> Result<ExitCode> {
 fn first_and_queued(
     paths: &[std::path::PathBuf],
 ) -> Result<(Vec<crate::transcript::Transcript>, Vec<std::path::PathBuf>)> {
+    if let Some(t) = super::load_with_zh(paths) {
+        return Ok((vec![t?], Vec::new()));
+    }
     let mut first = Vec::new();
     let mut queued = Vec::new();
     if paths.is_empty() {

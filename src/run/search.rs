@@ -13,7 +13,13 @@ use crate::library;
 pub fn run(query: String, paths: &[PathBuf], json: bool, limit: Option<usize>) -> Result<ExitCode> {
     let q = crate::search::Query::parse(&query);
     let limit = limit.unwrap_or(usize::MAX);
-    let hits = if paths.is_empty() {
+    let hits = if let Some(t) = super::load_with_zh(paths) {
+        let t = t?;
+        let mut hits = crate::search::transcript_hits(&t, &q, &crate::search::matcher());
+        crate::search::order_file_hits(&mut hits);
+        hits.truncate(limit);
+        hits
+    } else if paths.is_empty() {
         bundled_hits(&q, limit)
     } else {
         let files = library::expand_paths(paths)?;

@@ -372,14 +372,9 @@ fn search_file(
     query: &Query,
     matcher: &SkimMatcherV2,
 ) -> Result<Vec<FileHit>, crate::library::LoadError> {
-    let name = path.display().to_string();
-    let text = crate::library::read_text(path)?;
-    // The reader's parser, so a line has the same speaker here as on the screen.
-    let t =
-        crate::transcript::parse(&text, &name).map_err(|e| crate::library::LoadError::Parse {
-            path: name.clone(),
-            reason: e,
-        })?;
+    // The reader's loading and parser, so a line has the same speaker here as on the screen
+    // (and `X.txt` the translation `X.zh.txt` beside it).
+    let t = crate::library::load_file(path)?;
     Ok(transcript_hits(&t, query, matcher))
 }
 
