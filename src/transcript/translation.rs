@@ -8,14 +8,14 @@
 //! the file had interleaved the two.
 
 use super::model::{Flag, Transcript};
-use crate::align::{chinese_sentences, length_cost};
+use crate::align::{chinese_sentences, english_sentences, length_cost};
 use crate::text::numbers::{chinese, english};
 
 /// What a paragraph offers for matching.
 struct Side {
     chars: usize,
-    /// Sentences (Chinese; 0 for English): a Chinese paragraph of one sentence cannot be
-    /// split between two English ones.
+    /// Sentences: a translation keeps most sentences as they are, and a Chinese paragraph
+    /// of one sentence cannot be split between two English ones.
     sentences: usize,
     figures: Vec<f64>,
     /// English: the text in lower case (Latin words the Chinese keeps are looked up in it).
@@ -27,7 +27,7 @@ struct Side {
 fn english_side(text: &str) -> Side {
     Side {
         chars: text.chars().filter(|c| !c.is_whitespace()).count(),
-        sentences: 0,
+        sentences: english_sentences(text).len(),
         figures: english(text).into_iter().map(|q| q.value).collect(),
         latin: Vec::new(),
         lower: text.to_ascii_lowercase(),
@@ -119,8 +119,13 @@ fn link_cost(link: Link, en: &[&Side], zh: &[&Side]) -> f64 {
     }
     let l1: usize = en.iter().map(|s| s.chars).sum();
     let l2: usize = zh.iter().map(|s| s.chars).sum();
-    link.prior() + length_cost(l1, l2) - anchors(en, zh)
+    let s1: usize = en.iter().map(|s| s.sentences).sum();
+    let s2: usize = zh.iter().map(|s| s.sentences).sum();
+    link.prior() + length_cost(l1, l2) - anchors(en, zh) + SENTENCE_WEIGHT * s1.abs_diff(s2) as f64
 }
+
+/// The cost of each sentence one side has more than the other.
+const SENTENCE_WEIGHT: f64 = 0.75;
 
 /// The alignment of `en` and `zh` paragraphs: a list of (English indices, Chinese indices)
 /// in order, each link one of the five types.
@@ -227,13 +232,23 @@ fn translation_lines(text: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// A speaker line of a translation: at most 40 characters and no punctuation of a
-/// sentence or clause anywhere ("謝謝。", "Thanks," are speech).
+/// A speaker line of a translation, translated or not: a `Name -- Title` / `Name - Title`
+/// header (initials and commas allowed: "Meta A. Marshall -- VP") that ends in no sentence
+/// stop, or a line of at most 40 characters with no punctuation of a sentence or clause
+/// ("操作員"; "謝謝。", "Thanks," and "(操作員說明)" are speech). Either has no Chinese sentence punctuation.
 fn speaker_line(line: &str) -> bool {
-    line.chars().count() <= 40
-        && !line.contains([
-            '。', '！', '？', '，', '、', '；', '：', '.', '!', '?', ',', ';', ':', '…',
-        ])
+    let n = line.chars().count();
+    if line.contains(['。', '！', '？', '，', '；', '：']) {
+        return false;
+    }
+    let header = [" -- ", " - ", " — ", " – "]
+        .iter()
+        .any(|s| line.contains(s));
+    if header && n <= 160 {
+        return !line.ends_with(['.', '!', '?', '…', ';', ':']);
+    }
+    // "(操作員說明)" is the operator's "(Operator Instructions)", a paragraph.
+    n <= 40 && !line.contains(['、', '.', '!', '?', ',', ';', ':', '…', '(', '（', '['])
 }
 
 /// How a pairing went: English paragraphs paired, and all of them.
