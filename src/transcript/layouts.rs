@@ -25,6 +25,10 @@ const MIN_HEADERS: usize = 2;
 /// (`dash_headers` plausible `Name -- Title` lines already counted): the layout with the
 /// most wins, `Name -- Title` on a tie.
 pub(super) fn detect(lines: &Lines<'_>, dash_headers: usize) -> Layout {
+    // Eight plausible `Name -- Title` headers make a dash file: no other layout writes them.
+    if dash_headers >= 8 {
+        return Layout::Dash;
+    }
     let mut colon = 0;
     let mut capitals = 0;
     let mut name_lines = 0;
@@ -94,7 +98,9 @@ fn plausible_name(name: &str) -> bool {
 
 /// `Jane Roe: first paragraph …` (or `Jane Roe (00:01:02): …`): the name and the rest.
 fn colon_header(line: &str) -> Option<(&str, &str)> {
-    let (head, rest) = line.split_once(':')?;
+    // The name and a time stamp fit in the first 140 bytes.
+    let colon = line.bytes().take(140).position(|b| b == b':')?;
+    let (head, rest) = (&line[..colon], &line[colon + 1..]);
     // "Jane Roe (00:01:02)": a time stamp is not part of the name.
     let (head, rest) = match head.split_once(" (") {
         Some((name, _)) if line[head.len()..].contains("):") => {
@@ -155,7 +161,7 @@ fn list_entry(line: &str) -> Option<(&str, Option<&str>)> {
 
 /// A line that is only a name (the name-line layout's header).
 fn bare_name(line: &str) -> bool {
-    plausible_name(line)
+    line.len() <= 120 && plausible_name(line)
 }
 
 /// The name-line layout: a name on its own line, then the paragraphs; `Executives` and
@@ -213,6 +219,10 @@ fn capitals_counts<'a>(lines: &'a Lines<'_>) -> HashMap<&'a str, usize> {
 
 /// `[Q - |A - ]NAME[, Title]` with NAME in capitals: (prefix, name, title).
 fn capitals_parts(line: &str) -> Option<(Option<char>, &str, Option<&str>)> {
+    // A header line is short, and its first letter a capital.
+    if line.len() > 200 || !line.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     let (prefix, rest) = match line.get(..4) {
         Some("Q - ") => (Some('Q'), &line[4..]),
         Some("A - ") => (Some('A'), &line[4..]),
@@ -222,13 +232,15 @@ fn capitals_parts(line: &str) -> Option<(Option<char>, &str, Option<&str>)> {
         Some((n, t)) => (n.trim(), Some(t.trim()).filter(|t| !t.is_empty())),
         None => (rest.trim(), None),
     };
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && name.chars().all(|c| {
-            c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-') || c.is_ascii_digit()
-        });
-    (capitals && !words.is_empty() && words.len() <= 6 && section_marker(name).is_none())
-        .then_some((prefix, name, title))
+    // All capitals first: a sentence fails at its second letter.
+    let capitals = name.chars().all(|c| {
+        c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-') || c.is_ascii_digit()
+    }) && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    if !capitals {
+        return None;
+    }
+    let words = name.split_whitespace().count();
+    (words > 0 && words <= 6 && section_marker(name).is_none()).then_some((prefix, name, title))
 }
 
 /// A capitals header: `JANE ROE, Chief Financial Officer`, `Q - JANE ROE, Analyst`,

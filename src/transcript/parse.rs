@@ -313,6 +313,10 @@ pub(super) enum Marker {
 
 /// A line that marks a part of the call or a list of participants.
 pub(super) fn section_marker(line: &str) -> Option<Marker> {
+    // The longest marker has 37 characters: a paragraph is rejected without a copy.
+    if line.len() > 48 {
+        return None;
+    }
     let l = line.trim_end_matches(':').trim().to_ascii_lowercase();
     match l.as_str() {
         "prepared remarks" | "presentation" | "management discussion section" => {
@@ -343,6 +347,10 @@ pub(super) fn is_notice(line: &str) -> bool {
 
 /// `Name -- Title` (or with an em dash), written once.
 fn dash_header(line: &str) -> Option<(&str, Option<&str>)> {
+    // One pass for a dash (ASCII, or the lead byte of an em or en dash) before three searches.
+    if line.len() > 640 || !line.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return None;
+    }
     let sep = [" -- ", " — ", " – "]
         .into_iter()
         .find(|s| line.contains(s))?;
@@ -370,6 +378,10 @@ const NAME_PARTICLES: &[&str] = &[
 /// A person's name (or "Operator", "Unidentified Participant 2"): one to six words, each
 /// capitalised, a particle, or a trailing number; no sentence punctuation.
 pub(super) fn looks_like_name(name: &str) -> bool {
+    // Six words of a name fit in 120 bytes: a sentence is rejected without splitting it.
+    if name.len() > 120 {
+        return false;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || name.ends_with(['?', '!', ',', ';', ':']) {
         return false;
