@@ -358,6 +358,14 @@ fn a_translation_in_its_own_file() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert_eq!(v[0]["speaker"], "Anselm Ruiz");
+    // Searching the directory finds the Chinese too, under the English file's speaker.
+    let o = common::run(&["search", "帳篷", &dir, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(
+        (v[0]["lang"].as_str(), v[0]["speaker"].as_str()),
+        (Some("zh"), Some("Anselm Ruiz"))
+    );
     // Without --zh the English file alone has no translation.
     let o = common::run(&["check", en]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("no translation"));

@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use super::model::Layout;
 use super::parse::{
-    Builder, Marker, is_notice, looks_like_name, section_marker, split_header,
-    starts_like_a_sentence,
+    Builder, Marker, is_notice, looks_like_name, plausible_dash_header, section_marker,
+    split_header, starts_like_a_sentence,
 };
 
 type Lines<'a> = [(usize, Cow<'a, str>)];
@@ -168,6 +168,7 @@ fn bare_name(line: &str) -> bool {
 /// `Analysts` lists at the top; the operator's first words may follow the lists without a
 /// name line.
 pub(super) fn name_line(lines: &Lines<'_>) -> Builder {
+    let no_list = std::collections::HashSet::new();
     let mut b = Builder::default();
     let mut listed = false;
     for (n, l) in lines {
@@ -186,11 +187,14 @@ pub(super) fn name_line(lines: &Lines<'_>) -> Builder {
             b.declare(name, title);
             continue;
         }
-        // "Jane Roe - Chief Financial Officer" where Jane Roe is listed: a header too.
+        // "Jane Roe - Chief Financial Officer" where Jane Roe is listed, and a plausible
+        // "Jane Roe -- Chief Financial Officer": headers too.
         let header = if bare_name(l) || b.is_declared(l) {
             Some((l.as_ref(), None))
         } else {
-            split_header(l, " - ").filter(|(name, _)| b.is_declared(name))
+            split_header(l, " - ")
+                .filter(|(name, _)| b.is_declared(name))
+                .or_else(|| plausible_dash_header(l, &no_list))
         };
         match header {
             Some((name, title)) => b.start_turn(name, title, *n),
@@ -388,6 +392,35 @@ pub(super) fn json(text: &str) -> Option<Builder> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lines(text: &str) -> Vec<(usize, Cow<'_, str>)> {
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, Cow::Borrowed(l)))
+            .filter(|(_, l)| !l.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn detection_takes_the_layout_with_most_headers() {
+        let colon = "Ada Quist: Hello.\nMore.\nBo Lind: Hi.\nAda Quist: Bye.\n";
+        assert_eq!(detect(&lines(colon), 0), Layout::Colon);
+        // One colon header is a coincidence.
+        assert_eq!(
+            detect(&lines("Ada Quist: Hello.\nMore.\n"), 0),
+            Layout::Unknown
+        );
+        // A dash header outweighs nothing, and eight make a dash file outright.
+        assert_eq!(detect(&lines(colon), 3), Layout::Dash);
+        assert_eq!(detect(&lines(colon), 8), Layout::Dash);
+        let caps = "ADA QUIST, Chief Executive Officer\nHello.\nBO LIND, Analyst\nHi.\n";
+        assert_eq!(detect(&lines(caps), 0), Layout::Capitals);
+        // Bare names count only under participants lists or the Q&A session marker.
+        let names = "Ada Quist\nHello there.\nBo Lind\nHi.\n";
+        assert_eq!(detect(&lines(names), 0), Layout::Unknown);
+        let listed = format!("Executives\nAda Quist - CEO\n{names}");
+        assert_eq!(detect(&lines(&listed), 0), Layout::NameLine);
+    }
 
     #[test]
     fn colon_headers() {

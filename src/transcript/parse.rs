@@ -280,7 +280,7 @@ fn plausible_title(title: &str) -> bool {
 /// A `Name -- Title` header written once, when it is plausible: a name in the participants
 /// list, or a name that does not start like a sentence with a title that is not one. A
 /// one-word name ("Eddie -- Analyst") needs a title that starts with a capital.
-fn plausible_dash_header<'a>(
+pub(super) fn plausible_dash_header<'a>(
     line: &'a str,
     participants: &HashSet<&str>,
 ) -> Option<(&'a str, Option<&'a str>)> {
