@@ -293,6 +293,29 @@ pub fn bundled() -> Vec<Transcript> {
         .collect()
 }
 
+/// A `*.json` file of speaker turns (`"prepared_remarks"`, `"q_and_a"` in its first 16 KB):
+/// a transcript in a directory. Other JSON files there are not.
+fn is_turn_json(path: &Path) -> bool {
+    use std::io::Read;
+    let json = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let hidden = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'));
+    if !json || hidden {
+        return false;
+    }
+    let mut head = Vec::with_capacity(16 << 10);
+    let read = fs::File::open(path).and_then(|f| f.take(16 << 10).read_to_end(&mut head));
+    read.is_ok()
+        && [&b"\"prepared_remarks\""[..], b"\"q_and_a\""]
+            .iter()
+            .any(|k| head.windows(k.len()).any(|w| w == *k))
+}
+
 /// Files that count as transcripts when a directory is opened.
 fn is_transcript_file(path: &Path) -> bool {
     let hidden = path
@@ -364,7 +387,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             {
                 walk(&path, out)?;
             }
-        } else if is_transcript_file(&path) {
+        } else if is_transcript_file(&path) || (kind.is_file() && is_turn_json(&path)) {
             out.push(path);
         }
     }

@@ -476,3 +476,21 @@ fn bundled_calls_split_into_two_files_pair_again() {
         );
     }
 }
+
+/// In a directory, a speaker-turn JSON file is a call; other JSON files are not.
+#[test]
+fn speaker_turn_json_in_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = format!(
+        "{}/tests/fixtures/layouts/speaker_turns.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::copy(&src, dir.path().join("call.json")).unwrap();
+    std::fs::write(dir.path().join("settings.json"), "{\"theme\": \"dark\"}").unwrap();
+    let files = callread::library::expand_paths(&[dir.path().to_path_buf()]).unwrap();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["call.json"]);
+}
