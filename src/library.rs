@@ -308,12 +308,20 @@ fn is_turn_json(path: &Path) -> bool {
     if !json || hidden {
         return false;
     }
-    let mut head = Vec::with_capacity(16 << 10);
-    let read = fs::File::open(path).and_then(|f| f.take(16 << 10).read_to_end(&mut head));
-    read.is_ok()
-        && [&b"\"prepared_remarks\""[..], b"\"q_and_a\""]
+    // A read that blocks (a hung mount) is given up, as every read here is.
+    let owned = path.to_path_buf();
+    let head = within(read_timeout(SETTINGS_READ_TIMEOUT), move || {
+        let mut head = Vec::with_capacity(16 << 10);
+        fs::File::open(&owned)?
+            .take(16 << 10)
+            .read_to_end(&mut head)?;
+        Ok(head)
+    });
+    head.is_ok_and(|head| {
+        [&b"\"prepared_remarks\""[..], b"\"q_and_a\""]
             .iter()
             .any(|k| head.windows(k.len()).any(|w| w == *k))
+    })
 }
 
 /// Files that count as transcripts when a directory is opened.
