@@ -131,8 +131,11 @@ const SENTENCE_WEIGHT: f64 = 0.75;
 /// in order, each link one of the five types.
 fn align(en: &[Side], zh: &[Side]) -> Vec<(Vec<usize>, Vec<usize>)> {
     let (n, m) = (en.len(), zh.len());
-    // A band around the diagonal: a translation drifts a little, not by hundreds.
-    let width = 60 + n.abs_diff(m);
+    // A band around the diagonal: a translation drifts a little, not by hundreds. The band
+    // holds at most about ten million cells (a huge file gets a narrower one).
+    let width = (60 + n.abs_diff(m))
+        .min(400)
+        .min((5_000_000 / (n + 1)).max(10));
     let band = |i: usize| {
         let centre = (i * m).checked_div(n).unwrap_or(0);
         (centre.saturating_sub(width), (centre + width).min(m))
