@@ -110,6 +110,11 @@ fn run_tui(
     let mut state = AppState::new(first);
     if let Some(w) = repaired.first() {
         state.message = Some(w.clone());
+        // The warning takes the status bar: "no translation" is said when the call is next
+        // shown.
+        if let Some(doc) = state.docs.first_mut() {
+            doc.told_untranslated = false;
+        }
     }
     state.mode = mode;
     state.swapped = args.swap;
