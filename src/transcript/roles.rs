@@ -247,6 +247,11 @@ fn name_at(text: &str) -> Option<String> {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if name.is_empty() {
+            // "… results for the quarter. And after …": the sentence ended before a name.
+            // ("Yum!" and "Guess?" are names: only a full stop counts.)
+            if word.ends_with('.') && bare.chars().count() > 1 && !bare.contains('.') {
+                return None;
+            }
             // "today's conference, Public Service ...": an event word before a comma.
             if skip || suffix && word.ends_with(',') {
                 continue;
@@ -686,12 +691,19 @@ mod tests {
             assert_eq!(company_from_welcome(line).as_deref(), Some(want), "{line}");
         }
         for line in [
+            "Phil will go over our results for the quarter. And then we take questions.",
+            "We will review our results for the second quarter 2030. Joining me is our CFO.",
             "As we said on the last earnings call, the quarter was good.",
             "The results for the quarter were strong.",
             "Thank you for joining us.",
         ] {
             assert_eq!(company_from_welcome(line), None, "{line}");
         }
+        // A name may end in "!" or "?".
+        assert_eq!(
+            company_from_welcome("Welcome to the Wham! Foods third quarter call.").as_deref(),
+            Some("Wham! Foods")
+        );
         assert_eq!(
             company_from_title("Fenmore Glass, Inc. (FNG) Q1 2031 Earnings Call").as_deref(),
             Some("Fenmore Glass")
