@@ -24,6 +24,11 @@ pub struct Cli {
     /// The reader's options.
     #[command(flatten)]
     pub read: ReadArgs,
+    /// A Chinese translation of the one English transcript named, in a file of its own
+    /// (paragraphs only): its paragraphs are paired with the English ones. Every subcommand
+    /// takes it. In a directory, `X.txt` and `X.zh.txt` are paired without it.
+    #[arg(long, global = true, value_name = "ZH")]
+    pub zh: Option<PathBuf>,
 }
 
 /// Options of the reader (the default command).

@@ -206,8 +206,56 @@ fn read_regular_now(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Reads and parses one file.
+/// Reads and parses one file. `X.txt` with a translation `X.zh.txt` beside it is read as one
+/// bilingual call ([`load_with_translation`]).
 pub fn load_file(path: &Path) -> Result<Transcript, LoadError> {
+    if let Some(zh) = translation_beside(path) {
+        return load_with_translation(path, &zh);
+    }
+    load_one(path)
+}
+
+/// True for a translation made elsewhere, named after its English: `X.zh.txt`.
+pub fn is_translation_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.to_ascii_lowercase().ends_with(".zh.txt"))
+}
+
+/// The translation beside an English transcript `X.txt`: `X.zh.txt`, if it is a file.
+pub fn translation_beside(path: &Path) -> Option<PathBuf> {
+    if is_translation_file(path) {
+        return None;
+    }
+    let name = path.file_name()?.to_str()?;
+    let stem = name
+        .strip_suffix(".txt")
+        .or_else(|| name.strip_suffix(".TXT"))?;
+    let zh = path.with_file_name(format!("{stem}.zh.txt"));
+    zh.is_file().then_some(zh)
+}
+
+/// Reads an English transcript and its translation made elsewhere (`--zh`, or `X.zh.txt`
+/// beside `X.txt`) as one bilingual call: the paragraphs are paired by
+/// [`crate::transcript::translation::attach`]. A pairing that leaves more than a tenth of
+/// the English without a translation says so in the transcript's warnings.
+pub fn load_with_translation(en: &Path, zh: &Path) -> Result<Transcript, LoadError> {
+    let mut t = load_one(en)?;
+    let text = read_text(zh)?;
+    let pairing = crate::transcript::translation::attach(&mut t, &text);
+    if pairing.paired * 10 < pairing.english * 9 {
+        t.warnings.push(format!(
+            "{}: only {} of {} English paragraphs found a translation",
+            zh.display(),
+            pairing.paired,
+            pairing.english
+        ));
+    }
+    Ok(t)
+}
+
+/// Reads and parses one file, alone.
+fn load_one(path: &Path) -> Result<Transcript, LoadError> {
     let name = path.display().to_string();
     let bytes = read_regular(path, MAX_TRANSCRIPT_BYTES, TRANSCRIPT_READ_TIMEOUT).map_err(|e| {
         LoadError::Io {
@@ -245,6 +293,37 @@ pub fn bundled() -> Vec<Transcript> {
         .collect()
 }
 
+/// A `*.json` file of speaker turns (`"prepared_remarks"`, `"q_and_a"` in its first 16 KB):
+/// a transcript in a directory. Other JSON files there are not.
+fn is_turn_json(path: &Path) -> bool {
+    use std::io::Read;
+    let json = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let hidden = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'));
+    if !json || hidden {
+        return false;
+    }
+    // A read that blocks (a hung mount) is given up, as every read here is.
+    let owned = path.to_path_buf();
+    let head = within(read_timeout(SETTINGS_READ_TIMEOUT), move || {
+        let mut head = Vec::with_capacity(16 << 10);
+        fs::File::open(&owned)?
+            .take(16 << 10)
+            .read_to_end(&mut head)?;
+        Ok(head)
+    });
+    head.is_ok_and(|head| {
+        [&b"\"prepared_remarks\""[..], b"\"q_and_a\""]
+            .iter()
+            .any(|k| head.windows(k.len()).any(|w| w == *k))
+    })
+}
+
 /// Files that count as transcripts when a directory is opened.
 fn is_transcript_file(path: &Path) -> bool {
     let hidden = path
@@ -274,6 +353,23 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
                 reason: e,
             })?;
             out[before..].sort();
+            // A translation beside its English is read with it, not as a call of its own.
+            let listed: std::collections::HashSet<PathBuf> =
+                out[before..].iter().cloned().collect();
+            let mut k = before;
+            while k < out.len() {
+                let partner = out[k].file_name().and_then(|n| n.to_str()).and_then(|n| {
+                    let lower = n.to_ascii_lowercase();
+                    lower
+                        .ends_with(".zh.txt")
+                        .then(|| out[k].with_file_name(format!("{}.txt", &n[..n.len() - 7])))
+                });
+                if partner.is_some_and(|p| listed.contains(&p)) {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
             if out.len() == before {
                 return Err(LoadError::EmptyDirectory {
                     path: path.display().to_string(),
@@ -299,7 +395,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             {
                 walk(&path, out)?;
             }
-        } else if is_transcript_file(&path) {
+        } else if is_transcript_file(&path) || (kind.is_file() && is_turn_json(&path)) {
             out.push(path);
         }
     }

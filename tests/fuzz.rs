@@ -76,11 +76,12 @@ fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
 }
 
 /// How many seed files [`seed_bytes`] has.
-const SEEDS: usize = 8;
+const SEEDS: usize = 12;
 
 /// The files mutations start from, one of each layout and encoding the parser reads: the five
 /// bundled bilingual calls, the English-only layout (`Name -- Title`, blank lines), a bundled
-/// call in Big5, and the English-only call in UTF-16LE.
+/// call in Big5, the English-only call in UTF-16LE, and the colon, name-line, capitals and
+/// speaker-turn JSON fixtures.
 fn seed_bytes(seed: usize) -> Vec<u8> {
     let english_only = include_str!("fixtures/fool_style.txt");
     match seed {
@@ -90,10 +91,22 @@ fn seed_bytes(seed: usize) -> Vec<u8> {
             .encode(callread::library::BUNDLED[1].1)
             .0
             .into_owned(),
-        _ => english_only
+        7 => english_only
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect(),
+        8 => include_str!("fixtures/layouts/colon.txt")
+            .as_bytes()
+            .to_vec(),
+        9 => include_str!("fixtures/layouts/name_line.txt")
+            .as_bytes()
+            .to_vec(),
+        10 => include_str!("fixtures/layouts/capitals.txt")
+            .as_bytes()
+            .to_vec(),
+        _ => include_str!("fixtures/layouts/speaker_turns.json")
+            .as_bytes()
+            .to_vec(),
     }
 }
 
@@ -140,6 +153,30 @@ proptest! {
                 "a control character in plain output"
             );
         }
+    }
+
+    /// A damaged translation in a file of its own pairs without a panic, and never pairs
+    /// more paragraphs than the English has.
+    #[test]
+    fn a_mutated_translation_file_pairs(
+        edits in proptest::collection::vec(mutation(), 1..24),
+    ) {
+        let mut bytes = include_str!("fixtures/layouts/pair/brindle.zh.txt").as_bytes().to_vec();
+        for m in &edits {
+            apply(&mut bytes, m);
+        }
+        let zh = String::from_utf8_lossy(&bytes);
+        let mut t = callread::transcript::parse(
+            include_str!("fixtures/layouts/pair/brindle.txt"),
+            "en.txt",
+        )
+        .unwrap();
+        let p = callread::transcript::translation::attach(&mut t, &zh);
+        prop_assert!(p.paired <= p.english);
+        let mut out = Vec::new();
+        callread::plain::write_transcript(&mut out, &t, 90, callread::app::LayoutMode::SideBySide, false).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        prop_assert!(!out.chars().any(|c| c.is_control() && c != '\n'));
     }
 
     /// A few damaged bytes (a flipped byte, a cut last character) lose a paragraph at most

@@ -495,3 +495,46 @@ fn scattered_letters_are_not_a_match() {
         );
     }
 }
+
+/// `callread search` reads speakers with the reader's parser: in an English-only file the
+/// operator's lines are the operator's, and a line of speech with a dash is no speaker.
+#[test]
+fn search_cli_speakers_are_the_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("invented.txt");
+    std::fs::write(
+        &path,
+        "Prepared Remarks:\n\nOperator\n\nWelcome to the Brindle Tools call. Kestrel here.\n\n\
+         Hana Ives -- Chief Executive Officer\n\nThanks. Revenue grew in kestrel regions.\n\n\
+         So -- and it was really -- the kestrel line that did it.\n\n\
+         Questions and Answers:\n\nOperator\n\nOur first question about kestrel comes from Jo Park with Ferro.\n\n\
+         Jo Park -- Ferro -- Analyst\n\nWhat about kestrel?\n",
+    )
+    .unwrap();
+    let o = common::run(&["search", "'kestrel", path.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut by_text: Vec<(String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["text"].as_str().unwrap().to_string(),
+                r["speaker"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    by_text.sort();
+    let speaker_of = |start: &str| {
+        by_text
+            .iter()
+            .find(|(t, _)| t.starts_with(start))
+            .map(|(_, s)| s.as_str())
+    };
+    assert_eq!(by_text.len(), 5, "{by_text:?}");
+    assert_eq!(speaker_of("Welcome"), Some("Operator"));
+    assert_eq!(speaker_of("Our first question"), Some("Operator"));
+    assert_eq!(speaker_of("So --"), Some("Hana Ives"));
+    assert_eq!(speaker_of("What about"), Some("Jo Park"));
+}

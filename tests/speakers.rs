@@ -20,11 +20,13 @@ const ANALYSTS: &[(&str, &[Analyst])] = &[
         "000",
         &[
             ("Meta Marshall", Some("Morgan Stanley")),
-            ("Unidentified Participant", None),
+            // "Unidentified Participant" three times, told apart by the introductions.
+            ("Arjun Bhatia", Some("William Blair")),
             ("William Power", Some("Baird")),
             ("Siti Panigrahi", Some("Mizuho")),
             ("Ryan MacWilliams", Some("Barclays")),
             ("Tyler Radke", Some("Citi")),
+            ("Parker Lane", Some("Stifel")),
             ("Michael Funk", Some("Bank of America")),
             ("Arti Vula", Some("JPMorgan")),
             ("James Fish", Some("Piper Sandler")),
@@ -32,6 +34,7 @@ const ANALYSTS: &[(&str, &[Analyst])] = &[
             ("Peter Levine", Some("Evercore")),
             ("Rich Magnus", Some("Wolfe Research")),
             ("Catharine Trebnick", Some("Rosenblatt Securities")),
+            ("Matthew VanVliet", Some("BTIG")),
             ("Samad Samana", Some("Jefferies")),
             ("Matthew Harrigan", Some("Benchmark")),
             ("Austin Cole", Some("JMP Securities")),

@@ -36,6 +36,8 @@ pub struct Doc {
     pub dismissed: Vec<String>,
     /// Findings and guidance being computed on another thread (large transcripts).
     analysis: Option<std::sync::mpsc::Receiver<Analysis>>,
+    /// The status bar has said this call has no translation (it says so once).
+    pub told_untranslated: bool,
 }
 
 /// A transcript's translation findings and guidance figures.
@@ -79,6 +81,7 @@ impl Doc {
             saved_cursor: Some(0),
             dismissed: Vec::new(),
             analysis: None,
+            told_untranslated: false,
         }
     }
 

@@ -300,7 +300,21 @@ impl AppState {
         if let Some(first) = state.docs.first_mut() {
             first.analyse();
         }
+        state.tell_untranslated();
         state
+    }
+
+    /// The status bar says once per call that an English-only call has no translation (its
+    /// checks and Chinese layouts have nothing to show), unless it has something else to say.
+    fn tell_untranslated(&mut self) {
+        let Some(doc) = self.docs.get_mut(self.current) else {
+            return;
+        };
+        if doc.transcript.bilingual || doc.told_untranslated || self.message.is_some() {
+            return;
+        }
+        doc.told_untranslated = true;
+        self.message = Some("English only: this call has no translation".into());
     }
 
     /// Work done between keys: a step of a large transcript's layout, and findings computed on
@@ -1206,6 +1220,7 @@ impl AppState {
         self.current = doc;
         self.docs[doc].analyse();
         self.relayout();
+        self.tell_untranslated();
     }
 
     /// Makes sure the current transcript is laid out for the current size and mode, keeping

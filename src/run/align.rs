@@ -11,6 +11,7 @@ use super::{load_all, write_json};
 /// Runs the subcommand.
 pub fn run(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     let transcripts = load_all(paths)?;
+    super::tell_untranslated(&transcripts, "no sentences to align");
     let aligned = crate::align::align_all(&transcripts);
     let mut out = io::stdout().lock();
     if json {

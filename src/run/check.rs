@@ -27,6 +27,7 @@ pub fn run(paths: &[PathBuf], json: bool, strict: bool, kinds: Vec<String>) -> R
         }
     }
     let transcripts = load_all(paths)?;
+    super::tell_untranslated(&transcripts, "nothing to check");
     let findings: Vec<crate::check::Finding> = crate::check::check_all(&transcripts)
         .into_iter()
         .filter(|f| wanted.is_empty() || wanted.contains(&f.kind))

@@ -14,6 +14,7 @@ use crate::transcript::Transcript;
 /// Runs the subcommand.
 pub fn run(paths: &[PathBuf], format: ExportFormat) -> Result<ExitCode> {
     let transcripts = load_all(paths)?;
+    super::tell_untranslated(&transcripts, "bookmarks and guidance without Chinese");
     // Read only: export never moves or locks the state file.
     let store = crate::state::state_dir().map(|d| {
         let (state, warning) = crate::state::Store::peek(&d);

@@ -20,8 +20,14 @@ mod search;
 mod speakers;
 mod terms;
 
+/// `--zh`: the translation of the one English transcript named, for every command.
+static TRANSLATION: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
 /// Runs the command line. Errors are returned for `main` to print as one line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    if let Some(zh) = cli.zh {
+        let _ = TRANSLATION.set(zh);
+    }
     match cli.command {
         Some(Command::Dump { paths, json: _ }) => dump::run(&paths),
         Some(Command::Speakers { paths, json }) => speakers::run(&paths, json),
@@ -71,8 +77,26 @@ fn warn(message: &str) {
     );
 }
 
+/// With `--zh`: the one English file named, read with its translation. None without `--zh`.
+fn load_with_zh(paths: &[std::path::PathBuf]) -> Option<Result<Transcript>> {
+    let zh = TRANSLATION.get()?;
+    Some(match paths {
+        [en] if !en.is_dir() => library::load_with_translation(en, zh).map_err(Into::into),
+        _ => Err(anyhow::anyhow!(
+            "--zh pairs a translation with one English transcript file: name exactly one"
+        )),
+    })
+}
+
 /// Loads the paths (or the bundled transcripts) completely, warning about skipped files.
 pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
+    if let Some(t) = load_with_zh(paths) {
+        let t = t?;
+        for w in &t.warnings {
+            warn(w);
+        }
+        return Ok(vec![t]);
+    }
     if paths.is_empty() {
         return Ok(library::bundled());
     }
@@ -91,6 +115,17 @@ pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
         );
     }
     Ok(loaded.transcripts)
+}
+
+/// Says on stderr, once per file, that an English-only call has no translation for `what`
+/// to work on (the command still succeeds: there is nothing wrong with the file).
+fn tell_untranslated(transcripts: &[Transcript], what: &str) {
+    for t in transcripts.iter().filter(|t| !t.bilingual) {
+        eprintln!(
+            "callread: {}: English only, no translation: {what}",
+            crate::text::sanitize(&t.source).replace('\n', " ")
+        );
+    }
 }
 
 /// Writes a plain table: columns padded by display width, numbers right-aligned.

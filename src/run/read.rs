@@ -79,6 +79,9 @@ fn write_plain(args: &ReadArgs, mode: LayoutMode) -> Result<ExitCode> {
 fn first_and_queued(
     paths: &[std::path::PathBuf],
 ) -> Result<(Vec<crate::transcript::Transcript>, Vec<std::path::PathBuf>)> {
+    if let Some(t) = super::load_with_zh(paths) {
+        return Ok((vec![t?], Vec::new()));
+    }
     let mut first = Vec::new();
     let mut queued = Vec::new();
     if paths.is_empty() {
@@ -107,6 +110,11 @@ fn run_tui(
     let mut state = AppState::new(first);
     if let Some(w) = repaired.first() {
         state.message = Some(w.clone());
+        // The warning takes the status bar: "no translation" is said when the call is next
+        // shown.
+        if let Some(doc) = state.docs.first_mut() {
+            doc.told_untranslated = false;
+        }
     }
     state.mode = mode;
     state.swapped = args.swap;

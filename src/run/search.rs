@@ -13,7 +13,13 @@ use crate::library;
 pub fn run(query: String, paths: &[PathBuf], json: bool, limit: Option<usize>) -> Result<ExitCode> {
     let q = crate::search::Query::parse(&query);
     let limit = limit.unwrap_or(usize::MAX);
-    let hits = if paths.is_empty() {
+    let hits = if let Some(t) = super::load_with_zh(paths) {
+        let t = t?;
+        let mut hits = crate::search::transcript_hits(&t, &q, &crate::search::matcher());
+        crate::search::order_file_hits(&mut hits);
+        hits.truncate(limit);
+        hits
+    } else if paths.is_empty() {
         bundled_hits(&q, limit)
     } else {
         let files = library::expand_paths(paths)?;
@@ -66,35 +72,14 @@ pub fn run(query: String, paths: &[PathBuf], json: bool, limit: Option<usize>) -
     Ok(ExitCode::SUCCESS)
 }
 
-/// Searches the bundled transcripts with the in-memory engine, as `search` results.
+/// Searches the bundled transcripts as files are searched: the same rows, the same order.
 fn bundled_hits(q: &crate::search::Query, limit: usize) -> Vec<crate::search::FileHit> {
-    let transcripts = library::bundled();
-    let hits = crate::search::search_transcripts(transcripts.iter().enumerate(), q, limit);
-    hits.into_iter()
-        .filter_map(|h| {
-            let t = &transcripts[h.doc];
-            let (turn, p) = t.paragraphs().nth(h.paragraph)?;
-            use crate::search::HitSide;
-            let (lang, line, text) = match h.lang {
-                // A mixed query matched the pair: both sides, as over files.
-                _ if q.is_mixed() => (
-                    HitSide::Pair,
-                    p.line,
-                    format!("{} | {}", p.en.as_deref()?, p.zh.as_deref()?),
-                ),
-                crate::transcript::Lang::En => (HitSide::En, p.line, p.en.clone()?),
-                crate::transcript::Lang::Zh => {
-                    (HitSide::Zh, p.zh_line.unwrap_or(p.line), p.zh.clone()?)
-                }
-            };
-            Some(crate::search::FileHit {
-                source: t.source.clone(),
-                line,
-                lang,
-                score: h.score,
-                speaker: Some(t.speakers[t.turns[turn].speaker].name.clone()),
-                text,
-            })
-        })
-        .collect()
+    let matcher = crate::search::matcher();
+    let mut hits: Vec<crate::search::FileHit> = library::bundled()
+        .iter()
+        .flat_map(|t| crate::search::transcript_hits(t, q, &matcher))
+        .collect();
+    crate::search::order_file_hits(&mut hits);
+    hits.truncate(limit);
+    hits
 }

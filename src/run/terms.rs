@@ -11,6 +11,7 @@ use super::{load_all, write_json};
 /// Runs the subcommand.
 pub fn run(paths: &[PathBuf], json: bool, across: bool) -> Result<ExitCode> {
     let transcripts = load_all(paths)?;
+    super::tell_untranslated(&transcripts, "no renderings of terms");
     let mut out = io::stdout().lock();
     let all: Vec<(String, Vec<crate::check::terms::Term>)> = transcripts
         .iter()

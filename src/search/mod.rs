@@ -21,7 +21,6 @@ use std::path::PathBuf;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
-use crate::text::script::cjk_count;
 use crate::transcript::Lang;
 
 mod query;
@@ -313,9 +312,9 @@ pub struct FileHit {
     pub text: String,
 }
 
-/// Searches files without building the full model: each file is decoded and read line by
-/// line, tracking speaker headers, and only lines that pass [`Query::may_match`] are folded
-/// and matched. Files that cannot be read are returned as errors beside the hits.
+/// Searches files: each file is decoded and parsed as the reader parses it (so a line has
+/// the same speaker in both), and only paragraph sides that pass [`Query::may_match`] are
+/// folded and matched. Files that cannot be read are returned as errors beside the hits.
 pub fn search_files(
     files: &[PathBuf],
     query: &Query,
@@ -356,14 +355,19 @@ pub fn search_files(
         hits.extend(h);
         errors.extend(e);
     }
+    order_file_hits(&mut hits);
+    hits.truncate(limit);
+    (hits, errors)
+}
+
+/// Orders `callread search` rows best first, then by file and line.
+pub fn order_file_hits(hits: &mut [FileHit]) {
     hits.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
             .then_with(|| a.source.cmp(&b.source))
             .then(a.line.cmp(&b.line))
     });
-    hits.truncate(limit);
-    (hits, errors)
 }
 
 fn search_file(
@@ -371,73 +375,64 @@ fn search_file(
     query: &Query,
     matcher: &SkimMatcherV2,
 ) -> Result<Vec<FileHit>, crate::library::LoadError> {
-    let name = path.display().to_string();
-    let text = crate::library::read_text(path)?;
+    // The reader's loading and parser, so a line has the same speaker here as on the screen
+    // (and `X.txt` the translation `X.zh.txt` beside it).
+    let t = crate::library::load_file(path)?;
+    Ok(transcript_hits(&t, query, matcher))
+}
+
+/// Every paragraph side of `t` that matches `query`, as `callread search` rows (unranked).
+/// A mixed query matches an English paragraph with its Chinese, as one "pair" row.
+pub fn transcript_hits(
+    t: &crate::transcript::Transcript,
+    query: &Query,
+    matcher: &SkimMatcherV2,
+) -> Vec<FileHit> {
     let mut hits = Vec::new();
-    let mut speaker: Option<&str> = None;
     let mixed = query.is_mixed();
-    let mut last_en: Option<(usize, String)> = None;
-    let mut lines = text.split('\n').enumerate().peekable();
-    while let Some((i, raw)) = lines.next() {
-        let line = raw.trim_end_matches('\r').trim();
-        if line.is_empty() {
-            continue;
-        }
-        if let Some((_, next)) = lines.peek()
-            && next.trim_end_matches('\r').trim() == line
-            && let Some(name) = crate::transcript::parse::header_name(line)
-        {
-            speaker = Some(name);
-            lines.next();
-            continue;
-        }
-        if let Some(name) = crate::transcript::parse::dash_header_name(line) {
-            speaker = Some(name);
-            continue;
-        }
+    for (turn, p) in t.paragraphs() {
+        let speaker = t
+            .turns
+            .get(turn)
+            .and_then(|tu| t.speakers.get(tu.speaker))
+            .map(|s| s.name.clone());
         if mixed {
-            // A mixed query matches a pair: an English line and the Chinese line after it.
-            let clean = crate::text::clean_line(line).into_owned();
-            let zh = cjk_count(&clean) > 0;
-            if let Some((en_line, en)) = last_en.take().filter(|_| zh)
-                && query.may_match_pair(&en, &clean)
-                && let Some(score) =
-                    query.score_pair(&query.fold(&en), &query.fold(&clean), matcher)
+            if let (Some(en), Some(zh)) = (p.en.as_deref(), p.zh.as_deref())
+                && query.may_match_pair(en, zh)
+                && let Some(score) = query.score_pair(&query.fold(en), &query.fold(zh), matcher)
             {
                 hits.push(FileHit {
-                    source: name.clone(),
-                    line: en_line,
+                    source: t.source.clone(),
+                    line: p.line,
                     lang: HitSide::Pair,
                     score,
-                    speaker: speaker.map(str::to_string),
-                    text: format!("{en} | {clean}"),
+                    speaker,
+                    text: format!("{en} | {zh}"),
                 });
             }
-            if !zh {
-                last_en = Some((i + 1, clean));
+            continue;
+        }
+        for (lang, text, line) in [
+            (HitSide::En, p.en.as_deref(), p.line),
+            (HitSide::Zh, p.zh.as_deref(), p.zh_line.unwrap_or(p.line)),
+        ] {
+            let Some(text) = text else { continue };
+            if !query.may_match(text) {
+                continue;
             }
-            continue;
-        }
-        if !query.may_match(line) {
-            continue;
-        }
-        let clean = crate::text::clean_line(line);
-        if let Some(score) = query.score(&query.fold(&clean), matcher) {
-            hits.push(FileHit {
-                source: name.clone(),
-                line: i + 1,
-                lang: if cjk_count(&clean) > 0 {
-                    HitSide::Zh
-                } else {
-                    HitSide::En
-                },
-                score,
-                speaker: speaker.map(str::to_string),
-                text: clean.into_owned(),
-            });
+            if let Some(score) = query.score(&query.fold(text), matcher) {
+                hits.push(FileHit {
+                    source: t.source.clone(),
+                    line,
+                    lang,
+                    score,
+                    speaker: speaker.clone(),
+                    text: text.to_string(),
+                });
+            }
         }
     }
-    Ok(hits)
+    hits
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@ pub struct Transcript {
     pub summary_zh: Vec<String>,
     /// The translation notice (使用警語...), if the file has one.
     pub notice: Option<String>,
+    /// Which layout the file was read as (see [`Layout`]).
+    pub layout: Layout,
     /// Everyone who speaks, in order of first appearance.
     pub speakers: Vec<Speaker>,
     /// The turns, in order.
@@ -29,6 +31,43 @@ pub struct Transcript {
     /// for a warning: the rest of the file is read.
     #[serde(skip)]
     pub warnings: Vec<String>,
+}
+
+/// The layout a transcript file was written in, detected from its lines (no flag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// The bundled bilingual files: a `Name - Title` header written twice, then English and
+    /// Chinese lines alternating.
+    Interleaved,
+    /// English `Name -- Title` headers written once, blank lines between paragraphs.
+    Dash,
+    /// `Jane Roe: first paragraph …`, later paragraphs plain.
+    Colon,
+    /// A name on a line of its own, then the paragraphs; `Executives` / `Analysts` lists.
+    NameLine,
+    /// `JANE ROE, Chief Financial Officer` header lines; `Q - ` / `A - ` in the Q&A.
+    Capitals,
+    /// Speaker-turn JSON: `{"prepared_remarks": [{"speaker", "speech"}], "q_and_a": […]}`.
+    Json,
+    /// Not recognised: the paragraphs, under one unknown speaker.
+    #[default]
+    Unknown,
+}
+
+impl Layout {
+    /// The name `dump` writes ("colon", "name_line").
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Interleaved => "interleaved",
+            Layout::Dash => "dash",
+            Layout::Colon => "colon",
+            Layout::NameLine => "name_line",
+            Layout::Capitals => "capitals",
+            Layout::Json => "json",
+            Layout::Unknown => "unknown",
+        }
+    }
 }
 
 /// A participant of the call.
@@ -190,7 +229,8 @@ impl Transcript {
     }
 
     /// The company the call is about, read from the opening lines ("welcome to Zoom's Q2
-    /// FY25 earnings webinar", "Welcome to the Q2 2024 8x8, Inc. Earnings Conference Call").
+    /// FY25 earnings webinar", "Welcome to the Q2 2024 8x8, Inc. Earnings Conference Call"),
+    /// or else from a title line before the first speaker ("Acme Tools (ACME) Q2 …").
     pub fn company(&self) -> Option<String> {
         let opening = self
             .turns
@@ -201,6 +241,12 @@ impl Transcript {
         opening
             .filter_map(|p| p.en.as_deref())
             .find_map(super::roles::company_from_welcome)
+            .or_else(|| {
+                self.preamble
+                    .iter()
+                    .take(3)
+                    .find_map(|l| super::roles::company_from_title(l))
+            })
     }
 
     /// Iterates over all paragraphs with their turn index.

@@ -8,7 +8,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::{Flag, Paragraph, Role, Section, Speaker, Transcript, Turn};
+use super::layouts;
+use super::model::{Flag, Layout, Paragraph, Role, Section, Speaker, Transcript, Turn};
 use super::roles;
 use crate::text::{cjk_fraction, clean_line, latin_words, script::cjk_count};
 
@@ -20,8 +21,17 @@ pub enum ParseError {
     NoParagraphs,
 }
 
-/// Parses decoded text into a transcript. `source` is recorded as given.
+/// Parses decoded text into a transcript. `source` is recorded as given. The layout is
+/// detected ([`Layout`]); a file of no known layout is read as paragraphs of one unknown
+/// speaker, with a warning.
 pub fn parse(text: &str, source: &str) -> Result<Transcript, ParseError> {
+    if let Some(b) = layouts::json(text) {
+        let bilingual = b
+            .turns
+            .iter()
+            .any(|(_, _, lines)| lines.iter().any(|(_, l)| cjk_count(l) > 0));
+        return b.finish(source, bilingual, Layout::Json);
+    }
     let lines: Vec<(usize, std::borrow::Cow<'_, str>)> = text
         .split('\n')
         .enumerate()
@@ -29,7 +39,7 @@ pub fn parse(text: &str, source: &str) -> Result<Transcript, ParseError> {
         .filter(|(_, l)| !l.is_empty())
         .collect();
     let bilingual = lines.iter().any(|(_, l)| cjk_count(l) > 0);
-    let dash_style = lines.iter().any(|(_, l)| dash_header(l).is_some());
+    let participants = listed_participants(&lines);
 
     // Exact lines seen as doubled headers: a later single copy (its twin lost) still counts.
     let mut known_headers: HashSet<&str> = HashSet::new();
@@ -38,7 +48,35 @@ pub fn parse(text: &str, source: &str) -> Result<Transcript, ParseError> {
             known_headers.insert(&w[0].1);
         }
     }
+    let dash_headers = lines
+        .iter()
+        .filter(|(_, l)| plausible_dash_header(l, &participants).is_some())
+        .count();
+    let layout = if !known_headers.is_empty() {
+        Layout::Interleaved
+    } else {
+        layouts::detect(&lines, dash_headers)
+    };
+    let b = match layout {
+        Layout::Interleaved | Layout::Dash => {
+            read_headers(&lines, &known_headers, &participants, dash_headers > 0)
+        }
+        Layout::Colon => layouts::colon(&lines),
+        Layout::NameLine => layouts::name_line(&lines),
+        Layout::Capitals => layouts::capitals(&lines),
+        Layout::Json | Layout::Unknown => layouts::plain(&lines),
+    };
+    b.finish(source, bilingual, layout)
+}
 
+/// The bundled bilingual layout (headers written twice) and the English `Name -- Title`
+/// layout (`dash_style`: headers written once).
+fn read_headers(
+    lines: &[(usize, std::borrow::Cow<'_, str>)],
+    known_headers: &HashSet<&str>,
+    participants: &HashSet<&str>,
+    dash_style: bool,
+) -> Builder {
     let mut b = Builder::default();
     let mut i = 0;
     while i < lines.len() {
@@ -56,7 +94,8 @@ pub fn parse(text: &str, source: &str) -> Result<Transcript, ParseError> {
         let header = if doubled || known_headers.contains(line) {
             split_header(line, " - ")
         } else if dash_style {
-            dash_header(line).or_else(|| (line == "Operator").then_some((line, None)))
+            plausible_dash_header(line, participants)
+                .or_else(|| (line == "Operator").then_some((line, None)))
         } else {
             None
         };
@@ -72,57 +111,246 @@ pub fn parse(text: &str, source: &str) -> Result<Transcript, ParseError> {
                 }
             }
             None => {
-                b.in_participants = false;
-                b.content.push((*line_no, line.to_string()));
+                b.line(*line_no, line);
             }
         }
     }
-    b.finish(source, bilingual)
+    b
 }
 
-/// The speaker name of a line that looks like a `Name - Title` header (used by the streaming
-/// search, which sees one line at a time).
-pub(crate) fn header_name(line: &str) -> Option<&str> {
-    split_header(line, " - ").map(|(name, _)| name)
+/// The names a participants list declares (`Call participants:` followed by `Name -- Title`
+/// lines): a header naming one of them is accepted whatever its title looks like.
+fn listed_participants<'a>(lines: &'a [(usize, std::borrow::Cow<'_, str>)]) -> HashSet<&'a str> {
+    let mut names = HashSet::new();
+    let mut in_list = false;
+    for (_, line) in lines {
+        if let Some(m) = section_marker(line) {
+            in_list = m == Marker::Participants;
+            continue;
+        }
+        if !in_list {
+            continue;
+        }
+        match dash_header(line).or_else(|| split_header(line, " - ")) {
+            Some((name, _)) if !starts_like_a_sentence(name) => {
+                names.insert(name);
+            }
+            _ => in_list = false,
+        }
+    }
+    names
 }
 
-/// The speaker name of a `Name -- Title` line.
-pub(crate) fn dash_header_name(line: &str) -> Option<&str> {
-    dash_header(line).map(|(name, _)| name)
+/// Words that begin sentences, never names: "So -- and it was really --", "You're -- versus
+/// ...", "We -- this is what ..." are speech with a dash in it, not speaker headers.
+const SENTENCE_WORDS: &[&str] = &[
+    "a",
+    "absolutely",
+    "actually",
+    "again",
+    "ah",
+    "all",
+    "also",
+    "and",
+    "anyway",
+    "as",
+    "at",
+    "both",
+    "but",
+    "correct",
+    "exactly",
+    "fair",
+    "fine",
+    "first",
+    "for",
+    "good",
+    "great",
+    "he",
+    "hello",
+    "hey",
+    "hi",
+    "how",
+    "i",
+    "i'd",
+    "i'll",
+    "i'm",
+    "i've",
+    "if",
+    "in",
+    "is",
+    "it",
+    "it's",
+    "just",
+    "let",
+    "look",
+    "maybe",
+    "my",
+    "no",
+    "not",
+    "now",
+    "oh",
+    "ok",
+    "okay",
+    "on",
+    "one",
+    "or",
+    "our",
+    "perfect",
+    "right",
+    "she",
+    "size",
+    "so",
+    "sorry",
+    "sure",
+    "thank",
+    "thanks",
+    "that",
+    "that's",
+    "the",
+    "then",
+    "there",
+    "there's",
+    "these",
+    "they",
+    "they're",
+    "this",
+    "those",
+    "to",
+    "um",
+    "uh",
+    "we",
+    "we'd",
+    "we'll",
+    "we're",
+    "we've",
+    "well",
+    "what",
+    "what's",
+    "when",
+    "where",
+    "which",
+    "who",
+    "why",
+    "with",
+    "yeah",
+    "yep",
+    "yes",
+    "you",
+    "you'd",
+    "you'll",
+    "you're",
+    "you've",
+    "your",
+];
+
+/// True when a would-be name starts with a word that starts sentences ("So", "You're",
+/// "Yeah. That's"); an initial ("A. William Higgins") is no such word.
+pub(super) fn starts_like_a_sentence(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let bare = first
+        .trim_end_matches(['.', ','])
+        .replace('’', "'")
+        .to_lowercase();
+    let initial = first.ends_with('.') && bare.chars().count() == 1;
+    !initial && SENTENCE_WORDS.contains(&bare.as_str())
+}
+
+/// A title as a header writes it: not a sentence ("and it was really --", "versus …",
+/// "I'd say both."): at most fifteen words, no question or exclamation mark, not ending in a
+/// dash or an ellipsis, and a final period only after an abbreviation ("Acme Inc.").
+fn plausible_title(title: &str) -> bool {
+    let t = title.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 15 || t.contains(['?', '!']) {
+        return false;
+    }
+    if t.ends_with(['-', '—', '–', '…', ',', ';', ':']) || t.ends_with("..") {
+        return false;
+    }
+    let last = words[words.len() - 1];
+    if last.ends_with('.') {
+        let capital = last.chars().next().is_some_and(char::is_uppercase);
+        if !capital || last.chars().count() > 5 {
+            return false;
+        }
+    }
+    true
+}
+
+/// A `Name -- Title` header written once, when it is plausible: a name in the participants
+/// list, or a name that does not start like a sentence with a title that is not one. A
+/// one-word name ("Eddie -- Analyst") needs a title that starts with a capital.
+pub(super) fn plausible_dash_header<'a>(
+    line: &'a str,
+    participants: &HashSet<&str>,
+) -> Option<(&'a str, Option<&'a str>)> {
+    let (name, title) = dash_header(line)?;
+    if participants.contains(name) {
+        return Some((name, title));
+    }
+    if starts_like_a_sentence(name) {
+        return None;
+    }
+    let title_text = title.unwrap_or("");
+    let capital = title_text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let one_word = name.split_whitespace().count() == 1;
+    (plausible_title(title_text) && (capital || !one_word)).then_some((name, title))
 }
 
 /// Markers of the English-only style; they are structure, not paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Marker {
+pub(super) enum Marker {
     Prepared,
     Qa,
+    /// A list of participants (`Name -- Title` lines) follows.
     Participants,
+    /// A list of analysts (`Name - Firm` lines) follows.
+    Analysts,
 }
 
-fn section_marker(line: &str) -> Option<Marker> {
+/// A line that marks a part of the call or a list of participants.
+pub(super) fn section_marker(line: &str) -> Option<Marker> {
+    // The longest marker has 37 characters: a paragraph is rejected without a copy.
+    if line.len() > 48 {
+        return None;
+    }
     let l = line.trim_end_matches(':').trim().to_ascii_lowercase();
     match l.as_str() {
-        "prepared remarks" | "presentation" => Some(Marker::Prepared),
+        "prepared remarks" | "presentation" | "management discussion section" => {
+            Some(Marker::Prepared)
+        }
         "questions and answers"
         | "questions & answers"
         | "question-and-answer session"
         | "question and answer session"
+        | "question and answer section"
+        | "questions and answers section"
         | "q&a" => Some(Marker::Qa),
         "call participants"
         | "participants"
         | "corporate participants"
+        | "company participants"
+        | "executives"
         | "conference call participants" => Some(Marker::Participants),
+        "analysts" => Some(Marker::Analysts),
         _ => None,
     }
 }
 
 /// The translation notice: "使用警語:中文譯文來源為 Google 翻譯,僅供參考,...".
-fn is_notice(line: &str) -> bool {
+pub(super) fn is_notice(line: &str) -> bool {
     line.starts_with("使用警語") || (line.contains("Google 翻譯") && line.contains("僅供參考"))
 }
 
 /// `Name -- Title` (or with an em dash), written once.
 fn dash_header(line: &str) -> Option<(&str, Option<&str>)> {
+    // One pass for a dash (ASCII, or the lead byte of an em or en dash) before three searches.
+    if line.len() > 640 || !line.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return None;
+    }
     let sep = [" -- ", " — ", " – "]
         .into_iter()
         .find(|s| line.contains(s))?;
@@ -131,7 +359,7 @@ fn dash_header(line: &str) -> Option<(&str, Option<&str>)> {
 }
 
 /// Splits a line that looks like a speaker header into name and title.
-fn split_header<'a>(line: &'a str, sep: &str) -> Option<(&'a str, Option<&'a str>)> {
+pub(super) fn split_header<'a>(line: &'a str, sep: &str) -> Option<(&'a str, Option<&'a str>)> {
     if line.chars().count() > 160 || cjk_count(line) > 0 || line.starts_with('(') {
         return None;
     }
@@ -149,7 +377,11 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// A person's name (or "Operator", "Unidentified Participant 2"): one to six words, each
 /// capitalised, a particle, or a trailing number; no sentence punctuation.
-fn looks_like_name(name: &str) -> bool {
+pub(super) fn looks_like_name(name: &str) -> bool {
+    // Six words of a name fit in 120 bytes: a sentence is rejected without splitting it.
+    if name.len() > 120 {
+        return false;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || name.ends_with(['?', '!', ',', ';', ':']) {
         return false;
@@ -280,20 +512,23 @@ fn pair_lines(lines: &[(usize, String)], bilingual: bool) -> Vec<Paragraph> {
 }
 
 /// A turn before pairing: speaker, header line, content lines with their numbers.
-type RawTurn = (usize, usize, Vec<(usize, String)>);
+pub(super) type RawTurn = (usize, usize, Vec<(usize, String)>);
 
+/// A transcript being read: the layouts call it header by header and line by line.
 #[derive(Default)]
-struct Builder {
-    notice: Option<String>,
+pub(super) struct Builder {
+    pub(super) notice: Option<String>,
     /// Lines before the first speaker header.
     before_first: Vec<(usize, String)>,
     speakers: Vec<Speaker>,
     by_name: HashMap<String, usize>,
     /// Turns with their raw content lines, paired at the end.
-    turns: Vec<RawTurn>,
-    content: Vec<(usize, String)>,
-    qa_marker_turn: Option<usize>,
-    in_participants: bool,
+    pub(super) turns: Vec<RawTurn>,
+    pub(super) content: Vec<(usize, String)>,
+    pub(super) qa_marker_turn: Option<usize>,
+    pub(super) in_participants: bool,
+    /// The list being read names analysts: its titles are firms.
+    in_analysts: bool,
 }
 
 impl Builder {
@@ -336,33 +571,73 @@ impl Builder {
         self.speakers.len() - 1
     }
 
-    fn declare(&mut self, name: &str, title: Option<&str>) {
+    /// A participant from a list: known by name before speaking.
+    pub(super) fn declare(&mut self, name: &str, title: Option<&str>) {
         self.flush();
-        self.speaker(name, title);
+        if self.in_analysts {
+            let i = self.speaker(name, Some("Analyst"));
+            if self.speakers[i].firm.is_none() {
+                self.speakers[i].firm = title.map(str::to_string);
+            }
+        } else {
+            self.speaker(name, title);
+        }
     }
 
-    fn start_turn(&mut self, name: &str, title: Option<&str>, line: usize) {
+    /// True when a list declared this name.
+    pub(super) fn is_declared(&self, name: &str) -> bool {
+        self.by_name.contains_key(name)
+    }
+
+    /// True when no speaker has a turn yet.
+    pub(super) fn no_turns(&self) -> bool {
+        self.turns.is_empty()
+    }
+
+    /// A new turn of `name`, from the header at `line`.
+    pub(super) fn start_turn(&mut self, name: &str, title: Option<&str>, line: usize) {
         self.flush();
         self.in_participants = false;
+        self.in_analysts = false;
         let speaker = self.speaker(name, title);
         self.turns.push((speaker, line, Vec::new()));
     }
 
-    fn marker(&mut self, marker: Marker) {
+    /// A section or list marker.
+    pub(super) fn marker(&mut self, marker: Marker) {
         self.flush();
-        self.in_participants = marker == Marker::Participants;
+        self.in_participants = matches!(marker, Marker::Participants | Marker::Analysts);
+        self.in_analysts = marker == Marker::Analysts;
         if marker == Marker::Qa && self.qa_marker_turn.is_none() {
             self.qa_marker_turn = Some(self.turns.len());
         }
     }
 
-    fn finish(mut self, source: &str, bilingual: bool) -> Result<Transcript, ParseError> {
+    /// A line of text of the current turn (or before the first).
+    pub(super) fn line(&mut self, line: usize, text: &str) {
+        self.in_participants = false;
+        self.in_analysts = false;
+        self.content.push((line, text.to_string()));
+    }
+
+    pub(super) fn finish(
+        mut self,
+        source: &str,
+        bilingual: bool,
+        layout: Layout,
+    ) -> Result<Transcript, ParseError> {
         self.flush();
         let (mut summary_zh, mut preamble) = (Vec::new(), Vec::new());
         // No speaker headers at all: keep every line readable as one turn of a speaker whose
         // role nobody knows.
         let mut nobody = None;
+        let mut layout = layout;
+        let mut warnings = Vec::new();
         if self.turns.is_empty() && !self.before_first.is_empty() {
+            layout = Layout::Unknown;
+            warnings.push(format!(
+                "{source}: layout not recognised (no speaker headers); read as paragraphs of one unknown speaker"
+            ));
             let speaker = self.speaker("Unknown speaker", None);
             nobody = Some(speaker);
             let content = std::mem::take(&mut self.before_first);
@@ -404,7 +679,8 @@ impl Builder {
             preamble,
             bilingual,
             content_hash: 0,
-            warnings: Vec::new(),
+            warnings,
+            layout,
         };
         roles::infer(&mut transcript, self.qa_marker_turn);
         if let Some(s) = nobody {
@@ -460,6 +736,56 @@ mod tests {
             Some(("Eric Yuan", Some("Founder and Chief Executive Officer")))
         );
         assert_eq!(dash_header("Revenue grew -- as we said -- 3%."), None);
+    }
+
+    #[test]
+    fn speech_with_a_dash_is_no_header() {
+        let none = HashSet::new();
+        for speech in [
+            "So -- and it was really --",
+            "You're -- versus what we had planned …",
+            "We -- this is what we said in March.",
+            "Yeah. That's -- the margin we guided.",
+            "Both -- I'd say both.",
+            "Mostly -- sorry, go on.",
+            "Fair Enough -- would you say so?",
+        ] {
+            assert_eq!(plausible_dash_header(speech, &none), None, "{speech}");
+        }
+        for header in [
+            "Priya Natarajan -- Chief Financial Officer",
+            "A. Rowan Tull -- Chief Operating Officer",
+            "Tomas Erlig -- Quarry Partners -- Analyst",
+            "Otto -- Analyst",
+            "Lena K. Moor -- chief executive officer",
+            "Dana Quill -- Fennick & Co.",
+        ] {
+            assert!(plausible_dash_header(header, &none).is_some(), "{header}");
+        }
+        // A name the participants list declares is a header whatever its title says.
+        let listed = HashSet::from(["Well"]);
+        assert!(plausible_dash_header("Well -- sorry.", &listed).is_some());
+    }
+
+    #[test]
+    fn a_rejected_header_stays_speech_of_the_turn() {
+        let text = "Operator\n\nOur first question comes from Ines Varga with Pellham.\n\n\
+            Ines Varga -- Pellham -- Analyst\n\nHow is demand?\n\n\
+            Marco Lind -- Chief Executive Officer\n\nIt is steady.\n\n\
+            So -- and it was really -- steady in every region.\n\n\
+            Operator\n\nThat concludes the call.\n";
+        let t = parse(text, "t").unwrap();
+        let names: Vec<&str> = t
+            .turns
+            .iter()
+            .map(|tu| t.speakers[tu.speaker].name.as_str())
+            .collect();
+        assert_eq!(names, ["Operator", "Ines Varga", "Marco Lind", "Operator"]);
+        let last = t.turns[2].paragraphs.last().and_then(|p| p.en.as_deref());
+        assert_eq!(
+            last,
+            Some("So -- and it was really -- steady in every region.")
+        );
     }
 
     #[test]

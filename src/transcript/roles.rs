@@ -149,7 +149,15 @@ pub fn firm_zh_from_intro(zh: &str) -> Option<String> {
 /// "joining us (today) for", or "... Call for".
 static NAME_LEADS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:welcome(?:\s+(?:everyone|everybody|all))?\s+to|joining\s+us(?:\s+today)?\s+for|call\s+for|for\s+joining|welcome)\s+",
+        r"(?i)\b(?:welcome(?:\s+(?:everyone|everybody|all))?\s+to|joining\s+us(?:\s+today)?\s+for|call\s+for|for\s+joining(?:\s+us\s+(?:for|on))?|(?:financial\s+)?results\s+(?:of|for)|welcome)\s+",
+    )
+    .expect("valid pattern")
+});
+
+/// "The Acme Tools Conference Call will now begin": a name between "The" and the call.
+static THE_NAME_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b[Tt]he\s+((?:[A-Z0-9][\w&.'’-]*\s+){1,4})(?:(?:\d{4}|Q[1-4]|First|Second|Third|Fourth|Quarter|Fiscal|Full|Year|Quarterly|Annual)\s+)*(?:Conference|Earnings|Results)\s+Call\b",
     )
     .expect("valid pattern")
 });
@@ -157,11 +165,28 @@ static NAME_LEADS: LazyLock<Regex> = LazyLock::new(|| {
 /// The company named in the operator's welcome: "welcome to Zoom's Q2 FY25 earnings
 /// webinar" -> Zoom; "Welcome to the Q2 2024 8x8, Inc. Earnings Conference Call" -> 8x8;
 /// "Welcome to the Fiscal 2021 Fourth Quarter Earnings Call for Applied Industrial
-/// Technologies" -> Applied Industrial Technologies.
+/// Technologies" -> Applied Industrial Technologies; also "Thank you for joining Acme's …",
+/// "… the third quarter results for Acme Tools", "The Acme Tools Conference Call will now
+/// begin".
 pub fn company_from_welcome(en: &str) -> Option<String> {
     NAME_LEADS
         .find_iter(en)
         .find_map(|m| name_at(&en[m.end()..]))
+        .or_else(|| {
+            THE_NAME_CALL
+                .captures_iter(en)
+                .find_map(|c| name_at(c.get(1)?.as_str()))
+        })
+}
+
+/// The company a title line names: "Larkspur Robotics, Inc. (LRKS) Q2 2031 Earnings Call"
+/// -> Larkspur Robotics; "Quillfeather Foods (NYSE:QFF) Q4 2030 …" -> Quillfeather Foods.
+pub fn company_from_title(line: &str) -> Option<String> {
+    static TICKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(.{2,60}?)\s*\((?:[A-Z]+\s*:\s*)?[A-Z][A-Z.]{0,5}\)").expect("valid pattern")
+    });
+    let name = TICKER.captures(line)?.get(1)?.as_str();
+    name_at(name)
 }
 
 /// The name a welcome's words start with, skipping articles, periods and a few lowercase
@@ -222,6 +247,11 @@ fn name_at(text: &str) -> Option<String> {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if name.is_empty() {
+            // "… results for the quarter. And after …": the sentence ended before a name.
+            // ("Yum!" and "Guess?" are names: only a full stop counts.)
+            if word.ends_with('.') && bare.chars().count() > 1 && !bare.contains('.') {
+                return None;
+            }
             // "today's conference, Public Service ...": an event word before a comma.
             if skip || suffix && word.ends_with(',') {
                 continue;
@@ -252,7 +282,10 @@ fn name_at(text: &str) -> Option<String> {
         }
         let possessive = stem.len() < bare_lower.len();
         name.push(&bare[..stem.len()]);
-        if possessive || word.ends_with(',') || name.len() >= 3 {
+        // A period after a word (no initial, "D.R.", nor a title, "Mr.") ends the sentence and
+        // the name.
+        let sentence_end = word.ends_with('.') && !bare.contains('.') && bare.chars().count() > 3;
+        if possessive || word.ends_with(',') || sentence_end || name.len() >= 3 {
             break;
         }
     }
@@ -295,6 +328,7 @@ pub(crate) fn infer(t: &mut Transcript, qa_marker_turn: Option<usize>) {
             })
         })
         .collect();
+    split_unidentified(t, &intros);
     let first_intro = intros.first().map(|(i, _, _)| *i);
     let qa_start = match (qa_marker_turn, first_intro) {
         (Some(m), Some(f)) => m.min(f),
@@ -373,6 +407,78 @@ pub(crate) fn infer(t: &mut Transcript, qa_marker_turn: Option<usize>) {
             s.firm_zh = firm_zh.filter(|zh| crate::text::script::cjk_count(zh) > 0 || same(zh));
             s.firm = Some(intro.firm);
         }
+    }
+}
+
+/// True for a header that names nobody: "Unidentified Participant", "Unknown Analyst"
+/// (a numbered one, "Unidentified Participant 2", is one person throughout the call).
+fn is_unidentified(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    (lower.starts_with("unidentified") || lower.starts_with("unknown"))
+        && !name.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// "Unidentified Participant" stands for whoever the operator just introduced: the turns of
+/// such a speaker after an introduction (up to the operator's next turn) become the turns of
+/// the person introduced ("… from Arjun Bhatia with William Blair"), so four analysts are
+/// four speakers. The header stays as their title. Not when the person introduced also
+/// speaks under their own name there.
+fn split_unidentified(t: &mut Transcript, intros: &[(usize, Intro, Option<String>)]) {
+    if !t.speakers.iter().any(|s| is_unidentified(&s.name)) {
+        return;
+    }
+    for (i, intro, _) in intros {
+        let range: Vec<usize> = (i + 1..t.turns.len())
+            .take_while(|&j| t.speakers[t.turns[j].speaker].role != Role::Operator)
+            .collect();
+        let named = range
+            .iter()
+            .any(|&j| t.speakers[t.turns[j].speaker].name == intro.name);
+        if named {
+            continue;
+        }
+        for j in range {
+            let old = t.turns[j].speaker;
+            if !is_unidentified(&t.speakers[old].name) {
+                continue;
+            }
+            let new = match t.speakers.iter().position(|s| s.name == intro.name) {
+                Some(k) => k,
+                None => {
+                    t.speakers.push(super::model::Speaker {
+                        name: intro.name.clone(),
+                        title: Some(t.speakers[old].name.clone()),
+                        role: Role::Unknown,
+                        firm: None,
+                        firm_zh: None,
+                    });
+                    t.speakers.len() - 1
+                }
+            };
+            t.turns[j].speaker = new;
+        }
+    }
+    // A header no turn is left with is no participant.
+    let used: std::collections::HashSet<usize> = t.turns.iter().map(|tu| tu.speaker).collect();
+    let keep: Vec<bool> = (0..t.speakers.len())
+        .map(|k| used.contains(&k) || !is_unidentified(&t.speakers[k].name))
+        .collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut index = vec![0; keep.len()];
+    let mut next = 0;
+    for (k, &kept) in keep.iter().enumerate() {
+        index[k] = next;
+        next += usize::from(kept);
+    }
+    let mut k = 0;
+    t.speakers.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    for tu in &mut t.turns {
+        tu.speaker = index[tu.speaker];
     }
 }
 
@@ -551,6 +657,62 @@ mod tests {
             company_from_welcome("Welcome, and thank you for standing by.").as_deref(),
             None
         );
+        // The wider openings, in phrasings of our own.
+        for (line, want) in [
+            (
+                "Hello and welcome to Brisket Partners' fourth quarter and full year results.",
+                "Brisket Partners",
+            ),
+            (
+                "Good evening, and welcome Hollow Oak Corporation Third Quarter 2030 Results Call.",
+                "Hollow Oak",
+            ),
+            (
+                "Thank you for joining Tern Valley's first quarter conference call.",
+                "Tern Valley",
+            ),
+            (
+                "Thank you for joining us for Greyhame Systems' annual results.",
+                "Greyhame Systems",
+            ),
+            (
+                "Thanks for joining us as we review the second quarter results for Copperwick Labs. With me is our CFO.",
+                "Copperwick Labs",
+            ),
+            (
+                "Good morning. The Ashgrove Mills Conference Call will now begin.",
+                "Ashgrove Mills",
+            ),
+            (
+                "Good morning. The Ashgrove Mills 2030 Third Quarter Earnings Call is being recorded.",
+                "Ashgrove Mills",
+            ),
+        ] {
+            assert_eq!(company_from_welcome(line).as_deref(), Some(want), "{line}");
+        }
+        for line in [
+            "Phil will go over our results for the quarter. And then we take questions.",
+            "We will review our results for the second quarter 2030. Joining me is our CFO.",
+            "As we said on the last earnings call, the quarter was good.",
+            "The results for the quarter were strong.",
+            "Thank you for joining us.",
+        ] {
+            assert_eq!(company_from_welcome(line), None, "{line}");
+        }
+        // A name may end in "!" or "?".
+        assert_eq!(
+            company_from_welcome("Welcome to the Wham! Foods third quarter call.").as_deref(),
+            Some("Wham! Foods")
+        );
+        assert_eq!(
+            company_from_title("Fenmore Glass, Inc. (FNG) Q1 2031 Earnings Call").as_deref(),
+            Some("Fenmore Glass")
+        );
+        assert_eq!(
+            company_from_title("Otterby Freight (NASDAQ:OTBY) Q3 2030 Results").as_deref(),
+            Some("Otterby Freight")
+        );
+        assert_eq!(company_from_title("Earnings call (unedited)"), None);
         assert_eq!(
             company_from_welcome("welcome to Asana's Second Fiscal Year 2024 Earnings Call.")
                 .as_deref(),
