@@ -1113,3 +1113,22 @@ We now expect reported and adjusted full year EPS of $2.10 to $2.20 and $2.55 to
         assert!(got.iter().any(|v| v == want), "{want} missing: {got:?}");
     }
 }
+
+/// A guide issued in an earlier quarter and said to stand ("we are not adjusting full year
+/// guidance") is the current guide; one the paragraph then raises is not.
+#[test]
+fn a_guide_issued_earlier_that_still_holds() {
+    let held = common::load(
+        "Operator\n\nWelcome to the Pied Piper second quarter 2022 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+In February, the company issued adjusted EBITDA guidance of $140 million to $160 million for the full year 2022. Trends were favorable in the quarter. However, we are not adjusting full year 2022 guidance at this time.\n",
+    );
+    let got: Vec<String> = extract(&held).iter().map(format_value).collect();
+    assert!(got.iter().any(|v| v == "$140M–$160M"), "{got:?}");
+    let raised = common::load(
+        "Operator\n\nWelcome to the Pied Piper second quarter 2022 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+In February, the company issued adjusted EBITDA guidance of $140 million to $160 million for the full year 2022. Based on the quarter, we are raising our guidance. Adjusted EBITDA is now expected to be $165 million to $175 million.\n",
+    );
+    let got: Vec<String> = extract(&raised).iter().map(format_value).collect();
+    assert!(got.iter().any(|v| v == "$165M–$175M"), "{got:?}");
+    assert!(!got.iter().any(|v| v == "$140M–$160M"), "{got:?}");
+}

@@ -234,6 +234,34 @@ pub(super) fn changes_guide(s: &str) -> bool {
     CHANGE.is_match(s)
 }
 
+/// True when the words before a figure say the guide was issued earlier ("In January, we
+/// issued adjusted OIBDA guidance of").
+pub(super) fn issued_before(before: &str) -> bool {
+    static ISSUED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:issued|provided|gave|announced|introduced|initiated|established)\s+(?:\S+\s+){0,4}?(?:guidance|outlook|range|guide)\s+(?:of|at)\W*(?:approximately\s+|about\s+|a\s+range\s+of\s+|between\s+)?$",
+        )
+    });
+    ISSUED.is_match(before)
+}
+
+/// True when the rest of a paragraph says the guide stands unchanged ("we are not adjusting
+/// full year 2021 guidance at this time", "we are reaffirming that guidance") and changes no
+/// guide.
+pub(super) fn guide_holds(rest: &str) -> bool {
+    static HOLDS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:not\s+(?:adjusting|changing|updating|revising|modifying)|(?:reaffirm|reiterat|maintain|confirm)(?:s|ed|ing)?)\s+(?:\S+\s+){0,5}?(?:guidance|outlook|range|guide)\b|\b(?:guidance|outlook|range|guide)\s+(?:remains?|is)\s+unchanged\b",
+        )
+    });
+    static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:rais|lower|increas|reduc|narrow|cut|revis|updat)(?:e|es|ed|ing)\s+(?:\S+\s+){0,5}?(?:guidance|outlook|range|guide)\b",
+        )
+    });
+    HOLDS.is_match(rest) && !CHANGED.is_match(&HOLDS.replace_all(rest, ""))
+}
+
 /// The text with words that look like result verbs but report nothing blanked (same length,
 /// so positions agree): "to declined" (a transcript's slip for "to decline"), "reported and
 /// adjusted EPS", "reported EPS of" (an adjective: the GAAP figure).

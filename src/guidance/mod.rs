@@ -844,7 +844,14 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     ("guide_change", &|| {
                         GUIDE_CHANGE_AFTER.is_match(chars_after(s, fig.span.end, 80))
                     }),
-                    ("past_before", &|| cues::past_before(before)),
+                    // "In January, WWE issued adjusted OIBDA guidance of $270 million to
+                    // $305 million ... However, we are not adjusting full year 2021 guidance
+                    // at this time": the guide issued earlier still holds.
+                    ("past_before", &|| {
+                        cues::past_before(before)
+                            && !(cues::issued_before(before)
+                                && cues::guide_holds(&en[range.end.min(en.len())..]))
+                    }),
                     ("old_guide", &|| cues::old_guide(before, upto)),
                     ("share_of", &|| share_of),
                     ("usd_delta", &|| usd_delta),
