@@ -432,6 +432,26 @@ pub(super) fn not_company_after(after: &str) -> bool {
         .is_some_and(|m| after[..m.start()].split_whitespace().count() <= 1)
 }
 
+/// True when a dividend or buyback figure is a capital action taken or a level held, not a
+/// figure the company expects: "the Board approved an increase in the quarterly dividend to
+/// $0.085", "our Board declared a quarterly cash dividend of $0.23", "our share repurchase
+/// authorization is now approximately $339 million", "our current annualized dividend of
+/// $3.20". A buyback the company expects to make is a guide ("we expect to complete the $3.9
+/// billion remaining under the current authorization").
+pub(super) fn capital_action(sentence: &str, upto: &str) -> bool {
+    static ACTION: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:declared|declares|approved|approves|authori[sz]ed|announced?|announcing|paid|payable|indicative|(?:have|has|had)\s+(?:increased|raised|reduced|cut)|increasing\s+our\s+(?:share\s+)?(?:repurchase|buyback)\s+authori[sz]ation)",
+        )
+    });
+    static HELD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:current(?:ly)?\s+(?:annual(?:ized)?\s+|quarterly\s+|regular\s+)?(?:cash\s+)?dividend|authori[sz]ation\s+(?:is|was|stands|of)|(?:remaining|outstanding|left))",
+        )
+    });
+    ACTION.is_match(sentence) || (HELD.is_match(upto) && !forward(upto))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -101,7 +101,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Expense,
-        r"\b(?:sg&a|opex|r&d|g&a|d&a)\b|\b(?:operating|interest|non-?interest|cash|total|fixed|corporate|restructuring|selling)?\s*(?:expenses?|costs?|charges?)\b|\bresearch\s+and\s+development\b|\bsales\s+and\s+marketing\b|\bgeneral\s+and\s+administrative\b|\bdepreciation(?:\s+and\s+amortization)?\b|\bamortization\b|\bstock[\s-]based\s+compensation\b|\binterest\s+expense\b|\bcasm(?:-?x)?\b|\b(?:advertising|marketing)(?:\s+spend(?:ing)?)?\b|\bbad\s+debts?\b|\bo&m\b",
+        r"\b(?:sg&a|opex|r&d|g&a|d&a)\b|\b(?:operating|interest|non-?interest|cash|total|fixed|corporate|restructuring|selling)?\s*(?:expenses?|costs?|charges?)\b|\bresearch\s+and\s+development\b|\bsales\s+and\s+marketing\b|\bgeneral\s+and\s+administrative\b|\bdepreciation(?:\s+and\s+amortization)?\b|\bamortization\b|\bstock[\s-]based\s+compensation\b|\binterest\s+expense\b|\b(?:cash\s+|income\s+)?taxes\b|\bcash\s+tax\s+payments?\b|\bcasm(?:-?x)?\b|\b(?:advertising|marketing)(?:\s+spend(?:ing)?)?\b|\bbad\s+debts?\b|\bo&m\b",
     ),
     (
         Metric::Shares,
@@ -117,7 +117,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Other,
-        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+equity|roe|roic|leverage|net\s+debt|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|deposits?|combined\s+ratio|loss\s+ratio|arr|average\s+(?:selling|sales|realized)\s+prices?|asps?|average\s+daily\s+rates?|adr|price\s+realization|financing\s+needs?|funding\s+needs?|proceeds|cash\s+distributions|(?:incentive|management|performance|advisory|transaction|franchise|royalty|licensing|license)\s+fees?)\b",
+        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+equity|roe|roic|leverage|net\s+debt|non-?interest\s+income|fee\s+income|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|deposits?|combined\s+ratio|loss\s+ratio|arr|average\s+(?:selling|sales|realized)\s+prices?|asps?|average\s+daily\s+rates?|adr|price\s+realization|financing\s+needs?|funding\s+needs?|proceeds|cash\s+distributions|(?:incentive|management|performance|advisory|transaction|franchise|royalty|licensing|license)\s+fees?)\b",
     ),
     (Metric::Growth, r"\bgrowth\b|\bgrow\b"),
 ];

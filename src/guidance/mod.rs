@@ -657,8 +657,14 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 // A percentage takes the amount's metric before it only as its growth ("sales
                 // of $X, up 5%"), not as a ratio ("which represents just over 80%
                 // conversion").
+                // Nor does an amount take a rate's ("an effective tax rate of 20% and cash
+                // taxes of approximately $40 million").
                 let carry = |m: &Option<MetricWord>| {
                     m.clone().filter(|w| {
+                        !(fig.unit == Unit::Usd
+                            && matches!(w.metric, Metric::Margin | Metric::TaxRate))
+                    })
+                    .filter(|w| {
                         fig.unit != Unit::Percent
                             || matches!(w.metric, Metric::Margin | Metric::TaxRate | Metric::Growth)
                             || GROWTH_WORD.is_match(before)

@@ -29,12 +29,21 @@ pub(super) fn push(
         Section,
     ),
 ) {
+    static CAPITAL_RETURN: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)dividend|repurchase|buyback|authori[sz]ation"));
     static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)[,;]|\b(?:before|and|or|while|but|which|then|after|as\s+we|compared|versus|up\s+from|down\s+from|to\s+reflect|reflecting|driven\s+by|due\s+to|because|given|thanks\s+to|offset|partially|primarily|as\s+well\s+as)\b",
         )
     });
     let Some((mut f, local)) = fig else { return };
+    let upto = &own[..local.start.min(own.len())];
+    if CAPITAL_RETURN.is_match(&f.label) && super::cues::capital_action(own, upto) {
+        if super::trace() {
+            eprintln!("guidance: skipped {:?}: a capital action, not a guide", f.label);
+        }
+        return;
+    }
     // The period nearest the figure: in its own clause, else before it in the sentence, else
     // the paragraph's, else the year the call guides.
     // The words after the figure up to the next one: "in Q3 and 19% for the full year" gives
@@ -43,7 +52,6 @@ pub(super) fn push(
     let clause = CLAUSE_END
         .find(after)
         .map_or(after, |m| &after[..m.start()]);
-    let upto = &own[..local.start.min(own.len())];
     let here = find_period(clause, call).or_else(|| find_period(upto, call));
     let guide_year = call.guide_year();
     // A horizon after the figure is its own only close by ("6% to 8% through 2026").

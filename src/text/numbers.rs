@@ -347,6 +347,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
         {
             continue;
         }
+        // Telephone and conference numbers ("855-859-2056") are no quantities: their last
+        // group would read as a year.
+        if phone_group(text, m.clone()) {
+            continue;
+        }
         let Some(mut value) = c.name("num").and_then(|n| parse_number(n.as_str())) else {
             continue;
         };
@@ -813,6 +818,11 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
         {
             continue;
         }
+        // Telephone and conference numbers ("855-859-2056") are no quantities: their last
+        // group would read as a year.
+        if phone_group(text, m.clone()) {
+            continue;
+        }
         let Some(mut value) = c.name("num").and_then(|n| parse_number(n.as_str())) else {
             continue;
         };
@@ -942,8 +952,67 @@ pub fn tidy(v: f64) -> f64 {
     }
 }
 
+/// True when the digits at `span` are a group of a telephone number: three or more digit
+/// groups joined by hyphens ("855-859-2056", "1-800-555-0199") or "(855) 859-2056". Two
+/// groups are a range ("150-200", "2020-2021").
+fn phone_group(text: &str, span: std::ops::Range<usize>) -> bool {
+    let group = &text[span.clone()];
+    if group.is_empty() || !group.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut groups = 1;
+    let mut rest = &text[..span.start];
+    while let Some(r) = rest.strip_suffix('-') {
+        let n = r.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            break;
+        }
+        groups += 1;
+        rest = &r[..r.len() - n];
+    }
+    let left_rest = rest;
+    // The area code itself: "(404) 537-…".
+    let is_area_code = text[..span.start].ends_with('(')
+        && text[span.end..].strip_prefix(") ").is_some_and(|r| {
+            let n = r.bytes().take_while(u8::is_ascii_digit).count();
+            n == 3 && r[n..].starts_with('-')
+        });
+    let mut rest = &text[span.end..];
+    while let Some(r) = rest.strip_prefix('-') {
+        let n = r.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            break;
+        }
+        groups += 1;
+        rest = &r[n..];
+    }
+    // "(855) 859-2056".
+    let left = left_rest.as_bytes();
+    let area_code = groups == 2
+        && left.len() >= 6
+        && left.ends_with(b") ")
+        && left[left.len() - 5..left.len() - 2].iter().all(u8::is_ascii_digit)
+        && left[left.len() - 6] == b'(';
+    groups >= 3 || area_code || is_area_code
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_telephone_number_is_no_quantity_but_a_range_is() {
+        let values = |t: &str| -> Vec<f64> { super::english(t).iter().map(|q| q.value).collect() };
+        assert!(values("dial 855-859-2056 within the United States").is_empty());
+        assert!(values("call (404) 537-3406 for the replay").is_empty());
+        assert!(values("or 1-800-555-0199 toll free").is_empty());
+        assert_eq!(values("capex of $150-200 million").len(), 2);
+        assert!(
+            super::english("in 2020-2021 we")
+                .iter()
+                .all(|q| q.unit == super::Unit::Year)
+        );
+        // The same rule on the Chinese side, so a phone number never makes a finding.
+        assert!(super::chinese("請撥打 855-859-2056。").is_empty());
+    }
 
     #[test]
     fn tidy_rounds_noise() {
