@@ -1132,3 +1132,45 @@ In February, the company issued adjusted EBITDA guidance of $140 million to $160
     assert!(got.iter().any(|v| v == "$165M–$175M"), "{got:?}");
     assert!(!got.iter().any(|v| v == "$140M–$160M"), "{got:?}");
 }
+
+/// A capital action taken (a dividend declared, an authorization approved or held) is no
+/// guide; a buyback the company expects to make is. What an investment, a product line or a
+/// deal brings, and a deal's accretion, are named for what they are, not as the headline
+/// metric; a cash amount beside a tax rate is cash taxes, not the rate; a telephone number is
+/// no year.
+#[test]
+fn capital_actions_contributions_and_amounts_beside_rates() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Initech third quarter 2021 earnings call. To hear the replay dial 877-555-2048.\n\nJane Doe -- Chief Financial Officer\n\n\
+Our Board of Directors approved a 10% increase in the quarterly dividend to $0.44 per share, payable on December 1.\n\n\
+Our remaining share repurchase authorization stands at roughly $250 million. For 2022, we expect to repurchase $400 million to $500 million of our shares.\n\n\
+For 2022, we expect an effective tax rate of 24% and cash taxes of about $35 million.\n\n\
+The new distribution centers are expected to contribute roughly $12 million of operating income in 2022. We expect the Globex acquisition to be $0.05 to $0.07 per share accretive in 2022.\n",
+    );
+    let figures = extract(&t);
+    let got: Vec<(String, String, Option<String>)> = figures
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f), f.period.clone()))
+        .collect();
+    let has = |value: &str| got.iter().find(|(_, v, _)| v == value);
+    assert!(has("≈ $0.44").is_none(), "a declared dividend: {got:?}");
+    assert!(has("≈ $250M").is_none(), "an authorization held: {got:?}");
+    assert!(has("$400M–$500M").is_some(), "an expected buyback: {got:?}");
+    let cash = has("≈ $35M").expect("cash taxes");
+    assert!(cash.0.to_ascii_lowercase().contains("cash tax"), "{got:?}");
+    let contribution = has("≈ $12M").expect("a contribution");
+    assert!(contribution.0.starts_with("Contribution"), "{got:?}");
+    let accretion = has("$0.05–$0.07").expect("an accretion");
+    assert!(accretion.0.starts_with("Accretion"), "{got:?}");
+    // The call is 2021's, not 2048's: the guides are for 2022.
+    assert!(
+        figures
+            .iter()
+            .all(|f| f.period.as_deref() != Some("FY2048")),
+        "{got:?}"
+    );
+    assert_eq!(
+        has("≈ $35M").and_then(|r| r.2.clone()).as_deref(),
+        Some("FY2022")
+    );
+}

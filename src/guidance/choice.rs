@@ -273,6 +273,8 @@ pub(super) fn effect_name(word: &str) -> String {
     match e.as_str() {
         e if e.starts_with("synerg") => "Synergies".to_string(),
         "contribute" => "Contribution".to_string(),
+        "accretive" => "Accretion".to_string(),
+        "dilutive" => "Dilution".to_string(),
         "currency" | "fx" => "Currency effect".to_string(),
         e => {
             let mut ch = e.chars();

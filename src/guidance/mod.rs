@@ -660,16 +660,20 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 // Nor does an amount take a rate's ("an effective tax rate of 20% and cash
                 // taxes of approximately $40 million").
                 let carry = |m: &Option<MetricWord>| {
-                    m.clone().filter(|w| {
-                        !(fig.unit == Unit::Usd
-                            && matches!(w.metric, Metric::Margin | Metric::TaxRate))
-                    })
-                    .filter(|w| {
-                        fig.unit != Unit::Percent
-                            || matches!(w.metric, Metric::Margin | Metric::TaxRate | Metric::Growth)
-                            || GROWTH_WORD.is_match(before)
-                            || GROWTH_WORD.is_match(after)
-                    })
+                    m.clone()
+                        .filter(|w| {
+                            !(fig.unit == Unit::Usd
+                                && matches!(w.metric, Metric::Margin | Metric::TaxRate))
+                        })
+                        .filter(|w| {
+                            fig.unit != Unit::Percent
+                                || matches!(
+                                    w.metric,
+                                    Metric::Margin | Metric::TaxRate | Metric::Growth
+                                )
+                                || GROWTH_WORD.is_match(before)
+                                || GROWTH_WORD.is_match(after)
+                        })
                 };
                 // The metric is sought with the sentence's comparisons blanked: "in excess of
                 // net income at approximately 100%" is the conversion's, not net income's.
@@ -994,7 +998,11 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                             let lead = &own_after[..c.get(0).map_or(0, |m| m.start())];
                             // "$1.95 billion including an estimated headwind of $15 million":
                             // the headwind is another item, inside this one.
-                            lead.split_whitespace().count() <= 3
+                            // "$125 million in annual run rate revenue synergies".
+                            let words = lead.split_whitespace().count();
+                            (words <= 3
+                                || words <= 6
+                                    && lead.trim_start().to_ascii_lowercase().starts_with("in "))
                                 && !lead.split_whitespace().any(|w| {
                                     matches!(
                                         w.to_ascii_lowercase().as_str(),

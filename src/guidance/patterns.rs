@@ -226,14 +226,16 @@ pub(super) static INCREMENT: LazyLock<Regex> =
 /// A headwind or tailwind to a metric.
 pub(super) static WIND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:constant[\s-])?(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx)s?\b(?:\s+(profit|margin))?",
+        r"(?i)\b(?:constant[\s-])?(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx|accretive|accretion|dilutive|dilution)s?\b(?:\s+(profit|margin))?",
     )
 });
-/// A deal as the subject of what the figure brings: "the contract, which we expect to
-/// generate approximately", "the acquisition is expected to add".
+/// A deal, an investment or a product line as the subject of what the figure brings: "the
+/// contract, which we expect to generate approximately", "the acquisition is expected to add",
+/// "those investments will generate about", "these new products could contribute incremental
+/// revenue of more than".
 pub(super) static DEAL_BRINGS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:contracts?|awards?|agreements?|acquisitions?|deals?|transactions?|orders?|wins?|partnerships?)\b[^.;]{0,80}?\b(?:generate|add|bring|contribute|deliver)s?\b(?:\s+[\w-]+){0,3}?\s*$",
+        r"(?i)\b(?:contracts?|awards?|agreements?|acquisitions?|deals?|transactions?|orders?|wins?|partnerships?|investments?|(?:new\s+)?products?|business|programs?|initiatives?|projects?|facilit(?:y|ies)|assets?|purchases?)\b[^.;]{0,80}?\b(?:generate|add|bring|contribute|deliver)s?\b(?:\s+[\w-]+){0,5}?\s*$",
     )
 });
 /// "at the upper end of our usual 6% to 8% range": a standing range the company measures

@@ -40,7 +40,10 @@ pub(super) fn push(
     let upto = &own[..local.start.min(own.len())];
     if CAPITAL_RETURN.is_match(&f.label) && super::cues::capital_action(own, upto) {
         if super::trace() {
-            eprintln!("guidance: skipped {:?}: a capital action, not a guide", f.label);
+            eprintln!(
+                "guidance: skipped {:?}: a capital action, not a guide",
+                f.label
+            );
         }
         return;
     }

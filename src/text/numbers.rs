@@ -991,7 +991,9 @@ fn phone_group(text: &str, span: std::ops::Range<usize>) -> bool {
     let area_code = groups == 2
         && left.len() >= 6
         && left.ends_with(b") ")
-        && left[left.len() - 5..left.len() - 2].iter().all(u8::is_ascii_digit)
+        && left[left.len() - 5..left.len() - 2]
+            .iter()
+            .all(u8::is_ascii_digit)
         && left[left.len() - 6] == b'(';
     groups >= 3 || area_code || is_area_code
 }
