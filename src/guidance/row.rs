@@ -56,6 +56,9 @@ pub(super) fn push(
         .find(after)
         .map_or(after, |m| &after[..m.start()]);
     let here = find_period(clause, call).or_else(|| find_period(upto, call));
+    if super::trace() {
+        eprintln!("row: {:?} clause {clause:?} period {here:?}", f.label);
+    }
     let guide_year = call.guide_year();
     // A horizon after the figure is its own only close by ("6% to 8% through 2026").
     let near: &str = if next_start >= own.len() {
