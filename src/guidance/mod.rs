@@ -616,7 +616,10 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     // the latter half of 2020" names the assumption's period, not the list's.
                     let tail = &own[f.span.end.min(own.len())..];
                     let tail = ASIDE.find(tail).map_or(tail, |m| &tail[..m.start()]);
+                    // "... from the 14.9% we experienced in 2019": a period of a result, not
+                    // the list's.
                     find_period(tail, call)
+                        .filter(|p| !row::is_reported(p, call) && !cues::has_past_verb(tail))
                 })
                 .or_else(|| sentence_period.clone());
             let mut skipped_prev = false;
