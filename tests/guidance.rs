@@ -1174,3 +1174,21 @@ The new distribution centers are expected to contribute roughly $12 million of o
         Some("FY2022")
     );
 }
+
+/// A market's forecast is not the company's ("Global retail sales of pet food are projected to
+/// grow at 4% per year"), nor is a recap of what the company said a year ago; the company's
+/// own global sales growth is.
+#[test]
+fn market_forecasts_and_recaps_of_last_years_guide() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Umbrella fourth quarter 2019 earnings call.\n\nJane Doe -- Chief Executive Officer\n\n\
+Global retail sales of pet food are projected to grow at 4% per year. We expect light vehicle production in Europe to be down 2% to 4% in 2020.\n\n\
+Let me recap. Exactly a year ago, we said to you that we think loans will grow mid-single digits. We gave you some guidance around margin too: we said we would probably be in the 3.10% to 3.20% range.\n\n\
+For full year 2020, we expect global sales growth of 6% to 7% on a reported basis.\n",
+    );
+    let got: Vec<String> = extract(&t).iter().map(format_value).collect();
+    assert!(got.iter().any(|v| v == "6%–7%"), "{got:?}");
+    for not in ["≈ 4%", "-4%–-2%", "4%–6%", "3.1%–3.2%"] {
+        assert!(!got.iter().any(|v| v == not), "{not}: {got:?}");
+    }
+}

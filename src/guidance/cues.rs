@@ -94,7 +94,7 @@ static REFUSAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Someone else's outlook: the market, the industry, the economy, the Street.
 static NOT_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:markets?\s+(?:is|are|will|should|to|could|would)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|economists?|forecasters|replacement\s+costs?|market\s+rents?|cap\s+rates?|home\s+prices?|housing\s+starts|(?-i:[A-Z][\w&]*'s)\s+(?:forecast|outlook|estimates?|projections?)|(?:this|which|that|it)\s+would\s+imply|your\s+(?:model|numbers?|math)|market\s+cap(?:italization)?|valuation|stock\s+price|share\s+price)\b",
+        r"(?i)\b(?:markets?\s+(?:is|are|will|should|to|could|would)|industry|economy|gdp|inflation|consensus|analysts?|the\s+street|street\s+estimates?|unemployment|interest\s+rates?\s+(?:to|will)|fed\b|treasury|emissions|carbon|greenhouse|headcount|employees|hires|tam\b|addressable|economists?|forecasters|replacement\s+costs?|market\s+rents?|cap\s+rates?|home\s+prices?|housing\s+starts|(?-i:[A-Z][\w&]*'s)\s+(?:forecast|outlook|estimates?|projections?)|(?:this|which|that|it)\s+would\s+imply|your\s+(?:model|numbers?|math)|market\s+cap(?:italization)?|valuation|stock\s+price|share\s+price|global\s+(?:retail\s+sales|sales\s+of|demand|population|market\s+(?:for|is|will))|worldwide\s+(?:demand|sales|production)|(?:light\s+)?vehicle\s+production|industry\s+(?:production|volumes?|demand)|production\s+from\s+(?:major|the\s+major)|according\s+to)\b",
     )
 });
 
@@ -193,10 +193,19 @@ pub(super) fn old_guide(before: &str, upto: &str) -> bool {
             r"(?i)\b(?:remains?|remaining|unchanged|consistent\s+with|maintain(?:s|ing|ed)?|reaffirm(?:s|ing|ed)?|reiterat(?:e|es|ing|ed)|confirm(?:s|ing|ed)?|same\s+as|in\s+line\s+with|still)\b",
         )
     });
+    // A recap of what was said a year ago: "So exactly a year ago, we said to you that we think
+    // loans will grow mid-single digits", "At the start of 2019, we gave the market an
+    // indication that ...", "we gave you some guidance around margin ... we said we'll
+    // probably be in the 2.50% to 2.60% range".
+    static RECAP: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:a\s+year\s+ago|this\s+time\s+last\s+year|at\s+the\s+(?:start|beginning)\s+of\s+(?:(?:19|20)\d\d|the\s+year|last\s+year))\b[^.;]{0,80}?\bwe\s+(?:said|told|gave|guided|indicated|thought|expected|projected)\b|\bwe\s+gave\s+(?:you|the\s+market|the\s+street)\s+(?:some\s+|an?\s+)?(?:guidance|indication)",
+        )
+    });
     // Only in the figure's own clause: "up $20 million from prior guidance, reflecting ...
     // capex at $70 million" quotes no old capex guide.
     let clause = before.rsplit(',').next().unwrap_or(before);
-    OLD.is_match(clause) && !KEPT.is_match(upto)
+    OLD.is_match(clause) && !KEPT.is_match(upto) || RECAP.is_match(upto)
 }
 
 /// True when the words before a figure make it a past or earlier figure, or an item left out.
@@ -436,20 +445,22 @@ pub(super) fn not_company_after(after: &str) -> bool {
 /// figure the company expects: "the Board approved an increase in the quarterly dividend to
 /// $0.085", "our Board declared a quarterly cash dividend of $0.23", "our share repurchase
 /// authorization is now approximately $339 million", "our current annualized dividend of
-/// $3.20". A buyback the company expects to make is a guide ("we expect to complete the $3.9
-/// billion remaining under the current authorization").
+/// $3.20". A buyback the company expects to make is a guide ("we intend to complete the
+/// remaining $800 million of authorized repurchases by year-end").
 pub(super) fn capital_action(sentence: &str, upto: &str) -> bool {
     static ACTION: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:declared|declares|approved|approves|authori[sz]ed|announced?|announcing|paid|payable|indicative|(?:have|has|had)\s+(?:increased|raised|reduced|cut)|increasing\s+our\s+(?:share\s+)?(?:repurchase|buyback)\s+authori[sz]ation)",
+            r"(?i)\b(?:declared|declares|approved|approves|authori[sz]ed|announced?|announcing|paid|payable|indicative|(?:have|has|had)\s+(?:increased|raised|reduced|cut)|increasing\s+our\s+(?:share\s+)?(?:repurchase|buyback)\s+authori[sz]ation)\b",
         )
     });
     static HELD: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:current(?:ly)?\s+(?:annual(?:ized)?\s+|quarterly\s+|regular\s+)?(?:cash\s+)?dividend|authori[sz]ation\s+(?:is|was|stands|of)|(?:remaining|outstanding|left))",
+            r"(?i)\b(?:current(?:ly)?\s+(?:annual(?:ized)?\s+|quarterly\s+|regular\s+)?(?:cash\s+)?dividend|authori[sz]ation\s+(?:is|was|stands|of)|(?:remaining|outstanding|left)\b)",
         )
     });
-    ACTION.is_match(sentence) || (HELD.is_match(upto) && !forward(upto))
+    // "We intend to complete the remaining $800 million of authorized repurchases by
+    // year-end": the company's intent before the figure makes it a guide.
+    (ACTION.is_match(sentence) || HELD.is_match(upto)) && !forward(upto)
 }
 
 #[cfg(test)]

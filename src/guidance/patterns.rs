@@ -273,7 +273,10 @@ pub(super) fn mask_comparisons(s: &str) -> String {
     let mut out = s.to_string();
     for m in COMPARISON.find_iter(s) {
         // "more than $25 million", "less than 10%": a bound of the figure, not a comparison.
-        let word = m.as_str().trim_start_matches([',', ' ']).to_ascii_lowercase();
+        let word = m
+            .as_str()
+            .trim_start_matches([',', ' '])
+            .to_ascii_lowercase();
         if (word.starts_with("more") || word.starts_with("less"))
             && s[m.end()..]
                 .trim_start()
