@@ -1192,3 +1192,22 @@ For full year 2020, we expect global sales growth of 6% to 7% on a reported basi
         assert!(!got.iter().any(|v| v == not), "{not}: {got:?}");
     }
 }
+
+/// The call's year is not read from a figure after a quarter ("In the second quarter 59% of
+/// account openings came online") nor from a telephone number; an outlook still to come ("we'll
+/// provide our 2021 outlook in January") is next year's, so the call is the year before.
+#[test]
+fn the_call_year_from_figures_phones_and_outlooks_to_come() {
+    let figure = common::load(
+        "Operator\n\nWelcome to the Acme Bank second quarter earnings call. The replay is at 888-203-2059.\n\nJane Doe -- Chief Financial Officer\n\n\
+In the second quarter 59% of our account openings came from our online channel. We expect expenses to grow about 6% for 2020.\n",
+    );
+    let p = callread::guidance::call_period(&figure);
+    assert_eq!(p.label().as_deref(), Some("Q2 FY2020"));
+    let to_come = common::load(
+        "Operator\n\nWelcome to Initrode's third quarter earnings conference call.\n\nJane Doe -- Chief Executive Officer\n\n\
+Sales were strong in the quarter. We'll provide our 2021 outlook in January.\n",
+    );
+    let p = callread::guidance::call_period(&to_come);
+    assert_eq!(p.label().as_deref(), Some("Q3 FY2020"));
+}

@@ -77,8 +77,23 @@ fn quarter_years<'a>(r: &'a Regex, text: &'a str) -> impl Iterator<Item = (u8, u
         if !q.to_ascii_lowercase().starts_with('q') && !whole.contains("quarter") {
             return None;
         }
-        Some((quarter_number(q)?, year_number(c.name("y")?.as_str())?))
+        let y = c.name("y")?;
+        if a_figure_at(text, y.end()) {
+            return None;
+        }
+        Some((quarter_number(q)?, year_number(y.as_str())?))
     })
+}
+
+/// True when the digits ending at `end` are a figure, not a year: "In the second quarter 59%
+/// of our account openings", "quarter 20.5".
+fn a_figure_at(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    let rest = after.trim_start().to_ascii_lowercase();
+    rest.starts_with('%')
+        || rest.starts_with("percent")
+        || rest.starts_with("basis")
+        || after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// True when the year (or quarter and year) at `span` of `text` is named as a base or a
@@ -124,6 +139,24 @@ fn most_common(years: impl IntoIterator<Item = u16>) -> Option<u16> {
         .into_iter()
         .max_by_key(|&(year, n)| (n, year))
         .map(|(year, _)| year)
+}
+
+/// An outlook still to come: "we'll provide our 2021 outlook in January" (the words before
+/// the year).
+static TO_COME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:will|'ll|plan\s+to|expect\s+to|look\s+forward\s+to)\s+(?:\w+\s+){0,2}?(?:provid|giv|shar|issu|announc|updat|discuss)\w*\s+(?:you\s+)?(?:with\s+)?(?:our|the)\s+(?:full[\s-]year\s+|fiscal\s+)?$",
+    )
+});
+
+/// True when the year at `start` of `en` names an outlook still to come.
+fn outlook_to_come(en: &str, start: usize) -> bool {
+    let from = en[..start]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(0, |(i, _)| i);
+    TO_COME.is_match(&en[from..start])
 }
 
 /// Reads the reported quarter and fiscal year from the operator's opening and the first
@@ -178,7 +211,7 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
             .flat_map(|en| {
                 QUARTER_YEAR
                     .find_iter(en)
-                    .filter(|m| !named_as_base(en, m.range()))
+                    .filter(|m| !named_as_base(en, m.range()) && !a_figure_at(en, m.end()))
                     .flat_map(|m| quarter_years(&QUARTER_YEAR, m.as_str()).collect::<Vec<_>>())
                     .collect::<Vec<_>>()
             })
@@ -193,7 +226,7 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
         english(en)
             .into_iter()
             .filter(|q| q.unit == Unit::Year && (2000.0..2100.0).contains(&q.value))
-            .filter(|q| !named_as_base(en, q.span.clone()))
+            .filter(|q| !named_as_base(en, q.span.clone()) && !outlook_to_come(en, q.span.start))
             .map(|q| q.value as u16)
             .collect::<Vec<_>>()
     }));
@@ -238,12 +271,31 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
             r"(?i)\b(?:full[\s-]year|fiscal(?:\s+year)?|(?:guidance|outlook|forecast)\s+for(?:\s+the\s+(?:full\s+)?year)?)\s+(20\d\d)\b|\b(20\d\d)\s+(?:full[\s-]year\s+)?(?:guidance|outlook|forecast)\b",
         )
     });
+    // "we'll provide our 2021 outlook in January": an outlook still to come is the next
+    // year's, so the call's year is the one before, on any quarter's call.
+    let mut to_come: Vec<u16> = Vec::new();
     let guided = most_common(english_paragraphs(t).flat_map(|en| {
         GUIDED_YEAR
             .captures_iter(en)
-            .filter_map(|c| c.get(1).or(c.get(2)).and_then(|m| year_number(m.as_str())))
+            .filter_map(|c| {
+                let year = c
+                    .get(1)
+                    .or(c.get(2))
+                    .and_then(|m| year_number(m.as_str()))?;
+                if outlook_to_come(en, c.get(0).map_or(0, |w| w.start())) {
+                    to_come.push(year - 1);
+                    return None;
+                }
+                Some(year)
+            })
             .collect::<Vec<_>>()
     }));
+    if let Some(y) = most_common(to_come)
+        && p.year.is_none()
+        && guided.is_none()
+    {
+        p.year = Some(y);
+    }
     if let Some(g) = guided
         && p.year.is_none()
     {

@@ -207,7 +207,15 @@ pub fn english(text: &str) -> Vec<Quantity> {
         .into_iter()
         .flatten()
     {
-        let m = c.get(0).map_or(0..0, |m| m.range());
+        let mut m = c.get(0).map_or(0..0, |m| m.range());
+        // "In the second quarter 59% of openings": the digits are a figure, not the year.
+        let year = c.get(5).filter(|y| {
+            let after = text[y.end()..].trim_start().to_ascii_lowercase();
+            !(after.starts_with('%') || after.starts_with("percent") || after.starts_with("basis"))
+        });
+        if let Some(y) = c.get(5).filter(|_| year.is_none()) {
+            m.end = text[..y.start()].trim_end().len();
+        }
         let digit = c
             .get(1)
             .or(c.get(2))
@@ -217,7 +225,7 @@ pub fn english(text: &str) -> Vec<Quantity> {
         if let Some(v) = value {
             out.push(Quantity::new(v, Unit::Quarter, m.clone(), &text[m.clone()]));
             // "Q2 '24", "2Q24": the quarter of a year.
-            if let Some(y) = c.get(5).and_then(|y| full_year(y.as_str())) {
+            if let Some(y) = year.and_then(|y| full_year(y.as_str())) {
                 out.push(Quantity::new(y, Unit::Year, m.clone(), &text[m.clone()]));
             }
             taken.0.push(m);
@@ -956,6 +964,9 @@ pub fn tidy(v: f64) -> f64 {
 /// groups joined by hyphens ("855-859-2056", "1-800-555-0199") or "(855) 859-2056". Two
 /// groups are a range ("150-200", "2020-2021").
 fn phone_group(text: &str, span: std::ops::Range<usize>) -> bool {
+    // A match may take the hyphen before the digits as a minus sign ("-2059").
+    let lead = text[span.clone()].len() - text[span.clone()].trim_start_matches('-').len();
+    let span = span.start + lead..span.end;
     let group = &text[span.clone()];
     if group.is_empty() || !group.bytes().all(|b| b.is_ascii_digit()) {
         return false;
@@ -1006,6 +1017,14 @@ mod tests {
         assert!(values("dial 855-859-2056 within the United States").is_empty());
         assert!(values("call (404) 537-3406 for the replay").is_empty());
         assert!(values("or 1-800-555-0199 toll free").is_empty());
+        assert!(values("The replay is at 888-203-2059.").is_empty());
+        // A figure after a quarter is no year of it.
+        let q = super::english("In the second quarter 59% of openings were online.");
+        assert!(q.iter().all(|q| q.unit != super::Unit::Year), "{q:?}");
+        assert!(
+            q.iter()
+                .any(|q| q.unit == super::Unit::Percent && q.value == 59.0)
+        );
         assert_eq!(values("capex of $150-200 million").len(), 2);
         assert!(
             super::english("in 2020-2021 we")
