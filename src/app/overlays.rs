@@ -1,5 +1,5 @@
-//! What keys do while an overlay (search, picker, lists, note) or the sidebar has them, and
-//! the search state behind the prompt and `n` / `N`.
+//! What keys do while an overlay (search, picker, lists, note) has them, and the search state
+//! behind the prompt and `n` / `N`. The sidebar's keys are in `sidebar.rs`.
 
 use super::{Action, AppState, Overlay};
 use crate::transcript::Transcript;
@@ -554,72 +554,6 @@ pub(super) fn update_list(state: &mut AppState, action: Action) -> bool {
         _ => {}
     }
     true
-}
-
-/// Handles an action while the sidebar has the focus; false when it is for the reader.
-pub(super) fn update_sidebar(state: &mut AppState, action: Action) -> bool {
-    // Moves follow the rows on screen (grouped by period), a figure's history line after it.
-    let rows = sidebar_rows(state);
-    let pos = rows
-        .iter()
-        .position(|&r| r == (state.sidebar_selected, state.sidebar_on_history))
-        .unwrap_or(0);
-    let mut select = |p: usize| {
-        if let Some(&(i, h)) = rows.get(p.min(rows.len().saturating_sub(1))) {
-            state.sidebar_selected = i;
-            state.sidebar_on_history = h;
-        }
-    };
-    match action {
-        Action::NextParagraph | Action::SelectNext => select(pos + 1),
-        Action::PrevParagraph | Action::SelectPrev => select(pos.saturating_sub(1)),
-        Action::Top => select(0),
-        Action::Bottom => select(usize::MAX),
-        Action::Confirm if state.sidebar_on_history => {
-            state.open_previous_guide(state.sidebar_selected);
-        }
-        Action::Confirm => {
-            let Some(f) = state
-                .doc()
-                .and_then(|d| d.guidance.as_ref()?.get(state.sidebar_selected))
-            else {
-                return true;
-            };
-            let (n, en, zh) = (f.paragraph, vec![f.span.clone()], f.zh_spans.clone());
-            state.show_figure(state.current, n, en, zh);
-        }
-        Action::Cancel => state.sidebar_focus = false,
-        // "Only these" in the sidebar: the figures the model is sure of, or all of them.
-        Action::ToggleFilter => {
-            state.sidebar_unsure = !state.sidebar_unsure;
-            let rows = sidebar_rows(state);
-            if !rows.contains(&(state.sidebar_selected, state.sidebar_on_history))
-                && let Some(&(i, h)) = rows.first()
-            {
-                state.sidebar_selected = i;
-                state.sidebar_on_history = h;
-            }
-        }
-        _ => return false,
-    }
-    true
-}
-
-/// The sidebar's selectable rows in screen order: (figure, its history line). Figures under
-/// the confidence threshold are left out unless [`AppState::sidebar_unsure`] is set.
-pub fn sidebar_rows(state: &AppState) -> Vec<(usize, bool)> {
-    let Some(figures) = state.doc().and_then(|d| d.guidance.as_deref()) else {
-        return Vec::new();
-    };
-    let ledger = state.history();
-    crate::guidance::grouped_order(figures)
-        .into_iter()
-        .filter(|&i| state.sidebar_unsure || figures[i].shown())
-        .flat_map(|i| {
-            let history = ledger.is_some_and(|l| l.previous(&figures[i]).is_some());
-            std::iter::once((i, false)).chain(history.then_some((i, true)))
-        })
-        .collect()
 }
 
 /// Handles an action while a one-line prompt (a note, the `:` line) is being edited.

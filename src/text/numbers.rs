@@ -668,6 +668,20 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
     let year = has('年');
     let scale = text.contains(['百', '千', '萬', '億', '兆']);
     let mut taken = Taken(Vec::new());
+    zh_dates(text, digits, year, &mut out, &mut taken);
+    zh_numerals(text, year, scale, &mut out, &mut taken);
+    let mut numbers = zh_numbers(text, digits, &mut taken);
+    zh_range_units(text, &mut numbers);
+    out.extend(numbers.into_iter().map(|(q, _, _)| q));
+    zh_scales_and_words(text, scale, &mut out, &mut taken);
+    out.sort_by_key(|q| q.span.start);
+    out
+}
+
+/// Quarters, fiscal and short years, months and days of Chinese text (the first passes of
+/// [`chinese_normalized`]).
+fn zh_dates(text: &str, digits: bool, year: bool, out: &mut Vec<Quantity>, taken: &mut Taken) {
+    let has = |c: char| text.contains(c);
     for c in (has('季') || has('Q'))
         .then(|| ZH_QUARTER.captures_iter(text))
         .into_iter()
@@ -731,6 +745,11 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
         }
         taken.0.push(m);
     }
+}
+
+/// Years written digit by digit, percent in words and numerals with scale characters.
+fn zh_numerals(text: &str, year: bool, scale: bool, out: &mut Vec<Quantity>, taken: &mut Taken) {
+    let has = |c: char| text.contains(c);
     // 二〇二五年: a year written digit by digit.
     for c in (year)
         .then(|| ZH_YEAR_DIGITS.captures_iter(text))
@@ -807,6 +826,13 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
         out.push(q);
         taken.0.push(m);
     }
+}
+
+/// A figure in digits of Chinese text, with whether its scale and its unit were written.
+type ZhNumber = (Quantity, bool, bool);
+
+/// Figures in digits ("11.63億美元", "2.9%", "2025 年"), in order.
+fn zh_numbers(text: &str, digits: bool, taken: &mut Taken) -> Vec<ZhNumber> {
     let mut numbers: Vec<(Quantity, bool, bool)> = Vec::new(); // (quantity, scale written, unit written)
     for c in (digits)
         .then(|| ZH_NUMBER.captures_iter(text))
@@ -866,6 +892,12 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
         numbers.push((q, scale.is_some(), unit_written));
         taken.0.push(m);
     }
+    numbers
+}
+
+/// The first end of a range of figures in digits takes the unit (and a missing scale)
+/// written at the second.
+fn zh_range_units(text: &str, numbers: &mut [ZhNumber]) {
     // "4.38 億至 4.43 億美元", "129 至 1.31 美元", "11.6 至 11.65 億美元": the first end of a
     // range takes the unit (and a missing scale) written at the second.
     for i in (1..numbers.len()).rev() {
@@ -903,7 +935,11 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
         }
         *a_unit = true;
     }
-    out.extend(numbers.into_iter().map(|(q, _, _)| q));
+}
+
+/// Bare scales of dollars (百萬美元) and counts in words (兩年, 三分之一).
+fn zh_scales_and_words(text: &str, scale: bool, out: &mut Vec<Quantity>, taken: &mut Taken) {
+    let has = |c: char| text.contains(c);
     for c in (scale && has('美'))
         .then(|| ZH_BARE_SCALE.captures_iter(text))
         .into_iter()
@@ -939,8 +975,6 @@ fn chinese_normalized(text: &str) -> Vec<Quantity> {
             out.push(q);
         }
     }
-    out.sort_by_key(|q| q.span.start);
-    out
 }
 
 /// Rounds away the float noise of arithmetic on decimals to ten significant digits: "17.9 億"
