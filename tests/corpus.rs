@@ -257,8 +257,9 @@ fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
     .unwrap()
     .lines()
     .map(|l| serde_json::from_str::<Value>(l).unwrap())
-    // The latest round: rows of today's rules, drawn after the last rule change.
-    .filter(|j| j["round"] == "H5")
+    // The latest round: H6, 96 rows of 30 calls of 17 companies nobody had read, drawn and
+    // judged blind on commit 4da8dce (40.6% of all rows right, 53.6% of those shown).
+    .filter(|j| j["round"] == "H6")
     .collect();
     let mut calls: HashMap<String, Vec<GuidanceFigure>> = HashMap::new();
     let (mut all, mut all_right, mut shown, mut shown_right) = (0, 0, 0, 0);
@@ -266,7 +267,7 @@ fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
         let file = j["file"].as_str().unwrap();
         // Rounds up to H3 drew calls of guidance-wide's held-out companies ("017.txt"); H4
         // and H5 drew calls of history-wide companies in no part of guidance-wide and never
-        // read ("history-wide/USM/call-….txt").
+        // read ("history-wide/USM/call-….txt"); H6 both kinds.
         let path = if file.contains('/') {
             wide.join("..").join(file)
         } else {
@@ -298,10 +299,10 @@ fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
         100.0 * p_all,
         100.0 * p_shown
     );
-    assert!(all >= 100, "the judged rows are still produced ({all})");
+    assert!(all >= 60, "the judged rows are still produced ({all})");
     assert!(p_shown >= p_all + 0.03, "the model no longer helps");
     // The threshold keeps 90% of the right rows on the training folds; on companies never
-    // read it kept 85% (H5).
+    // read it kept 85% (H5) and 95% (H6).
     assert!(
         shown_right as f64 >= 0.80 * all_right as f64,
         "too many right rows hidden"
