@@ -836,7 +836,7 @@ fn families_seen_on_unread_companies() {
     for (label, low, high) in [
         ("Sales", Some(2.25e9), Some(2.3e9)),
         ("Adjusted EPS", Some(4.4), Some(4.55)),
-        ("Revenues growth", Some(-6.0), Some(-3.0)),
+        ("Coatings revenues growth", Some(-6.0), Some(-3.0)),
         ("Segment margin", Some(4.7), Some(4.9)),
         ("Revenue", Some(610e6), Some(640e6)),
         ("Operating cash flow", Some(3.1e9), Some(3.3e9)),
@@ -1210,4 +1210,27 @@ Sales were strong in the quarter. We'll provide our 2021 outlook in January.\n",
     );
     let p = callread::guidance::call_period(&to_come);
     assert_eq!(p.label().as_deref(), Some("Q3 FY2020"));
+}
+
+/// A segment named in capitals before the metric stays in the label ("Roofing EBIT margins",
+/// "Aerospace Systems operating margin"), so two segments' figures are told apart; a name that
+/// opens the sentence alone is its subject, not a segment.
+#[test]
+fn a_segment_named_before_the_metric_is_in_the_label() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Globex third quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Overall, we anticipate fourth quarter Roofing EBIT margins of approximately 20%. We expect Aerospace Systems operating margin of 21% to 22% for the full year. Revenue is expected to be $2.1 billion to $2.2 billion for the full year.\n",
+    );
+    let labels: Vec<String> = extract(&t).iter().map(|f| f.label.clone()).collect();
+    assert!(
+        labels.iter().any(|l| l.starts_with("Roofing EBIT margin")),
+        "{labels:?}"
+    );
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.starts_with("Aerospace Systems operating margin")),
+        "{labels:?}"
+    );
+    assert!(labels.iter().any(|l| l == "Revenue"), "{labels:?}");
 }

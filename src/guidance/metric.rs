@@ -511,6 +511,9 @@ fn word(text: &str, range: std::ops::Range<usize>, metric: Metric) -> MetricWord
             break;
         }
     }
+    // A name in capitals right before the phrase is the segment it measures: "4th quarter
+    // Roofing EBIT margins", "Aerospace Systems segment operating margin".
+    start = segment_name_start(text, start);
     let written = text[start..range.start].trim_start();
     // "to grow 5%": the metric is growth, whatever the verb.
     let phrase = if metric == Metric::Growth {
@@ -535,6 +538,126 @@ fn word(text: &str, range: std::ops::Range<usize>, metric: Metric) -> MetricWord
         label: tidy(&label_text),
         basis,
         per_share,
+    }
+}
+
+/// Where a segment's name in capitals ends right before `start` begins (one or two words:
+/// "Roofing", "Aerospace Systems"), else `start`. Words of periods, bases and pronouns are no
+/// names.
+fn segment_name_start(text: &str, start: usize) -> usize {
+    const NOT_NAMES: &[&str] = &[
+        "we",
+        "our",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "and",
+        "or",
+        "for",
+        "in",
+        "of",
+        "to",
+        "with",
+        "on",
+        "at",
+        "by",
+        "as",
+        "full",
+        "fiscal",
+        "year",
+        "quarter",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "half",
+        "annual",
+        "total",
+        "company",
+        "consolidated",
+        "gaap",
+        "non-gaap",
+        "adjusted",
+        "organic",
+        "core",
+        "net",
+        "gross",
+        "i",
+        "so",
+        "now",
+        "then",
+        "also",
+        "again",
+        "overall",
+        "looking",
+        "turning",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "group",
+        "corporate",
+        "new",
+        "next",
+        "last",
+        "prior",
+        "current",
+        "fy",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        "u.s",
+        "us",
+    ];
+    let mut begin = start;
+    let mut taken = 0;
+    let head = &text[..start];
+    for w in head.split_inclusive(' ').rev() {
+        let bare = w.trim();
+        if bare.is_empty() {
+            begin -= w.len();
+            continue;
+        }
+        let name = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.len() >= 3
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '&')
+            && !bare.chars().skip(1).all(char::is_uppercase)
+            && !NOT_NAMES.contains(&bare.to_ascii_lowercase().as_str());
+        if !name || taken == 2 {
+            break;
+        }
+        taken += 1;
+        begin -= w.len();
+    }
+    // A name that opens the sentence is the subject, not a segment, unless it is two words.
+    let before = text[..begin].trim_end();
+    if taken == 1 && (before.is_empty() || before.ends_with(['.', '!', '?'])) {
+        return start;
+    }
+    if taken == 0 {
+        start
+    } else {
+        begin + (text[begin..start].len() - text[begin..start].trim_start().len())
     }
 }
 
