@@ -233,11 +233,12 @@ pub(super) fn past_before(before: &str) -> bool {
 }
 
 /// True when the sentence changes or restates the guide itself: "we are raising our guidance
-/// for", "our updated net sales guidance of", "we're narrowing our outlook".
+/// for", "our updated net sales guidance of", "we're narrowing our outlook", "both broadly
+/// consistent with prior guidance".
 pub(super) fn changes_guide(s: &str) -> bool {
     static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:rais|increas|lower|updat|narrow|tighten|lift|revis|reaffirm|reiterat|cut|reduc)\w*\s+(?:our\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:guidance|outlook|forecast|guide)\b",
+            r"(?i)\b(?:rais|increas|lower|updat|narrow|tighten|lift|revis|reaffirm|reiterat|cut|reduc)\w*\s+(?:our\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:guidance|outlook|forecast|guide)\b|\b(?:consistent\s+with|in\s+line\s+with|unchanged\s+from)\s+(?:our\s+|the\s+)?(?:prior|previous|earlier|original)\s+(?:guidance|outlook|guide)\b",
         )
     });
     CHANGE.is_match(s)
