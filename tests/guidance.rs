@@ -1234,3 +1234,31 @@ Overall, we anticipate fourth quarter Roofing EBIT margins of approximately 20%.
     );
     assert!(labels.iter().any(|l| l == "Revenue"), "{labels:?}");
 }
+
+/// "For the rest of the year" right after a figure is its period (the quarters left); opening
+/// the sentence it is not ("Looking to the remainder of the year, our guidance has been revised
+/// to ..." revises the full year).
+#[test]
+fn the_rest_of_the_year() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Hooli first quarter 2022 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We expect our full year tax rate to be 25%, and approximately 28% for the rest of the year.\n\n\
+Looking to the remainder of the year, our earnings guidance has been revised to a range of $2.95 to $3.15 per share.\n",
+    );
+    let got: Vec<(String, Option<String>)> = extract(&t)
+        .iter()
+        .map(|f| (format_value(f), f.period.clone()))
+        .collect();
+    let period = |v: &str| {
+        got.iter()
+            .find(|(x, _)| x == v)
+            .and_then(|(_, p)| p.clone())
+    };
+    assert_eq!(period("≈ 25%").as_deref(), Some("FY2022"), "{got:?}");
+    assert_eq!(
+        period("≈ 28%").as_deref(),
+        Some("rest of FY2022"),
+        "{got:?}"
+    );
+    assert_eq!(period("$2.95–$3.15").as_deref(), Some("FY2022"), "{got:?}");
+}

@@ -508,8 +508,11 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 );
                 // A period already reported ("Excluding the 53rd week in fiscal 2020, we
                 // expect ...") is an aside, not the period the guides are for.
-                if let Some(found) =
-                    find_period(&own[..lead], call).filter(|p| !row::is_reported(p, call))
+                // "For the rest of the year, ...": a paragraph's period is the year; only a
+                // figure's own clause makes it the rest of the year.
+                if let Some(found) = find_period(&own[..lead], call)
+                    .filter(|p| !row::is_reported(p, call))
+                    .map(|p| p.strip_prefix("rest of ").map_or(p.clone(), str::to_string))
                 {
                     topic.get_or_insert_with(|| found.clone());
                     period = Some(found);
@@ -620,6 +623,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     // the list's.
                     find_period(tail, call)
                         .filter(|p| !row::is_reported(p, call) && !cues::has_past_verb(tail))
+                        .map(|p| p.strip_prefix("rest of ").map_or(p.clone(), str::to_string))
                 })
                 .or_else(|| sentence_period.clone());
             let mut skipped_prev = false;

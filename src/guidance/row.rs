@@ -55,7 +55,13 @@ pub(super) fn push(
     let clause = CLAUSE_END
         .find(after)
         .map_or(after, |m| &after[..m.start()]);
-    let here = find_period(clause, call).or_else(|| find_period(upto, call));
+    // "the rest of the year" is the figure's period only right after it ("volumes 3% below
+    // plan for the balance of the year"); before it, it only opens the sentence ("Looking to
+    // the remainder of the year, our guidance has been revised to ...": the full year's).
+    let here = find_period(clause, call).or_else(|| {
+        find_period(upto, call)
+            .map(|p| p.strip_prefix("rest of ").map_or(p.clone(), str::to_string))
+    });
     if super::trace() {
         eprintln!("row: {:?} clause {clause:?} period {here:?}", f.label);
     }
