@@ -680,13 +680,23 @@ fn merge_stated_revisions(
         let (Some((old_low, old_high)), order) = (first.previous, first.order) else {
             continue;
         };
+        // The quoted range was given in an earlier call under the same period, or as a
+        // standing target of the same measure ("increasing our 2021 adjusted EBITDA margin
+        // target to 16% to 19%, up from 14% to 16%" after "a 14% to 16% long-term adjusted
+        // EBITDA margin target range for the full year").
+        let same_place = |k: &Key| {
+            k.period == key.period && k.kind == key.kind
+                || k.kind == Kind::Target
+                    && k.metric == key.metric
+                    && k.label == key.label
+                    && k.basis == key.basis
+        };
         let matches: Vec<Key> = by_key
             .iter()
             .filter(|(k, points)| {
                 **k != key
                     && k.unit == key.unit
-                    && k.period == key.period
-                    && k.kind == key.kind
+                    && same_place(k)
                     && points.iter().any(|p| {
                         p.order < order
                             && p.low.is_some_and(|l| same(l.abs(), old_low))
@@ -704,7 +714,12 @@ fn merge_stated_revisions(
         let [target] = matches.as_slice() else {
             continue;
         };
-        move_key(by_key, first_seen, &key, target);
+        if target.period == key.period {
+            move_key(by_key, first_seen, &key, target);
+        } else {
+            // A standing target revised into this period's guide: the step is this period's.
+            move_key(by_key, first_seen, &target.clone(), &key);
+        }
     }
 }
 

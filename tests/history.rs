@@ -598,3 +598,29 @@ fn history_wide_facts_by_part() {
     assert!(recall("read") >= 0.36, "read: {:.2}", recall("read"));
     assert!(recall("unread") >= 0.14, "unread: {:.2}", recall("unread"));
 }
+
+/// A standing target that a later call revises into the year's guide, quoting it after the new
+/// range ("increasing our 2021 adjusted EBITDA margin target to 15% to 17%, up from 12% to 14%
+/// previously"), links to it: one step, the year's, raised.
+#[test]
+fn a_standing_target_revised_into_the_years_guide_links() {
+    let transcripts = fixtures(&["juniper-b.txt", "juniper-a.txt"]);
+    let steps = Ledger::from_transcripts(&transcripts).steps();
+    let margin = guides(
+        &steps,
+        "Juniper Services",
+        Metric::Margin,
+        "ebitda",
+        "FY2021",
+    );
+    let got: Vec<(&str, Option<f64>, Change)> =
+        margin.iter().map(|g| (g.0.as_str(), g.1, g.3)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Q1 FY2021 call", Some(12.0), Change::Initiated),
+            ("Q2 FY2021 call", Some(15.0), Change::Raised)
+        ],
+        "{steps:#?}"
+    );
+}

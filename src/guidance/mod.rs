@@ -908,6 +908,15 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 if skipped.is_some() {
                     if cues::past_before(before) || cues::old_guide(before, upto) {
                         earlier.push((fig.low.abs(), fig.high.map(f64::abs)));
+                        // "our 2021 margin target to 16% to 19%, up from 14% to 16%
+                        // previously": the old range right after a new one is what it revises.
+                        if out.len() > rows_before
+                            && QUOTED_AFTER.is_match(before)
+                            && let Some(last) = out.last_mut()
+                            && last.previous.is_none()
+                        {
+                            last.previous = Some((fig.low.abs(), fig.high.map(f64::abs)));
+                        }
                     }
                     continue;
                 }

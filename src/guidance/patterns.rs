@@ -315,3 +315,11 @@ pub(super) static COUNT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:of|between|be|to|at|approximately|about|around|roughly|is|are|total|deliver|produce|ship|open|add|from)\s*$",
     )
 });
+
+/// The words between a new range and the old one it replaces, said after it: ", up from",
+/// "from our prior guidance of", "compared to our previous".
+pub(super) static QUOTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:an?\s+(?:increase|decrease|raise|reduction)\s+)?(?:(?:up|down|raised|increased|lowered|reduced)\s+from|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|our\s+|its\s+)?(?:(?:prior|previous|previously|original|earlier|initial)\s+)?(?:[\w-]+\s+){0,3}?(?:(?:guidance|outlook|range|target|expectations?|forecast)\s+(?:range\s+)?(?:of\s+)?)?$",
+    )
+});
