@@ -300,8 +300,17 @@ pub fn name_candidates(t: &Transcript) -> Vec<Term> {
     collect(t, true)
 }
 
+/// A paragraph pair of a call: its paragraph number, English and Chinese.
+type Pair<'a> = (usize, &'a str, &'a str);
+
+/// The Han n-grams of the pairs that needed them so far, by pair index (see [`han_grams`]).
+type Grams<'a> = HashMap<usize, HashSet<&'a str>>;
+
+/// The terms of a call ([`candidate_terms`]) and how its translation renders each
+/// ([`term_of`]), less the terms inside a longer one with the same pairs; most pairs first.
+/// `for_findings` keeps only what [`name_findings`] can use.
 fn collect(t: &Transcript, for_findings: bool) -> Vec<Term> {
-    let pairs: Vec<(usize, &str, &str)> = t
+    let pairs: Vec<Pair> = t
         .paragraphs()
         .enumerate()
         .filter_map(|(n, (_, p))| Some((n, p.en.as_deref()?, p.zh.as_deref()?)))
@@ -311,6 +320,31 @@ fn collect(t: &Transcript, for_findings: bool) -> Vec<Term> {
     if pairs.is_empty() || pairs.len() > MAX_PAIRS {
         return Vec::new();
     }
+    let candidates = candidate_terms(t, &pairs);
+    // Han strings of a pair, computed for the pairs that need them only.
+    let mut grams: Grams = HashMap::new();
+    let mut out = Vec::new();
+    for (term, source) in candidates {
+        if let Some(found) = term_of(&pairs, term, source, for_findings, &mut grams) {
+            out.push(found);
+        }
+    }
+    // Terms inside a longer term with the same pairs add nothing ("Contact" in "Contact
+    // Center").
+    let snapshot = out.clone();
+    out.retain(|t| {
+        !snapshot
+            .iter()
+            .any(|o| o.english != t.english && o.english.contains(&t.english) && o.pairs == t.pairs)
+    });
+    out.sort_by(|a, b| b.pairs.cmp(&a.pairs).then(a.english.cmp(&b.english)));
+    out
+}
+
+/// The terms to look for, each with where it comes from: the company, the speakers (but the
+/// operator) with two names or more, then the names the English capitalises twice or more;
+/// ASCII, two bytes or more, each once (ignoring ASCII case), in that order.
+fn candidate_terms(t: &Transcript, pairs: &[Pair]) -> Vec<(String, &'static str)> {
     let mut candidates: Vec<(String, &'static str)> = Vec::new();
     let mut push = |term: String, source: &'static str| {
         let term = term.trim().to_string();
@@ -335,168 +369,209 @@ fn collect(t: &Transcript, for_findings: bool) -> Vec<Term> {
     for term in capitalised_terms(&english, 2) {
         push(term, "name");
     }
-    // Han strings of a pair, computed for the pairs that need them only.
-    let mut grams: HashMap<usize, HashSet<&str>> = HashMap::new();
-    let mut out = Vec::new();
-    for (term, source) in candidates {
-        let finder = memchr::memmem::Finder::new(term.as_bytes());
-        // For findings, a term the Chinese keeps in fewer than three paragraphs cannot give
-        // one: a quick count before anything else.
-        if for_findings
-            && pairs
-                .iter()
-                .filter(|(_, _, zh)| finder.find(zh.as_bytes()).is_some())
-                .take(3)
-                .count()
-                < 3
-        {
-            continue;
-        }
-        let with: Vec<usize> = (0..pairs.len())
-            .filter(|&i| {
-                finder.find(pairs[i].1.as_bytes()).is_some() && has_words(pairs[i].1, &term, false)
-            })
-            .collect();
-        let mut in_with = vec![false; pairs.len()];
-        for &i in &with {
-            in_with[i] = true;
-        }
-        if with.is_empty() {
-            continue;
-        }
-        let kept: Vec<usize> = with
+    candidates
+}
+
+/// One term and its renderings: the pairs whose English has it, those whose Chinese keeps it
+/// in Latin letters, and the Chinese renderings of the others ([`han_renderings`]). None when
+/// the English never has it, or (`for_findings`) when it can give no finding.
+fn term_of<'a>(
+    pairs: &[Pair<'a>],
+    term: String,
+    source: &'static str,
+    for_findings: bool,
+    grams: &mut Grams<'a>,
+) -> Option<Term> {
+    let finder = memchr::memmem::Finder::new(term.as_bytes());
+    // For findings, a term the Chinese keeps in fewer than three paragraphs cannot give
+    // one: a quick count before anything else.
+    if for_findings
+        && pairs
             .iter()
-            .copied()
-            .filter(|&i| has_words(pairs[i].2, &term, true))
-            .collect();
-        // Pairs where the Chinese keeps the term fewer times than the English has it: some
-        // occurrence is rendered otherwise (or dropped).
-        let other: Vec<usize> = with
-            .iter()
-            .copied()
-            .filter(|&i| {
-                count_words(pairs[i].2, &term, true) < count_words(pairs[i].1, &term, false)
-            })
-            .collect();
-        if for_findings && (kept.len() < 3 || other.len() < 2) {
-            continue;
-        }
-        let mut renderings = Vec::new();
-        if !kept.is_empty() {
-            renderings.push(Rendering {
-                text: term.clone(),
-                latin: true,
-                count: kept.len(),
-                paragraphs: kept.iter().map(|&i| pairs[i].0).collect(),
-            });
-        }
-        let mut unmatched: Vec<usize> = other.clone();
-        let mut unplaced = Vec::new();
-        // Renderings: a Han string most of the remaining pairs share and the pairs without
-        // the term seldom have; taken one at a time until none is left.
-        while !unmatched.is_empty() && renderings.len() < 4 {
-            for &i in &unmatched {
-                grams.entry(i).or_insert_with(|| han_grams(pairs[i].2));
-            }
-            let mut freq: HashMap<&str, usize> = HashMap::new();
-            for i in &unmatched {
-                for g in &grams[i] {
-                    *freq.entry(g).or_default() += 1;
-                }
-            }
-            let need = if unmatched.len() == 1 && !for_findings {
-                1
-            } else {
-                2
-            };
-            let mut best: Option<(&str, usize, usize)> = None;
-            let mut tops: Vec<(&str, usize)> =
-                freq.into_iter().filter(|(_, a)| *a >= need).collect();
-            tops.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())));
-            for (g, a) in tops.into_iter().take(40) {
-                let elsewhere = (0..pairs.len())
-                    .filter(|&i| !in_with[i] && pairs[i].2.contains(g))
-                    .count();
-                // Specific to the term: rarely where the English does not have it.
-                if elsewhere * 2 > a {
-                    continue;
-                }
-                let better = match best {
-                    None => true,
-                    Some((bg, ba, be)) => {
-                        (a, std::cmp::Reverse(elsewhere), g.len())
-                            > (ba, std::cmp::Reverse(be), bg.len())
-                    }
-                };
-                if better {
-                    best = Some((g, a, elsewhere));
-                }
-            }
-            let Some((g, _, _)) = best else { break };
-            // Particles at either end belong to the sentence, not the name (微軟的 → 微軟).
-            let particles = [
-                '的', '和', '了', '在', '是', '與', '及', '之', '將', '為', '并', '並',
-            ];
-            let mut g = g.to_string();
-            while g.chars().count() > 2 && g.ends_with(particles) {
-                g.pop();
-            }
-            while g.chars().count() > 2 && g.starts_with(particles) {
-                g.remove(0);
-            }
-            let here: Vec<usize> = unmatched
-                .iter()
-                .copied()
-                .filter(|&i| pairs[i].2.contains(g.as_str()))
-                .collect();
-            unmatched.retain(|i| !here.contains(i));
-            // A rendering stands where the term stands: at about the same place in the
-            // paragraph on both sides. A string shared by paragraphs that dropped the name
-            // stands anywhere.
-            let in_place = here.iter().all(|&i| {
-                let (_, en, zh) = pairs[i];
-                let z: Vec<f64> = zh
-                    .match_indices(g.as_str())
-                    .map(|(at, _)| at as f64 / zh.len().max(1) as f64)
-                    .collect();
-                positions(en, &term, false)
-                    .iter()
-                    .any(|e| z.iter().any(|z| (e - z).abs() <= 0.3))
-            });
-            if !in_place {
-                unplaced.extend(here);
-                continue;
-            }
-            renderings.push(Rendering {
-                text: g,
-                latin: false,
-                count: here.len(),
-                paragraphs: here.iter().map(|&i| pairs[i].0).collect(),
-            });
-        }
-        renderings.sort_by_key(|r| std::cmp::Reverse(r.count));
-        out.push(Term {
-            english: term,
-            source,
-            pairs: with.len(),
-            renderings,
-            unmatched: unmatched
-                .iter()
-                .chain(&unplaced)
-                .map(|&i| pairs[i].0)
-                .collect(),
+            .filter(|(_, _, zh)| finder.find(zh.as_bytes()).is_some())
+            .take(3)
+            .count()
+            < 3
+    {
+        return None;
+    }
+    let with: Vec<usize> = (0..pairs.len())
+        .filter(|&i| {
+            finder.find(pairs[i].1.as_bytes()).is_some() && has_words(pairs[i].1, &term, false)
+        })
+        .collect();
+    let mut in_with = vec![false; pairs.len()];
+    for &i in &with {
+        in_with[i] = true;
+    }
+    if with.is_empty() {
+        return None;
+    }
+    let kept: Vec<usize> = with
+        .iter()
+        .copied()
+        .filter(|&i| has_words(pairs[i].2, &term, true))
+        .collect();
+    // Pairs where the Chinese keeps the term fewer times than the English has it: some
+    // occurrence is rendered otherwise (or dropped).
+    let other: Vec<usize> = with
+        .iter()
+        .copied()
+        .filter(|&i| count_words(pairs[i].2, &term, true) < count_words(pairs[i].1, &term, false))
+        .collect();
+    if for_findings && (kept.len() < 3 || other.len() < 2) {
+        return None;
+    }
+    let mut renderings = Vec::new();
+    if !kept.is_empty() {
+        renderings.push(Rendering {
+            text: term.clone(),
+            latin: true,
+            count: kept.len(),
+            paragraphs: kept.iter().map(|&i| pairs[i].0).collect(),
         });
     }
-    // Terms inside a longer term with the same pairs add nothing ("Contact" in "Contact
-    // Center").
-    let snapshot = out.clone();
-    out.retain(|t| {
-        !snapshot
+    let (unmatched, unplaced) = han_renderings(
+        pairs,
+        &term,
+        other,
+        &in_with,
+        for_findings,
+        grams,
+        &mut renderings,
+    );
+    renderings.sort_by_key(|r| std::cmp::Reverse(r.count));
+    Some(Term {
+        english: term,
+        source,
+        pairs: with.len(),
+        renderings,
+        unmatched: unmatched
             .iter()
-            .any(|o| o.english != t.english && o.english.contains(&t.english) && o.pairs == t.pairs)
-    });
-    out.sort_by(|a, b| b.pairs.cmp(&a.pairs).then(a.english.cmp(&b.english)));
-    out
+            .chain(&unplaced)
+            .map(|&i| pairs[i].0)
+            .collect(),
+    })
+}
+
+/// Renderings: a Han string most of the remaining pairs (`unmatched`, first those that do not
+/// keep the term) share and the pairs without the term seldom have; taken one at a time until
+/// none is left or there are four renderings. Each is pushed to `renderings` when it stands
+/// where the term stands; the pairs of one that does not are unplaced. Returns the pairs left
+/// unmatched and the unplaced ones (pair indexes).
+fn han_renderings<'a>(
+    pairs: &[Pair<'a>],
+    term: &str,
+    mut unmatched: Vec<usize>,
+    in_with: &[bool],
+    for_findings: bool,
+    grams: &mut Grams<'a>,
+    renderings: &mut Vec<Rendering>,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut unplaced = Vec::new();
+    while !unmatched.is_empty() && renderings.len() < 4 {
+        for &i in &unmatched {
+            grams.entry(i).or_insert_with(|| han_grams(pairs[i].2));
+        }
+        let need = if unmatched.len() == 1 && !for_findings {
+            1
+        } else {
+            2
+        };
+        let Some(g) = best_gram(pairs, &unmatched, in_with, grams, need) else {
+            break;
+        };
+        let g = trim_particles(g);
+        let here: Vec<usize> = unmatched
+            .iter()
+            .copied()
+            .filter(|&i| pairs[i].2.contains(g.as_str()))
+            .collect();
+        unmatched.retain(|i| !here.contains(i));
+        if !in_place(pairs, &here, &g, term) {
+            unplaced.extend(here);
+            continue;
+        }
+        renderings.push(Rendering {
+            text: g,
+            latin: false,
+            count: here.len(),
+            paragraphs: here.iter().map(|&i| pairs[i].0).collect(),
+        });
+    }
+    (unmatched, unplaced)
+}
+
+/// The Han string shared by the most `unmatched` pairs (at least `need` of them, among the 40
+/// most shared, longest first on a tie) that the pairs without the term (not `in_with`) have
+/// at most half as often; on a tie, the one fewest of those have, then the longest.
+fn best_gram<'g>(
+    pairs: &[Pair],
+    unmatched: &[usize],
+    in_with: &[bool],
+    grams: &'g Grams,
+    need: usize,
+) -> Option<&'g str> {
+    let mut freq: HashMap<&str, usize> = HashMap::new();
+    for i in unmatched {
+        for g in &grams[i] {
+            *freq.entry(g).or_default() += 1;
+        }
+    }
+    let mut best: Option<(&str, usize, usize)> = None;
+    let mut tops: Vec<(&str, usize)> = freq.into_iter().filter(|(_, a)| *a >= need).collect();
+    tops.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())));
+    for (g, a) in tops.into_iter().take(40) {
+        let elsewhere = (0..pairs.len())
+            .filter(|&i| !in_with[i] && pairs[i].2.contains(g))
+            .count();
+        // Specific to the term: rarely where the English does not have it.
+        if elsewhere * 2 > a {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some((bg, ba, be)) => {
+                (a, std::cmp::Reverse(elsewhere), g.len()) > (ba, std::cmp::Reverse(be), bg.len())
+            }
+        };
+        if better {
+            best = Some((g, a, elsewhere));
+        }
+    }
+    best.map(|(g, _, _)| g)
+}
+
+/// Particles at either end belong to the sentence, not the name (微軟的 → 微軟); two
+/// characters are always kept.
+fn trim_particles(g: &str) -> String {
+    let particles = [
+        '的', '和', '了', '在', '是', '與', '及', '之', '將', '為', '并', '並',
+    ];
+    let mut g = g.to_string();
+    while g.chars().count() > 2 && g.ends_with(particles) {
+        g.pop();
+    }
+    while g.chars().count() > 2 && g.starts_with(particles) {
+        g.remove(0);
+    }
+    g
+}
+
+/// A rendering stands where the term stands: at about the same place in the paragraph on
+/// both sides, in every one of the pairs `here`. A string shared by paragraphs that dropped
+/// the name stands anywhere.
+fn in_place(pairs: &[Pair], here: &[usize], g: &str, term: &str) -> bool {
+    here.iter().all(|&i| {
+        let (_, en, zh) = pairs[i];
+        let z: Vec<f64> = zh
+            .match_indices(g)
+            .map(|(at, _)| at as f64 / zh.len().max(1) as f64)
+            .collect();
+        positions(en, term, false)
+            .iter()
+            .any(|e| z.iter().any(|z| (e - z).abs() <= 0.3))
+    })
 }
 
 /// `name` findings: a name kept in Latin letters in most of its paragraphs (three or more, and

@@ -108,7 +108,27 @@ const COUNTED: &[&str] = &[
 ];
 
 /// The figures of a sentence, with ranges joined.
+///
+/// In order: the quantities that can be figures ([`figure_candidates`]), joined into ranges
+/// ([`join_ranges`]); then the ranges in words ("high single or low double digits",
+/// "mid-single digits"), the bands before a percentage ("the high 3% range"), and last two
+/// bands written as one range ("high-teens to low-20% range").
 pub(super) fn figures_of(s: &str) -> Vec<Fig> {
+    let qs = figure_candidates(s);
+    let mut out = join_ranges(s, &qs);
+    single_to_double_bands(s, &mut out);
+    digit_word_bands(s, &mut out);
+    bands_before(s, &mut out);
+    out.sort_by_key(|f| f.span.start);
+    join_word_bands(s, &mut out);
+    out
+}
+
+/// The quantities of a sentence that can be figures: amounts, percentages, basis points and
+/// counts (a number in words only as the low end of a range with digits), less two-digit
+/// years, slide and page numbers and names with digits; a scaled amount with no noun after
+/// it becomes dollars, and "$(0.08)" a negative amount.
+fn figure_candidates(s: &str) -> Vec<Quantity> {
     let all = english(s);
     // "eight to 10%": a number in words opens a range whose other end has digits.
     let word_low = |i: usize| {
@@ -121,8 +141,7 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
                 && matches!(s[q.span.end..r.span.start].trim(), "to" | "-")
         })
     };
-    let qs: Vec<Quantity> = all
-        .iter()
+    all.iter()
         .enumerate()
         .filter(|&(i, q)| {
             (!q.word || word_low(i))
@@ -159,84 +178,54 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
                 && b[b.len() - 1] == b'-'
                 && b[b.len() - 2].is_ascii_alphabetic())
         })
-        .map(|mut q| {
-            // "between 4.89 billion and 4.95 billion", "from 765 million to 775 million": an
-            // amount with its scale and no unit noun after it is dollars ("175 million shares"
-            // and "1.2 million units" keep their nouns).
-            if q.unit == Unit::Count && SCALED.is_match(&q.text) {
-                let next = s[q.span.end..]
-                    .trim_start()
-                    .split(|c: char| !c.is_ascii_alphabetic())
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                // "weighted average shares outstanding of approximately 221 million": the noun
-                // came first.
-                let counted_before = s[..q.span.start].split_whitespace().rev().take(6).any(|w| {
-                    let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
-                    COUNTED.iter().any(|c| w.eq_ignore_ascii_case(c))
-                });
-                if NOT_A_NOUN.contains(&next.as_str()) && !counted_before {
-                    q.unit = Unit::Usd;
-                }
-            }
-            // "$(0.08)": a negative amount.
-            if q.unit == Unit::Count
-                && s[..q.span.start].ends_with("$(")
-                && s[q.span.end..].starts_with(')')
-            {
-                q.unit = Unit::Usd;
-                q.value = -q.value;
-                q.span = q.span.start - 2..q.span.end + 1;
-            }
-            q
-        })
-        .collect();
+        .map(|q| dollars_of_count(s, q))
+        .collect()
+}
+
+/// A count that is dollars: a scaled amount with no unit noun ("between 4.89 billion and
+/// 4.95 billion"), or a negative amount in parentheses ("$(0.08)").
+fn dollars_of_count(s: &str, mut q: Quantity) -> Quantity {
+    // "between 4.89 billion and 4.95 billion", "from 765 million to 775 million": an
+    // amount with its scale and no unit noun after it is dollars ("175 million shares"
+    // and "1.2 million units" keep their nouns).
+    if q.unit == Unit::Count && SCALED.is_match(&q.text) {
+        let next = s[q.span.end..]
+            .trim_start()
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        // "weighted average shares outstanding of approximately 221 million": the noun
+        // came first.
+        let counted_before = s[..q.span.start].split_whitespace().rev().take(6).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
+            COUNTED.iter().any(|c| w.eq_ignore_ascii_case(c))
+        });
+        if NOT_A_NOUN.contains(&next.as_str()) && !counted_before {
+            q.unit = Unit::Usd;
+        }
+    }
+    // "$(0.08)": a negative amount.
+    if q.unit == Unit::Count
+        && s[..q.span.start].ends_with("$(")
+        && s[q.span.end..].starts_with(')')
+    {
+        q.unit = Unit::Usd;
+        q.value = -q.value;
+        q.span = q.span.start - 2..q.span.end + 1;
+    }
+    q
+}
+
+/// The figures of the candidates, in order: each joined with the next into a range when the
+/// words between join them ([`range_join`]), else a range around a value ([`around`]), else
+/// the value alone.
+fn join_ranges(s: &str, qs: &[Quantity]) -> Vec<Fig> {
     let mut out: Vec<Fig> = Vec::new();
     let mut i = 0;
     while i < qs.len() {
         let q = &qs[i];
-        let join = qs.get(i + 1).and_then(|r| {
-            let gap = &s[q.span.end..r.span.start];
-            let c = RANGE_JOIN.captures(gap)?;
-            // "5.7 million to 5.8 million tons": the first end was taken for dollars only
-            // because its noun comes after the second.
-            let counted_pair = q.unit == Unit::Usd
-                && r.unit == Unit::Count
-                && (matches!(gap.trim(), "to" | "-" | "–")
-                    || s[..q.span.start].trim_end().ends_with("between"))
-                && !q.text.contains('$')
-                && SCALED.is_match(&q.text)
-                && SCALED.is_match(&r.text);
-            let same = r.unit == q.unit
-                || q.unit == Unit::Count && matches!(r.unit, Unit::Usd | Unit::Percent)
-                || q.unit == Unit::Usd && r.unit == Unit::Count && gap.trim() == "-"
-                || counted_pair;
-            // "between a 4% decline and a 1% increase".
-            let low_negative = c.name("lowneg").is_some();
-            if low_negative && q.unit != Unit::Percent {
-                return None;
-            }
-            // "X or Y" is a range only for like figures ("$0.05 or $0.06").
-            let or = gap.trim().eq_ignore_ascii_case("or");
-            (same
-                && (!or || r.unit == q.unit && r.value > q.value && r.value <= q.value * 10.0)
-                && r.value.abs() >= q.value.abs() * 0.2)
-                .then(|| {
-                    let lower = gap.to_ascii_lowercase();
-                    (
-                        r,
-                        c.name("neg").or(c.name("neg2")).is_some(),
-                        low_negative
-                            || [
-                                "earnings", "income", "profit", "positive", "gain", "up", "plus",
-                            ]
-                            .iter()
-                            .any(|w| lower.contains(w)),
-                        low_negative,
-                    )
-                })
-        });
+        let join = qs.get(i + 1).and_then(|r| range_join(s, q, r));
         // "$1.3 billion, plus or minus $20 million"; "$1.17 billion, plus $15 million,
         // minus $25 million": a range around a value.
         if join.is_none()
@@ -260,26 +249,7 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
         }
         match join {
             Some((r, neg, pos, low_negative)) => {
-                // "between 3.11 and $3.12 billion": the scale written once holds for both.
-                let low = if r.unit == Unit::Usd && q.value.abs() * 500.0 <= r.value.abs() {
-                    [1e3, 1e6, 1e9]
-                        .iter()
-                        .map(|k| q.value * k)
-                        .find(|v| *v <= r.value.abs() && *v * 5.0 >= r.value.abs())
-                        .unwrap_or(q.value)
-                } else {
-                    q.value
-                };
-                let low = if low_negative { -low.abs() } else { low };
-                out.push(Fig {
-                    span: q.span.start..r.span.end,
-                    unit: r.unit,
-                    low,
-                    high: Some(r.value),
-                    high_negative: neg,
-                    high_positive: pos,
-                    words: false,
-                });
+                out.push(range_fig(q, r, neg, pos, low_negative));
                 i += 2;
             }
             None => {
@@ -296,8 +266,85 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
             }
         }
     }
-    // "high single or low double digits", "mid-single to low-double-digit": one band
-    // across the two.
+    out
+}
+
+/// Whether `q` and the next quantity `r` are the two ends of a range: `r`, with whether the
+/// upper end is negative ("to negative"), whether it turns positive ("to earnings of") and
+/// whether the lower end is a decline ("between a 4% decline and a 1% increase").
+fn range_join<'a>(
+    s: &str,
+    q: &Quantity,
+    r: &'a Quantity,
+) -> Option<(&'a Quantity, bool, bool, bool)> {
+    let gap = &s[q.span.end..r.span.start];
+    let c = RANGE_JOIN.captures(gap)?;
+    // "5.7 million to 5.8 million tons": the first end was taken for dollars only
+    // because its noun comes after the second.
+    let counted_pair = q.unit == Unit::Usd
+        && r.unit == Unit::Count
+        && (matches!(gap.trim(), "to" | "-" | "–")
+            || s[..q.span.start].trim_end().ends_with("between"))
+        && !q.text.contains('$')
+        && SCALED.is_match(&q.text)
+        && SCALED.is_match(&r.text);
+    let same = r.unit == q.unit
+        || q.unit == Unit::Count && matches!(r.unit, Unit::Usd | Unit::Percent)
+        || q.unit == Unit::Usd && r.unit == Unit::Count && gap.trim() == "-"
+        || counted_pair;
+    // "between a 4% decline and a 1% increase".
+    let low_negative = c.name("lowneg").is_some();
+    if low_negative && q.unit != Unit::Percent {
+        return None;
+    }
+    // "X or Y" is a range only for like figures ("$0.05 or $0.06").
+    let or = gap.trim().eq_ignore_ascii_case("or");
+    (same
+        && (!or || r.unit == q.unit && r.value > q.value && r.value <= q.value * 10.0)
+        && r.value.abs() >= q.value.abs() * 0.2)
+        .then(|| {
+            let lower = gap.to_ascii_lowercase();
+            (
+                r,
+                c.name("neg").or(c.name("neg2")).is_some(),
+                low_negative
+                    || [
+                        "earnings", "income", "profit", "positive", "gain", "up", "plus",
+                    ]
+                    .iter()
+                    .any(|w| lower.contains(w)),
+                low_negative,
+            )
+        })
+}
+
+/// The range from `q` to `r` (as [`range_join`] found them).
+fn range_fig(q: &Quantity, r: &Quantity, neg: bool, pos: bool, low_negative: bool) -> Fig {
+    // "between 3.11 and $3.12 billion": the scale written once holds for both.
+    let low = if r.unit == Unit::Usd && q.value.abs() * 500.0 <= r.value.abs() {
+        [1e3, 1e6, 1e9]
+            .iter()
+            .map(|k| q.value * k)
+            .find(|v| *v <= r.value.abs() && *v * 5.0 >= r.value.abs())
+            .unwrap_or(q.value)
+    } else {
+        q.value
+    };
+    let low = if low_negative { -low.abs() } else { low };
+    Fig {
+        span: q.span.start..r.span.end,
+        unit: r.unit,
+        low,
+        high: Some(r.value),
+        high_negative: neg,
+        high_positive: pos,
+        words: false,
+    }
+}
+
+/// "high single or low double digits", "mid-single to low-double-digit": one band across the
+/// two, in place of the figures it covers.
+fn single_to_double_bands(s: &str, out: &mut Vec<Fig>) {
     static SINGLE_TO_DOUBLE: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)\b(?P<lo>low|mid|high)[\s-]+single(?:[\s-]digits?)?[\s-]+(?:or|to)[\s-]+(?P<hi>low|mid|high)[\s-]+double[\s-]digits?\b",
@@ -326,6 +373,11 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
             words: true,
         });
     }
+}
+
+/// Ranges in words ([`DIGIT_WORDS`]: "mid-single digits", "high teens"), in place of the bare
+/// counts they cover; skipped where a band or another figure already stands.
+fn digit_word_bands(s: &str, out: &mut Vec<Fig>) {
     for c in DIGIT_WORDS.captures_iter(s) {
         let Some(m) = c.get(0) else { continue };
         let overlaps = |f: &Fig| f.span.start < m.end() && m.start() < f.span.end;
@@ -369,8 +421,11 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
             words: true,
         });
     }
-    // "the high 3% range", "low 17% range", "mid-20%": a band of the figure, not the figure.
-    // "mid to high 20% range", "low- to mid-40%": the first band's start, the second's end.
+}
+
+/// "the high 3% range", "low 17% range", "mid-20%": a band of the figure, not the figure.
+/// "mid to high 20% range", "low- to mid-40%": the first band's start, the second's end.
+fn bands_before(s: &str, out: &mut [Fig]) {
     static BAND_BEFORE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(low|mid|high)(?:[\s-]*to[\s-]+(low|mid|high))?[\s-]*$"));
     for f in out.iter_mut() {
@@ -399,8 +454,10 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
         f.high = Some((hi * 10.0).round() / 10.0);
         f.words = true;
     }
-    out.sort_by_key(|f| f.span.start);
-    // "high-teens to low-20% range": two bands written as one range.
+}
+
+/// "high-teens to low-20% range": two bands written as one range (the figures in order).
+fn join_word_bands(s: &str, out: &mut Vec<Fig>) {
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
@@ -420,7 +477,6 @@ pub(super) fn figures_of(s: &str) -> Vec<Fig> {
         }
         i += 1;
     }
-    out
 }
 
 pub(super) use crate::text::numbers::tidy;

@@ -191,6 +191,11 @@ impl Taken {
 }
 
 /// The quantities in English text, in order of appearance.
+///
+/// The passes run in a fixed order, each marking what it read as [`Taken`] so that a later
+/// one does not read the same digits again: quarters, fiscal years, months, multiples,
+/// apostrophe years, decades, "million dollars", then plain numbers (with a range's first end
+/// completed from its second), and last the number words.
 pub fn english(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
     // Passes whose patterns need a character the text lacks are skipped (most paragraphs
@@ -202,11 +207,41 @@ pub fn english(text: &str) -> Vec<Quantity> {
     let apostrophe = has(b'\'') || text.contains('’');
     let dollars = memchr::memmem::find(b, b"ollar").is_some();
     let mut taken = Taken(Vec::new());
-    for c in (quarter)
-        .then(|| EN_QUARTER.captures_iter(text))
-        .into_iter()
-        .flatten()
-    {
+    if quarter {
+        en_quarters(text, &mut out, &mut taken);
+    }
+    if digits {
+        en_fiscal_years(text, &mut out, &mut taken);
+    }
+    en_months(text, &mut out, &mut taken);
+    if digits {
+        en_multiples(text, &mut out, &mut taken);
+    }
+    if apostrophe && digits {
+        en_short_years(text, &mut out, &mut taken);
+    }
+    if digits {
+        en_decades(text, &mut out, &mut taken);
+    }
+    if dollars {
+        en_million_dollars(text, &mut out, &mut taken);
+    }
+    let mut numbers = if digits {
+        en_numbers(text, &mut taken)
+    } else {
+        Vec::new()
+    };
+    en_join_ranges(text, &mut numbers);
+    out.extend(numbers.into_iter().map(|(q, _)| q));
+    en_words(text, &mut out, &taken);
+    out.sort_by_key(|q| q.span.start);
+    out
+}
+
+/// Quarters ("Q3", "3Q", "third quarter", "quarter 3"), with the year written after one
+/// ("Q2 '24", "2Q24") as a year of its own.
+fn en_quarters(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
+    for c in EN_QUARTER.captures_iter(text) {
         let mut m = c.get(0).map_or(0..0, |m| m.range());
         // "In the second quarter 59% of openings": the digits are a figure, not the year.
         let year = c.get(5).filter(|y| {
@@ -231,17 +266,21 @@ pub fn english(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for c in (digits)
-        .then(|| EN_FISCAL_YEAR.captures_iter(text))
-        .into_iter()
-        .flatten()
-    {
+}
+
+/// Fiscal years ("FY '25", "fiscal 2025", "through '26").
+fn en_fiscal_years(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
+    for c in EN_FISCAL_YEAR.captures_iter(text) {
         let m = c.get(0).map_or(0..0, |m| m.range());
         if let Some(v) = c.get(1).and_then(|d| full_year(d.as_str())) {
             out.push(Quantity::new(v, Unit::Year, m.clone(), &text[m.clone()]));
             taken.0.push(m);
         }
     }
+}
+
+/// Months, with the day after one ("March 15") as a day of its own.
+fn en_months(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
     for c in EN_MONTH.captures_iter(text) {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let name = c[1].to_ascii_lowercase();
@@ -266,11 +305,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for c in (digits)
-        .then(|| EN_MULTIPLE.captures_iter(text))
-        .into_iter()
-        .flatten()
-    {
+}
+
+/// Multiples ("2x"), as counts.
+fn en_multiples(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
+    for c in EN_MULTIPLE.captures_iter(text) {
         // "2x the industry average" / "2 倍" (but not the name 8x8).
         let m = c.get(0).map_or(0..0, |m| m.range());
         if !taken.overlaps(&m) && !text[m.end..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -283,11 +322,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for c in (apostrophe && digits)
-        .then(|| EN_SHORT_YEAR.captures_iter(text))
-        .into_iter()
-        .flatten()
-    {
+}
+
+/// Years written with an apostrophe alone ("'21").
+fn en_short_years(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
+    for c in EN_SHORT_YEAR.captures_iter(text) {
         // "since Q4 of '21".
         let Some(m) = c.get(1).map(|m| (m.start() - 1)..m.end()) else {
             continue;
@@ -299,11 +338,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for c in (digits)
-        .then(|| EN_DECADE.captures_iter(text))
-        .into_iter()
-        .flatten()
-    {
+}
+
+/// Decades ("the 80s"), as the count the translation writes.
+fn en_decades(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
+    for c in EN_DECADE.captures_iter(text) {
         // "mid-80s": the number 80, as the translation writes it.
         let m = c.get(0).map_or(0..0, |m| m.range());
         if !taken.overlaps(&m) {
@@ -316,11 +355,11 @@ pub fn english(text: &str) -> Vec<Quantity> {
             taken.0.push(m);
         }
     }
-    for m in (dollars)
-        .then(|| EN_MILLION_DOLLAR.find_iter(text))
-        .into_iter()
-        .flatten()
-    {
+}
+
+/// "million dollars" / "billion-dollar" without a number before it: the scale alone, in USD.
+fn en_million_dollars(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
+    for m in EN_MILLION_DOLLAR.find_iter(text) {
         if !taken.overlaps(&m.range())
             && !text[..m.start()]
                 .trim_end()
@@ -335,12 +374,13 @@ pub fn english(text: &str) -> Vec<Quantity> {
             taken.0.push(m.range());
         }
     }
+}
+
+/// The plain numbers (with a currency, a scale and a unit when written) not yet taken, in
+/// order, each with whether its scale is written (for [`en_join_ranges`]).
+fn en_numbers(text: &str, taken: &mut Taken) -> Vec<(Quantity, bool)> {
     let mut numbers: Vec<(Quantity, bool)> = Vec::new(); // (quantity, scale written)
-    for c in (digits)
-        .then(|| EN_NUMBER.captures_iter(text))
-        .into_iter()
-        .flatten()
-    {
+    for c in EN_NUMBER.captures_iter(text) {
         let m = c.get(0).map_or(0..0, |m| m.range());
         if taken.overlaps(&m) {
             continue;
@@ -366,27 +406,7 @@ pub fn english(text: &str) -> Vec<Quantity> {
         let scale = c.name("scale").map(|s| s.as_str());
         value = tidy(value * scale.map_or(1.0, en_scale));
         let unit_word = c.name("unit").map(|u| u.as_str().to_ascii_lowercase());
-        let unit = match (c.name("cur"), unit_word.as_deref()) {
-            (_, Some("%")) => Unit::Percent,
-            (_, Some(u)) if u.starts_with("percent") || u.starts_with("point") => Unit::Percent,
-            (_, Some(u)) if u.starts_with("basis") || u == "bps" || u == "bp" => Unit::Bps,
-            (_, Some(u)) if u.starts_with("cent") => {
-                value /= 100.0;
-                Unit::Usd
-            }
-            (Some(_), _) => Unit::Usd,
-            (None, _) => {
-                let digits = c.name("num").map_or("", |n| n.as_str());
-                if scale.is_none()
-                    && digits.len() == 4
-                    && (digits.starts_with("19") || digits.starts_with("20"))
-                {
-                    Unit::Year
-                } else {
-                    Unit::Count
-                }
-            }
-        };
+        let unit = en_number_unit(&c, scale, unit_word.as_deref(), &mut value);
         let mut q = Quantity::new(value, unit, m.clone(), &text[m.clone()]);
         q.points = unit_word
             .as_deref()
@@ -394,7 +414,43 @@ pub fn english(text: &str) -> Vec<Quantity> {
         numbers.push((q, scale.is_some()));
         taken.0.push(m);
     }
-    // "$1.29 to $1.31 billion": a range's first end takes the second's scale and currency.
+    numbers
+}
+
+/// The unit of an [`EN_NUMBER`] match, from its unit word and currency: a figure in cents is
+/// turned into dollars (in `value`), and a bare four-digit number from 19xx or 20xx without a
+/// scale is a year.
+fn en_number_unit(
+    c: &regex::Captures,
+    scale: Option<&str>,
+    unit_word: Option<&str>,
+    value: &mut f64,
+) -> Unit {
+    match (c.name("cur"), unit_word) {
+        (_, Some("%")) => Unit::Percent,
+        (_, Some(u)) if u.starts_with("percent") || u.starts_with("point") => Unit::Percent,
+        (_, Some(u)) if u.starts_with("basis") || u == "bps" || u == "bp" => Unit::Bps,
+        (_, Some(u)) if u.starts_with("cent") => {
+            *value /= 100.0;
+            Unit::Usd
+        }
+        (Some(_), _) => Unit::Usd,
+        (None, _) => {
+            let digits = c.name("num").map_or("", |n| n.as_str());
+            if scale.is_none()
+                && digits.len() == 4
+                && (digits.starts_with("19") || digits.starts_with("20"))
+            {
+                Unit::Year
+            } else {
+                Unit::Count
+            }
+        }
+    }
+}
+
+/// "$1.29 to $1.31 billion": a range's first end takes the second's scale and currency.
+fn en_join_ranges(text: &str, numbers: &mut [(Quantity, bool)]) {
     for i in 1..numbers.len() {
         let (prev, rest) = numbers.split_at_mut(i);
         let (a, a_scaled) = &mut prev[i - 1];
@@ -427,7 +483,10 @@ pub fn english(text: &str) -> Vec<Quantity> {
             }
         }
     }
-    out.extend(numbers.into_iter().map(|(q, _)| q));
+}
+
+/// Number words ("two", "one-third", "a dozen") not inside anything taken, marked as words.
+fn en_words(text: &str, out: &mut Vec<Quantity>, taken: &Taken) {
     for m in EN_WORD.find_iter(text) {
         if taken.overlaps(&m.range()) {
             continue;
@@ -438,8 +497,6 @@ pub fn english(text: &str) -> Vec<Quantity> {
             out.push(q);
         }
     }
-    out.sort_by_key(|q| q.span.start);
-    out
 }
 
 static ZH_QUARTER: LazyLock<Regex> =
