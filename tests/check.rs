@@ -738,3 +738,29 @@ fn terms_across_the_library() {
     );
     assert!(ai["calls"].as_u64().unwrap() >= 3);
 }
+
+/// The terms report is the same on every run: renderings that tie on count and length are
+/// chosen by a total order, never by hash order.
+#[test]
+fn terms_are_the_same_on_every_run() {
+    for (_, text) in callread::library::BUNDLED {
+        let t = common::load(*text);
+        let show = |terms: Vec<callread::check::terms::Term>| -> Vec<String> {
+            terms
+                .iter()
+                .map(|t| {
+                    let r: Vec<String> = t
+                        .renderings
+                        .iter()
+                        .map(|r| format!("{}×{}", r.text, r.count))
+                        .collect();
+                    format!("{} {:?} {:?}", t.english, r, t.unmatched)
+                })
+                .collect()
+        };
+        let first = show(callread::check::terms::terms(&t));
+        for _ in 0..4 {
+            assert_eq!(show(callread::check::terms::terms(&t)), first);
+        }
+    }
+}

@@ -520,7 +520,13 @@ fn best_gram<'g>(
     }
     let mut best: Option<(&str, usize, usize)> = None;
     let mut tops: Vec<(&str, usize)> = freq.into_iter().filter(|(_, a)| *a >= need).collect();
-    tops.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())));
+    // A total order (the string last), so that ties never fall to hash order and every run
+    // reports the same rendering.
+    tops.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(b.0.len().cmp(&a.0.len()))
+            .then(a.0.cmp(b.0))
+    });
     for (g, a) in tops.into_iter().take(40) {
         let elsewhere = (0..pairs.len())
             .filter(|&i| !in_with[i] && pairs[i].2.contains(g))
