@@ -160,6 +160,7 @@ const QUALIFIERS: &[&str] = &[
     "annualized",
     "sequential",
     "year-over-year",
+    "year-on-year",
     "dollar-based",
     "constant-currency",
     // "local currency sales growth", "currency-neutral revenue": the basis of a growth rate.

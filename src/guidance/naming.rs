@@ -133,6 +133,15 @@ const FILLER: &[&str] = &[
 
 /// Words that never name a measure: verbs of saying and expecting, amounts, degrees.
 const NOT_A_NAME: &[&str] = &[
+    // "This represents year-on-year growth of 9% to 11%": verbs of equating name nothing.
+    "represents",
+    "representing",
+    "represent",
+    "reflects",
+    "reflecting",
+    "implies",
+    "implying",
+    "equates",
     "anticipate",
     "achieve",
     "deliver",
