@@ -153,7 +153,11 @@ fn event_loop(
             state.suspend = false;
             suspend(terminal, mouse)?;
         }
-        terminal.draw(|f| crate::ui::render(f, state, keymap))?;
+        // Drawing reads the state; where it drew what a click can select comes back, and is
+        // what the next batch's clicks go by.
+        let mut drawn = crate::app::HitAreas::default();
+        terminal.draw(|f| drawn = crate::ui::draw_frame(f, state, keymap))?;
+        state.hit_areas = drawn;
         if state.quit {
             return Ok(skipped);
         }
@@ -169,7 +173,7 @@ fn event_loop(
         };
         let batch = input.read(timeout).context("cannot read the terminal")?;
         if !batch.is_empty() {
-            handle_batch(state, keymap, batch);
+            apply_batch(state, keymap, batch);
         }
         // A bookmark of a call not open was chosen: its file is read here (the app does no
         // I/O), and the app lands on the bookmark when the call is added.
@@ -252,7 +256,23 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> Result<()> {
 /// Prompt edits in one batch (a paste, fast typing) rerun the search once, at the end.
 /// A bracketed paste is text for an open prompt, never keys: pasting `qqq` into the reader
 /// does not quit it.
+///
+/// For a driver without the event loop (tests): nothing stored where the last frame drew
+/// things, so a click goes by where the state as it is draws them (what the driver, having
+/// drawn it, shows).
 pub fn handle_batch(state: &mut AppState, keymap: &Keymap, batch: Vec<Event>) {
+    if batch.iter().any(|e| {
+        matches!(e, Event::Mouse(m)
+            if m.kind == MouseEventKind::Down(crossterm::event::MouseButton::Left))
+    }) {
+        state.hit_areas = crate::ui::hit_areas(state, keymap);
+    }
+    apply_batch(state, keymap, batch);
+}
+
+/// [`handle_batch`] for the event loop, whose clicks go by the frame it drew last
+/// ([`AppState::hit_areas`], stored after each draw).
+fn apply_batch(state: &mut AppState, keymap: &Keymap, batch: Vec<Event>) {
     let last_resize = batch.iter().rposition(|e| matches!(e, Event::Resize(..)));
     state.begin_batch();
     for (i, ev) in batch.into_iter().enumerate() {

@@ -4,8 +4,8 @@
 use super::{AppState, Overlay};
 
 /// Where the last frame drew what a click can select: the reader's panes, and a list with
-/// the index of its first visible entry. Written by the renderer (hence a `Cell` in the
-/// state), read by [`Action::Click`](super::Action::Click).
+/// the index of its first visible entry. Returned by the renderer (`ui::draw`), stored in
+/// [`AppState::hit_areas`] by the event loop, read by [`Action::Click`](super::Action::Click).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HitAreas {
     /// The panes.
@@ -18,7 +18,7 @@ impl AppState {
     /// A left click: in a list, selects the entry clicked; in the panes, moves the cursor to
     /// the paragraph clicked (the view stays).
     pub(super) fn click(&mut self, col: u16, row: u16) {
-        let areas = self.hit_areas.get();
+        let areas = self.hit_areas;
         let inside = |r: ratatui::layout::Rect| {
             col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
         };

@@ -183,8 +183,9 @@ pub struct AppState {
     pub count: Option<usize>,
     /// `callread +N`: the source line to open at, taken at the first size the terminal gives.
     pub start_line: Option<usize>,
-    /// What the last frame drew where (for clicks).
-    pub hit_areas: std::cell::Cell<HitAreas>,
+    /// What the last frame drew where (for clicks): what `ui::draw` returned, stored by the
+    /// event loop after each frame.
+    pub hit_areas: HitAreas,
     /// The bindings in force (the config's), for the hints on screen.
     pub keys: crate::keymap::Keymap,
     /// The row of the terms list last jumped from (the list reopens there).

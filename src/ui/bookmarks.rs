@@ -6,8 +6,15 @@ use ratatui::layout::Rect;
 use super::{Theme, centered, list, popup, put};
 use crate::app::AppState;
 
-/// Draws every bookmark: those of the open transcripts, then those saved in others.
-pub fn draw_list(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, theme: &Theme) {
+/// Draws every bookmark: those of the open transcripts, then those saved in others; returns
+/// where the list's rows went (for clicks).
+pub fn draw_list(
+    buf: &mut Buffer,
+    area: Rect,
+    state: &AppState,
+    selected: usize,
+    theme: &Theme,
+) -> Option<(Rect, usize)> {
     let zh = state.mode == crate::app::LayoutMode::Chinese;
     let mut rows: Vec<String> = Vec::new();
     for (d, b) in state.all_bookmarks() {
@@ -84,7 +91,7 @@ pub fn draw_list(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize
             theme.dim,
         );
     }
-    list(buf, inner, &rows, selected, theme);
+    Some(list(buf, inner, &rows, selected, theme))
 }
 
 /// Draws a one-line prompt (the note editor, the `:` line) titled `title`, centred, or, when

@@ -18,32 +18,39 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::app::{AppState, MIN_SIZE, Overlay};
+use crate::app::{AppState, HitAreas, MIN_SIZE, Overlay};
 use crate::keymap::Keymap;
 use crate::text::wrap::truncate;
 pub use reader::{divider_line, summary_title};
 pub use theme::Theme;
 
-/// Draws the whole screen for `state`.
+/// Draws the whole screen for `state`, dropping where things went (what a test or a
+/// benchmark that never clicks wants; the event loop uses [`draw_frame`]).
 pub fn render(frame: &mut Frame, state: &AppState, keymap: &Keymap) {
+    draw_frame(frame, state, keymap);
+}
+
+/// Draws the whole screen for `state` and returns where the panes and any list went, for
+/// clicks (the event loop stores it in [`AppState::hit_areas`]).
+pub fn draw_frame(frame: &mut Frame, state: &AppState, keymap: &Keymap) -> HitAreas {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    draw(buf, area, state, keymap);
+    draw(buf, area, state, keymap)
 }
 
-thread_local! {
-    /// The rows of the list drawn in this frame and the index of its first visible entry
-    /// (for [`crate::app::HitAreas`]).
-    static LIST_AREA: std::cell::Cell<Option<(Rect, usize)>> = const { std::cell::Cell::new(None) };
+/// Where `state` would draw the panes and any list on a screen of its size, without a
+/// screen: what a click goes by when no event loop recorded the last frame (headless
+/// drivers, which draw the state and then click on it).
+pub fn hit_areas(state: &AppState, keymap: &Keymap) -> HitAreas {
+    let area = Rect::new(0, 0, state.size.0, state.size.1);
+    draw(&mut Buffer::empty(area), area, state, keymap)
 }
 
-/// Draws into a buffer (what [`render`] does, usable without a `Frame`), and records where
+/// Draws into a buffer (what [`render`] does, usable without a `Frame`), and returns where
 /// the panes and any list went, for clicks.
-pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
-    LIST_AREA.with(|c| c.set(None));
-    state.hit_areas.set(crate::app::HitAreas::default());
+pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) -> HitAreas {
     if area.width == 0 || area.height == 0 {
-        return;
+        return HitAreas::default();
     }
     let theme = Theme::new(state.theme);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
@@ -51,7 +58,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
         for (y, line) in lines.iter().enumerate().take(usize::from(area.height)) {
             put(buf, area.x, area.y + y as u16, line, area.width, theme.dim);
         }
-        return;
+        return HitAreas::default();
     }
     let body = Rect {
         height: area.height - 1,
@@ -84,13 +91,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
         );
     }
     let body = panes;
+    let mut areas = HitAreas::default();
     match state.doc() {
         Some(doc) => {
             reader::draw(buf, body, state, doc, &theme);
-            state.hit_areas.set(crate::app::HitAreas {
-                reader: Some(body),
-                list: None,
-            });
+            areas.reader = Some(body);
         }
         None => {
             let msg = match state.loading {
@@ -108,11 +113,21 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
         }
     }
     status::draw(buf, status_row, state, &theme);
-    match &state.overlay {
-        Overlay::None => {}
-        Overlay::Help => help::draw(buf, body, keymap, state.help_scroll, &theme),
-        Overlay::Findings => findings::draw(buf, body, state, &theme),
-        Overlay::History { sequence } => history::draw(buf, body, state, *sequence, &theme),
+    // The list overlays return where their rows went; the others draw no list.
+    areas.list = match &state.overlay {
+        Overlay::None => None,
+        Overlay::Help => {
+            help::draw(buf, body, keymap, state.help_scroll, &theme);
+            None
+        }
+        Overlay::Findings => {
+            findings::draw(buf, body, state, &theme);
+            None
+        }
+        Overlay::History { sequence } => {
+            history::draw(buf, body, state, *sequence, &theme);
+            None
+        }
         Overlay::Picker { query, selected } => {
             picker::draw(buf, body, state, query, *selected, &theme)
         }
@@ -135,39 +150,46 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, keymap: &Keymap) {
                 state.key(crate::app::Action::Quit)
             );
             let inner = popup(buf, r, &with_filter(title, state), &theme);
-            filtered_list(buf, inner, &labels, *selected, state, &theme);
+            Some(filtered_list(buf, inner, &labels, *selected, state, &theme))
         }
         Overlay::Bookmarks { selected } => {
             bookmarks::draw_list(buf, body, state, *selected, &theme)
         }
-        Overlay::Note { text } => bookmarks::draw_note(
-            buf,
-            body,
-            &format!(
-                "note on {} · Enter saves · Esc cancels",
-                state.note_subject()
-            ),
-            text,
-            cursor_rows(state, body),
-            &theme,
-        ),
-        Overlay::GoTo { text } => bookmarks::draw_note(
-            buf,
-            body,
-            "go to line of the file · Enter goes · Esc cancels",
-            &format!(":{text}"),
-            None,
-            &theme,
-        ),
+        Overlay::Note { text } => {
+            bookmarks::draw_note(
+                buf,
+                body,
+                &format!(
+                    "note on {} · Enter saves · Esc cancels",
+                    state.note_subject()
+                ),
+                text,
+                cursor_rows(state, body),
+                &theme,
+            );
+            None
+        }
+        Overlay::GoTo { text } => {
+            bookmarks::draw_note(
+                buf,
+                body,
+                "go to line of the file · Enter goes · Esc cancels",
+                &format!(":{text}"),
+                None,
+                &theme,
+            );
+            None
+        }
         Overlay::Search {
             query,
             selected,
             all,
-        } => search::draw(buf, body, state, query, *selected, *all, &theme),
-    }
-    let mut areas = state.hit_areas.get();
-    areas.list = LIST_AREA.with(|c| c.get());
-    state.hit_areas.set(areas);
+        } => {
+            search::draw(buf, body, state, query, *selected, *all, &theme);
+            None
+        }
+    };
+    areas
 }
 
 /// The screen rows (first, past the last) of the cursor's pair inside `body`, as far as
@@ -256,11 +278,17 @@ fn prompt_popup(
     })
 }
 
-/// Draws a scrolling list of rows in `inner` with the selected one highlighted.
-fn list(buf: &mut Buffer, inner: Rect, rows: &[String], selected: usize, theme: &Theme) {
+/// Draws a scrolling list of rows in `inner` with the selected one highlighted; returns
+/// where its rows went and the index of its first visible row (for [`HitAreas::list`]).
+fn list(
+    buf: &mut Buffer,
+    inner: Rect,
+    rows: &[String],
+    selected: usize,
+    theme: &Theme,
+) -> (Rect, usize) {
     let visible = usize::from(inner.height);
     let first = selected.saturating_sub(visible.saturating_sub(1));
-    LIST_AREA.with(|c| c.set(Some((inner, first))));
     for (i, row) in rows.iter().enumerate().skip(first).take(visible) {
         let y = inner.y + (i - first) as u16;
         let style = if i == selected {
@@ -288,9 +316,11 @@ fn list(buf: &mut Buffer, inner: Rect, rows: &[String], selected: usize, theme: 
             style,
         );
     }
+    (inner, first)
 }
 
-/// Draws a list overlay's rows (one per entry), keeping those its filter keeps.
+/// Draws a list overlay's rows (one per entry), keeping those its filter keeps; returns what
+/// [`list`] does.
 fn filtered_list(
     buf: &mut Buffer,
     inner: Rect,
@@ -298,7 +328,7 @@ fn filtered_list(
     selected: usize,
     state: &AppState,
     theme: &Theme,
-) {
+) -> (Rect, usize) {
     let entries = state.list_entries();
     let shown: Vec<String> = entries
         .iter()
@@ -315,7 +345,7 @@ fn filtered_list(
             theme.dim,
         );
     }
-    list(buf, inner, &shown, at, theme);
+    list(buf, inner, &shown, at, theme)
 }
 
 /// A list's title with its filter when one is typed ("… · /kelly▏").

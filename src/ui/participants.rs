@@ -10,9 +10,15 @@ use crate::text::wrap::{ellipsize, width};
 use crate::transcript::Role;
 
 /// Draws the panel over `area`. The columns share what the terminal gives: names and firms
-/// are cut (with "…") before the turns and words are.
-pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, theme: &Theme) {
-    let Some(doc) = state.doc() else { return };
+/// are cut (with "…") before the turns and words are. Returns where the list's rows went (for clicks).
+pub fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    state: &AppState,
+    selected: usize,
+    theme: &Theme,
+) -> Option<(Rect, usize)> {
+    let doc = state.doc()?;
     let people = participants(&doc.transcript);
     let r = centered(area, 96, people.len() as u16 + 2);
     // The list writes a row from the second column inside the border.
@@ -52,7 +58,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
         state.key(crate::app::Action::Quit)
     );
     let inner = popup(buf, r, &super::with_filter(title, state), theme);
-    super::filtered_list(buf, inner, &rows, selected, state, theme);
+    Some(super::filtered_list(
+        buf, inner, &rows, selected, state, theme,
+    ))
 }
 
 /// Pads `s` to exactly `w` columns, or cuts it with "…".

@@ -8,7 +8,7 @@ use super::{Theme, centered, list, prompt_popup};
 use crate::app::AppState;
 use crate::text::wrap::{ellipsize, width};
 
-/// Draws the picker over `area`.
+/// Draws the picker over `area`; returns where the list's rows went (for clicks).
 pub fn draw(
     buf: &mut Buffer,
     area: Rect,
@@ -16,7 +16,7 @@ pub fn draw(
     query: &str,
     selected: usize,
     theme: &Theme,
-) {
+) -> Option<(Rect, usize)> {
     let matches = state.picker_matches();
     let title = format!(
         "transcripts {}/{} · type to filter, Enter opens",
@@ -24,9 +24,7 @@ pub fn draw(
         state.docs.len()
     );
     let r = centered(area, 80, 22);
-    let Some(below) = prompt_popup(buf, r, &title, &format!("> {query}"), theme) else {
-        return;
-    };
+    let below = prompt_popup(buf, r, &title, &format!("> {query}"), theme)?;
     // A row per call: company, call period, paragraphs, and the file name last (cut first).
     let company = |i: usize| {
         let d = &state.docs[i];
@@ -55,5 +53,5 @@ pub fn draw(
             )
         })
         .collect();
-    list(buf, below, &rows, selected, theme);
+    Some(list(buf, below, &rows, selected, theme))
 }

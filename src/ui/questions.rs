@@ -8,9 +8,15 @@ use crate::app::{AppState, LayoutMode};
 use crate::speakers::{opening_words, questions};
 use crate::text::wrap::{ellipsize, width};
 
-/// Draws the question list over `area`.
-pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, theme: &Theme) {
-    let Some(doc) = state.doc() else { return };
+/// Draws the question list over `area`. Returns where the list's rows went (for clicks).
+pub fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    state: &AppState,
+    selected: usize,
+    theme: &Theme,
+) -> Option<(Rect, usize)> {
+    let doc = state.doc()?;
     let t = &doc.transcript;
     // The question's first words in the language being read.
     let zh =
@@ -52,5 +58,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, selected: usize, the
         state.key(crate::app::Action::Quit)
     );
     let inner = popup(buf, r, &super::with_filter(title, state), theme);
-    super::filtered_list(buf, inner, &rows, selected, state, theme);
+    Some(super::filtered_list(
+        buf, inner, &rows, selected, state, theme,
+    ))
 }
