@@ -255,11 +255,62 @@ fn chars_after(s: &str, at: usize, n: usize) -> &str {
 pub(crate) fn re(p: &str) -> Regex {
     // Word boundaries are ASCII ones: the patterns read English, and an ASCII boundary keeps
     // the regex engine on its fast lazy DFA instead of the Unicode-aware fallback.
-    let p = p.replace(r"\b", r"(?-u:\b)");
+    let p = ascii_classes(p);
     regex::RegexBuilder::new(&p)
         .dfa_size_limit(8 << 20)
         .build()
         .unwrap_or_else(|e| panic!("bad built-in pattern {p}: {e}"))
+}
+
+/// The pattern with its word boundaries and `\w`, `\s`, `\d` classes made ASCII ones, in
+/// and out of brackets: the patterns read English, and Unicode classes made compiling the
+/// patterns most of the cost of a short run (`callread guidance` on a one-paragraph file).
+fn ascii_classes(p: &str) -> String {
+    let mut out = String::with_capacity(p.len() + 64);
+    let mut chars = p.chars().peekable();
+    // Depth of brackets: a class may nest ("[[a-z]&&[^x]]").
+    let mut depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(n) = chars.next() else {
+                    out.push(c);
+                    break;
+                };
+                let inside = depth > 0;
+                match (n, inside) {
+                    ('b', false) => out.push_str(r"(?-u:\b)"),
+                    ('w', false) => out.push_str("[0-9A-Za-z_]"),
+                    ('w', true) => out.push_str("0-9A-Za-z_"),
+                    ('s', false) => out.push_str(r"[\t\n\x0B\x0C\r ]"),
+                    ('s', true) => out.push_str(r"\t\n\x0B\x0C\r "),
+                    ('d', false) => out.push_str("[0-9]"),
+                    ('d', true) => out.push_str("0-9"),
+                    _ => {
+                        out.push(c);
+                        out.push(n);
+                    }
+                }
+            }
+            '[' => {
+                depth += 1;
+                out.push(c);
+                // "[]a]" and "[^]a]": a bracket first in a class is a literal.
+                if chars.peek() == Some(&'^') {
+                    out.push(chars.next().unwrap_or('^'));
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(chars.next().unwrap_or(']'));
+                }
+            }
+            ']' if depth > 0 => {
+                depth -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 impl GuidanceFigure {
@@ -1232,4 +1283,23 @@ fn thousands(v: f64) -> String {
 fn trim(v: f64) -> String {
     let s = format!("{v:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod ascii_class_tests {
+    use super::ascii_classes;
+
+    #[test]
+    fn classes_become_ascii_in_and_out_of_brackets() {
+        assert_eq!(ascii_classes(r"\bx\w+"), r"(?-u:\b)x[0-9A-Za-z_]+");
+        assert_eq!(ascii_classes(r"[\w&'-]"), r"[0-9A-Za-z_&'-]");
+        assert_eq!(ascii_classes(r"[^\s]\d"), r"[^\t\n\x0B\x0C\r ][0-9]");
+        // Escaped brackets and a bracket first in a class are literals.
+        assert_eq!(ascii_classes(r"\[\w\]"), r"\[[0-9A-Za-z_]\]");
+        assert_eq!(ascii_classes(r"[]\w]\w"), r"[]0-9A-Za-z_][0-9A-Za-z_]");
+        // Negated and other escapes are kept.
+        assert_eq!(ascii_classes(r"\W\S\.\$"), r"\W\S\.\$");
+        let re = super::re(r"(?i)\bcash\s+taxes\b");
+        assert!(re.is_match("and Cash  taxes of"));
+    }
 }
