@@ -1262,3 +1262,22 @@ Looking to the remainder of the year, our earnings guidance has been revised to 
     );
     assert_eq!(period("$2.95–$3.15").as_deref(), Some("FY2022"), "{got:?}");
 }
+
+/// A growth that names nothing, in a sentence that points back ("This represents year-on-year
+/// growth of 9% to 11%"), is the growth of the metric the sentence before guided.
+#[test]
+fn a_growth_that_points_back_takes_the_metric_before() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Vandelay third quarter 2020 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We now expect adjusted EBITDA of $1.10 billion to $1.14 billion for 2020. This represents 14% growth at the midpoint.\n",
+    );
+    let got: Vec<(String, String)> = extract(&t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f)))
+        .collect();
+    assert!(
+        got.iter()
+            .any(|(l, v)| l == "Adjusted EBITDA growth" && v == "≈ 14%"),
+        "{got:?}"
+    );
+}

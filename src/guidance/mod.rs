@@ -637,6 +637,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             // units.") takes the outlook's metric; a sentence of its own does not.
             let follow_on =
                 s.split_whitespace().count() <= 14 && (TOPIC.is_match(s) || FOLLOW_ON.is_match(s));
+            // "This represents year-on-year growth of 9% to 11%." points back to the metric
+            // before: kept only to name such a growth.
+            let pointed_back = POINTS_BACK
+                .is_match(s)
+                .then(|| outlook_metric.clone())
+                .flatten();
             if !follow_on {
                 outlook_metric = None;
             }
@@ -758,6 +764,26 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         &carry(&sentence_metric),
                     )
                     .or_else(|| carry(&outlook_metric)),
+                };
+                // "We expect adjusted EPS of $7.50 to $7.65. This represents year-on-year
+                // growth of 9% to 11%.": a growth that names nothing, in a sentence that points
+                // back, is the growth of the metric before.
+                let word = match (word, &pointed_back) {
+                    (Some(w), Some(p))
+                        if metric::generic_growth(&w)
+                            && p.metric != Metric::Growth
+                            && sentence_metric.is_none()
+                            && w.label.to_ascii_lowercase().split_whitespace().all(|x| {
+                                matches!(x, "growth" | "year-over-year" | "year-on-year")
+                            }) =>
+                    {
+                        Some(MetricWord {
+                            label: format!("{} growth", p.label),
+                            basis: w.basis.or(p.basis),
+                            ..w
+                        })
+                    }
+                    (w, _) => w,
                 };
                 // The words after the figure are the next figure's when this one took the
                 // metric before it ("net income of $35 million to $38 million on quarterly

@@ -323,3 +323,11 @@ pub(super) static QUOTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*(?:an?\s+(?:increase|decrease|raise|reduction)\s+)?(?:(?:up|down|raised|increased|lowered|reduced)\s+from|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+|our\s+|its\s+)?(?:(?:prior|previous|previously|original|earlier|initial)\s+)?(?:[\w-]+\s+){0,3}?(?:(?:guidance|outlook|range|target|expectations?|forecast)\s+(?:range\s+)?(?:of\s+)?)?$",
     )
 });
+
+/// A sentence that points back to the one before: "This represents year-on-year growth of",
+/// "That implies", "which equates to".
+pub(super) static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:and\s+)?(?:this|that|which|it)\s+(?:would\s+|will\s+|also\s+)?(?:represents?|implies|imply|reflects?|equates?|means?)\b",
+    )
+});
