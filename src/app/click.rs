@@ -91,12 +91,8 @@ impl AppState {
     pub(super) fn list_len(&self) -> Option<usize> {
         let doc = self.doc();
         Some(match &self.overlay {
-            Overlay::Participants { .. } => {
-                doc.map_or(0, |d| crate::speakers::participants(&d.transcript).len())
-            }
-            Overlay::Questions { .. } => {
-                doc.map_or(0, |d| crate::speakers::questions(&d.transcript).len())
-            }
+            Overlay::Participants { .. } => doc.map_or(0, |d| d.participants().len()),
+            Overlay::Questions { .. } => doc.map_or(0, |d| d.questions().len()),
             Overlay::Bookmarks { .. } => {
                 self.all_bookmarks().len() + self.bookmarks_elsewhere().len()
             }

@@ -328,7 +328,7 @@ fn apply_open(state: &mut AppState, action: Action) {
             // Start at the question the cursor is in or after.
             let selected = state.doc().map_or(0, |d| {
                 let here = d.turn_of(d.cursor);
-                crate::speakers::questions(&d.transcript)
+                d.questions()
                     .iter()
                     .rposition(|q| q.turn <= here)
                     .unwrap_or(0)
@@ -369,8 +369,8 @@ fn apply_open(state: &mut AppState, action: Action) {
 /// jumped from).
 fn open_terms(state: &mut AppState) {
     let rows = state.doc().map_or_else(Vec::new, |d| {
-        crate::check::terms::terms(&d.transcript)
-            .into_iter()
+        d.terms()
+            .iter()
             .flat_map(|t| {
                 let mut rows: Vec<(String, Vec<usize>)> = t
                     .renderings

@@ -1,6 +1,10 @@
 //! One open transcript with its own reading position, layout, findings and bookmarks.
 
+use std::cell::OnceCell;
+
 use super::DocLayout;
+use crate::check::terms::Term;
+use crate::speakers::{Participant, Question};
 use crate::transcript::{Paragraph, Transcript, Turn};
 
 /// One open transcript with its own reading position.
@@ -19,7 +23,16 @@ pub struct Doc {
     /// The company, for the picker and the status bar.
     pub company: Option<String>,
     /// The call's quarter ("Q2 FY2025"), for the picker; read on first use.
-    period: std::cell::OnceCell<Option<String>>,
+    period: OnceCell<Option<String>>,
+    /// The participants panel's rows ([`crate::speakers::participants`]); read on first use.
+    participants: OnceCell<Vec<Participant>>,
+    /// The Q&A map's questions ([`crate::speakers::questions`]); read on first use.
+    questions: OnceCell<Vec<Question>>,
+    /// The text a `/` filter searches in each participant and each question; built on first use.
+    participant_texts: OnceCell<Vec<String>>,
+    question_texts: OnceCell<Vec<String>>,
+    /// The call's names and terms ([`crate::check::terms::terms`]); read on first use.
+    terms: OnceCell<Vec<Term>>,
     /// Show only this speaker's turns (index into the transcript's speakers).
     pub filter: Option<usize>,
     /// Translation findings, computed when the transcript is first shown.
@@ -71,7 +84,12 @@ impl Doc {
             scroll: 0,
             layout: None,
             company,
-            period: std::cell::OnceCell::new(),
+            period: OnceCell::new(),
+            participants: OnceCell::new(),
+            questions: OnceCell::new(),
+            participant_texts: OnceCell::new(),
+            question_texts: OnceCell::new(),
+            terms: OnceCell::new(),
             filter: None,
             findings: None,
             guidance: None,
@@ -225,5 +243,76 @@ impl Doc {
         parts.extend(self.period());
         parts.push(self.transcript.file_name());
         parts.join(" · ")
+    }
+
+    /// The participants, grouped as [`crate::speakers::participants`] orders them (computed
+    /// once per call: the transcript does not change while it is open).
+    pub fn participants(&self) -> &[Participant] {
+        self.participants
+            .get_or_init(|| crate::speakers::participants(&self.transcript))
+    }
+
+    /// The call's analyst questions ([`crate::speakers::questions`]), computed once per call.
+    pub fn questions(&self) -> &[Question] {
+        self.questions
+            .get_or_init(|| crate::speakers::questions(&self.transcript))
+    }
+
+    /// The call's names and terms ([`crate::check::terms::terms`]), computed once per call.
+    pub fn terms(&self) -> &[Term] {
+        self.terms
+            .get_or_init(|| crate::check::terms::terms(&self.transcript))
+    }
+
+    /// What a `/` filter of the participants panel searches in each participant (in
+    /// [`Doc::participants`] order): name, firm (both ways), title.
+    pub fn participant_texts(&self) -> &[String] {
+        self.participant_texts.get_or_init(|| {
+            self.participants()
+                .iter()
+                .map(|p| {
+                    [
+                        Some(&p.name),
+                        p.firm.as_ref(),
+                        p.firm_zh.as_ref(),
+                        p.title.as_ref(),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                })
+                .collect()
+        })
+    }
+
+    /// What a `/` filter of the question list searches in each question (in
+    /// [`Doc::questions`] order): its number, the analyst and firm, its opening words and who
+    /// answered.
+    pub fn question_texts(&self) -> &[String] {
+        self.question_texts.get_or_init(|| {
+            let t = &self.transcript;
+            self.questions()
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    let s = &t.speakers[q.speaker];
+                    let answered: Vec<&str> = q
+                        .answered_by
+                        .iter()
+                        .map(|&a| t.speakers[a].name.as_str())
+                        .collect();
+                    format!(
+                        "{} {} {} {} {}",
+                        i + 1,
+                        s.name,
+                        s.firm.as_deref().unwrap_or(""),
+                        crate::speakers::opening_words(t, q.turn, false, 30),
+                        answered.join(" ")
+                    )
+                })
+                .collect()
+        })
     }
 }

@@ -376,43 +376,16 @@ pub(super) fn update_picker(state: &mut AppState, action: Action) -> bool {
 
 impl AppState {
     /// The searchable text of each entry of the open list (participants, questions, terms).
-    fn list_entry_texts(&self) -> Vec<String> {
+    fn list_entry_texts(&self) -> Vec<&str> {
         let Some(doc) = self.doc() else {
             return Vec::new();
         };
-        let t = &doc.transcript;
         match &self.overlay {
-            Overlay::Participants { .. } => crate::speakers::participants(t)
-                .into_iter()
-                .map(|p| {
-                    [Some(p.name), p.firm, p.firm_zh, p.title]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect(),
-            Overlay::Questions { .. } => crate::speakers::questions(t)
-                .iter()
-                .enumerate()
-                .map(|(i, q)| {
-                    let s = &t.speakers[q.speaker];
-                    let answered: Vec<&str> = q
-                        .answered_by
-                        .iter()
-                        .map(|&a| t.speakers[a].name.as_str())
-                        .collect();
-                    format!(
-                        "{} {} {} {} {}",
-                        i + 1,
-                        s.name,
-                        s.firm.as_deref().unwrap_or(""),
-                        crate::speakers::opening_words(t, q.turn, false, 30),
-                        answered.join(" ")
-                    )
-                })
-                .collect(),
-            Overlay::Terms { rows, .. } => rows.iter().map(|(l, _)| l.clone()).collect(),
+            Overlay::Participants { .. } => {
+                doc.participant_texts().iter().map(String::as_str).collect()
+            }
+            Overlay::Questions { .. } => doc.question_texts().iter().map(String::as_str).collect(),
+            Overlay::Terms { rows, .. } => rows.iter().map(|(l, _)| l.as_str()).collect(),
             _ => Vec::new(),
         }
     }
@@ -504,20 +477,21 @@ pub(super) fn update_list(state: &mut AppState, action: Action) -> bool {
             let Some(doc) = state.doc() else { return true };
             match overlay {
                 Overlay::Participants { selected } => {
-                    let p = crate::speakers::participants(&doc.transcript)
-                        .into_iter()
-                        .nth(selected);
-                    if let Some(p) = p {
+                    let p = doc
+                        .participants()
+                        .get(selected)
+                        .map(|p| (p.speaker, p.first_turn));
+                    if let Some((speaker, first_turn)) = p {
                         if action == Action::ToggleFilter {
-                            state.set_filter(Some(p.speaker));
-                        } else if let Some(t) = p.first_turn {
+                            state.set_filter(Some(speaker));
+                        } else if let Some(t) = first_turn {
                             state.set_filter(None);
                             state.go_to_turn(t);
                         }
                     }
                 }
                 Overlay::Questions { selected } => {
-                    if let Some(q) = crate::speakers::questions(&doc.transcript).get(selected) {
+                    if let Some(q) = doc.questions().get(selected) {
                         let t = q.turn;
                         state.set_filter(None);
                         state.go_to_turn(t);

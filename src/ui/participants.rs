@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 
 use super::{Theme, centered, popup};
 use crate::app::AppState;
-use crate::speakers::participants;
 use crate::text::wrap::{ellipsize, width};
 use crate::transcript::Role;
 
@@ -19,7 +18,7 @@ pub fn draw(
     theme: &Theme,
 ) -> Option<(Rect, usize)> {
     let doc = state.doc()?;
-    let people = participants(&doc.transcript);
+    let people = doc.participants();
     let r = centered(area, 96, people.len() as u16 + 2);
     // The list writes a row from the second column inside the border.
     let room = usize::from(r.width.saturating_sub(3));

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use super::{Theme, centered, popup};
 use crate::app::{AppState, LayoutMode};
-use crate::speakers::{opening_words, questions};
+use crate::speakers::opening_words;
 use crate::text::wrap::{ellipsize, width};
 
 /// Draws the question list over `area`. Returns where the list's rows went (for clicks).
@@ -21,7 +21,7 @@ pub fn draw(
     // The question's first words in the language being read.
     let zh =
         state.mode == LayoutMode::Chinese || (state.swapped && state.mode != LayoutMode::English);
-    let qs = questions(t);
+    let qs = doc.questions();
     let r = centered(area, area.width.saturating_sub(6), qs.len() as u16 + 2);
     // The list writes a row from the second column inside the border.
     let room = usize::from(r.width.saturating_sub(3));
