@@ -1281,3 +1281,24 @@ We now expect adjusted EBITDA of $1.10 billion to $1.14 billion for 2020. This r
         "{got:?}"
     );
 }
+
+/// A paragraph that ends by opening the outlook hands it to the next one even when it names
+/// the year ("Based on this outlook, our 2022 guidance is as follows."): the next paragraph's
+/// verbless items are the guide.
+#[test]
+fn an_outlook_opened_with_its_year_goes_on_into_the_next_paragraph() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Sterling fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Please turn to Slide 5. Based on this outlook, our 2022 guidance is as follows.\n\n\
+Net sales are approximately $2 billion to $2.2 billion. Depreciation and amortization of approximately $65 million.\n",
+    );
+    let got: Vec<(String, Option<String>)> = extract(&t)
+        .iter()
+        .map(|f| (format_value(f), f.period.clone()))
+        .collect();
+    assert!(
+        got.iter()
+            .any(|(v, p)| v == "$2.000B–$2.200B" && p.as_deref() == Some("FY2022")),
+        "{got:?}"
+    );
+}

@@ -1208,7 +1208,11 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
         // spending of approximately $425 million." then "EBITDA of $1.55 billion to ...").
         outlook_carried = spans.last().is_some_and(|r| {
             let last = &en[r.clone()];
-            OPENS_GUIDANCE.is_match(last) && !last.bytes().any(|b| b.is_ascii_digit())
+            // "Based on this outlook, our 2022 guidance is as follows.": a year is no figure.
+            OPENS_GUIDANCE.is_match(last)
+                && crate::text::numbers::english(last)
+                    .iter()
+                    .all(|q| q.unit == Unit::Year)
                 || outlook
                     && out
                         .last()
