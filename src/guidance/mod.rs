@@ -563,7 +563,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 // figure's own clause makes it the rest of the year.
                 if let Some(found) = find_period(&own[..lead], call)
                     .filter(|p| !row::is_reported(p, call))
-                    .map(|p| p.strip_prefix("rest of ").map_or(p.clone(), str::to_string))
+                    .map(period::whole_year)
                 {
                     topic.get_or_insert_with(|| found.clone());
                     period = Some(found);
@@ -680,7 +680,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     // the list's.
                     find_period(tail, call)
                         .filter(|p| !row::is_reported(p, call) && !cues::has_past_verb(tail))
-                        .map(|p| p.strip_prefix("rest of ").map_or(p.clone(), str::to_string))
+                        .map(period::whole_year)
                 })
                 .or_else(|| sentence_period.clone());
             let mut skipped_prev = false;

@@ -78,22 +78,11 @@ fn quarter_years<'a>(r: &'a Regex, text: &'a str) -> impl Iterator<Item = (u8, u
             return None;
         }
         let y = c.name("y")?;
-        if a_figure_at(text, y.end()) {
+        if crate::text::numbers::figure_at(text, y.end()) {
             return None;
         }
         Some((quarter_number(q)?, year_number(y.as_str())?))
     })
-}
-
-/// True when the digits ending at `end` are a figure, not a year: "In the second quarter 59%
-/// of our account openings", "quarter 20.5".
-fn a_figure_at(text: &str, end: usize) -> bool {
-    let after = &text[end..];
-    let rest = after.trim_start().to_ascii_lowercase();
-    rest.starts_with('%')
-        || rest.starts_with("percent")
-        || rest.starts_with("basis")
-        || after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// True when the year (or quarter and year) at `span` of `text` is named as a base or a
@@ -159,6 +148,16 @@ fn outlook_to_come(en: &str, start: usize) -> bool {
     TO_COME.is_match(&en[from..start])
 }
 
+/// A period as a sentence that names it in passing sets it: "the rest of the year" opening a
+/// sentence or a paragraph ("Looking to the remainder of the year, our guidance ...") is the
+/// year; only a figure's own clause makes it the quarters left.
+pub(super) fn whole_year(period: String) -> String {
+    match period.strip_prefix("rest of ") {
+        Some(year) => year.to_string(),
+        None => period,
+    }
+}
+
 /// Reads the reported quarter and fiscal year from the operator's opening and the first
 /// speakers ("Welcome to the Fiscal Year 2022 First Quarter Earnings Call", "Q4 2019",
 /// "fourth quarter and full year 2020", "first quarter fiscal 2022", "Zoom's Q2 FY25").
@@ -211,7 +210,10 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
             .flat_map(|en| {
                 QUARTER_YEAR
                     .find_iter(en)
-                    .filter(|m| !named_as_base(en, m.range()) && !a_figure_at(en, m.end()))
+                    .filter(|m| {
+                        !named_as_base(en, m.range())
+                            && !crate::text::numbers::figure_at(en, m.end())
+                    })
                     .flat_map(|m| quarter_years(&QUARTER_YEAR, m.as_str()).collect::<Vec<_>>())
                     .collect::<Vec<_>>()
             })

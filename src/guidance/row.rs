@@ -58,10 +58,8 @@ pub(super) fn push(
     // "the rest of the year" is the figure's period only right after it ("volumes 3% below
     // plan for the balance of the year"); before it, it only opens the sentence ("Looking to
     // the remainder of the year, our guidance has been revised to ...": the full year's).
-    let here = find_period(clause, call).or_else(|| {
-        find_period(upto, call)
-            .map(|p| p.strip_prefix("rest of ").map_or(p.clone(), str::to_string))
-    });
+    let here = find_period(clause, call)
+        .or_else(|| find_period(upto, call).map(super::period::whole_year));
     if super::trace() {
         eprintln!("row: {:?} clause {clause:?} period {here:?}", f.label);
     }

@@ -244,10 +244,7 @@ fn en_quarters(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
     for c in EN_QUARTER.captures_iter(text) {
         let mut m = c.get(0).map_or(0..0, |m| m.range());
         // "In the second quarter 59% of openings": the digits are a figure, not the year.
-        let year = c.get(5).filter(|y| {
-            let after = text[y.end()..].trim_start().to_ascii_lowercase();
-            !(after.starts_with('%') || after.starts_with("percent") || after.starts_with("basis"))
-        });
+        let year = c.get(5).filter(|y| !figure_at(text, y.end()));
         if let Some(y) = c.get(5).filter(|_| year.is_none()) {
             m.end = text[..y.start()].trim_end().len();
         }
@@ -1049,6 +1046,17 @@ pub fn tidy(v: f64) -> f64 {
         let scale = 10f64.powi(-digits);
         (v / scale).round() * scale
     }
+}
+
+/// True when the digits ending at `end` are a figure, not a year: a unit follows ("In the
+/// second quarter 59% of openings", "quarter 20 basis points") or a decimal part ("20.5").
+pub(crate) fn figure_at(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    let rest = after.trim_start().to_ascii_lowercase();
+    rest.starts_with('%')
+        || rest.starts_with("percent")
+        || rest.starts_with("basis")
+        || after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// True when the digits at `span` are a group of a telephone number: three or more digit
