@@ -1302,3 +1302,29 @@ Net sales are approximately $2 billion to $2.2 billion. Depreciation and amortiz
         "{got:?}"
     );
 }
+
+/// A year that growth is measured from ("growth of 3% off of our 2022 total expenses") is the
+/// base, not the period; and a quarter and year a speaker names as a comparison in the opening
+/// ("than we did in 2022, which included the outsized second quarter of 2022") is not the call's.
+#[test]
+fn a_base_year_is_not_the_period_nor_the_call_year() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Pendant Bancorp second quarter earnings call.\n\nJohn Roe -- Chief Executive Officer\n\n\
+We added 9% more customers than we did in 2022, which included the outsized second quarter of 2022 when deposits surged.\n\n\
+Jane Doe -- Chief Financial Officer\n\n\
+Looking at the second quarter of 2023, net interest income rose. For the full year 2023, we expect an annual expense growth rate of around 3% to 4% off of our 2022 total reported expenses.\n",
+    );
+    assert_eq!(
+        callread::guidance::call_period(&t).label().as_deref(),
+        Some("Q2 FY2023")
+    );
+    let got: Vec<(String, Option<String>)> = extract(&t)
+        .iter()
+        .map(|f| (format_value(f), f.period.clone()))
+        .collect();
+    assert!(
+        got.iter()
+            .any(|(v, p)| v == "3%–4%" && p.as_deref() == Some("FY2023")),
+        "{got:?}"
+    );
+}

@@ -344,6 +344,9 @@ pub(crate) fn english_by_pair(t: &Transcript) -> Vec<&str> {
 /// (the hidden ones included: see [`GuidanceFigure::shown`]).
 pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
     let call = call_period(t);
+    if trace() {
+        eprintln!("guidance: the call is {call:?}");
+    }
     let paragraphs = english_by_pair(t);
     let mut rows = name_or_drop(&paragraphs, candidates(t, call));
     let scores = confidence::confidences(&paragraphs, &rows, call);

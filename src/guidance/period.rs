@@ -91,7 +91,7 @@ fn quarter_years<'a>(r: &'a Regex, text: &'a str) -> impl Iterator<Item = (u8, u
 fn named_as_base(text: &str, span: std::ops::Range<usize>) -> bool {
     static BASE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:versus|vs\.?|compared\s+(?:to|with)|than|relative\s+to|ahead\s+of|above|below|over|since|by|through|until|beyond|pre-?pandemic|back\s+to|recover(?:ed|y)?\s+to)\s+(?:the\s+|our\s+|fiscal\s+|full[\s-]year\s+)?(?:[\w-]+\s+){0,2}?$",
+            r"(?i)\b(?:versus|vs\.?|compared\s+(?:to|with)|than|relative\s+to|ahead\s+of|above|below|over|since|by|through|until|beyond|pre-?pandemic|back\s+to|recover(?:ed|y)?\s+to|(?:from|off(?:\s+of)?)\s+(?:the|our)\s+)\s*(?:the\s+|our\s+|fiscal\s+|full[\s-]year\s+)?(?:[\w-]+\s+){0,2}?$",
         )
     });
     static BASE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -105,6 +105,18 @@ fn named_as_base(text: &str, span: std::ops::Range<usize>) -> bool {
         .nth(40)
         .map_or(0, |(i, _)| i);
     BASE_BEFORE.is_match(&text[start..span.start]) || BASE_AFTER.is_match(&text[span.end..])
+}
+
+/// True when the sentence before `at` compares with the past ("than", "compared to", "last
+/// year", "which included"): a quarter named there is not the one reported.
+fn compared_back(text: &str, at: usize) -> bool {
+    static BACK: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:than|compared|versus|vs\.?|relative|included|including|last\s+year|prior\s+year|a\s+year\s+ago|since|from|over)\b",
+        )
+    });
+    let start = text[..at].rfind(['.', '?', '!']).map_or(0, |i| i + 1);
+    BACK.is_match(&text[start..at]) || named_as_base(text, at..at)
 }
 
 /// The English paragraphs of a call, in reading order.
@@ -172,13 +184,20 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
         .turns
         .iter()
         .take(4)
-        .flat_map(|turn| &turn.paragraphs)
-        .filter_map(|para| para.en.as_deref())
+        .enumerate()
+        .flat_map(|(i, turn)| turn.paragraphs.iter().map(move |para| (i, para)))
+        .filter_map(|(i, para)| Some((i, para.en.as_deref()?)))
         .take(8);
-    for en in opening {
-        let full = [&*QUARTER_YEAR, &*YEAR_QUARTER]
-            .iter()
-            .find_map(|r| quarter_years(r, en).next());
+    for (i, en) in opening {
+        // Past the operator's opening, a quarter and year named as a comparison is not the
+        // call's ("we added more relationships than in 2020, which included the outsized
+        // second quarter of 2020").
+        let full = [&*QUARTER_YEAR, &*YEAR_QUARTER].iter().find_map(|r| {
+            r.find_iter(en)
+                .filter(|m| !crate::text::numbers::figure_at(en, m.end()))
+                .filter(|m| i == 0 || !compared_back(en, m.start()))
+                .find_map(|m| quarter_years(r, m.as_str()).next())
+        });
         if let Some((q, y)) = full {
             return CallPeriod {
                 quarter: Some(q),
@@ -549,7 +568,13 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
     // The mention nearest the end of `s`.
     let c = PERIOD
         .captures_iter(s)
-        .filter(|c| c.get(0).is_some_and(|m| !PAST_NOUN.is_match(&s[m.end()..])))
+        .filter(|c| {
+            c.get(0).is_some_and(|m| {
+                !PAST_NOUN.is_match(&s[m.end()..])
+                    // "growth of 3% off of our 2020 total expenses": a base, not the period.
+                    && !(c.name("yn").is_some() && named_as_base(s, m.range()))
+            })
+        })
         .last();
     let months = NEXT_MONTHS.captures_iter(s).last();
     if let Some(m) = months.filter(|m| {
