@@ -570,9 +570,9 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
         .captures_iter(s)
         .filter(|c| {
             c.get(0).is_some_and(|m| {
-                !PAST_NOUN.is_match(&s[m.end()..])
-                    // "growth of 3% off of our 2020 total expenses": a base, not the period.
-                    && !(c.name("yn").is_some() && named_as_base(s, m.range()))
+                // "growth of 3% off of our 2020 total expenses": a base, not the period.
+                let base = c.name("yn").is_some() && named_as_base(s, m.range());
+                !(base || PAST_NOUN.is_match(&s[m.end()..]))
             })
         })
         .last();
