@@ -1328,3 +1328,31 @@ Looking at the second quarter of 2023, net interest income rose. For the full ye
         "{got:?}"
     );
 }
+
+/// The metric inside "per … share" names the figure ("$0.46 per FFO share", "$2.10 to $2.20
+/// per core FFO share"), and a range's midpoint said after it ("with a midpoint of $2.15") is
+/// the range again, not a guide of its own.
+#[test]
+fn per_named_share_and_the_midpoint_after_a_range() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Brightwater Properties third quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+The full-year range for 2023 is $2.10 to $2.20 per core FFO share, with a midpoint of $2.15 per core FFO share. We would then expect the fourth quarter to be approximately $0.52 per FFO share.\n",
+    );
+    let got: Vec<(String, String, Option<String>)> = extract(&t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f), f.period.clone()))
+        .collect();
+    assert!(
+        got.iter().any(|(l, v, p)| l.contains("FFO per share")
+            && v == "$2.10–$2.20"
+            && p.as_deref() == Some("FY2023")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(l, v, p)| l.contains("FFO per share")
+            && v == "≈ $0.52"
+            && p.as_deref() == Some("Q4 FY2023")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(_, v, _)| v.contains("2.15")), "{got:?}");
+}

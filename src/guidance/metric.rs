@@ -362,6 +362,25 @@ pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)^\s*(?:per|a)\s+(?:basic\s+|diluted\s+|fully[\s-]diluted\s+|common\s+)?share\b")
     });
+    // "$0.46 per FFO share", "$1.91 to $1.93 per core FFO share": the metric inside the "per
+    // ... share".
+    static PER_NAMED_SHARE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^\s*per\s+((?:[\w-]+\s+){1,3}?)share\b"));
+    if let Some(c) = PER_NAMED_SHARE.captures(after)
+        && let Some((r, m)) = phrases(&c[1]).into_iter().next()
+        && c[1][..r.start].trim().is_empty()
+    {
+        let inner = word(&c[1], r, m);
+        return Some((
+            MetricWord {
+                metric: m,
+                label: format!("{} per share", inner.label),
+                basis: inner.basis,
+                per_share: true,
+            },
+            c.get(0).map_or(0, |x| x.end()),
+        ));
+    }
     let found = phrases(after);
     let lead = LEAD
         .captures_iter(after)

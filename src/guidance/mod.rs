@@ -813,8 +813,13 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 let forward_before = std::cell::OnceCell::new();
                 let forward_before = || *forward_before.get_or_init(|| cues::forward(upto));
                 // "$9.93 to $10.53 or $10.23 at the midpoint": the range again.
+                // "$1.91 to $1.93 per share with a midpoint of $1.92": the range again.
                 let midpoint_again = before.trim().eq_ignore_ascii_case("or")
-                    && after.trim_start().to_ascii_lowercase().contains("midpoint");
+                    && after.trim_start().to_ascii_lowercase().contains("midpoint")
+                    || i > 0
+                        && figs[i - 1].high.is_some()
+                        && figs[i - 1].unit == fig.unit
+                        && MIDPOINT_OF.is_match(before);
                 // A figure whose own words name a year already past is a past figure ("net
                 // leverage at March 31, 2020 would be", "from the $9.88 in 2020").
                 let past_year = call.year.is_some_and(|y| {

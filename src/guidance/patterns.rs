@@ -331,3 +331,10 @@ pub(super) static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*(?:and\s+)?(?:this|that|which|it)\s+(?:would\s+|will\s+|also\s+)?(?:represents?|implies|imply|reflects?|equates?|means?)\b",
     )
 });
+
+/// "with a midpoint of", "or at the midpoint": words before a range's midpoint.
+pub(super) static MIDPOINT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:a|the|its)\s+mid-?point\s+(?:of\s+|at\s+|is\s+|being\s+)?(?:about\s+|approximately\s+)?$",
+    )
+});
