@@ -1356,3 +1356,33 @@ The full-year range for 2023 is $2.10 to $2.20 per core FFO share, with a midpoi
     );
     assert!(!got.iter().any(|(_, v, _)| v.contains("2.15")), "{got:?}");
 }
+
+/// A paragraph that ends by giving the outlook's period ("we are providing the following
+/// guidance for the second quarter of fiscal 24.") hands that period to the figures of the
+/// next, even after a sentence about the year; "-ed" words used as adjectives ("significantly
+/// reduced interest expense") report nothing; and "EPS growth of 12% to 15%, or $0.81 to
+/// $0.83 per share" gives EPS itself for the amount.
+#[test]
+fn a_quarter_opened_at_a_paragraph_end_and_eps_growth_as_an_amount() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Quillfeather first quarter fiscal 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+I'll now turn to guidance. The effect of the weather on our fiscal 2024 results is uncertain and makes it hard to give a full year outlook today. Based on steady demand and increased investment in our stores, we are providing the following guidance for the second quarter of fiscal 24.\n\n\
+We expect year-over-year growth in net sales of 4% to 6%. We expect healthy EBIT growth and the benefit of a significantly reduced interest expense to result in adjusted EPS growth of 10% to 14%, or $0.61 to $0.64 per share.\n",
+    );
+    let got: Vec<(String, String, Option<String>)> = extract(&t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f), f.period.clone()))
+        .collect();
+    let q2 = Some("Q2 FY2024".to_string());
+    for (label, value) in [
+        ("Net sales growth", "4%–6%"),
+        ("Adjusted EPS growth", "10%–14%"),
+        ("Adjusted EPS", "$0.61–$0.64"),
+    ] {
+        assert!(
+            got.iter()
+                .any(|(l, v, p)| l == label && v == value && *p == q2),
+            "{label} {value}: {got:?}"
+        );
+    }
+}

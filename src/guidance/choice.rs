@@ -102,10 +102,27 @@ pub(super) fn pick(
                     }) =>
                 {
                     let w = sentence.clone().unwrap_or_else(|| a.clone());
-                    MetricWord {
-                        label: format!("{} per share", w.label),
-                        per_share: true,
-                        ..w
+                    // "adjusted EPS growth of 12% to 15%, or $0.81 to $0.83 per share": the
+                    // amount is the grown metric's level.
+                    let grown = (w.metric == Metric::Growth)
+                        .then(|| w.label.strip_suffix(" growth"))
+                        .flatten()
+                        .filter(|l| {
+                            let l = l.to_ascii_lowercase();
+                            l.contains("eps") || l.contains("per share")
+                        });
+                    match grown {
+                        Some(level) => MetricWord {
+                            metric: Metric::Eps,
+                            label: level.to_string(),
+                            per_share: true,
+                            ..w
+                        },
+                        None => MetricWord {
+                            label: format!("{} per share", w.label),
+                            per_share: true,
+                            ..w
+                        },
                     }
                 }
                 // "core FFO per share ... to a new range of $2.80 to $2.84 per share".

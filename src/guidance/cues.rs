@@ -116,6 +116,12 @@ pub(super) fn forward(s: &str) -> bool {
 
 /// True when the sentence reports results: a result verb that does not speak of the guide.
 pub(super) fn reports_result(s: &str) -> bool {
+    // "Based on ... increased investment in our brands, we are providing the following
+    // guidance": the premise a sentence opens with reports nothing.
+    static PREMISE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s*(?:based\s+on|given|considering|in\s+light\s+of)\b[^,;.]{0,160},")
+    });
+    let s = PREMISE.find(s).map_or(s, |m| &s[m.end()..]);
     let cleaned = not_result_words(s);
     let cleaned = GUIDE_CHANGE.replace_all(&cleaned, " ");
     RESULT.is_match(&cleaned) || past_tense_clause(&cleaned)
@@ -278,7 +284,7 @@ pub(super) fn guide_holds(rest: &str) -> bool {
 fn not_result_words(s: &str) -> std::borrow::Cow<'_, str> {
     static WORDS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\bto\s+[a-z]+ed\b|\breported\s+(?:and|an|&)\s+adjusted\b|\breported\s+(?:diluted\s+|gaap\s+|full[\s-]year\s+)?(?:eps|earnings\s+per|revenues?|sales|net\s+sales|ebitda|operating\s+(?:income|margin)|growth|tax\s+rate)\b",
+            r"(?i)\bto\s+[a-z]+ed\b|\b(?:of|the|a|an|with|from|for|on|by)\s+(?:[a-z]+ly\s+)?(?:increased|decreased|reduced|improved|expanded|contracted|completed|repurchased|realized|doubled|tripled)\s+[a-z]|\breported\s+(?:and|an|&)\s+adjusted\b|\breported\s+(?:diluted\s+|gaap\s+|full[\s-]year\s+)?(?:eps|earnings\s+per|revenues?|sales|net\s+sales|ebitda|operating\s+(?:income|margin)|growth|tax\s+rate)\b",
         )
     });
     WORDS.replace_all(s, |c: &regex::Captures| {

@@ -502,6 +502,10 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
         // Whether the period was set by a sentence that names the guide or has no figures ("For
         // the full-year 2021, we're raising our guidance."): it heads the next paragraph's list.
         let mut named_last = false;
+        // Whether the period was last set by a sentence that opens the outlook with no figure
+        // ("we are providing the following guidance for the second quarter of fiscal 21."):
+        // the next paragraph's figures are that period's.
+        let mut opened_last = false;
         // The metric of the last figure of the outlook, for a figure whose clause names none.
         let mut outlook_metric: Option<MetricWord> = None;
         let spans = sentences(en);
@@ -571,6 +575,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     topic.get_or_insert_with(|| found.clone());
                     period = Some(found);
                     named_last = figs.is_empty() || cues::names_guide(own);
+                    opened_last = figs.is_empty() && opens;
                     // "Turning now to Q1 of fiscal 2024.": a heading of its own hands its
                     // period to the next paragraph.
                     looked_forward |= heading;
@@ -578,6 +583,9 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             }
             if opens {
                 outlook = true;
+            }
+            if !figs.is_empty() {
+                opened_last = false;
             }
             if figs.is_empty() {
                 if fwd && !result() {
@@ -1202,8 +1210,14 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     .take_while(|o| o.paragraph == n)
                     .any(|o| o.period.as_deref() == Some(p))
         };
+        if trace() {
+            eprintln!(
+                "guidance: paragraph {n}: period {period:?} topic {topic:?} looked forward {looked_forward}"
+            );
+        }
         carried = match period {
             _ if !looked_forward => None,
+            Some(p) if opened_last => Some(p),
             Some(p) if (p.starts_with("FY") || topic.as_ref() == Some(&p)) && guided_in(&p) => {
                 Some(p)
             }

@@ -13,7 +13,7 @@ use super::re;
 /// units.").
 pub(super) static OPENS_GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:turning|moving|turn|move|now|shifting|as|looking|let\s+me\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|provide|share|cover|give)|i'll\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|cover)|with\s+respect)\s+(?:(?:now\s+)?(?:to|for|on|at|ahead|through|about|you\s+through)\s+)?(?:our\s+|the\s+|my\s+)?(?:\w+\s+){0,3}?(?:guidance|outlook|expectations|forecast)|(?:reiterating|reaffirming|reiterate|reaffirm|affirming|updating|raising|introducing|initiating)\s+(?:our\s+|its\s+|the\s+)?(?:[a-z0-9'\s-]+)?(?:guidance|outlook)|(?:guidance|outlook)\s+(?:is|are)\s+as\s+follows|(?:guidance|outlook)\s*(?::|is\s+as\s+follows)",
+        r"(?i)\b(?:turning|moving|turn|move|now|shifting|as|looking|let\s+me\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|provide|share|cover|give)|i'll\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|cover)|with\s+respect)\s+(?:(?:now\s+)?(?:to|for|on|at|ahead|through|about|you\s+through)\s+)?(?:our\s+|the\s+|my\s+)?(?:\w+\s+){0,3}?(?:guidance|outlook|expectations|forecast)|(?:reiterating|reaffirming|reiterate|reaffirm|affirming|updating|raising|introducing|initiating)\s+(?:our\s+|its\s+|the\s+)?(?:[a-z0-9'\s-]+)?(?:guidance|outlook)|(?:the\s+following|(?:are|'re|’re|am|is)\s+(?:now\s+)?(?:providing|issuing|giving|initiating|introducing))\s+(?:our\s+|the\s+|its\s+)?(?:[a-z0-9'\s-]+?)?(?:guidance|outlook)|(?:guidance|outlook)\s+(?:is|are)\s+as\s+follows|(?:guidance|outlook)\s*(?::|is\s+as\s+follows)",
     )
 });
 /// A sentence that opens with its topic: "For the fourth quarter, ...", "Turning to 2022".

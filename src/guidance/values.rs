@@ -154,7 +154,10 @@ fn figure_candidates(s: &str) -> Vec<Quantity> {
             let quoted = q.text.trim().len() > digits.len()
                 || s[..q.span.start].ends_with('\'')
                 || s[..q.span.start].ends_with('’');
-            !(q.unit == Unit::Count && quoted && digits.len() == 2)
+            // "the second quarter of fiscal 21", "FY22": a year after "fiscal" or "FY".
+            let head = s[..q.span.start].trim_end().to_ascii_lowercase();
+            let after_fiscal = head.ends_with("fiscal") || head.ends_with("fy");
+            !(q.unit == Unit::Count && (quoted || after_fiscal) && digits.len() == 2)
         })
         // "Slide 13", "page 4": where something is shown, not a figure.
         .filter(|q| {
