@@ -1386,3 +1386,42 @@ We expect year-over-year growth in net sales of 4% to 6%. We expect healthy EBIT
         );
     }
 }
+
+/// What a percentage is a share of: a cost to gross profit named before or after the figure
+/// ("SG&A as a percentage of gross profit to remain below 68%", "below 68% SG&A as a percent of
+/// gross profit"), to a balance ("G&A expenses to equity should run at about 2%", "about 2% of
+/// equity"), or a payout ("return at least 50% of free cash flow to shareholders"); and a
+/// target "in the coming years" is no guide of this year.
+#[test]
+fn ratios_to_profit_balances_and_payouts() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Corvid Auto fourth quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We expect SG&A as a percentage of gross profit to remain below 66% in 2024. We will continue to target operating below 65% SG&A as a percent of gross profit. \
+Going forward, we expect annualized G&A expenses to equity to run at about 1.8% each quarter. We expect compensation costs of about 1.2% of average assets. \
+We plan to return at least 60% of free cash flow to shareholders. We target an adjusted EBITDA margin of about 21% in the coming years.\n",
+    );
+    let got: Vec<(String, String, Option<String>)> = extract(&t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f), f.period.clone()))
+        .collect();
+    let has = |label: &str, value: &str| got.iter().any(|(l, v, _)| l == label && v == value);
+    assert!(has("SG&A, % of gross profit", "≤ 66%"), "{got:?}");
+    assert!(has("SG&A, % of gross profit", "≤ 65%"), "{got:?}");
+    assert!(
+        has("Annualized G&A expenses, % of equity", "≈ 1.8%"),
+        "{got:?}"
+    );
+    assert!(
+        has("Compensation costs, % of average assets", "≈ 1.2%"),
+        "{got:?}"
+    );
+    assert!(
+        has("Returned to shareholders, % of free cash flow", "≥ 60%"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(l, _, p)| l == "Adjusted EBITDA margin"
+            && p.as_deref().is_some_and(|p| !p.starts_with("FY"))),
+        "{got:?}"
+    );
+}

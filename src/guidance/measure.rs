@@ -56,13 +56,32 @@ fn amount(m: Metric) -> bool {
     )
 }
 
+/// "gross profit": an amount, though the lexicon files it with the margins.
+fn profit_amount(w: &MetricWord) -> bool {
+    w.metric == Metric::Margin && w.label.to_ascii_lowercase().ends_with("profit")
+}
+
+/// Words before a percentage of a cash flow paid out: "return 50% of", "distribute about".
+static RETURNED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:return|returning|returned|distribute|distributing|pay\s+out|paying\s+out)\s+(?:to\s+shareholders\s+)?(?:at\s+least\s+|about\s+|approximately\s+|roughly\s+|around\s+|over\s+|more\s+than\s+|up\s+to\s+)*$",
+    )
+});
+
+/// "2% of equity", "1.1% of average assets": balances a ratio is taken to.
+static OF_BALANCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*of\s+(?:our\s+|the\s+|its\s+|total\s+)?(?P<object>(?:average\s+|tangible\s+|common\s+|shareholders['’]?\s+|stockholders['’]?\s+)?(?:equity|assets|book\s+value|deposits|loans|capital|aum|assets\s+under\s+management))\b",
+    )
+});
+
 /// "approximately 30% of our adjusted EBITDA", "free cash flow as a percent of adjusted net
 /// income to be approximately 100%": a ratio, labelled "Free cash flow, % of adjusted net
 /// income". Ratios to revenue are `as_rate`'s (they are margins and cost ratios).
 fn ratio(before: &str, after: &str, subject: Option<&MetricWord>) -> Option<MetricWord> {
     static OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:as\s+an?\s+)?(?:percent(?:age)?|%|share|portion|proportion)\s+of\s+(?P<object>(?:[\w&'’-]+\s+){1,5}?)(?:to\s+be|is|was|will\s+be|should\s+be|at|of|in\s+the\s+range\s+of|around|approximately|about|roughly|near|close\s+to)\b",
+            r"(?i)\b(?:as\s+an?\s+)?(?:percent(?:age)?|%|share|portion|proportion)\s+of\s+(?P<object>(?:[\w&'’-]+\s+){1,5}?)(?:to\s+(?:be|remain|stay|run|average|come\s+in)|is|was|will\s+be|should\s+be|at|of|in\s+the\s+range\s+of|around|approximately|about|roughly|near|close\s+to|below|above|under|remain|stay)\b",
         )
     });
     static OF_AFTER: LazyLock<Regex> =
@@ -82,6 +101,77 @@ fn ratio(before: &str, after: &str, subject: Option<&MetricWord>) -> Option<Metr
             per_share: false,
         }
     };
+    // "to return at least 50% of free cash flow to shareholders": what is paid out of it.
+    if RETURNED.is_match(before)
+        && OF_AFTER.is_match(after)
+        && let Some((object, _)) = right_after(after)
+        && amount(object.metric)
+        && object.metric != Metric::Other
+    {
+        let object_label = lower_first(&object.label);
+        return Some(MetricWord {
+            metric: Metric::Other,
+            label: format!("Returned to shareholders, % of {object_label}"),
+            basis: object.basis,
+            per_share: false,
+        });
+    }
+    // "G&A expenses to run at about 2% of equity": a ratio to a balance the lexicon does not
+    // name as a metric.
+    if let Some(c) = OF_BALANCE.captures(after) {
+        let subject = nearest_before(before)
+            .map(|(b, _)| b)
+            .or(subject.cloned())?;
+        return Some(MetricWord {
+            metric: Metric::Other,
+            label: format!(
+                "{}, % of {}",
+                subject.label,
+                c["object"].to_ascii_lowercase()
+            ),
+            basis: subject.basis,
+            per_share: false,
+        });
+    }
+    // "annualized G&A expenses to equity should run at about 2%": the ratio named before.
+    static TO_BALANCE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bto\s+(?P<object>(?:average\s+|tangible\s+|common\s+)?(?:equity|assets|book\s+value|deposits|loans))\b(?P<rest>[^,;]{0,60})$",
+        )
+    });
+    if let Some(c) = TO_BALANCE.captures(before)
+        && let Some(m) = c.get(0)
+        && let Some((subject, _)) = nearest_before(&before[..m.start()])
+    {
+        return Some(MetricWord {
+            metric: Metric::Other,
+            label: format!(
+                "{}, % of {}",
+                subject.label,
+                c["object"].to_ascii_lowercase()
+            ),
+            basis: subject.basis,
+            per_share: false,
+        });
+    }
+    // "below 68% SG&A as a percentage of gross profit": subject and object after the figure.
+    static AS_PERCENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*(?P<subject>(?:[\w&/-]+\s+){0,3}?[\w&/-]+)\s+as\s+(?:an?\s+)?(?:percent(?:age)?|%|share)\s+of\s+(?:our\s+|the\s+|total\s+)?(?P<object>(?:[\w&-]+\s*){1,3})",
+        )
+    });
+    if let Some(c) = AS_PERCENT_AFTER.captures(after)
+        && let Some((subject, _)) = nearest_before(&format!("{} ", &c["subject"]))
+        && let Some((object, _)) = nearest_before(&format!("{} ", c["object"].trim()))
+        && subject.metric != object.metric
+    {
+        return Some(MetricWord {
+            metric: Metric::Other,
+            label: format!("{}, % of {}", subject.label, lower_first(&object.label)),
+            basis: subject.basis.or(object.basis),
+            per_share: false,
+        });
+    }
     // Said after the figure: the chosen word is the object, the subject comes from before.
     if OF_AFTER.is_match(after)
         && let Some((object, _)) = right_after(after)
@@ -99,7 +189,7 @@ fn ratio(before: &str, after: &str, subject: Option<&MetricWord>) -> Option<Metr
     // Said before it: "FCF as a percent of adjusted net income to be approximately".
     let c = OF_BEFORE.captures_iter(before).last()?;
     let (object, _) = nearest_before(&format!("{} ", c["object"].trim()))?;
-    if !amount(object.metric) || object.metric == Metric::Other {
+    if !(amount(object.metric) || profit_amount(&object)) || object.metric == Metric::Other {
         return None;
     }
     let head = &before[..c.get(0).map_or(0, |m| m.start())];
