@@ -98,8 +98,12 @@ fn find_row(call: &Call, j: &Value) -> Option<usize> {
         })
         .collect();
     // A row whose label or period has changed since it was judged is no longer the row judged.
+    // A label that gained the part of the business it belongs to ("Aerospace: Sales growth")
+    // is still the row judged.
     hits.into_iter().find(|&i| {
-        call.rows[i].label == j["label"].as_str().unwrap_or("")
+        let judged = j["label"].as_str().unwrap_or("");
+        let label = &call.rows[i].label;
+        (label == judged || label.ends_with(&format!(": {judged}")))
             && call.rows[i].period.as_deref() == j["period"].as_str()
     })
 }

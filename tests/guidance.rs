@@ -1425,3 +1425,40 @@ We plan to return at least 60% of free cash flow to shareholders. We target an a
         "{got:?}"
     );
 }
+
+/// A sentence that opens with a part of the business that is not the company ("For Lakeside
+/// Telecom, ...", "In our residential insulation business, ...", "For the Specialty segment,
+/// ...") gives that part's figures, and their labels name it; the company itself, a period or
+/// "Within the segment," name no part.
+#[test]
+fn a_part_of_the_business_named_first_labels_its_figures() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Harbor Cellular fourth quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For Lakeside Telecom, we expect total operating revenues of $1.01 billion to $1.06 billion in 2024. At Harbor Cellular, we expect service revenues of $3.0 billion to $3.1 billion. \
+For the Specialty segment, we expect operating margins of 12% to 14%. For the full year, we expect capital expenditures of $600 million to $650 million. \
+Within the segment, we expect volumes to grow 3% to 5%.\n",
+    );
+    let got: Vec<(String, String)> = extract(&t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f)))
+        .collect();
+    let label_of = |v: &str| {
+        got.iter()
+            .find(|(_, x)| x == v)
+            .map(|(l, _)| l.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        label_of("$1.010B–$1.060B"),
+        "Lakeside Telecom: Total operating revenues",
+        "{got:?}"
+    );
+    assert_eq!(label_of("$3.000B–$3.100B"), "Service revenues", "{got:?}");
+    assert_eq!(
+        label_of("12%–14%"),
+        "Specialty segment: Operating margins",
+        "{got:?}"
+    );
+    assert!(!label_of("$600M–$650M").contains(':'), "{got:?}");
+    assert!(!label_of("3%–5%").contains(':'), "{got:?}");
+}

@@ -1182,6 +1182,20 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     row.previous = Some(old);
                 }
             }
+            // "For Lakeside Telecom, we expect revenues of ...": the part's figures, named so.
+            if out.len() > rows_before
+                && let Some(part) = naming::segment_topic(s, &company)
+            {
+                for o in &mut out[rows_before..] {
+                    if !o
+                        .label
+                        .to_ascii_lowercase()
+                        .contains(&part.to_ascii_lowercase())
+                    {
+                        o.label = format!("{part}: {}", o.label);
+                    }
+                }
+            }
             if !earlier.is_empty() {
                 let mut i = rows_before;
                 while i < out.len() {
