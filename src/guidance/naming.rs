@@ -290,6 +290,61 @@ pub(super) fn name_bare(head: &str, s: &str, local: std::ops::Range<usize>) -> O
     None
 }
 
+/// The part of the business a sentence opens with, when it is not the company itself: "For
+/// Lakeside Telecom, we expect ...", "In our North American residential insulation business,
+/// ...", "For the Specialty segment, ...". Its figures are that part's, and their labels say so.
+pub(super) fn segment_topic(s: &str, company: &str) -> Option<String> {
+    static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\W*(?:(?:[Aa]nd|[Nn]ow|[Aa]lso|[Ss]o|[Tt]urning\s+to|[Mm]oving\s+to)\s+)?(?:[Ff]or|[Aa]t|[Ii]n|[Ww]ithin|[Aa]cross)\s+(?:the\s+|our\s+)?(?P<name>(?:[\w&.'’-]+\s+){0,5}?[\w&.'’-]+)\s*,",
+        )
+    });
+    const PART: &[&str] = &[
+        "segment",
+        "segments",
+        "business",
+        "businesses",
+        "division",
+        "unit",
+        "operations",
+    ];
+    let c = TOPIC.captures(s)?;
+    let name = c.name("name")?.as_str().trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.last()?.to_ascii_lowercase();
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(|ch| ch.is_ascii_uppercase()));
+    // A period, a figure or a turn of phrase is no part of the business ("For the fourth
+    // quarter,", "For 2024,", "In addition,", "At the midpoint,").
+    // "Within the segment,": one named before, not named here.
+    if words.len() == 1 && PART.contains(&last.as_str())
+        || name.bytes().any(|b| b.is_ascii_digit())
+        || super::period::find_period(name, super::CallPeriod::default()).is_some()
+        || !(capitalised || PART.contains(&last.as_str()))
+    {
+        return None;
+    }
+    static NOT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:q[1-4]|h[12]|fy|fiscal|january|february|march|april|may|june|july|august|september|october|november|december|summary|total|aggregate|addition|general|particular|short|closing|conclusion|summary|sum|turn|turning|terms|light|fact|contrast|comparison|practice|other\s+words|guidance|outlook|gaap|non-gaap|the\s+meantime|the\s+interim|the\s+end|this\s+regard)\b",
+        )
+    });
+    let lower = name.to_ascii_lowercase();
+    let company = company.trim().to_ascii_lowercase();
+    let first_of_company = company.split_whitespace().next().unwrap_or("");
+    if NOT_PARTS.is_match(name)
+        || !first_of_company.is_empty() && lower.contains(first_of_company)
+        || lower == "company"
+        || lower.starts_with("company ")
+    {
+        return None;
+    }
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,59 +403,4 @@ mod tests {
             None
         );
     }
-}
-
-/// The part of the business a sentence opens with, when it is not the company itself: "For
-/// Lakeside Telecom, we expect ...", "In our North American residential insulation business,
-/// ...", "For the Specialty segment, ...". Its figures are that part's, and their labels say so.
-pub(super) fn segment_topic(s: &str, company: &str) -> Option<String> {
-    static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"^\W*(?:(?:[Aa]nd|[Nn]ow|[Aa]lso|[Ss]o|[Tt]urning\s+to|[Mm]oving\s+to)\s+)?(?:[Ff]or|[Aa]t|[Ii]n|[Ww]ithin|[Aa]cross)\s+(?:the\s+|our\s+)?(?P<name>(?:[\w&.'’-]+\s+){0,5}?[\w&.'’-]+)\s*,",
-        )
-    });
-    const PART: &[&str] = &[
-        "segment",
-        "segments",
-        "business",
-        "businesses",
-        "division",
-        "unit",
-        "operations",
-    ];
-    let c = TOPIC.captures(s)?;
-    let name = c.name("name")?.as_str().trim();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let last = words.last()?.to_ascii_lowercase();
-    let capitalised = words
-        .iter()
-        .all(|w| w.chars().next().is_some_and(|ch| ch.is_ascii_uppercase()));
-    // A period, a figure or a turn of phrase is no part of the business ("For the fourth
-    // quarter,", "For 2024,", "In addition,", "At the midpoint,").
-    // "Within the segment,": one named before, not named here.
-    if words.len() == 1 && PART.contains(&last.as_str())
-        || name.bytes().any(|b| b.is_ascii_digit())
-        || super::period::find_period(name, super::CallPeriod::default()).is_some()
-        || !(capitalised || PART.contains(&last.as_str()))
-    {
-        return None;
-    }
-    static NOT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)^(?:q[1-4]|h[12]|fy|fiscal|january|february|march|april|may|june|july|august|september|october|november|december|summary|total|aggregate|addition|general|particular|short|closing|conclusion|summary|sum|turn|turning|terms|light|fact|contrast|comparison|practice|other\s+words|guidance|outlook|gaap|non-gaap|the\s+meantime|the\s+interim|the\s+end|this\s+regard)\b",
-        )
-    });
-    let lower = name.to_ascii_lowercase();
-    let company = company.trim().to_ascii_lowercase();
-    let first_of_company = company.split_whitespace().next().unwrap_or("");
-    if NOT_PARTS.is_match(name)
-        || !first_of_company.is_empty() && lower.contains(first_of_company)
-        || lower == "company"
-        || lower.starts_with("company ")
-    {
-        return None;
-    }
-    let mut chars = name.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
 }
