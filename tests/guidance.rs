@@ -1462,3 +1462,29 @@ Within the segment, we expect volumes to grow 3% to 5%.\n",
     assert!(!label_of("$600M–$650M").contains(':'), "{got:?}");
     assert!(!label_of("3%–5%").contains(':'), "{got:?}");
 }
+
+/// A change skipped as a change carries on through its list ("new products to add roughly $25
+/// million of revenue in 2024 and $65 million by 2025": both are what the products add, not
+/// the revenue), and "$0.03 per share per quarter of EPS benefit" is the benefit, not EPS.
+#[test]
+fn a_list_of_changes_and_an_effect_per_share() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Pelican Foods third quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We expect new products to add roughly $25 million of revenue in 2024 and $65 million by 2025. We expect about $0.03 per share per quarter of EPS benefit from the debt paydown. We expect revenue of $1.2 billion in 2024.\n",
+    );
+    let got: Vec<(String, String)> = extract(&t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f)))
+        .collect();
+    assert!(
+        !got.iter()
+            .any(|(_, v)| v.contains("65M") || v.contains("25M")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(l, v)| l.starts_with("Benefit") && v.contains("0.03")),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(l, _)| l == "Revenue"), "{got:?}");
+}

@@ -695,6 +695,9 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 })
                 .or_else(|| sentence_period.clone());
             let mut skipped_prev = false;
+            // Why the figure before was skipped, when it was a change ("add roughly $25 million
+            // of revenue in 2024 and $65 million by 2025": the list goes on with changes).
+            let mut skipped_change = false;
             let mut parts = false;
             // "a headwind approaching $60 million for revenue and $20 million for adjusted
             // EBITDA": the effect goes on through the list.
@@ -892,7 +895,8 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                             !cues::forward(own_clause)
                         };
                 // "excludes $0.63 or $106 million": the same item in other units.
-                let same_as_skipped = skipped_prev && OR_AGAIN.is_match(before);
+                let same_as_skipped = skipped_prev && OR_AGAIN.is_match(before)
+                    || skipped_change && fig.unit == Unit::Usd && LIST_GOES_ON.is_match(before);
                 // "25% growth at the high end of guidance": an end of a range given before.
                 let end_of_range = END_OF_RANGE.find(after).is_some_and(|m| {
                     let between = &after[..m.start()];
@@ -998,6 +1002,8 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         s
                     );
                 }
+                skipped_change = matches!(skipped, Some("usd_delta" | "increment"))
+                    || skipped_change && skipped == Some("same_as_skipped");
                 if skipped.is_some() {
                     if cues::past_before(before) || cues::old_guide(before, upto) {
                         earlier.push((fig.low.abs(), fig.high.map(f64::abs)));
@@ -1109,9 +1115,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                             // the headwind is another item, inside this one.
                             // "$125 million in annual run rate revenue synergies".
                             let words = lead.split_whitespace().count();
+                            let lead_lower = lead.trim_start().to_ascii_lowercase();
+                            // "$0.03 per share per quarter of EPS benefit".
                             (words <= 3
                                 || words <= 6
-                                    && lead.trim_start().to_ascii_lowercase().starts_with("in "))
+                                    && (lead_lower.starts_with("in ")
+                                        || PER_SHARE_OF.is_match(&lead_lower)))
                                 && !lead.split_whitespace().any(|w| {
                                     matches!(
                                         w.to_ascii_lowercase().as_str(),

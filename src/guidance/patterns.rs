@@ -338,3 +338,16 @@ pub(super) static MIDPOINT_OF: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:a|the|its)\s+mid-?point\s+(?:of\s+|at\s+|is\s+|being\s+)?(?:about\s+|approximately\s+)?$",
     )
 });
+
+/// Words between two figures of one list: "in 2024 and", ", and about", "or another".
+pub(super) static LIST_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:(?:in|for|during|by|over|through)\s+(?:the\s+)?[\w\s'-]{0,24}?)?,?\s*(?:and|or|then)\s+(?:about|approximately|roughly|around|nearly|another|an?\s+(?:further|additional)\s+)?\s*$",
+    )
+});
+
+/// "per share per quarter of EPS ": the words between an amount per share and the effect it
+/// names ("$0.03 per share per quarter of EPS benefit").
+pub(super) static PER_SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^per\s+share(?:\s+per\s+(?:quarter|year|annum))?\s+(?:of|in)\s+(?:[\w-]+\s+){0,2}$")
+});
