@@ -1488,3 +1488,30 @@ We expect new products to add roughly $25 million of revenue in 2024 and $65 mil
     );
     assert!(got.iter().any(|(l, _)| l == "Revenue"), "{got:?}");
 }
+
+/// Bank and energy phrasings: two balances growing by the same figures stay two rows ("loans
+/// ... 1% to 3%", "deposits ... 1% to 3%"); a pace per quarter is a guide, not a price; a unit
+/// cost per gallon is a cost, not a commodity price; volumes in gallons are volumes; and "will
+/// exceed" is a bound ahead, not a result passed.
+#[test]
+fn balances_paces_unit_costs_and_bounds() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Osprey Bank third quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We expect average loans to grow 1% to 3% in 2024. We expect average deposits to grow 1% to 3% in 2024. We expect period-end loans to grow between $1 billion and $1.5 billion per quarter.\n\n\
+For our renewable fuels business, we expect sales volumes to average 1.2 million gallons per day in 2024. Operating expenses in 2024 should be $0.45 per gallon. Free cash flow conversion for the full year will exceed 100%.\n",
+    );
+    let got: Vec<(String, String)> = extract(&t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f)))
+        .collect();
+    let has = |label: &str, value: &str| {
+        got.iter()
+            .any(|(l, v)| l.contains(label) && v.contains(value))
+    };
+    assert!(has("Average loans growth", "1%–3%"), "{got:?}");
+    assert!(has("Average deposits growth", "1%–3%"), "{got:?}");
+    assert!(has("Period-end loans growth", "$1.000B–$1.500B"), "{got:?}");
+    assert!(has("Volumes", "1.2M"), "{got:?}");
+    assert!(has("Operating expenses", "0.45"), "{got:?}");
+    assert!(has("Free cash flow conversion", "100%"), "{got:?}");
+}

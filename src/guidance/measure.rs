@@ -279,7 +279,15 @@ fn level(w: MetricWord, before: &str) -> MetricWord {
             r"(?i)\b(?:growth|grow(?:s|ing)?|increase[sd]?|rise|up|higher|expand(?:s|ing)?)\s+(?:(?:of|by)\s+)(?:an?\s+)?(?:additional\s+|incremental\s+|approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|at\s+least\s+|up\s+to\s+)*$|\b(?:incremental|additional)\s+$",
         )
     });
-    if w.metric != Metric::Growth || !w.label.ends_with(" growth") || BY_OR_OF.is_match(before) {
+    // "loans to grow between $1 billion and $1.5 billion per quarter": the growth of a balance.
+    static GROW_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\bgrow(?:s|ing)?\s+(?:by\s+)?(?:between|by|of)\s+(?:about\s+|approximately\s+)?$")
+    });
+    if w.metric != Metric::Growth
+        || !w.label.ends_with(" growth")
+        || BY_OR_OF.is_match(before)
+        || GROW_BETWEEN.is_match(before)
+    {
         return w;
     }
     let base = w.label.trim_end_matches(" growth").to_string();

@@ -903,7 +903,13 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     between.split_whitespace().count() <= 4 && !between.contains(" and ")
                 });
                 // "$4 copper", "$70 oil": a price the guide assumes.
-                let price = fig.unit == Unit::Usd && COMMODITY.is_match(after);
+                // "Operating expenses in 2024 should be $0.45 per gallon" is a unit cost.
+                let price = fig.unit == Unit::Usd
+                    && COMMODITY.is_match(after)
+                    && !word.as_ref().is_some_and(|w| {
+                        matches!(w.metric, Metric::Expense | Metric::Margin)
+                            || w.label.to_ascii_lowercase().contains("cost")
+                    });
                 skipped_prev = true;
                 // "this excludes $0.63 ..., offset in part by the gain ... of $0.59": every figure
                 // of a list of exclusions is one.
@@ -1059,11 +1065,17 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     // the prepared remarks (in Q&A such a figure is a restatement or an aside).
                     // "$2.05 per MMBtu": a price assumption, not a guide.
                     if fig.unit == Unit::Count
-                        || after.trim_start().starts_with("per ")
+                        || after.trim_start().starts_with("per ") && !PER_TIME.is_match(after)
                         || !fwd
                         || the_turn.section == Section::Qa
                         || !cues::names_guide(s)
                     {
+                        if trace() {
+                            eprintln!(
+                                "guidance: skipped {:?}: no metric named",
+                                &s[fig.span.clone()]
+                            );
+                        }
                         continue;
                     }
                     let other = MetricWord {
@@ -1150,9 +1162,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 };
                 // "$192 per megawatt day" is a price; "$13,000 per day" of margin is a unit
                 // economics guide.
+                // "$1 billion to $1.5 billion per quarter" is a pace, not a price.
+                let per_time = PER_TIME.is_match(after);
                 if fig.unit == Unit::Usd
                     && !word.per_share
                     && after.trim_start().starts_with("per ")
+                    && !per_time
                     && !matches!(
                         word.metric,
                         Metric::Revenue

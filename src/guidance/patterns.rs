@@ -351,3 +351,7 @@ pub(super) static LIST_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static PER_SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^per\s+share(?:\s+per\s+(?:quarter|year|annum))?\s+(?:of|in)\s+(?:[\w-]+\s+){0,2}$")
 });
+
+/// "per quarter", "per year", "a month": a pace over time, not a unit price.
+pub(super) static PER_TIME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:per|a|each)\s+(?:quarter|year|annum|month|week)\b"));

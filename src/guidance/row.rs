@@ -117,8 +117,12 @@ pub(super) fn push(
     f.direction = direction;
     f.speaker = speaker.to_string();
     f.section = section;
+    // The same figure said again is one row; a growth or an "Other" only with the same label
+    // (loans and deposits are both "Other", their growth both "Growth").
     let dup = out.iter().any(|o| {
         o.metric == f.metric
+            && (!matches!(o.metric, Metric::Other | Metric::Growth)
+                || same_words(&o.label, &f.label))
             && o.period == f.period
             && o.low == f.low
             && o.high == f.high
@@ -127,6 +131,19 @@ pub(super) fn push(
     if !dup {
         out.push(f);
     }
+}
+
+/// True when one label's words are all in the other's ("Revenue growth", "Total revenue
+/// growth"): the same measure, said with more or fewer qualifiers.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '&')
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w))
 }
 
 /// True when a period ("FY2020", "Q2 FY2021") is already reported by the call: a year before
