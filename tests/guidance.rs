@@ -1515,3 +1515,30 @@ For our renewable fuels business, we expect sales volumes to average 1.2 million
     assert!(has("Operating expenses", "0.45"), "{got:?}");
     assert!(has("Free cash flow conversion", "100%"), "{got:?}");
 }
+
+/// The metric of a figure is not read inside an exclusion between the metric and its verb
+/// ("adjusted earnings per diluted share, excluding ... funds used for lost revenue and other
+/// items, is estimated to be"), but a clause that names its own subject after "excluding ...
+/// and" still names it.
+#[test]
+fn the_metric_is_not_inside_an_exclusion() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Plumbright third quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Our full-year 2023 adjusted earnings per diluted share, excluding non-cash expense for stock options, relief funds used for lost revenue and other discrete items is estimated to be in the range of $12.10 to $12.30. \
+We expect direct operating expenses to be $35 million to $40 million, excluding inventory impact and total capital spending to be between $4 million and $7 million.\n",
+    );
+    let got: Vec<(String, String)> = extract(&t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f)))
+        .collect();
+    assert!(
+        got.iter()
+            .any(|(l, v)| l.contains("earnings per diluted share") && v == "$12.10–$12.30"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(l, v)| l.to_ascii_lowercase().contains("capital spending") && v == "$4M–$7M"),
+        "{got:?}"
+    );
+}

@@ -759,6 +759,11 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     let b = &own[prev_start.min(own.len())..fig.span.start.min(own.len())];
                     b.rsplit([';', ':']).next().unwrap_or(b)
                 };
+                // "adjusted earnings per diluted share, excluding ... funds used for lost
+                // revenue and other discrete items, is estimated": the metric is not inside
+                // the exclusions.
+                let before_own_masked = mask_exclusions(before_own);
+                let before_own: &str = &before_own_masked;
                 // "up 2.5% in terms of organic revenue": the words after name it outright.
                 let explicit = after
                     .trim_start()

@@ -355,3 +355,53 @@ pub(super) static PER_SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// "per quarter", "per year", "a month": a pace over time, not a unit price.
 pub(super) static PER_TIME: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:per|a|each)\s+(?:quarter|year|annum|month|week)\b"));
+
+/// The text with an exclusion clause between a metric and its verb blanked ("adjusted EPS,
+/// excluding ... lost revenue and other items, is estimated to be"): same byte offsets.
+pub(super) fn mask_exclusions(s: &str) -> std::borrow::Cow<'_, str> {
+    static EXCLUSION: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i),\s*(?:excluding|before|net\s+of|exclusive\s+of|which\s+excludes?)\b[^;:]*?\s(?:is|are|will|should|would|to\s+be|expected|estimated|projected|anticipated)\b",
+        )
+    });
+    let Some(m) = EXCLUSION.find_iter(s).last() else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    // Blank from the comma up to the verb, keeping the verb; a clause with its own subject
+    // ("..., we expect capital expenditures to be") is no exclusion, and one that goes on
+    // with "and" to another noun ("excluding inventory impact and total capital spending to
+    // be") ends there ("and other discrete items" goes on with the list).
+    let span = m.as_str();
+    if span.contains(" we ") || span.contains(" they ") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let verb = span
+        .rfind(char::is_whitespace)
+        .map_or(m.end(), |i| m.start() + i);
+    let verb = span
+        .match_indices(" and ")
+        .map(|(i, _)| m.start() + i)
+        .find(|&i| {
+            let next = s[i + 5..].trim_start().to_ascii_lowercase();
+            ![
+                "other",
+                "certain",
+                "one-time",
+                "non-recurring",
+                "nonrecurring",
+            ]
+            .iter()
+            .any(|w| next.starts_with(w))
+        })
+        .unwrap_or(verb)
+        .min(verb);
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..m.start()]);
+    out.extend(
+        s[m.start()..verb]
+            .chars()
+            .map(|c| if c.is_ascii() { ' ' } else { c }),
+    );
+    out.push_str(&s[verb..]);
+    std::borrow::Cow::Owned(out)
+}
