@@ -256,9 +256,17 @@ pub(crate) fn re(p: &str) -> Regex {
     // Word boundaries are ASCII ones: the patterns read English, and an ASCII boundary keeps
     // the regex engine on its fast lazy DFA instead of the Unicode-aware fallback.
     let p = ascii_classes(p);
+    // Without Unicode mode case folding is ASCII's and the automata are smaller; a pattern that
+    // needs Unicode (a negated class, a non-ASCII letter in a class) is built with it.
     regex::RegexBuilder::new(&p)
+        .unicode(false)
         .dfa_size_limit(8 << 20)
         .build()
+        .or_else(|_| {
+            regex::RegexBuilder::new(&p)
+                .dfa_size_limit(8 << 20)
+                .build()
+        })
         .unwrap_or_else(|e| panic!("bad built-in pattern {p}: {e}"))
 }
 
