@@ -257,9 +257,10 @@ fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
     .unwrap()
     .lines()
     .map(|l| serde_json::from_str::<Value>(l).unwrap())
-    // The latest round: H6, 96 rows of 30 calls of 17 companies nobody had read, drawn and
-    // judged blind on commit 4da8dce (40.6% of all rows right, 53.6% of those shown).
-    .filter(|j| j["round"] == "H6")
+    // The latest round: H7, 100 rows of 70 calls of guidance-wide's held-out companies that no
+    // round had judged, drawn and judged blind on commit 95a711e (51% of all rows right, 61%
+    // of those shown; AUC 0.85). Held-out calls never train the model, so this stays a measure.
+    .filter(|j| j["round"] == "H7")
     .collect();
     let mut calls: HashMap<String, Vec<GuidanceFigure>> = HashMap::new();
     let (mut all, mut all_right, mut shown, mut shown_right) = (0, 0, 0, 0);
@@ -278,7 +279,9 @@ fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
             .or_insert_with(|| extract(&callread::library::load_file(&path).unwrap()));
         let Some(row) = rows.iter().find(|r| {
             r.line as u64 == j["line"].as_u64().unwrap()
-                && r.label == j["label"].as_str().unwrap()
+                && (r.label == j["label"].as_str().unwrap()
+                    || r.label
+                        .ends_with(&format!(": {}", j["label"].as_str().unwrap())))
                 && r.period.as_deref() == j["period"].as_str()
                 && r.low == j["low"].as_f64()
         }) else {
@@ -302,7 +305,7 @@ fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
     assert!(all >= 60, "the judged rows are still produced ({all})");
     assert!(p_shown >= p_all + 0.03, "the model no longer helps");
     // The threshold keeps 90% of the right rows on the training folds; on companies never
-    // read it kept 85% (H5) and 95% (H6).
+    // read it kept 85% (H5), 95% (H6) and 96% (H7).
     assert!(
         shown_right as f64 >= 0.80 * all_right as f64,
         "too many right rows hidden"

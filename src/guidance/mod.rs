@@ -262,11 +262,7 @@ pub(crate) fn re(p: &str) -> Regex {
         .unicode(false)
         .dfa_size_limit(8 << 20)
         .build()
-        .or_else(|_| {
-            regex::RegexBuilder::new(&p)
-                .dfa_size_limit(8 << 20)
-                .build()
-        })
+        .or_else(|_| regex::RegexBuilder::new(&p).dfa_size_limit(8 << 20).build())
         .unwrap_or_else(|e| panic!("bad built-in pattern {p}: {e}"))
 }
 
