@@ -1542,3 +1542,17 @@ We expect direct operating expenses to be $35 million to $40 million, excluding 
         "{got:?}"
     );
 }
+
+/// "$7.30 a share to $7.40 a share" is one range; "raising the low end of our guidance to
+/// $2.70, resulting in a range of $2.70 to $2.75" gives the range, not the moved end alone.
+#[test]
+fn ranges_with_a_share_and_a_moved_end() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tallow Tools second quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We are raising our adjusted EPS guidance to $5.10 a share to $5.25 a share. We are raising the low end of our full year 2023 adjusted diluted EPS guidance to $5.15, resulting in a range of $5.15 to $5.25 for the year.\n",
+    );
+    let got: Vec<String> = extract(&t).iter().map(format_value).collect();
+    assert!(got.iter().any(|v| v == "$5.10–$5.25"), "{got:?}");
+    assert!(got.iter().any(|v| v == "$5.15–$5.25"), "{got:?}");
+    assert!(!got.iter().any(|v| v == "$5.15" || v == "$5.10"), "{got:?}");
+}

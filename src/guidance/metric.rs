@@ -749,7 +749,7 @@ fn ratio_of(before: &str, after: &str) -> Option<&'static str> {
     // "an increase of sales in the mid-single digits".
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^\s*(?:of\s+(?:net\s+|total\s+(?:[\w-]+\s+){0,4}?)?|(?:or\s+(?:better|more|less|lower)\s+)?(?:[\w&-]+\s+){0,2}?to\s+(?:net\s+)?)(sales|revenues?|premiums?)\b",
+            r"(?i)^\s*(?:of\s+(?:our\s+|the\s+)?(?:net\s+|consolidated\s+|total\s+(?:[\w-]+\s+){0,4}?)?|(?:or\s+(?:better|more|less|lower)\s+)?(?:[\w&-]+\s+){0,2}?to\s+(?:net\s+)?)(sales|revenues?|premiums?)\b",
         )
     });
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {

@@ -968,6 +968,9 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     ("others_capex", &|| others_capex),
                     ("imply", &|| IMPLY.is_match(upto)),
                     ("end_of_range", &|| end_of_range),
+                    // "raising the low end of our EPS guidance to $2.70, resulting in a range
+                    // of $2.70 to $2.75": one end moved, the range is the guide.
+                    ("end_moved", &|| END_MOVED.is_match(before)),
                     ("price", &|| price),
                     ("standing_range", &|| STANDING.is_match(before)),
                     ("guide_change", &|| {

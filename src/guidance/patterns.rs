@@ -405,3 +405,10 @@ pub(super) fn mask_exclusions(s: &str) -> std::borrow::Cow<'_, str> {
     out.push_str(&s[verb..]);
     std::borrow::Cow::Owned(out)
 }
+
+/// "raising the low end of our full year EPS guidance to": one end of a range moved.
+pub(super) static END_MOVED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:low|high|lower|upper|bottom|top)\s+end\s+of\s+(?:[\w'’-]+\s+){0,10}?(?:guidance|range|outlook|forecast)\s+(?:range\s+)?(?:to|by|at)\s+(?:about\s+|approximately\s+)?$",
+    )
+});
