@@ -1556,3 +1556,27 @@ We are raising our adjusted EPS guidance to $5.10 a share to $5.25 a share. We a
     assert!(got.iter().any(|v| v == "$5.15–$5.25"), "{got:?}");
     assert!(!got.iter().any(|v| v == "$5.15" || v == "$5.10"), "{got:?}");
 }
+
+/// Which capex ("growth capital expenditures", "maintenance capex") stays in the label; a part
+/// of the business that is the sentence's subject ("Our specialty films business is off to a
+/// strong start with forecasted revenue of ...") or a short capitalised topic ("For U.S.
+/// domestic,") labels its figures; "At the Acme level," is the company.
+#[test]
+fn capex_kinds_and_parts_as_subjects() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Acme Industries first quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For full year 2023, we continue to expect growth capital expenditures to be approximately $1.2 billion. We expect maintenance capex of $250 million to $300 million in 2023. \
+Our specialty films business is off to a strong start in fiscal 2023 with forecasted revenue of approximately $90 million for the fiscal year. \
+For U.S. domestic, we anticipate revenue growth of around 4.5%. At the Acme level, we expect sales of $12.5 billion to $13 billion.\n",
+    );
+    let labels: Vec<String> = extract(&t).iter().map(|f| f.label.clone()).collect();
+    for want in [
+        "Growth capital expenditures",
+        "Maintenance capex",
+        "Specialty films business: Revenue",
+        "U.S. domestic: Revenue growth",
+        "Sales",
+    ] {
+        assert!(labels.iter().any(|l| l == want), "{want}: {labels:?}");
+    }
+}

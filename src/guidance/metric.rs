@@ -81,7 +81,7 @@ const LEXICON: &[(Metric, &str)] = &[
     (Metric::Ebitda, r"\b(?:ebitda(?:re|r)?|oibda)\b"),
     (
         Metric::Capex,
-        r"\bcapital\s+(?:expenditures?|spending|spend|investments?|budget|program)\b|\bcap\s?ex\b|\bcapex\b|\b(?:projected|planned|budgeted)\s+capital\b",
+        r"\b(?:(?:growth|maintenance|sustaining)\s+)?(?:capital\s+(?:expenditures?|spending|spend|investments?|budget|program)|cap\s?ex|capex)\b|\b(?:projected|planned|budgeted)\s+capital\b",
     ),
     (
         Metric::TaxRate,

@@ -308,13 +308,21 @@ pub(super) fn segment_topic(s: &str, company: &str) -> Option<String> {
         "unit",
         "operations",
     ];
-    let c = TOPIC.captures(s)?;
+    // "Our energy materials business is off to a strong start ... with forecasted revenue of
+    // approximately $80 million": the part is the sentence's subject.
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\W*[Oo]ur\s+(?P<name>(?:[\w&.'’-]+\s+){1,4}?(?:business|segment|division))\s+(?:is|are|was|will|should|expects?|has|had|continues|remains)\b",
+        )
+    });
+    let c = TOPIC.captures(s).or_else(|| SUBJECT.captures(s))?;
     let name = c.name("name")?.as_str().trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last()?.to_ascii_lowercase();
-    let capitalised = words
-        .iter()
-        .all(|w| w.chars().next().is_some_and(|ch| ch.is_ascii_uppercase()));
+    let capital = |w: &&str| w.chars().next().is_some_and(|ch| ch.is_ascii_uppercase());
+    // "For Lakeside Telecom,", or a short name led by a capital ("For U.S. domestic,").
+    let capitalised =
+        words.iter().all(capital) || words.len() <= 3 && words.first().is_some_and(capital);
     // A period, a figure or a turn of phrase is no part of the business ("For the fourth
     // quarter,", "For 2024,", "In addition,", "At the midpoint,").
     // "Within the segment,": one named before, not named here.
@@ -327,10 +335,23 @@ pub(super) fn segment_topic(s: &str, company: &str) -> Option<String> {
     }
     static NOT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^(?:q[1-4]|h[12]|fy|fiscal|january|february|march|april|may|june|july|august|september|october|november|december|summary|total|aggregate|addition|general|particular|short|closing|conclusion|summary|sum|turn|turning|terms|light|fact|contrast|comparison|practice|other\s+words|guidance|outlook|gaap|non-gaap|the\s+meantime|the\s+interim|the\s+end|this\s+regard)\b",
+            r"(?i)^(?:q[1-4]|h[12]|fy|fiscal|january|february|march|april|may|june|july|august|september|october|november|december|summary|total|aggregate|addition|general|particular|short|closing|conclusion|summary|sum|turn|turning|terms|light|fact|contrast|comparison|practice|other\s+words|guidance|outlook|gaap|non-gaap|the\s+meantime|the\s+interim|the\s+end|this\s+regard|investor\s+day|analyst\s+day|slide|page|today|tomorrow|looking|order|response|aggregate|all|each|both)\b",
         )
     });
     let lower = name.to_ascii_lowercase();
+    // "At the RTX level,", "On a consolidated basis,": the whole company.
+    if [
+        "level",
+        "basis",
+        "total",
+        "company",
+        "consolidated",
+        "enterprise",
+    ]
+    .contains(&last.as_str())
+    {
+        return None;
+    }
     let company = company.trim().to_ascii_lowercase();
     let first_of_company = company.split_whitespace().next().unwrap_or("");
     if NOT_PARTS.is_match(name)
