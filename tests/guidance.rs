@@ -1580,3 +1580,29 @@ For U.S. domestic, we anticipate revenue growth of around 4.5%. At the Acme leve
         assert!(labels.iter().any(|l| l == want), "{want}: {labels:?}");
     }
 }
+
+/// Growth measured against a year before the last ("sales will grow approximately 60% over
+/// 2019" on a 2021 call) says so in its label; growth over last year does not; an amount per
+/// share "higher than 2022" is a change, not EPS.
+#[test]
+fn growth_against_an_older_year_says_so() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Sleepwell second quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We expect 2023 sales will grow approximately 45% over 2021. We expect adjusted EPS growth of 8% to 10% over 2022. We expect efficiency incentives to be approximately $0.05 per share higher than 2022.\n",
+    );
+    let got: Vec<(String, String)> = extract(&t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f)))
+        .collect();
+    assert!(
+        got.iter()
+            .any(|(l, v)| l == "Sales growth vs 2021" && v == "≈ 45%"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(l, v)| l == "Adjusted EPS growth" && v == "8%–10%"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(_, v)| v.contains("0.05")), "{got:?}");
+}

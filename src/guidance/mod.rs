@@ -1195,22 +1195,39 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 sentence_metric = Some(word.clone());
                 outlook_metric = Some(word.clone());
                 let count = out.len();
-                emit(
-                    &mut out,
-                    measure::relate(
-                        word,
-                        fig.unit,
-                        // "net sales and operating income to decline 9% to 11% and 16% to 18%,
-                        // respectively": the verb before the list is every figure's.
-                        if respectively.get(i).is_some() {
-                            &s[..fig.span.start]
-                        } else {
-                            before
-                        },
-                        after,
-                        prior.as_ref(),
-                    ),
+                let word = measure::relate(
+                    word,
+                    fig.unit,
+                    // "net sales and operating income to decline 9% to 11% and 16% to 18%,
+                    // respectively": the verb before the list is every figure's.
+                    if respectively.get(i).is_some() {
+                        &s[..fig.span.start]
+                    } else {
+                        before
+                    },
+                    after,
+                    prior.as_ref(),
                 );
+                // "sales will grow approximately 60% over 2019": growth over a year before the
+                // last one is not the year's growth; the label says what it is measured
+                // against (a bare "Growth" is named first, below, and keeps no base).
+                let word = match AGAINST_YEAR
+                    .captures(after)
+                    .and_then(|c| c[1].parse::<u16>().ok())
+                {
+                    Some(base)
+                        if fig.unit == Unit::Percent
+                            && call.guide_year().is_some_and(|g| base + 1 < g)
+                            && bare_head(&word.label).is_none() =>
+                    {
+                        MetricWord {
+                            label: format!("{} vs {base}", word.label),
+                            ..word
+                        }
+                    }
+                    _ => word,
+                };
+                emit(&mut out, word);
                 // The old range quoted before it in the sentence is what this figure revises.
                 if out.len() > count
                     && let (Some(row), Some(&old)) = (out.last_mut(), earlier.last())

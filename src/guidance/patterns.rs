@@ -153,8 +153,11 @@ pub(super) static OR_MORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:[a-z-]+\s+){0,2}?or\s+(?:more|higher|better|greater|above|beyond)\b")
 });
 /// "$100 million higher than the second quarter": a difference.
-pub(super) static THAN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:higher|lower|more|less|better|worse|above|below)\s+than\b"));
+pub(super) static THAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:(?:per|a)\s+(?:diluted\s+)?share\s+)?(?:higher|lower|more|less|better|worse|above|below)\s+than\b",
+    )
+});
 /// Figures so far: "year-to-date", "to date", "so far".
 pub(super) static TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -410,5 +413,13 @@ pub(super) fn mask_exclusions(s: &str) -> std::borrow::Cow<'_, str> {
 pub(super) static END_MOVED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:low|high|lower|upper|bottom|top)\s+end\s+of\s+(?:[\w'’-]+\s+){0,10}?(?:guidance|range|outlook|forecast)\s+(?:range\s+)?(?:to|by|at)\s+(?:about\s+|approximately\s+)?$",
+    )
+});
+
+/// "60% over 2019", "14% to 17% below first quarter 2019 levels": growth measured against a
+/// year named after the figure (the year in group 1).
+pub(super) static AGAINST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:(?:growth|increase|decrease|decline|higher|lower)\s+)?(?:over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|below|above)\s+(?:the\s+|our\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?|q[1-4]\s+)?(?:fiscal\s+|calendar\s+)?[’']?(20\d\d)\b",
     )
 });
