@@ -1606,3 +1606,25 @@ We expect 2023 sales will grow approximately 45% over 2021. We expect adjusted E
     );
     assert!(!got.iter().any(|(_, v)| v.contains("0.05")), "{got:?}");
 }
+
+/// Not the company's guide: an old guide quoted after the figure ("over the $160 million we
+/// guided to in February"), a prior midpoint, a result "after showing over 6% growth", a
+/// figure that "was at our expectations", a counterfactual ("would have been up 8% to 11%"), a
+/// regulator's recommendation, an opportunity's potential. The new figures stay.
+#[test]
+fn old_guides_results_counterfactuals_and_potentials() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Granite Services second quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We're now expecting $190 million of cash taxes in 2023 or an additional $20 million over the $170 million we guided to in February. \
+We now expect property sales for the year to total $175 million to $225 million, a $75 million increase from the prior midpoint of $125 million. \
+ARR is expected to grow double digits in fiscal '24, after showing over 7% growth in fiscal '23. Capital expenditures of $45 million were at our expectations for the first half of the year. \
+Absent the capacity pull down, our unit cost guide would have been up 8% to 11%. Commission staff recommended a $188 million revenue increase. \
+This opportunity represents more than $5 million in annual sales potential.\n",
+    );
+    let got: Vec<String> = extract(&t).iter().map(format_value).collect();
+    assert!(got.iter().any(|v| v == "≈ $190M"), "{got:?}");
+    assert!(got.iter().any(|v| v == "$175M–$225M"), "{got:?}");
+    for not in ["$170M", "$125M", "> 7%", "$45M", "8%–11%", "$188M", "> $5M"] {
+        assert!(!got.iter().any(|v| v.ends_with(not)), "{not}: {got:?}");
+    }
+}

@@ -972,6 +972,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     // of $2.70 to $2.75": one end moved, the range is the guide.
                     ("end_moved", &|| END_MOVED.is_match(before)),
                     ("price", &|| price),
+                    ("potential", &|| POTENTIAL.is_match(after)),
                     ("standing_range", &|| STANDING.is_match(before)),
                     ("guide_change", &|| {
                         GUIDE_CHANGE_AFTER.is_match(chars_after(s, fig.span.end, 80))

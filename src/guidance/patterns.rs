@@ -205,7 +205,7 @@ pub(super) static MODAL: LazyLock<Regex> =
 /// Sensitivities: "would change earnings by", "would be favorably impacted by".
 pub(super) static SENSITIVITY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:would|could|might)\s+(?:\w+\s+){0,3}?(?:change|impact|affect|reduce|increase|decrease|lower|raise|add|be\s+(?:favorably|unfavorably|positively|negatively|adversely)\s+(?:impacted|affected))\b",
+        r"(?i)\b(?:would|could|might)\s+(?:\w+\s+){0,3}?(?:change|impact|affect|reduce|increase|decrease|lower|raise|add|be\s+(?:favorably|unfavorably|positively|negatively|adversely)\s+(?:impacted|affected))\b|\b(?:would|could|might)\s+have\s+(?:been|grown|come\s+in|increased|decreased|risen|fallen)\b",
     )
 });
 /// A sentence that sets a scenario: "If the Section 45L tax credit is extended, ...".
@@ -422,4 +422,9 @@ pub(super) static AGAINST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\W*(?:(?:growth|increase|decrease|decline|higher|lower)\s+)?(?:over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|below|above)\s+(?:the\s+|our\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?|q[1-4]\s+)?(?:fiscal\s+|calendar\s+)?[’']?(20\d\d)\b",
     )
+});
+
+/// "more than $5 million in annual sales potential": what an opportunity could bring.
+pub(super) static POTENTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:(?:in|of)\s+)?(?:[\w-]+\s+){0,3}?(?:potential|opportunity|upside)\b")
 });
