@@ -1628,3 +1628,29 @@ This opportunity represents more than $5 million in annual sales potential.\n",
         assert!(!got.iter().any(|v| v.ends_with(not)), "{not}: {got:?}");
     }
 }
+
+/// A growth that names only its basis takes the metric before it and keeps the basis ("full
+/// year revenue ... with organic growth in the range of 11% to 12%" is organic revenue
+/// growth), and an acronym before "segment" is part of the segment's name ("the Automotive
+/// OEM segment revenue").
+#[test]
+fn a_growth_keeps_its_basis_and_a_segment_its_acronym() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Acme third quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We now expect the Industrial OEM segment revenue to be down about 12% in the second half. We now expect full year revenue to be in the range of $9.2 billion to $9.3 billion, which is up 11% at the midpoint, with organic growth in the range of 8% to 9%.\n",
+    );
+    let got: Vec<(String, String)> = extract(&t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f)))
+        .collect();
+    assert!(
+        got.iter()
+            .any(|(l, v)| l == "Organic revenue growth" && v == "8%–9%"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(l, _)| l == "Industrial OEM segment revenue growth"),
+        "{got:?}"
+    );
+}

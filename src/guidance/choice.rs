@@ -26,8 +26,39 @@ pub(super) fn choose_metric(
     // "revenue of $X, representing year-over-year growth of 5%": the revenue's growth.
     match sentence {
         Some(prev) if generic_growth(&chosen) && prev.metric != Metric::Growth => {
+            // "revenue of $X ..., with organic growth of 11% to 12%": the qualifiers of the
+            // growth stay ("Organic revenue growth").
+            let prev_lower = prev.label.to_ascii_lowercase();
+            let qualifiers: Vec<&str> = chosen
+                .label
+                .split_whitespace()
+                .filter(|w| {
+                    let w = w.to_ascii_lowercase();
+                    // How often it is measured says nothing of what.
+                    !matches!(
+                        w.as_str(),
+                        "growth"
+                            | "year-over-year"
+                            | "year-on-year"
+                            | "annual"
+                            | "annualized"
+                            | "full-year"
+                            | "quarterly"
+                            | "sequential"
+                    ) && !prev_lower.split_whitespace().any(|p| p == w)
+                })
+                .collect();
+            let label = if qualifiers.is_empty() {
+                format!("{} growth", prev.label)
+            } else {
+                format!(
+                    "{} {} growth",
+                    qualifiers.join(" "),
+                    super::patterns::lower_first(&prev.label)
+                )
+            };
             Some(MetricWord {
-                label: format!("{} growth", prev.label),
+                label,
                 basis: chosen.basis.or(prev.basis),
                 ..chosen
             })

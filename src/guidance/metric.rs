@@ -650,6 +650,11 @@ fn segment_name_start(text: &str, start: usize) -> usize {
     let mut begin = start;
     let mut taken = 0;
     let head = &text[..start];
+    // Before "segment", an acronym is part of the name ("the Automotive OEM segment").
+    let segment_next = text[start..]
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("segment");
     for w in head.split_inclusive(' ').rev() {
         let bare = w.trim();
         if bare.is_empty() {
@@ -661,7 +666,9 @@ fn segment_name_start(text: &str, start: usize) -> usize {
             && bare
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '&')
-            && !bare.chars().skip(1).all(char::is_uppercase)
+            && (!bare.chars().skip(1).all(char::is_uppercase)
+                || segment_next
+                    && !matches!(bare, "GAAP" | "EPS" | "EBITDA" | "EBIT" | "FFO" | "AFFO"))
             && !NOT_NAMES.contains(&bare.to_ascii_lowercase().as_str());
         if !name || taken == 2 {
             break;
