@@ -1654,3 +1654,29 @@ We now expect the Industrial OEM segment revenue to be down about 12% in the sec
         "{got:?}"
     );
 }
+
+/// Which sales: "international eCommerce sales", "store sales", "wholesale" keep their kind; a
+/// share "of our annual sales" is a ratio; a price "flat to up 2%" is its change; "a return on
+/// equity of 10.25% and a 53.81% equity ratio" is no range; "a $0.03 per share increase at the
+/// midpoint" is the change to the guide.
+#[test]
+fn kinds_of_sales_shares_prices_and_changes() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Kiddo Apparel second quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We expect our international eCommerce sales to exceed $120 million this year. International sales are projected to exceed 14% of our annual sales this year. \
+We expect our average selling price in the third quarter will be flat to up 2% compared to the second quarter. \
+The filing seeks a return on equity of 10.25% and a 53.81% equity ratio. \
+Our guidance range for FFO is now $1.89 to $1.97 per share, which is a $0.03 per share increase at the midpoint.\n",
+    );
+    let got: Vec<(String, String)> = extract(&t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f)))
+        .collect();
+    let has = |l: &str, v: &str| got.iter().any(|(a, b)| a == l && b == v);
+    assert!(has("International eCommerce sales", "≥ $120M"), "{got:?}");
+    assert!(has("International sales, % of sales", "≥ 14%"), "{got:?}");
+    assert!(has("Average selling price growth", "0%–2%"), "{got:?}");
+    assert!(!got.iter().any(|(_, v)| v.contains("53.81")), "{got:?}");
+    assert!(got.iter().any(|(_, v)| v == "$1.89–$1.97"), "{got:?}");
+    assert!(!got.iter().any(|(_, v)| v.contains("0.03")), "{got:?}");
+}

@@ -171,6 +171,15 @@ const QUALIFIERS: &[&str] = &[
     "fx-neutral",
     "neutral",
     "constant-dollar",
+    // "international eCommerce sales", "store sales": which sales.
+    "international",
+    "domestic",
+    "ecommerce",
+    "e-commerce",
+    "online",
+    "digital",
+    "store",
+    "wholesale",
 ];
 
 static LEXICON_RE: LazyLock<Vec<(Metric, Regex)>> = LazyLock::new(|| {
@@ -743,6 +752,10 @@ fn amount_like(label: &str) -> bool {
         "book value",
         "fees",
         "fee",
+        "price",
+        "prices",
+        "asp",
+        "asps",
     ];
     !l.contains("growth")
         && !l.contains('%')
@@ -756,7 +769,7 @@ fn ratio_of(before: &str, after: &str) -> Option<&'static str> {
     // "an increase of sales in the mid-single digits".
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^\s*(?:of\s+(?:our\s+|the\s+)?(?:net\s+|consolidated\s+|total\s+(?:[\w-]+\s+){0,4}?)?|(?:or\s+(?:better|more|less|lower)\s+)?(?:[\w&-]+\s+){0,2}?to\s+(?:net\s+)?)(sales|revenues?|premiums?)\b",
+            r"(?i)^\s*(?:of\s+(?:our\s+|the\s+)?(?:annual\s+)?(?:net\s+|consolidated\s+|total\s+(?:[\w-]+\s+){0,4}?)?|(?:or\s+(?:better|more|less|lower)\s+)?(?:[\w&-]+\s+){0,2}?to\s+(?:net\s+)?)(sales|revenues?|premiums?)\b",
         )
     });
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {

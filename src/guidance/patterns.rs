@@ -186,7 +186,7 @@ pub(super) static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
 /// made to the guide, not a guide.
 pub(super) static GUIDE_CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:or\s+(?:an?\s+)?\$?[\d.,]+\s*(?:%|percent|million|billion)?\s+)?(?:increase|decrease|raise|reduction|improvement|decline|cut|rise|lift)\s+(?:at|in|to|from|over)\s+(?:the\s+|our\s+)?(?:midpoint|(?:prior\s+|previous\s+|original\s+|initial\s+)?(?:guidance|outlook|range|forecast))\b",
+        r"(?i)^\s*(?:or\s+(?:an?\s+)?\$?[\d.,]+\s*(?:%|percent|million|billion)?\s+)?(?:(?:per|a)\s+(?:diluted\s+)?share\s+)?(?:increase|decrease|raise|reduction|improvement|decline|cut|rise|lift)\s+(?:at|in|to|from|over)\s+(?:the\s+|our\s+)?(?:midpoint|(?:prior\s+|previous\s+|original\s+|initial\s+)?(?:guidance|outlook|range|forecast))\b",
     )
 });
 /// "higher than 2019's record": a rise over a named year.

@@ -302,6 +302,15 @@ fn range_join<'a>(
     }
     // "X or Y" is a range only for like figures ("$0.05 or $0.06").
     let or = gap.trim().eq_ignore_ascii_case("or");
+    // "a return on equity of 10.25% and a 53.81% equity ratio": "and a" joins a range only
+    // after "between" ("between a 4% decline and a 1% increase").
+    let and_a = {
+        let g = gap.trim().to_ascii_lowercase();
+        g == "and a" || g == "and an"
+    };
+    if and_a && !s[..q.span.start].to_ascii_lowercase().contains("between") {
+        return None;
+    }
     (same
         && (!or || r.unit == q.unit && r.value > q.value && r.value <= q.value * 10.0)
         && r.value.abs() >= q.value.abs() * 0.2)
