@@ -33,6 +33,22 @@ use Metric::*;
 const M: f64 = 1e6;
 const B: f64 = 1e9;
 
+/// Each row's value as the sidebar writes it and its period.
+fn values_and_periods(t: &callread::transcript::Transcript) -> Vec<(String, Option<String>)> {
+    extract(t)
+        .iter()
+        .map(|f| (format_value(f), f.period.clone()))
+        .collect()
+}
+
+/// Each row's label and its value as the sidebar writes it.
+fn labels_and_values(t: &callread::transcript::Transcript) -> Vec<(String, String)> {
+    extract(t)
+        .iter()
+        .map(|f| (f.label.clone(), format_value(f)))
+        .collect()
+}
+
 fn some(v: f64) -> Option<f64> {
     Some(v)
 }
@@ -1245,10 +1261,7 @@ fn the_rest_of_the_year() {
 We expect our full year tax rate to be 25%, and approximately 28% for the rest of the year.\n\n\
 Looking to the remainder of the year, our earnings guidance has been revised to a range of $2.95 to $3.15 per share.\n",
     );
-    let got: Vec<(String, Option<String>)> = extract(&t)
-        .iter()
-        .map(|f| (format_value(f), f.period.clone()))
-        .collect();
+    let got = values_and_periods(&t);
     let period = |v: &str| {
         got.iter()
             .find(|(x, _)| x == v)
@@ -1271,10 +1284,7 @@ fn a_growth_that_points_back_takes_the_metric_before() {
         "Operator\n\nWelcome to the Vandelay third quarter 2020 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
 We now expect adjusted EBITDA of $1.10 billion to $1.14 billion for 2020. This represents 14% growth at the midpoint.\n",
     );
-    let got: Vec<(String, String)> = extract(&t)
-        .iter()
-        .map(|f| (f.label.clone(), format_value(f)))
-        .collect();
+    let got = labels_and_values(&t);
     assert!(
         got.iter()
             .any(|(l, v)| l == "Adjusted EBITDA growth" && v == "≈ 14%"),
@@ -1292,10 +1302,7 @@ fn an_outlook_opened_with_its_year_goes_on_into_the_next_paragraph() {
 Please turn to Slide 5. Based on this outlook, our 2022 guidance is as follows.\n\n\
 Net sales are approximately $2 billion to $2.2 billion. Depreciation and amortization of approximately $65 million.\n",
     );
-    let got: Vec<(String, Option<String>)> = extract(&t)
-        .iter()
-        .map(|f| (format_value(f), f.period.clone()))
-        .collect();
+    let got = values_and_periods(&t);
     assert!(
         got.iter()
             .any(|(v, p)| v == "$2.000B–$2.200B" && p.as_deref() == Some("FY2022")),
@@ -1318,10 +1325,7 @@ Looking at the second quarter of 2023, net interest income rose. For the full ye
         callread::guidance::call_period(&t).label().as_deref(),
         Some("Q2 FY2023")
     );
-    let got: Vec<(String, Option<String>)> = extract(&t)
-        .iter()
-        .map(|f| (format_value(f), f.period.clone()))
-        .collect();
+    let got = values_and_periods(&t);
     assert!(
         got.iter()
             .any(|(v, p)| v == "3%–4%" && p.as_deref() == Some("FY2023")),
@@ -1438,10 +1442,7 @@ For Lakeside Telecom, we expect total operating revenues of $1.01 billion to $1.
 For the Specialty segment, we expect operating margins of 12% to 14%. For the full year, we expect capital expenditures of $600 million to $650 million. \
 Within the segment, we expect volumes to grow 3% to 5%.\n",
     );
-    let got: Vec<(String, String)> = extract(&t)
-        .iter()
-        .map(|f| (f.label.clone(), format_value(f)))
-        .collect();
+    let got = labels_and_values(&t);
     let label_of = |v: &str| {
         got.iter()
             .find(|(_, x)| x == v)
@@ -1472,10 +1473,7 @@ fn a_list_of_changes_and_an_effect_per_share() {
         "Operator\n\nWelcome to the Pelican Foods third quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
 We expect new products to add roughly $25 million of revenue in 2024 and $65 million by 2025. We expect about $0.03 per share per quarter of EPS benefit from the debt paydown. We expect revenue of $1.2 billion in 2024.\n",
     );
-    let got: Vec<(String, String)> = extract(&t)
-        .iter()
-        .map(|f| (f.label.clone(), format_value(f)))
-        .collect();
+    let got = labels_and_values(&t);
     assert!(
         !got.iter()
             .any(|(_, v)| v.contains("65M") || v.contains("25M")),
@@ -1500,10 +1498,7 @@ fn balances_paces_unit_costs_and_bounds() {
 We expect average loans to grow 1% to 3% in 2024. We expect average deposits to grow 1% to 3% in 2024. We expect period-end loans to grow between $1 billion and $1.5 billion per quarter.\n\n\
 For our renewable fuels business, we expect sales volumes to average 1.2 million gallons per day in 2024. Operating expenses in 2024 should be $0.45 per gallon. Free cash flow conversion for the full year will exceed 100%.\n",
     );
-    let got: Vec<(String, String)> = extract(&t)
-        .iter()
-        .map(|f| (f.label.clone(), format_value(f)))
-        .collect();
+    let got = labels_and_values(&t);
     let has = |label: &str, value: &str| {
         got.iter()
             .any(|(l, v)| l.contains(label) && v.contains(value))
@@ -1527,10 +1522,7 @@ fn the_metric_is_not_inside_an_exclusion() {
 Our full-year 2023 adjusted earnings per diluted share, excluding non-cash expense for stock options, relief funds used for lost revenue and other discrete items is estimated to be in the range of $12.10 to $12.30. \
 We expect direct operating expenses to be $35 million to $40 million, excluding inventory impact and total capital spending to be between $4 million and $7 million.\n",
     );
-    let got: Vec<(String, String)> = extract(&t)
-        .iter()
-        .map(|f| (f.label.clone(), format_value(f)))
-        .collect();
+    let got = labels_and_values(&t);
     assert!(
         got.iter()
             .any(|(l, v)| l.contains("earnings per diluted share") && v == "$12.10–$12.30"),
@@ -1590,10 +1582,7 @@ fn growth_against_an_older_year_says_so() {
         "Operator\n\nWelcome to the Sleepwell second quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
 We expect 2023 sales will grow approximately 45% over 2021. We expect adjusted EPS growth of 8% to 10% over 2022. We expect efficiency incentives to be approximately $0.05 per share higher than 2022.\n",
     );
-    let got: Vec<(String, String)> = extract(&t)
-        .iter()
-        .map(|f| (f.label.clone(), format_value(f)))
-        .collect();
+    let got = labels_and_values(&t);
     assert!(
         got.iter()
             .any(|(l, v)| l == "Sales growth vs 2021" && v == "≈ 45%"),
@@ -1639,10 +1628,7 @@ fn a_growth_keeps_its_basis_and_a_segment_its_acronym() {
         "Operator\n\nWelcome to the Acme third quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
 We now expect the Industrial OEM segment revenue to be down about 12% in the second half. We now expect full year revenue to be in the range of $9.2 billion to $9.3 billion, which is up 11% at the midpoint, with organic growth in the range of 8% to 9%.\n",
     );
-    let got: Vec<(String, String)> = extract(&t)
-        .iter()
-        .map(|f| (f.label.clone(), format_value(f)))
-        .collect();
+    let got = labels_and_values(&t);
     assert!(
         got.iter()
             .any(|(l, v)| l == "Organic revenue growth" && v == "8%–9%"),
@@ -1668,10 +1654,7 @@ We expect our average selling price in the third quarter will be flat to up 2% c
 The filing seeks a return on equity of 10.25% and a 53.81% equity ratio. \
 Our guidance range for FFO is now $1.89 to $1.97 per share, which is a $0.03 per share increase at the midpoint.\n",
     );
-    let got: Vec<(String, String)> = extract(&t)
-        .iter()
-        .map(|f| (f.label.clone(), format_value(f)))
-        .collect();
+    let got = labels_and_values(&t);
     let has = |l: &str, v: &str| got.iter().any(|(a, b)| a == l && b == v);
     assert!(has("International eCommerce sales", "≥ $120M"), "{got:?}");
     assert!(has("International sales, % of sales", "≥ 14%"), "{got:?}");

@@ -56,6 +56,16 @@ fn amount(m: Metric) -> bool {
     )
 }
 
+/// "G&A expenses, % of equity": `subject` as a ratio to a balance.
+fn to_balance(subject: &MetricWord, balance: &str) -> MetricWord {
+    MetricWord {
+        metric: Metric::Other,
+        label: format!("{}, % of {}", subject.label, balance.to_ascii_lowercase()),
+        basis: subject.basis,
+        per_share: false,
+    }
+}
+
 /// "gross profit": an amount, though the lexicon files it with the margins.
 fn profit_amount(w: &MetricWord) -> bool {
     w.metric == Metric::Margin && w.label.to_ascii_lowercase().ends_with("profit")
@@ -122,16 +132,7 @@ fn ratio(before: &str, after: &str, subject: Option<&MetricWord>) -> Option<Metr
         let subject = nearest_before(before)
             .map(|(b, _)| b)
             .or(subject.cloned())?;
-        return Some(MetricWord {
-            metric: Metric::Other,
-            label: format!(
-                "{}, % of {}",
-                subject.label,
-                c["object"].to_ascii_lowercase()
-            ),
-            basis: subject.basis,
-            per_share: false,
-        });
+        return Some(to_balance(&subject, &c["object"]));
     }
     // "annualized G&A expenses to equity should run at about 2%": the ratio named before.
     static TO_BALANCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -143,16 +144,7 @@ fn ratio(before: &str, after: &str, subject: Option<&MetricWord>) -> Option<Metr
         && let Some(m) = c.get(0)
         && let Some((subject, _)) = nearest_before(&before[..m.start()])
     {
-        return Some(MetricWord {
-            metric: Metric::Other,
-            label: format!(
-                "{}, % of {}",
-                subject.label,
-                c["object"].to_ascii_lowercase()
-            ),
-            basis: subject.basis,
-            per_share: false,
-        });
+        return Some(to_balance(&subject, &c["object"]));
     }
     // "below 68% SG&A as a percentage of gross profit": subject and object after the figure.
     static AS_PERCENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
