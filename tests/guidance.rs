@@ -1663,3 +1663,24 @@ Our guidance range for FFO is now $1.89 to $1.97 per share, which is a $0.03 per
     assert!(got.iter().any(|(_, v)| v == "$1.89–$1.97"), "{got:?}");
     assert!(!got.iter().any(|(_, v)| v.contains("0.03")), "{got:?}");
 }
+
+/// "the first half of FY '24" is that half; a standing policy a company "continues to target"
+/// ("a payout ratio of 60% to 65% of earnings") is a long-term target, not this year's guide; a
+/// figure being lapped ("as we lap 27% growth in the front half") is last year's.
+#[test]
+fn halves_of_fiscal_years_standing_policies_and_lapped_figures() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Lumen Goods fourth quarter fiscal 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+The temporary cost control actions will generate a savings of $10 million to $15 million per quarter in the first half of FY '24. We continue to target a payout ratio of 60% to 65% of earnings. \
+We expect front half sales to decline high single digits as we lap 27% growth in the front half of fiscal year '23.\n",
+    );
+    let got = values_and_periods(&t);
+    let period = |v: &str| {
+        got.iter()
+            .find(|(x, _)| x == v)
+            .and_then(|(_, p)| p.clone())
+    };
+    assert_eq!(period("$10M–$15M").as_deref(), Some("H1 FY2024"), "{got:?}");
+    assert_eq!(period("60%–65%").as_deref(), Some("long term"), "{got:?}");
+    assert!(!got.iter().any(|(v, _)| v.contains("27%")), "{got:?}");
+}
