@@ -624,3 +624,45 @@ fn a_standing_target_revised_into_the_years_guide_links() {
         "{steps:#?}"
     );
 }
+
+/// A call that reaffirms without figures does not break the chain: the third call's raise
+/// links to the first call's guide. Two segments guided under one measure ("For the Coatings
+/// segment, ... operating margins", "For the Adhesives segment, ...") are two figures, each
+/// with its own step, not one dropped or mixed with the other.
+#[test]
+fn a_figureless_reaffirmation_between_calls_and_two_segments() {
+    let transcripts = fixtures(&["quill-c.txt", "quill-a.txt", "quill-b.txt"]);
+    let steps = Ledger::from_transcripts(&transcripts).steps();
+    let company = "Quillmark Industries";
+    let eps = guides(&steps, company, Metric::Eps, "eps", "FY2024");
+    let got: Vec<(&str, Option<f64>, Change)> =
+        eps.iter().map(|g| (g.0.as_str(), g.1, g.3)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Q1 FY2024 call", Some(3.10), Change::Initiated),
+            ("Q3 FY2024 call", Some(3.25), Change::Raised)
+        ],
+        "{steps:#?}"
+    );
+    let coatings = guides(&steps, company, Metric::Margin, "coatings", "FY2024");
+    let got: Vec<(Option<f64>, Change)> = coatings.iter().map(|g| (g.1, g.3)).collect();
+    assert_eq!(
+        got,
+        [
+            (Some(14.0), Change::Initiated),
+            (Some(15.0), Change::Raised)
+        ],
+        "{steps:#?}"
+    );
+    let adhesives = guides(&steps, company, Metric::Margin, "adhesives", "FY2024");
+    let got: Vec<(Option<f64>, Change)> = adhesives.iter().map(|g| (g.1, g.3)).collect();
+    assert_eq!(
+        got,
+        [
+            (Some(18.0), Change::Initiated),
+            (Some(18.0), Change::Reiterated)
+        ],
+        "{steps:#?}"
+    );
+}
