@@ -367,6 +367,15 @@ pub(super) fn mask_exclusions(s: &str) -> std::borrow::Cow<'_, str> {
             r"(?i),\s*(?:excluding|before|net\s+of|exclusive\s+of|which\s+excludes?)\b[^;:]*?\s(?:is|are|will|should|would|to\s+be|expected|estimated|projected|anticipated)\b",
         )
     });
+    // Most figures' words hold no exclusion: skip the pattern.
+    let lower = s.to_ascii_lowercase();
+    if !s.contains(',')
+        || !["exclu", "before", "net of"]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let Some(m) = EXCLUSION.find_iter(s).last() else {
         return std::borrow::Cow::Borrowed(s);
     };
