@@ -1684,3 +1684,23 @@ We expect front half sales to decline high single digits as we lap 27% growth in
     assert_eq!(period("60%–65%").as_deref(), Some("long term"), "{got:?}");
     assert!(!got.iter().any(|(v, _)| v.contains("27%")), "{got:?}");
 }
+
+/// With no year in the opening, the year a guide names ("We're maintaining our 2024 free cash
+/// flow guidance") sets the call's year, even with words between the year and "guidance".
+#[test]
+fn the_call_year_from_a_named_guide() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Eastlake second quarter earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Since 2015, we reduced our emissions by 16%. We're maintaining our 2024 free cash flow guidance, the range of $2.3 billion to $2.7 billion.\n",
+    );
+    assert_eq!(
+        callread::guidance::call_period(&t).label().as_deref(),
+        Some("Q2 FY2024")
+    );
+    let got = values_and_periods(&t);
+    assert!(
+        got.iter()
+            .any(|(v, p)| v == "$2.300B–$2.700B" && p.as_deref() == Some("FY2024")),
+        "{got:?}"
+    );
+}

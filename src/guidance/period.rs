@@ -289,7 +289,7 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
     // opening names no year.
     static GUIDED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:full[\s-]year|fiscal(?:\s+year)?|(?:guidance|outlook|forecast)\s+for(?:\s+the\s+(?:full\s+)?year)?)\s+(20\d\d)\b|\b(20\d\d)\s+(?:full[\s-]year\s+)?(?:guidance|outlook|forecast)\b",
+            r"(?i)\b(?:full[\s-]year|fiscal(?:\s+year)?|(?:guidance|outlook|forecast)\s+for(?:\s+the\s+(?:full\s+)?year)?)\s+(20\d\d)\b|\b(20\d\d)\s+(?:full[\s-]year\s+)?(?:(?:[a-z][\w&-]*\s+){0,3}?)(?:guidance|outlook|forecast)\b",
         )
     });
     // "we'll provide our 2021 outlook in January": an outlook still to come is the next
