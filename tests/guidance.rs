@@ -1704,3 +1704,25 @@ Since 2015, we reduced our emissions by 16%. We're maintaining our 2024 free cas
         "{got:?}"
     );
 }
+
+/// "respectively" pairs periods with figures too: "guidance for the third quarter and full-year
+/// 2024 of $205 million to $235 million and $875 million to $935 million, respectively".
+#[test]
+fn respectively_pairs_periods_with_figures() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Halcyon second quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We are initiating adjusted EBITDA guidance for the third quarter and full-year 2024 of $205 million to $235 million and $875 million to $935 million, respectively.\n",
+    );
+    let got = values_and_periods(&t);
+    let period = |v: &str| {
+        got.iter()
+            .find(|(x, _)| x == v)
+            .and_then(|(_, p)| p.clone())
+    };
+    assert_eq!(
+        period("$205M–$235M").as_deref(),
+        Some("Q3 FY2024"),
+        "{got:?}"
+    );
+    assert_eq!(period("$875M–$935M").as_deref(), Some("FY2024"), "{got:?}");
+}

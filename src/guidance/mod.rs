@@ -698,6 +698,23 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         .map(period::whole_year)
                 })
                 .or_else(|| sentence_period.clone());
+            // "guidance for the third quarter and full-year 2021 of $205 million to $235 million
+            // and $875 million to $935 million, respectively": the periods in order.
+            let respectively_periods: Vec<String> =
+                if RESPECTIVELY.is_match(s) && figs.len() > 1 && proper == figs.len() {
+                    let lead = &own[..figs[0].span.start.min(own.len())];
+                    let periods: Vec<String> = LIST_SPLIT
+                        .split(lead)
+                        .filter_map(|part| find_period(part, call))
+                        .collect();
+                    if periods.len() == figs.len() {
+                        periods
+                    } else {
+                        Vec::new()
+                    }
+                } else {
+                    Vec::new()
+                };
             let mut skipped_prev = false;
             // Why the figure before was skipped, when it was a change ("add roughly $25 million
             // of revenue in 2024 and $65 million by 2025": the list goes on with changes).
@@ -1229,6 +1246,11 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     _ => word,
                 };
                 emit(&mut out, word);
+                if out.len() > count
+                    && let (Some(row), Some(p)) = (out.last_mut(), respectively_periods.get(i))
+                {
+                    row.period = Some(p.clone());
+                }
                 // The old range quoted before it in the sentence is what this figure revises.
                 if out.len() > count
                     && let (Some(row), Some(&old)) = (out.last_mut(), earlier.last())

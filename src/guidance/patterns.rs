@@ -437,3 +437,7 @@ pub(super) static AGAINST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static POTENTIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\s*(?:(?:in|of)\s+)?(?:[\w-]+\s+){0,3}?(?:potential|opportunity|upside)\b")
 });
+
+/// Where a list of names splits: "the third quarter and full-year 2021", "Q3, Q4 and 2022".
+pub(super) static LIST_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i),\s*(?:and\s+)?|\s+and\s+"));
