@@ -1726,3 +1726,22 @@ We are initiating adjusted EBITDA guidance for the third quarter and full-year 2
     );
     assert_eq!(period("$875M–$935M").as_deref(), Some("FY2024"), "{got:?}");
 }
+
+/// A paragraph that opens on a new slide ("Moving to Slide 10.") does not inherit the quarter
+/// the paragraph before spoke of.
+#[test]
+fn a_new_slide_drops_the_quarter_carried() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Northgate third quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For the fourth quarter, we expect sales to grow 3% to 4%.\n\n\
+Moving to Slide 10. Based on what we now see, we expect sales of approximately $38 billion.\n",
+    );
+    let got = values_and_periods(&t);
+    let period = |v: &str| {
+        got.iter()
+            .find(|(x, _)| x == v)
+            .and_then(|(_, p)| p.clone())
+    };
+    assert_eq!(period("3%–4%").as_deref(), Some("Q4 FY2024"), "{got:?}");
+    assert_eq!(period("≈ $38.000B").as_deref(), Some("FY2024"), "{got:?}");
+}

@@ -493,6 +493,15 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
         }
         // The Chinese paragraph's figures, read once for all the figures of the paragraph.
         let zh_figures: std::cell::OnceCell<Vec<Quantity>> = std::cell::OnceCell::new();
+        // "Moving to Slide 10.": a new slide is a new topic; a quarter or a half carried from
+        // the paragraph before does not hold on it.
+        if NEW_SLIDE.is_match(en)
+            && carried
+                .as_deref()
+                .is_some_and(|c| c.starts_with(['Q', 'H']))
+        {
+            carried = None;
+        }
         let mut period: Option<String> = carried.clone();
         // The first period the paragraph sets: its topic ("For the third quarter, ...").
         let mut topic: Option<String> = None;

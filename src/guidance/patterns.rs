@@ -441,3 +441,10 @@ pub(super) static POTENTIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Where a list of names splits: "the third quarter and full-year 2021", "Q3, Q4 and 2022".
 pub(super) static LIST_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i),\s*(?:and\s+)?|\s+and\s+"));
+
+/// A paragraph that opens on a new slide or page: "Moving to Slide 10.", "Turning to page 12,".
+pub(super) static NEW_SLIDE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:(?:and\s+)?(?:now\s+)?(?:moving|turning|turn|move|going|let's\s+(?:move|turn|go))\s+(?:on\s+|over\s+|now\s+)?to|(?:on|if\s+you\s+(?:turn|go|move)\s+to))\s+(?:the\s+next\s+)?(?:slide|page|chart)\b",
+    )
+});
