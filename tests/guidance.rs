@@ -41,6 +41,13 @@ fn values_and_periods(t: &callread::transcript::Transcript) -> Vec<(String, Opti
         .collect()
 }
 
+/// The period of the row whose value the sidebar writes as `value`.
+fn period_of(got: &[(String, Option<String>)], value: &str) -> Option<String> {
+    got.iter()
+        .find(|(x, _)| x == value)
+        .and_then(|(_, p)| p.clone())
+}
+
 /// Each row's label and its value as the sidebar writes it.
 fn labels_and_values(t: &callread::transcript::Transcript) -> Vec<(String, String)> {
     extract(t)
@@ -1262,11 +1269,7 @@ We expect our full year tax rate to be 25%, and approximately 28% for the rest o
 Looking to the remainder of the year, our earnings guidance has been revised to a range of $2.95 to $3.15 per share.\n",
     );
     let got = values_and_periods(&t);
-    let period = |v: &str| {
-        got.iter()
-            .find(|(x, _)| x == v)
-            .and_then(|(_, p)| p.clone())
-    };
+    let period = |v: &str| period_of(&got, v);
     assert_eq!(period("≈ 25%").as_deref(), Some("FY2022"), "{got:?}");
     assert_eq!(
         period("≈ 28%").as_deref(),
@@ -1675,11 +1678,7 @@ The temporary cost control actions will generate a savings of $10 million to $15
 We expect front half sales to decline high single digits as we lap 27% growth in the front half of fiscal year '23.\n",
     );
     let got = values_and_periods(&t);
-    let period = |v: &str| {
-        got.iter()
-            .find(|(x, _)| x == v)
-            .and_then(|(_, p)| p.clone())
-    };
+    let period = |v: &str| period_of(&got, v);
     assert_eq!(period("$10M–$15M").as_deref(), Some("H1 FY2024"), "{got:?}");
     assert_eq!(period("60%–65%").as_deref(), Some("long term"), "{got:?}");
     assert!(!got.iter().any(|(v, _)| v.contains("27%")), "{got:?}");
@@ -1714,11 +1713,7 @@ fn respectively_pairs_periods_with_figures() {
 We are initiating adjusted EBITDA guidance for the third quarter and full-year 2024 of $205 million to $235 million and $875 million to $935 million, respectively.\n",
     );
     let got = values_and_periods(&t);
-    let period = |v: &str| {
-        got.iter()
-            .find(|(x, _)| x == v)
-            .and_then(|(_, p)| p.clone())
-    };
+    let period = |v: &str| period_of(&got, v);
     assert_eq!(
         period("$205M–$235M").as_deref(),
         Some("Q3 FY2024"),
@@ -1737,11 +1732,7 @@ For the fourth quarter, we expect sales to grow 3% to 4%.\n\n\
 Moving to Slide 10. Based on what we now see, we expect sales of approximately $38 billion.\n",
     );
     let got = values_and_periods(&t);
-    let period = |v: &str| {
-        got.iter()
-            .find(|(x, _)| x == v)
-            .and_then(|(_, p)| p.clone())
-    };
+    let period = |v: &str| period_of(&got, v);
     assert_eq!(period("3%–4%").as_deref(), Some("Q4 FY2024"), "{got:?}");
     assert_eq!(period("≈ $38.000B").as_deref(), Some("FY2024"), "{got:?}");
 }
