@@ -117,8 +117,9 @@ pub(super) fn push(
     f.direction = direction;
     f.speaker = speaker.to_string();
     f.section = section;
-    // The same figure said again is one row; a growth or an "Other" only with the same label
-    // (loans and deposits are both "Other", their growth both "Growth").
+    // The same figure said again is one row; a growth or an "Other" only when one label's
+    // words hold the other's (loans and deposits are both "Other", their growth both
+    // "Growth"; "Revenue growth" said again as "Total revenue growth" is one row).
     let dup = out.iter().any(|o| {
         o.metric == f.metric
             && (!matches!(o.metric, Metric::Other | Metric::Growth)
