@@ -1736,3 +1736,19 @@ Moving to Slide 10. Based on what we now see, we expect sales of approximately $
     assert_eq!(period("3%–4%").as_deref(), Some("Q4 FY2024"), "{got:?}");
     assert_eq!(period("≈ $38.000B").as_deref(), Some("FY2024"), "{got:?}");
 }
+
+/// "annually" right after a figure is a rate per year, not this year's figure: "run rate
+/// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
+#[test]
+fn annual_after_a_figure_is_per_year() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Pinecrest fourth quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+After the office closures, we anticipate quarterly run rate expense savings of $4 million in the segment, or $16 million annually.\n",
+    );
+    let got = values_and_periods(&t);
+    assert_eq!(
+        period_of(&got, "≈ $16M").as_deref(),
+        Some("run rate"),
+        "{got:?}"
+    );
+}

@@ -572,7 +572,13 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
             c.get(0).is_some_and(|m| {
                 // "growth of 3% off of our 2020 total expenses": a base, not the period.
                 let base = c.name("yn").is_some() && named_as_base(s, m.range());
-                !(base || PAST_NOUN.is_match(&s[m.end()..]))
+                // "11% to 13% annual EPS growth": a rate per year, not this year's figure.
+                let lead = s[..m.start()].trim_end();
+                let per_year = m.as_str().eq_ignore_ascii_case("annual")
+                    && (lead.is_empty()
+                        || lead.ends_with('%')
+                        || lead.ends_with(|c: char| c.is_ascii_digit()));
+                !(base || per_year || PAST_NOUN.is_match(&s[m.end()..]))
             })
         })
         .last();
