@@ -1752,3 +1752,26 @@ After the office closures, we anticipate quarterly run rate expense savings of $
         "{got:?}"
     );
 }
+
+/// "For 2026, we are confirming our earnings guidance of ..." on a 2024 call is the guide of
+/// 2026, not a horizon reached "by 2026"; "our long-term guidance that for fiscal 2027 ..." is a
+/// target for that year.
+#[test]
+fn a_later_year_named_with_for_is_that_years_guide() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Riverbend Utilities second quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For 2026, we are confirming our earnings guidance with a consolidated range of $2.42 to $2.62. \
+We are reaffirming our long-term guidance that for fiscal 2027, we will deliver adjusted EPS growth of at least 30%.\n",
+    );
+    let got = values_and_periods(&t);
+    assert_eq!(
+        period_of(&got, "$2.42–$2.62").as_deref(),
+        Some("FY2026"),
+        "{got:?}"
+    );
+    assert_eq!(
+        period_of(&got, "≥ 30%").as_deref(),
+        Some("FY2027"),
+        "{got:?}"
+    );
+}

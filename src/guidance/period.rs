@@ -483,6 +483,9 @@ pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
     static YEAR_INSIDE: LazyLock<Regex> = LazyLock::new(|| re(r"\b20\d\d\b"));
     // A year is the best horizon; "long-term" or a CAGR only when no year is named.
     let mut loose: Option<String> = None;
+    // A later year named with "for": the year a long-term target is for ("our long-term
+    // guidance that for fiscal 2024 ..."), else that year's guide, which the period reads.
+    let mut for_year: Option<u16> = None;
     for c in HORIZON.captures_iter(s) {
         // "our long-term 2024 financial targets", "a 2025 goal for gross margin": the year
         // the target is set for.
@@ -540,10 +543,21 @@ pub(super) fn find_horizon(s: &str, guide_year: Option<u16>) -> Option<String> {
             .and_then(|y| year_number(y.as_str()))
             && guide_year.is_some_and(|g| y >= g + 2)
         {
+            // "For 2023, we are confirming our earnings guidance": that year's guide, not a
+            // horizon reached by then.
+            if c.get(0)
+                .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("for"))
+            {
+                for_year.get_or_insert(y);
+                continue;
+            }
             return Some(format!("by {y}"));
         }
     }
-    loose
+    match (loose, for_year) {
+        (Some(_), Some(y)) => Some(format!("FY{y}")),
+        (loose, _) => loose,
+    }
 }
 
 /// The period nearest the end of `s` (callers pass the words before a figure, or its own
