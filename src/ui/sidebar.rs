@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 
 use super::{Theme, put};
 use crate::app::AppState;
@@ -131,6 +131,30 @@ fn rows(state: &AppState, figures: &[GuidanceFigure]) -> Vec<Row> {
     rows
 }
 
+/// A sidebar row's style: the selection's when selected (brighter with the sidebar focused),
+/// else `normal`.
+fn row_style(selected: bool, state: &AppState, theme: &Theme, normal: Style) -> Style {
+    if selected && state.sidebar_focus {
+        theme.selected
+    } else if selected {
+        theme.cursor
+    } else {
+        normal
+    }
+}
+
+/// Paints line `y` of `list` in `style`.
+fn fill_row(buf: &mut Buffer, list: Rect, y: u16, style: Style) {
+    buf.set_style(
+        Rect {
+            y,
+            height: 1,
+            ..list
+        },
+        style,
+    );
+}
+
 /// The history line of figure `f` (number `i`) at line `y` of the list: the guide before it
 /// ([`history_line`]), indented under the figure.
 fn draw_history_row(
@@ -143,21 +167,8 @@ fn draw_history_row(
     theme: &Theme,
 ) {
     let selected = i == state.sidebar_selected && state.sidebar_on_history;
-    let style = if selected && state.sidebar_focus {
-        theme.selected
-    } else if selected {
-        theme.cursor
-    } else {
-        theme.dim
-    };
-    buf.set_style(
-        Rect {
-            y,
-            height: 1,
-            ..list
-        },
-        style,
-    );
+    let style = row_style(selected, state, theme, theme.dim);
+    fill_row(buf, list, y, style);
     if let Some(text) = history_line(state, f) {
         put(
             buf,
@@ -182,23 +193,13 @@ fn draw_figure_row(
     theme: &Theme,
 ) {
     let selected = i == state.sidebar_selected && !state.sidebar_on_history;
-    let style = if selected && state.sidebar_focus {
-        theme.selected
-    } else if selected {
-        theme.cursor
-    } else if !f.shown() {
-        theme.dim
-    } else {
-        theme.en
-    };
-    buf.set_style(
-        Rect {
-            y,
-            height: 1,
-            ..list
-        },
-        style,
+    let style = row_style(
+        selected,
+        state,
+        theme,
+        if f.shown() { theme.en } else { theme.dim },
     );
+    fill_row(buf, list, y, style);
     let warn = f.zh.as_ref().is_some_and(|z| !z.matches);
     let mark = if warn { "⚠" } else { " " };
     put(buf, list.x, y, mark, 1, theme.flag.patch(style));
