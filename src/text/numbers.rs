@@ -197,6 +197,52 @@ impl Taken {
 /// apostrophe years, decades, "million dollars", then plain numbers (with a range's first end
 /// completed from its second), and last the number words.
 pub fn english(text: &str) -> Vec<Quantity> {
+    // "$878 [Phonetic] million", "$4.20 [ph] to $4.325 billion": a transcriber's note on a
+    // word is read around, and the spans point back into the text as written.
+    if let Some((clean, cuts)) = without_notes(text) {
+        let mut out = english_plain(&clean);
+        for q in &mut out {
+            q.span = back(&cuts, q.span.start, true)..back(&cuts, q.span.end, false);
+        }
+        return out;
+    }
+    english_plain(text)
+}
+
+/// Transcribers' notes on a word just heard ("[Phonetic]", "[ph]", "[sic]"), with the space
+/// before them.
+static EN_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s*\[(?:phon?\w*|ph|sic)\]"));
+
+/// The text without transcribers' notes, and where each cut was: its position in the clean
+/// text and the bytes removed there. `None` when there is no note.
+fn without_notes(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
+    if memchr::memchr(b'[', text.as_bytes()).is_none() || !EN_NOTE.is_match(text) {
+        return None;
+    }
+    let mut clean = String::with_capacity(text.len());
+    let mut cuts = Vec::new();
+    let mut last = 0;
+    for m in EN_NOTE.find_iter(text) {
+        clean.push_str(&text[last..m.start()]);
+        cuts.push((clean.len(), m.len()));
+        last = m.end();
+    }
+    clean.push_str(&text[last..]);
+    Some((clean, cuts))
+}
+
+/// A position in the clean text mapped back to the text as written. A start at a cut lies
+/// after the note; an end at a cut lies before it.
+fn back(cuts: &[(usize, usize)], pos: usize, start: bool) -> usize {
+    pos + cuts
+        .iter()
+        .take_while(|(at, _)| if start { *at <= pos } else { *at < pos })
+        .map(|(_, len)| len)
+        .sum::<usize>()
+}
+
+/// [`english`] on text without transcribers' notes.
+fn english_plain(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
     // Passes whose patterns need a character the text lacks are skipped (most paragraphs
     // have no quarter, no apostrophe year, no "dollars").
@@ -1176,6 +1222,23 @@ mod tests {
             vals(&english("$100K deals, 50 basis points, 5 cents")),
             [(1e5, Unit::Usd), (50.0, Unit::Bps), (0.05, Unit::Usd)]
         );
+    }
+
+    #[test]
+    fn transcribers_notes_inside_a_figure_are_read_around() {
+        let text =
+            "a price of $64 [Phonetic] million, and sales of $3.10 [ph] to $3.25 billion [sic].";
+        let q = english(text);
+        assert_eq!(
+            vals(&q),
+            [(64e6, Unit::Usd), (3.10e9, Unit::Usd), (3.25e9, Unit::Usd)]
+        );
+        // Spans point into the text as written.
+        assert_eq!(&text[q[0].span.clone()], "$64 [Phonetic] million");
+        assert_eq!(&text[q[1].span.clone()], "$3.10");
+        assert_eq!(&text[q[2].span.clone()], "$3.25 billion");
+        // A gap the transcriber could not hear is not read around.
+        assert_eq!(vals(&english("$5 [Inaudible] million")), [(5.0, Unit::Usd)]);
     }
 
     #[test]
