@@ -735,33 +735,99 @@ fn point_within(point: Ends, range: Ends) -> bool {
     }
 }
 
-fn unique_by_key<'a, T>(
+/// Each key's distinct values in one call: a point inside a range is the range said again, and
+/// the range stands; a value within [`SAID_AGAIN`] of one said before it in the call is that
+/// figure said again ("about $2.3 billion" after "$2.25 billion to $2.35 billion"), and the
+/// first stands.
+fn distinct_by_key<'a, T>(
     items: impl IntoIterator<Item = (Key, &'a T, Ends)>,
-) -> BTreeMap<Key, &'a T> {
-    let mut seen: BTreeMap<Key, (&T, Ends, bool)> = BTreeMap::new();
+) -> BTreeMap<Key, Vec<(&'a T, Ends)>> {
+    let mut seen: BTreeMap<Key, Vec<(&T, Ends)>> = BTreeMap::new();
     for (key, item, values) in items {
-        match seen.get_mut(&key) {
-            Some((kept, v, ambiguous)) => {
-                // "$11.70 to $12.30 ... $12.00 at the midpoint": a point inside a range is
-                // the range said again; the range stands.
-                if point_within(*v, values) {
-                    *kept = item;
-                    *v = values;
-                } else if !(point_within(values, *v)
-                    || same_opt(v.0, values.0) && same_opt(v.1, values.1))
-                {
-                    *ambiguous = true;
-                }
+        let list = seen.entry(key).or_default();
+        match list.iter_mut().find(|(_, v)| {
+            point_within(*v, values)
+                || point_within(values, *v)
+                || same_opt(v.0, values.0) && same_opt(v.1, values.1)
+                || distance(*v, values).is_some_and(|d| d <= SAID_AGAIN)
+        }) {
+            // "$11.70 to $12.30 ... $12.00 at the midpoint".
+            Some(kept)
+                if point_within(kept.1, values)
+                    || !point_within(values, kept.1)
+                        && distance(kept.1, values).is_some_and(|d| d > 0.0) =>
+            {
+                *kept = (item, values)
             }
-            None => {
-                seen.insert(key, (item, values, false));
-            }
+            Some(_) => {}
+            None => list.push((item, values)),
         }
     }
-    seen.into_iter()
-        .filter(|(_, (_, _, ambiguous))| !ambiguous)
-        .map(|(k, (item, _, _))| (k, item))
-        .collect()
+    seen
+}
+
+/// How far apart two guides' midpoints are, relative to the larger.
+fn distance(a: Ends, b: Ends) -> Option<f64> {
+    let mid = |e: Ends| match e {
+        (Some(l), Some(h)) => Some((l + h) / 2.0),
+        (Some(x), None) | (None, Some(x)) => Some(x),
+        (None, None) => None,
+    };
+    let (a, b) = (mid(a)?, mid(b)?);
+    let scale = a.abs().max(b.abs());
+    Some(if scale == 0.0 {
+        0.0
+    } else {
+        (a - b).abs() / scale
+    })
+}
+
+/// Two values under one key in one call this near are one figure said twice.
+const SAID_AGAIN: f64 = 0.05;
+
+/// Two guides this near are one figure revised; farther, two figures (two segments' revenue).
+const SAME_TRACK: f64 = 0.3;
+
+/// The track each of one call's values joins, given the tracks' last values (updated, and
+/// extended by the values that start a track). A value joins the track it is nearest to when
+/// it is near ([`SAME_TRACK`]) and no other value or track is nearly as near; otherwise it
+/// starts a track of its own.
+fn join_tracks(ends: &mut Vec<Ends>, values: &[Ends]) -> Vec<usize> {
+    let d: Vec<Vec<f64>> = values
+        .iter()
+        .map(|v| {
+            ends.iter()
+                .map(|e| distance(*v, *e).unwrap_or(f64::INFINITY))
+                .collect()
+        })
+        .collect();
+    let clear = |best: f64, other: f64| other > (2.0 * best).max(best + 0.1);
+    let mut out = vec![usize::MAX; values.len()];
+    for (vi, row) in d.iter().enumerate() {
+        let Some((ti, &best)) = row.iter().enumerate().min_by(|a, b| a.1.total_cmp(b.1)) else {
+            continue;
+        };
+        let alone_for_value = row
+            .iter()
+            .enumerate()
+            .all(|(t, &x)| t == ti || clear(best, x));
+        let alone_for_track = d
+            .iter()
+            .enumerate()
+            .all(|(v, r)| v == vi || clear(best, r[ti]));
+        if best <= SAME_TRACK && alone_for_value && alone_for_track {
+            out[vi] = ti;
+        }
+    }
+    for (vi, t) in out.iter_mut().enumerate() {
+        if *t == usize::MAX {
+            *t = ends.len();
+            ends.push(values[vi]);
+        } else {
+            ends[*t] = values[vi];
+        }
+    }
+    out
 }
 
 impl Ledger {
@@ -863,9 +929,10 @@ impl Ledger {
             let key = key_of(f)?;
             Some(if crowded.contains(&key) {
                 // A label that names only the measure ("Revenue") under a crowded key is one
-                // of several same-named figures (a segment's, said plainly): not linked.
+                // of several same-named figures (a segment's, said plainly): it is told apart
+                // from the others by its value, below.
                 if plain_label(&f.label) {
-                    return None;
+                    return Some(key);
                 }
                 Key {
                     label: format!("{}#{}", key.label, f.label.to_lowercase()),
@@ -875,34 +942,67 @@ impl Ledger {
                 key
             })
         };
+        // Each call's distinct values under each key, in call order.
+        let per_call: Vec<BTreeMap<Key, Vec<(&GuidanceFigure, Ends)>>> = members
+            .iter()
+            .enumerate()
+            .map(|(order, &i)| {
+                distinct_by_key(
+                    library[i]
+                        .1
+                        .iter()
+                        // The figures the model is sure of, as the sidebar shows them, and
+                        // those another call corroborates.
+                        .filter(|f| taken(order, f))
+                        .filter_map(|f| Some((key_in_call(f)?, f, (f.low, f.high)))),
+                )
+            })
+            .collect();
+        // A key some call gives several values under is split into tracks by value.
+        let several: std::collections::BTreeSet<&Key> = per_call
+            .iter()
+            .flat_map(|m| m.iter().filter(|(_, v)| v.len() > 1).map(|(k, _)| k))
+            .collect();
+        let mut track_ends: BTreeMap<Key, Vec<Ends>> = BTreeMap::new();
         for (order, &i) in members.iter().enumerate() {
-            let figures = library[i].1;
-            let unique = unique_by_key(
-                figures
-                    .iter()
-                    // The figures the model is sure of, as the sidebar shows them, and those
-                    // another call corroborates.
-                    .filter(|f| taken(order, f))
-                    .filter_map(|f| Some((key_in_call(f)?, f, (f.low, f.high)))),
-            );
-            for (key, f) in unique {
-                first_seen.entry(key.clone()).or_insert((order, f.line));
-                template.insert(key.clone(), f);
-                by_key.entry(key).or_default().push(Point {
-                    source: f.source.clone(),
-                    line: f.line,
-                    call: self.calls[i].label(),
-                    low: f.low,
-                    high: f.high,
-                    label: f.label.clone(),
-                    word: f.direction,
-                    text: f.text.clone(),
-                    paragraph: f.paragraph,
-                    span: f.span.clone(),
-                    zh_spans: f.zh_spans.clone(),
-                    order,
-                    previous: f.previous,
-                });
+            for (key, values) in &per_call[order] {
+                let placed: Vec<(Key, &GuidanceFigure)> = if several.contains(key) {
+                    let ends = track_ends.entry(key.clone()).or_default();
+                    let vals: Vec<Ends> = values.iter().map(|(_, v)| *v).collect();
+                    let tracks = join_tracks(ends, &vals);
+                    values
+                        .iter()
+                        .zip(tracks)
+                        .map(|((f, _), t)| {
+                            let k = Key {
+                                label: format!("{}~{t}", key.label),
+                                ..key.clone()
+                            };
+                            (k, *f)
+                        })
+                        .collect()
+                } else {
+                    values.iter().map(|(f, _)| (key.clone(), *f)).collect()
+                };
+                for (key, f) in placed {
+                    first_seen.entry(key.clone()).or_insert((order, f.line));
+                    template.insert(key.clone(), f);
+                    by_key.entry(key).or_default().push(Point {
+                        source: f.source.clone(),
+                        line: f.line,
+                        call: self.calls[i].label(),
+                        low: f.low,
+                        high: f.high,
+                        label: f.label.clone(),
+                        word: f.direction,
+                        text: f.text.clone(),
+                        paragraph: f.paragraph,
+                        span: f.span.clone(),
+                        zh_spans: f.zh_spans.clone(),
+                        order,
+                        previous: f.previous,
+                    });
+                }
             }
         }
         merge_one_sided_basis(&mut by_key, &mut first_seen);
@@ -1182,6 +1282,45 @@ mod tests {
             classify((Some(10.0), None), (Some(12.0), None)),
             Change::Raised
         );
+    }
+
+    #[test]
+    fn values_join_the_track_they_are_clearly_nearest() {
+        let v = |x: f64| (Some(x), Some(x));
+        let mut ends = Vec::new();
+        // The first call starts a track for each value.
+        assert_eq!(join_tracks(&mut ends, &[v(4.2), v(1.3)]), [0, 1]);
+        // The next call's values, in another order, each join their own.
+        assert_eq!(join_tracks(&mut ends, &[v(1.4), v(4.3)]), [1, 0]);
+        assert_eq!(ends, [v(4.3), v(1.4)]);
+        // A value far from both (a cut by half) starts a new track.
+        assert_eq!(join_tracks(&mut ends, &[v(2.1)]), [2]);
+        // A value about as near to two tracks joins neither.
+        let mut ends = vec![v(10.0), v(11.0)];
+        assert_eq!(join_tracks(&mut ends, &[v(10.5)]), [2]);
+    }
+
+    #[test]
+    fn a_value_said_again_in_a_call_is_one_value() {
+        let items = [
+            ("a", (Some(2.25), Some(2.35))),
+            ("b", (Some(2.3), Some(2.3))),
+            ("c", (Some(2.26), Some(2.36))),
+            ("d", (Some(5.0), Some(5.0))),
+        ];
+        let key = Key {
+            kind: Kind::Guide,
+            metric: Metric::Revenue,
+            label: String::new(),
+            basis: None,
+            unit: crate::guidance::GuideUnit::Usd,
+            period: "FY2024".into(),
+        };
+        let got = distinct_by_key(items.iter().map(|(n, v)| (key.clone(), n, *v)));
+        // The midpoint inside the range is the range again; the range a cent off replaces it
+        // (the later one stands); $5 is another figure.
+        let names: Vec<&str> = got[&key].iter().map(|(n, _)| **n).collect();
+        assert_eq!(names, ["c", "d"]);
     }
 
     #[test]

@@ -286,14 +286,41 @@ fn every_step_points_at_real_lines_and_segments_never_mix() {
             }
         }
     }
-    // General Dynamics gives several segments' revenues under one word in one call: none of
-    // them is a sequence.
-    assert!(
-        !ledger
-            .sequences
-            .iter()
-            .any(|s| s.company == "General Dynamics" && s.metric == Metric::Revenue),
+    // General Dynamics gives several segments' revenues under one word in one call: each
+    // sequence follows one of them, by value, and never jumps to another's.
+    for seq in ledger
+        .sequences
+        .iter()
+        .filter(|s| s.company == "General Dynamics" && s.metric == Metric::Revenue)
+    {
+        for w in seq.guides.windows(2) {
+            let (a, b) = (w[0].midpoint().unwrap(), w[1].midpoint().unwrap());
+            assert!((a - b).abs() <= 0.3 * a.abs().max(b.abs()), "{seq:?}");
+        }
+    }
+}
+
+/// Two groups' revenues, both said as plain "revenue" in each call and in a different order:
+/// each call's two values are told apart by value, and each group's revision is its own step.
+#[test]
+fn two_unnamed_segments_follow_their_own_values() {
+    let transcripts = fixtures(&["tern-b.txt", "tern-a.txt"]);
+    let steps = Ledger::from_transcripts(&transcripts).steps();
+    let company = "Ternwood Systems";
+    let mut revenue: Vec<(Option<f64>, Option<f64>)> = steps
+        .iter()
+        .filter(|s| s.company == company && s.metric == Metric::Revenue)
+        .filter_map(|s| Some((s.from.as_ref()?.low, s.to.as_ref()?.low)))
+        .collect();
+    revenue.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    assert_eq!(
+        revenue,
+        [(Some(1.3e9), Some(1.4e9)), (Some(4.2e9), Some(4.3e9))],
+        "{steps:#?}"
     );
+    let eps = guides(&steps, company, Metric::Eps, "adjusted eps", "FY2023");
+    assert_eq!(eps.len(), 2, "{steps:#?}");
+    assert_eq!(eps[1].3, Change::Raised);
 }
 
 /// The invented calls of `tests/fixtures/history`, in the order of their file names (not the
