@@ -1060,17 +1060,46 @@ impl Ledger {
                     .map(|a| (label_key(a.metric, &a.label), a))
                     .collect()
             });
-            let matching: Vec<&Actual> = rows
+            // A track of a key told apart by value ("revenue~1") looks for the key's results.
+            let base = key.label.split('~').next().unwrap_or(&key.label);
+            let same_measure = |a: &Actual| {
+                a.period == key.period
+                    && a.unit == key.unit
+                    && a.metric == key.metric
+                    && (a.basis == key.basis || a.basis.is_none() || key.basis.is_none())
+            };
+            let mut matching: Vec<&Actual> = rows
                 .iter()
-                .filter(|(label, a)| {
-                    a.period == key.period
-                        && a.unit == key.unit
-                        && a.metric == key.metric
-                        && *label == key.label
-                        && (a.basis == key.basis || a.basis.is_none() || key.basis.is_none())
-                })
+                .filter(|(label, a)| same_measure(a) && label == base)
                 .map(|(_, a)| a)
                 .collect();
+            // Worded otherwise ("reflecting a margin of 18.6%" for the adjusted EBITDA margin
+            // guided): one label's words inside the other's, and one value near the guide.
+            if matching.is_empty() && !base.is_empty() && !base.contains('#') {
+                let words = |l: &str| -> std::collections::BTreeSet<String> {
+                    l.split_whitespace().map(str::to_string).collect()
+                };
+                let ours = words(base);
+                let near: Vec<&Actual> = rows
+                    .iter()
+                    .filter(|(label, a)| {
+                        let theirs = words(label);
+                        same_measure(a)
+                            && !theirs.is_empty()
+                            && (theirs.is_subset(&ours) || ours.is_subset(&theirs))
+                            && last.midpoint().is_some_and(|mid| {
+                                (mid.abs() / 2.0..=mid.abs() * 2.0).contains(&a.value.abs())
+                            })
+                    })
+                    .map(|(_, a)| a)
+                    .collect();
+                if near
+                    .first()
+                    .is_some_and(|one| near.iter().all(|a| same(a.value, one.value)))
+                {
+                    matching = near;
+                }
+            }
             let exact: Vec<&Actual> = matching
                 .iter()
                 .copied()

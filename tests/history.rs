@@ -693,3 +693,20 @@ fn a_figureless_reaffirmation_between_calls_and_two_segments() {
         "{steps:#?}"
     );
 }
+
+/// A result worded more loosely than the guide ("reflecting a margin of 15.9%" after adjusted
+/// EBITDA, for an adjusted EBITDA margin guide of 15% to 17%) is still that guide's result, and
+/// a margin is not taken for revenue.
+#[test]
+fn a_result_worded_loosely_meets_its_guide() {
+    let transcripts = fixtures(&["wren-b.txt", "wren-a.txt"]);
+    let steps = Ledger::from_transcripts(&transcripts).steps();
+    let actual = |label: &str| -> Option<f64> {
+        steps
+            .iter()
+            .filter(|s| s.step == "actual" && s.label == label)
+            .find_map(|s| s.actual.as_ref().map(|a| a.value))
+    };
+    assert!(close(actual("Adjusted EBITDA margin"), 15.9), "{steps:#?}");
+    assert!(close(actual("Revenue"), 2.46e9), "{steps:#?}");
+}
