@@ -539,6 +539,32 @@ fn a_call_without_a_company_joins_its_folder() {
     assert_eq!(got, [Change::Initiated, Change::Raised], "{steps:#?}");
 }
 
+/// True when a fact's period and a step's name the same time. The facts write a multi-year
+/// horizon in words of their own ("FY2021-FY2025 (through 2025)", "end of FY2023",
+/// "long-term (5-year)", "ongoing"); the ledger writes "through 2025", "by 2023", "long term":
+/// the same last year, or both standing targets with no year.
+fn same_horizon(fact: &str, ours: &str) -> bool {
+    if fact == ours {
+        return true;
+    }
+    let last_year = |p: &str| -> Option<u32> {
+        p.split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse().ok())
+            .next_back()
+    };
+    let horizon = |p: &str| p.starts_with("by ") || p.starts_with("through ");
+    let standing = |p: &str| {
+        let p = p.to_ascii_lowercase();
+        p.starts_with("long") || p.starts_with("ongoing") || p.starts_with("medium")
+    };
+    let multi_year = fact.contains('-') && fact.matches("FY").count() >= 2
+        || fact.contains("through")
+        || fact.starts_with("end of");
+    multi_year && horizon(ours) && last_year(fact).is_some() && last_year(fact) == last_year(ours)
+        || standing(fact) && (standing(ours) || ours.starts_with("next "))
+}
+
 /// Facts of `../shared/corpus/history-wide` written down by readers who did not write the
 /// rules (`tests/fixtures/history_wide_facts.jsonl`: each revision with both calls' figures,
 /// each guide with the result a later call reports). Companies of the `read` part were looked
@@ -593,14 +619,14 @@ fn history_wide_facts_by_part() {
                     })
                 };
                 s.step == "guide"
-                    && s.period == period
+                    && same_horizon(period, &s.period)
                     && end(&s.from, "from_call", "from")
                     && end(&s.to, "to_call", "to")
             })
         } else {
             steps.iter().any(|s| {
                 s.step == "actual"
-                    && s.period == period
+                    && same_horizon(period, &s.period)
                     && s.actual.as_ref().is_some_and(|a| {
                         name(&a.source) == f["actual_call"].as_str().unwrap_or("")
                             && near(Some(a.value), f["actual"].as_f64())
@@ -619,11 +645,11 @@ fn history_wide_facts_by_part() {
             100.0 * *hit as f64 / *n as f64
         );
     }
-    // Floors under today's figures (read 45/105, unread 12/63): they catch a regression.
+    // Floors under today's figures (read 51/105, unread 23/63): they catch a regression.
     let recall = |part: &str| tally.get(part).map_or(0.0, |(n, h)| *h as f64 / *n as f64);
     assert!(tally["read"].0 >= 100 && tally["unread"].0 >= 60);
-    assert!(recall("read") >= 0.40, "read: {:.2}", recall("read"));
-    assert!(recall("unread") >= 0.17, "unread: {:.2}", recall("unread"));
+    assert!(recall("read") >= 0.46, "read: {:.2}", recall("read"));
+    assert!(recall("unread") >= 0.33, "unread: {:.2}", recall("unread"));
 }
 
 /// A standing target that a later call revises into the year's guide, quoting it after the new
