@@ -1467,6 +1467,41 @@ Within the segment, we expect volumes to grow 3% to 5%.\n",
     assert!(!label_of("3%–5%").contains(':'), "{got:?}");
 }
 
+/// A sentence that turns to a part of the business ("Turning to the Harbor Services segment.",
+/// or a paragraph of its own) makes the figures after it that part's, for a few sentences:
+/// not past a turn to something else, a sentence about the whole company or another topic, and
+/// never for what only the company has (its tax rate, EPS, debt).
+#[test]
+fn a_turn_to_a_part_of_the_business_labels_the_figures_after_it() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Osprey Marine fourth quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Turning to the Harbor Services segment. Demand held up well through the winter. For the year, we expect revenue to grow 6% to 8%. We expect an effective tax rate of 24%. \
+Now let me turn to the full year. We expect capital expenditures of $90 million to $110 million.\n\n\
+Moving to Tugboats.\n\n\
+We expect operating margins of 11% to 12% in 2024. In corporate and other, we expect lower costs. Together these give EPS of $3.10 to $3.30.\n",
+    );
+    let got = labels_and_values(&t);
+    let label_of = |v: &str| {
+        got.iter()
+            .find(|(_, x)| x == v)
+            .map(|(l, _)| l.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        label_of("6%–8%"),
+        "Harbor Services segment: Revenue growth",
+        "{got:?}"
+    );
+    assert_eq!(label_of("≈ 24%"), "Effective tax rate", "{got:?}");
+    assert!(!label_of("$90M–$110M").contains(':'), "{got:?}");
+    assert_eq!(
+        label_of("11%–12%"),
+        "Tugboats: Operating margins",
+        "{got:?}"
+    );
+    assert_eq!(label_of("$3.10–$3.30"), "EPS", "{got:?}");
+}
+
 /// A change skipped as a change carries on through its list ("new products to add roughly $25
 /// million of revenue in 2024 and $65 million by 2025": both are what the products add, not
 /// the revenue), and "$0.03 per share per quarter of EPS benefit" is the benefit, not EPS.

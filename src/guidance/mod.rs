@@ -470,12 +470,21 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
     // An outlook carries into the next paragraph of the turn, not further.
     let mut outlook_carried = false;
     let mut last_turn = usize::MAX;
+    // The part of the business a paragraph of its own turned to ("Turning to our Automotive
+    // business."), for the next paragraph of the turn.
+    let mut part_carried: Option<String> = None;
     for (n, (turn, p)) in t.paragraphs().enumerate() {
         if turn != last_turn {
             carried = None;
             outlook_carried = false;
+            part_carried = None;
             last_turn = turn;
         }
+        // The part the paragraph is about, from the sentence that turned to it on: its figures
+        // are that part's.
+        let mut part = part_carried.take();
+        // Sentences since the part was turned to: its hold fades after a few.
+        let mut since_part = 0usize;
         let Some(en) = p.en.as_deref() else { continue };
         let the_turn = &t.turns[turn];
         let speaker = t.speakers.get(the_turn.speaker);
@@ -489,6 +498,9 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
         // but it may open an outlook ("Turning to our outlook for the year.").
         if !en.bytes().any(|b| b.is_ascii_digit()) && !DIGIT_WORDS.is_match(en) {
             outlook_carried = OPENS_GUIDANCE.is_match(en);
+            part_carried = sentences(en)
+                .last()
+                .and_then(|r| naming::part_opener(&en[r.clone()], &company));
             continue;
         }
         // The Chinese paragraph's figures, read once for all the figures of the paragraph.
@@ -534,6 +546,23 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             let result = || *result_cell.get_or_init(|| cues::reports_result(s));
             let opens = OPENS_GUIDANCE.is_match(s);
             let topic_start = TOPIC.is_match(s);
+            // "Now let me turn to the third fiscal quarter", "In corporate and other, ...": a
+            // turn to anything else ends it, and so do words of the whole company and a few
+            // sentences about other things.
+            since_part += 1;
+            if let Some(p) = naming::part_opener(s, &company) {
+                part = Some(p);
+                since_part = 0;
+            } else if part.is_some()
+                && (TURN.is_match(s)
+                    || WHOLE_COMPANY.is_match(s)
+                    || since_part > PART_HOLDS
+                    || TOPIC_OPENING
+                        .captures(s)
+                        .is_some_and(|c| !TIME_WORDS.is_match(&c[1])))
+            {
+                part = None;
+            }
             // A sentence that neither looks forward, nor opens or continues an outlook, nor
             // heads one gives nothing and changes nothing: its figures are not read.
             if !fwd && !opens && !outlook && !topic_start {
@@ -1268,16 +1297,25 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 }
             }
             // "For Lakeside Telecom, we expect revenues of ...": the part's figures, named so.
+            // A part the paragraph turned to before does not claim what only the whole company
+            // has (its tax rate, shares, debt, dividends).
+            let own_part = naming::segment_topic(s, &company);
             if out.len() > rows_before
-                && let Some(part) = naming::segment_topic(s, &company)
+                && let Some(name) = own_part.as_ref().or(part.as_ref())
             {
                 for o in &mut out[rows_before..] {
-                    if !o
-                        .label
-                        .to_ascii_lowercase()
-                        .contains(&part.to_ascii_lowercase())
+                    let company_only = own_part.is_none()
+                        && (matches!(
+                            o.metric,
+                            Metric::TaxRate | Metric::Shares | Metric::FreeCashFlow | Metric::Eps
+                        ) || COMPANY_ONLY.is_match(&o.label));
+                    if !company_only
+                        && !o
+                            .label
+                            .to_ascii_lowercase()
+                            .contains(&name.to_ascii_lowercase())
                     {
-                        o.label = format!("{part}: {}", o.label);
+                        o.label = format!("{name}: {}", o.label);
                     }
                 }
             }

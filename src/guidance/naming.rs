@@ -299,6 +299,39 @@ pub(super) fn segment_topic(s: &str, company: &str) -> Option<String> {
             r"^\W*(?:(?:[Aa]nd|[Nn]ow|[Aa]lso|[Ss]o|[Tt]urning\s+to|[Mm]oving\s+to)\s+)?(?:[Ff]or|[Aa]t|[Ii]n|[Ww]ithin|[Aa]cross)\s+(?:the\s+|our\s+)?(?P<name>(?:[\w&.'’-]+\s+){0,5}?[\w&.'’-]+)\s*,",
         )
     });
+    // "Our energy materials business is off to a strong start ... with forecasted revenue of
+    // approximately $80 million": the part is the sentence's subject.
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\W*[Oo]ur\s+(?P<name>(?:[\w&.'’-]+\s+){1,4}?(?:business|segment|division))\s+(?:is|are|was|will|should|expects?|has|had|continues|remains)\b",
+        )
+    });
+    let c = TOPIC.captures(s).or_else(|| SUBJECT.captures(s))?;
+    part_name(c.name("name")?.as_str().trim(), company)
+}
+
+/// The part of the business a sentence turns to, for the sentences after it in the paragraph:
+/// "Turning to the Molding Technologies segment.", "Now turning to our Commercial Heating &
+/// Cooling business.", "Moving to Aerospace on slide 7,". A topic that is a measure or a
+/// statement ("Turning to SG&A.", "Turning to our outlook.") is none.
+pub(super) fn part_opener(s: &str, company: &str) -> Option<String> {
+    static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\W*(?:(?:[Aa]nd|[Ss]o|[Nn]ow|[Nn]ext|[Ff]inally)[,\s]+)?(?:(?:[Tt]urning|[Ss]hifting|[Mm]oving|[Ss]witching)(?:\s+(?:now|on|over|next))?\s+to|[Ll]et(?:'|’)?s\s+(?:now\s+)?(?:turn|move|shift|go)(?:\s+(?:on|over|now))?\s+to|[Nn]ow\s+(?:on\s+)?to)\s+(?:the\s+|our\s+)?(?P<name>(?:[\w&.'’-]+\s+){0,5}?[\w&.'’-]+?)(?:\s+(?:on|in)\s+(?:[Ss]lide|[Pp]age)\s+\d+)?\s*(?:[,:;]|\.?\s*$)",
+        )
+    });
+    let name = OPENER.captures(s)?.name("name")?.as_str().trim();
+    // "Turning to SG&A.", "Moving to EBITDA,": a measure, not a part.
+    if !super::metric::all_phrases(name).is_empty() {
+        return None;
+    }
+    part_name(name, company)
+}
+
+/// A name that is a part of the business: capitalised ("Lakeside Telecom", "U.S. domestic")
+/// or ending in "segment", "business", "division"; not a period, a figure, a turn of phrase or
+/// the company itself.
+fn part_name(name: &str, company: &str) -> Option<String> {
     const PART: &[&str] = &[
         "segment",
         "segments",
@@ -308,15 +341,6 @@ pub(super) fn segment_topic(s: &str, company: &str) -> Option<String> {
         "unit",
         "operations",
     ];
-    // "Our energy materials business is off to a strong start ... with forecasted revenue of
-    // approximately $80 million": the part is the sentence's subject.
-    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"^\W*[Oo]ur\s+(?P<name>(?:[\w&.'’-]+\s+){1,4}?(?:business|segment|division))\s+(?:is|are|was|will|should|expects?|has|had|continues|remains)\b",
-        )
-    });
-    let c = TOPIC.captures(s).or_else(|| SUBJECT.captures(s))?;
-    let name = c.name("name")?.as_str().trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last()?.to_ascii_lowercase();
     let capital = |w: &&str| w.chars().next().is_some_and(|ch| ch.is_ascii_uppercase());

@@ -448,3 +448,44 @@ pub(super) static NEW_SLIDE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*(?:(?:and\s+)?(?:now\s+)?(?:moving|turning|turn|move|going|let's\s+(?:move|turn|go))\s+(?:on\s+|over\s+|now\s+)?to|(?:on|if\s+you\s+(?:turn|go|move)\s+to))\s+(?:the\s+next\s+)?(?:slide|page|chart)\b",
     )
 });
+
+/// Words that speak of the whole company again after a part of it: "on a consolidated basis",
+/// "for the total company", "overall", "company-wide".
+pub(super) static WHOLE_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:consolidated|total\s+company|company[\s-]wide|enterprise[\s-]wide|overall|for\s+the\s+(?:whole\s+|entire\s+)?company|at\s+the\s+(?:company|corporate|enterprise)\s+level|in\s+total)\b",
+    )
+});
+
+/// A sentence that turns to a new topic: "Now let me turn to the third fiscal quarter",
+/// "Turning to the balance sheet", "I'll move to our outlook".
+pub(super) static TURN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:(?:and|so|now|next|finally)[,\s]+)?(?:(?:let\s+me|let(?:'|’)?s|I(?:'|’)ll|I\s+will|I\s+would\s+like\s+to|I(?:'|’)d\s+like\s+to)\s+(?:now\s+)?(?:turn|move|shift|go|switch|update)|turning|shifting|moving|switching)\b",
+    )
+});
+
+/// Labels of what only the whole company has: debt, leverage, dividends, buybacks, interest,
+/// corporate costs, taxes.
+pub(super) static COMPANY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:debt|leverage|dividends?|repurchases?|buybacks?|interest|corporate|tax(?:es)?|share\s+count|liquidity)\b",
+    )
+});
+
+/// A sentence that opens on a topic of its own: "In corporate and other, ...", "For the
+/// Specialty segment, ...". The topic is group 1.
+pub(super) static TOPIC_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\W*(?:and\s+|so\s+|now\s+)?(?:for|in|at|within|across)\s+([^,.;]{1,60}),")
+});
+
+/// How many sentences after a turn to a part of the business its figures are still taken as
+/// that part's.
+pub(super) const PART_HOLDS: usize = 4;
+
+/// Words of a time, not a topic: "For the year,", "In the second half,", "For 2022,".
+pub(super) static TIME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:years?|quarters?|half|months?|periods?|fiscal|seasons?|fy|q[1-4]|h[12]|today|now|time)\b|\d",
+    )
+});
