@@ -1772,6 +1772,24 @@ Moving to Slide 10. Based on what we now see, we expect sales of approximately $
     assert_eq!(period("≈ $38.000B").as_deref(), Some("FY2024"), "{got:?}");
 }
 
+/// "As we look ahead to the fourth quarter, ..." opens on that quarter like "For the fourth
+/// quarter,": the figures after it are the quarter's, and so are those after a sentence that
+/// only says so ("As we look toward the second quarter of fiscal '21 for the Offshore
+/// segment.").
+#[test]
+fn as_we_look_toward_a_quarter_opens_on_it() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Northgate third quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For the full year, we expect sales of $12 billion. As we look ahead to the fourth quarter, the harbor unit will grow revenue 2% to 4%.\n\n\
+For the full year, we expect capital expenditures of $400 million. As we look toward the first quarter of fiscal '25 for the rail unit. We expect that rail will generate between $6 million and $9 million of operating margin.\n",
+    );
+    let got = values_and_periods(&t);
+    let period = |v: &str| period_of(&got, v);
+    assert_eq!(period("≈ $12.000B").as_deref(), Some("FY2024"), "{got:?}");
+    assert_eq!(period("2%–4%").as_deref(), Some("Q4 FY2024"), "{got:?}");
+    assert_eq!(period("$6M–$9M").as_deref(), Some("Q1 FY2025"), "{got:?}");
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

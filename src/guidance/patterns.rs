@@ -16,10 +16,11 @@ pub(super) static OPENS_GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:turning|moving|turn|move|now|shifting|as|looking|let\s+me\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|provide|share|cover|give)|i'll\s+(?:now\s+)?(?:turn|move|discuss|talk|walk|cover)|with\s+respect)\s+(?:(?:now\s+)?(?:to|for|on|at|ahead|through|about|you\s+through)\s+)?(?:our\s+|the\s+|my\s+)?(?:\w+\s+){0,3}?(?:guidance|outlook|expectations|forecast)|(?:reiterating|reaffirming|reiterate|reaffirm|affirming|updating|raising|introducing|initiating)\s+(?:our\s+|its\s+|the\s+)?(?:[a-z0-9'\s-]+)?(?:guidance|outlook)|(?:the\s+following|(?:are|'re|’re|am|is)\s+(?:now\s+)?(?:providing|issuing|giving|initiating|introducing))\s+(?:our\s+|the\s+|its\s+)?(?:[a-z0-9'\s-]+?)?(?:guidance|outlook)|(?:guidance|outlook)\s+(?:is|are)\s+as\s+follows|(?:guidance|outlook)\s*(?::|is\s+as\s+follows)",
     )
 });
-/// A sentence that opens with its topic: "For the fourth quarter, ...", "Turning to 2022".
+/// A sentence that opens with its topic: "For the fourth quarter, ...", "Turning to 2022", "As
+/// we look toward the second quarter of fiscal '21 for the Offshore segment.".
 pub(super) static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:and\s+|now\s+|so\s+|then\s+)?(?:for|in|turning\s+(?:now\s+)?to|looking\s+(?:now\s+)?(?:at|to|into|ahead\s+to|forward\s+to)|moving\s+(?:now\s+)?(?:on\s+)?to|as\s+for|on|regarding|with\s+respect\s+to)\b",
+        r"(?i)^\s*(?:and\s+|now\s+|so\s+|then\s+)?(?:for|in|turning\s+(?:now\s+)?to|looking\s+(?:now\s+)?(?:at|to|into|toward|towards|ahead\s+to|forward\s+to)|as\s+we\s+look\s+(?:now\s+)?(?:to|toward|towards|into|ahead\s+to|ahead\s+into|forward\s+to)|moving\s+(?:now\s+)?(?:on\s+)?to|as\s+for|on|regarding|with\s+respect\s+to)\b",
     )
 });
 /// Where a comparison with the past starts in a sentence: periods after it are not the
