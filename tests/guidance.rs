@@ -1790,6 +1790,45 @@ For the full year, we expect capital expenditures of $400 million. As we look to
     assert_eq!(period("$6M–$9M").as_deref(), Some("Q1 FY2025"), "{got:?}");
 }
 
+/// A fiscal-year company's call: the opening says "Fourth Quarter and Fiscal 2021", or names no
+/// year while the remarks name the call's quarter with its fiscal year ("a quarterly cash
+/// dividend for the third quarter for fiscal 2021") among comparisons with the year before and
+/// talk of the next. On a fourth-quarter call both halves ahead are next year's.
+#[test]
+fn a_fiscal_calendar_named_in_the_call_sets_its_year() {
+    let period = |text: &str| {
+        callread::guidance::call_period(&common::load(text))
+            .label()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        period(
+            "Operator\n\nWelcome to the Larchmont Fourth Quarter and Fiscal 2021 Earnings Call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Sales declined sharply in the fourth quarter of fiscal 2020. We expect fiscal 2022 sales of $4 billion.\n"
+        ),
+        "Q4 FY2021"
+    );
+    // The remarks past the opening (its first eight paragraphs) give the quarter's year.
+    let filler = "We thank our store teams for their hard work.\n\n".repeat(8);
+    let big = "Operator\n\nWelcome to the Hollis Stores Third Quarter Conference Call.\n\nJane Doe -- Chief Financial Officer\n\n"
+        .to_string()
+        + &filler
+        + "Comparable sales rose 4% to the third quarter of 2019, and net income was $9 million in Q3 of 2020. \
+Our board declared a quarterly cash dividend for the third quarter for fiscal 2021 of $0.30. \
+In 2022 we will open 50 stores, and in 2022 we expect more. For the fourth quarter, we expect comparable sales of 2% to 4%.\n";
+    assert_eq!(period(&big), "Q3 FY2021");
+    let t = common::load(
+        "Operator\n\nWelcome to the Larchmont Fourth Quarter Fiscal 2021 Earnings Call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For fiscal 2022, we expect first half organic sales to be down, followed by a stronger second half with organic sales up 14% to 19%.\n",
+    );
+    let got = values_and_periods(&t);
+    assert_eq!(
+        period_of(&got, "14%–19%").as_deref(),
+        Some("H2 FY2022"),
+        "{got:?}"
+    );
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

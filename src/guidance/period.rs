@@ -58,7 +58,7 @@ fn year_number(digits: &str) -> Option<u16> {
 /// "third quarter 2021", "Q4 FY2019", "fourth quarter and full year 2020".
 static QUARTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])(?:\s+fiscal)?(?:[\s-]+quarter)?(?:\s+(?:and\s+)?(?:full|fiscal)[\s-]+year)?(?:\s+(?:of\s+)?(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:FY\s?)?[’']?(?P<y>\d{4}|\d{2}))\b",
+        r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])(?:\s+fiscal)?(?:[\s-]+quarter)?(?:\s+(?:and\s+)?(?:(?:full|fiscal)[\s-]+year|fiscal|full[\s-]+fiscal(?:[\s-]+year)?))?(?:\s+(?:(?:of\s+)?(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?:FY\s?)?|for\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?))[’']?(?P<y>\d{4}|\d{2}))\b",
     )
 });
 /// "Fiscal Year 2022 First Quarter", "2021 second quarter".
@@ -241,6 +241,32 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
             .max();
         if same_quarter.is_some() {
             p.year = same_quarter;
+        }
+        // The call's quarter named with its fiscal year anywhere in the prepared remarks ("a
+        // quarterly cash dividend for the third quarter for fiscal 2021") settles it: the
+        // company's own fiscal calendar, which the years it speaks of need not follow.
+        let fiscal = english_paragraphs(t)
+            .flat_map(|en| {
+                QUARTER_YEAR
+                    .find_iter(en)
+                    .filter(|m| {
+                        let text = m.as_str().to_ascii_lowercase();
+                        (text.contains("fiscal") || text.contains("fy"))
+                            && !named_as_base(en, m.range())
+                            && !crate::text::numbers::figure_at(en, m.end())
+                    })
+                    .flat_map(|m| quarter_years(&QUARTER_YEAR, m.as_str()).collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|&(quarter, _)| quarter == q)
+            .map(|(_, year)| year)
+            .max();
+        // Not one older than the same quarter named otherwise: that is a quarter compared
+        // with ("against a very strong fourth quarter of fiscal 2020").
+        if let Some(y) = fiscal.filter(|&y| p.year.is_none_or(|found| y >= found)) {
+            p.year = Some(y);
+            step("quarter named with its fiscal year", &p);
+            return p;
         }
     }
     let frequent = most_common(remarks().take(20).flat_map(|en| {
@@ -657,10 +683,9 @@ pub(super) fn find_period(s: &str, call: CallPeriod) -> Option<String> {
         } else {
             2
         };
-        let year = year_of(c.name("hy")).or_else(|| {
-            // On a fourth-quarter call the first half is next year's.
-            if n == 1 { call.guide_year() } else { call.year }
-        });
+        // On a fourth-quarter call both halves ahead are next year's: the year just reported
+        // ended with its second half.
+        let year = year_of(c.name("hy")).or(call.guide_year());
         return Some(year.map_or(format!("H{n}"), |y| format!("H{n} FY{y}")));
     }
     if c.name("thisq").is_some() {
