@@ -1829,6 +1829,29 @@ For fiscal 2022, we expect first half organic sales to be down, followed by a st
     );
 }
 
+/// "For the remainder of 2024, we expect ..." scopes the sentence's figures to the quarters
+/// left; "Looking to the remainder of the year, our guidance ..." is a turn of phrase before
+/// the full year's guide.
+#[test]
+fn for_the_remainder_of_the_year_scopes_its_figures() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Northgate second quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For the remainder of 2024, we expect total capital expenditures to be between $150 million and $200 million. \
+Looking to the remainder of the year, our revenue guidance has been revised to $2.1 billion to $2.2 billion.\n",
+    );
+    let got = values_and_periods(&t);
+    assert_eq!(
+        period_of(&got, "$150M–$200M").as_deref(),
+        Some("rest of FY2024"),
+        "{got:?}"
+    );
+    assert_eq!(
+        period_of(&got, "$2.100B–$2.200B").as_deref(),
+        Some("FY2024"),
+        "{got:?}"
+    );
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]
