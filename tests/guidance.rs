@@ -1852,6 +1852,38 @@ Looking to the remainder of the year, our revenue guidance has been revised to $
     );
 }
 
+/// Effects named for what causes them: "favorable foreign exchange revenue of $40 million" and
+/// "a 2% top-line benefit from the impact of FX" are currency effects, not revenue; "a one
+/// point benefit from foreign exchange for revenue growth of 11% to 13%" gives the growth its
+/// own row. The size of a business to be sold is not revenue, and a cut to the midpoint is no
+/// guide.
+#[test]
+fn currency_effects_divestitures_and_midpoint_changes() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Health second quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Our current guidance includes favorable foreign exchange revenue of approximately $40 million versus May guidance. \
+We expect a 2% top-line benefit from the impact of FX in the third quarter. \
+We now expect a one point benefit from foreign exchange for revenue growth of 11% to 13% for the year. \
+We expect to complete the disposition of approximately $900 million in legacy pump revenue. \
+Our FFO guidance is now $1.73 to $1.83 per share, a $0.05 per share decrease compared to the midpoint of our prior guidance.\n",
+    );
+    let got = labels_and_values(&t);
+    let label_of = |v: &str| {
+        got.iter()
+            .find(|(_, x)| x == v)
+            .map(|(l, _)| l.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(label_of("≈ $40M"), "Currency effect to revenue", "{got:?}");
+    assert!(label_of("≈ 2%").starts_with("Currency benefit"), "{got:?}");
+    assert_eq!(label_of("11%–13%"), "Revenue growth", "{got:?}");
+    assert_eq!(label_of("≈ $900M"), "Revenue to be divested", "{got:?}");
+    assert!(
+        !got.iter().any(|(_, v)| v.contains("0.05")),
+        "a change to the midpoint is no guide: {got:?}"
+    );
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

@@ -324,6 +324,7 @@ pub(super) fn effect_name(word: &str) -> String {
         "accretive" => "Accretion".to_string(),
         "dilutive" => "Dilution".to_string(),
         "currency" | "fx" => "Currency effect".to_string(),
+        e if e.starts_with("foreign") => "Currency effect".to_string(),
         e => {
             let mut ch = e.chars();
             ch.next().map_or(String::new(), |f| {

@@ -1183,7 +1183,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         let of_phrase = gap.trim_start().starts_with("of ")
                             && words <= 8
                             && OF_END.is_match(&gap);
+                        // "a one point benefit from foreign exchange for revenue growth of
+                        // 12% to 16%": the figure is what the effect is for.
+                        let for_measure = gap.split_whitespace().any(|w| w == "for")
+                            && gap.trim_end().ends_with(" of");
                         (words <= 10 || of_phrase)
+                            && !for_measure
                             && !gap
                                 .split_whitespace()
                                 .any(|w| matches!(w, "target" | "range" | "guidance" | "outlook"))
@@ -1215,7 +1220,11 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                             && !c[0].to_ascii_lowercase().starts_with("constant")
                             && !LOCAL_CURRENCY.is_match(before) =>
                     {
-                        let name = effect_name(&c[1]);
+                        let mut name = effect_name(&c[1]);
+                        // "a 2% top-line benefit from the impact of FX": a currency benefit.
+                        if name != "Currency effect" && FROM_CURRENCY.is_match(own_after) {
+                            name = format!("Currency {}", name.to_ascii_lowercase());
+                        }
                         effect = Some(name.clone());
                         with_effect(word, &name)
                     }
@@ -1225,6 +1234,21 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         // million in revenue annually": what one deal brings, not the
                         // company's revenue.
                         _ if DEAL_BRINGS.is_match(upto) => with_effect(word, "Contribution"),
+                        // "complete the disposition of approximately $1 billion in combustion
+                        // revenue": the size of what is sold, not the company's revenue.
+                        _ if fig.unit == Unit::Usd
+                            && DIVESTED.is_match(chunk)
+                            && matches!(word.metric, Metric::Revenue | Metric::Ebitda)
+                            && !word.label.to_ascii_lowercase().contains("divest")
+                            && !word.label.to_ascii_lowercase().contains("exclud")
+                            && !before.to_ascii_lowercase().contains("exclud") =>
+                        {
+                            MetricWord {
+                                label: format!("{} to be divested", word.label),
+                                metric: Metric::Other,
+                                ..word
+                            }
+                        }
                         _ => word,
                     },
                 };

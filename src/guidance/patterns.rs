@@ -187,7 +187,7 @@ pub(super) static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
 /// made to the guide, not a guide.
 pub(super) static GUIDE_CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:or\s+(?:an?\s+)?\$?[\d.,]+\s*(?:%|percent|million|billion)?\s+)?(?:(?:per|a)\s+(?:diluted\s+)?share\s+)?(?:increase|decrease|raise|reduction|improvement|decline|cut|rise|lift)\s+(?:at|in|to|from|over)\s+(?:the\s+|our\s+)?(?:midpoint|(?:prior\s+|previous\s+|original\s+|initial\s+)?(?:guidance|outlook|range|forecast))\b",
+        r"(?i)^\s*(?:or\s+(?:an?\s+)?\$?[\d.,]+\s*(?:%|percent|million|billion)?\s+)?(?:(?:per|a)\s+(?:diluted\s+)?share\s+)?(?:increase|decrease|raise|reduction|improvement|decline|cut|rise|lift)\s+(?:at|in|to|from|over|compared\s+(?:to|with)|versus|vs\.?|relative\s+to)\s+(?:the\s+|our\s+)?(?:midpoint|(?:prior\s+|previous\s+|original\s+|initial\s+)?(?:guidance|outlook|range|forecast))\b",
     )
 });
 /// "higher than 2019's record": a rise over a named year.
@@ -230,7 +230,7 @@ pub(super) static INCREMENT: LazyLock<Regex> =
 /// A headwind or tailwind to a metric.
 pub(super) static WIND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:constant[\s-])?(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx|accretive|accretion|dilutive|dilution)s?\b(?:\s+(profit|margin))?",
+        r"(?i)\b(?:constant[\s-])?(headwind|tailwind|impact|savings|synerg(?:y|ies)|contribution|contribute|benefit|effect|currency|fx|foreign[\s-]exchange|accretive|accretion|dilutive|dilution)s?\b(?:\s+(profit|margin))?",
     )
 });
 /// A deal, an investment or a product line as the subject of what the figure brings: "the
@@ -488,5 +488,22 @@ pub(super) const PART_HOLDS: usize = 4;
 pub(super) static TIME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:years?|quarters?|half|months?|periods?|fiscal|seasons?|fy|q[1-4]|h[12]|today|now|time)\b|\d",
+    )
+});
+
+/// What an effect comes from, when it is currencies: "a 2% top-line benefit from the impact of
+/// FX", "from foreign exchange".
+pub(super) static FROM_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:[\w-]+\s+){0,3}?(?:from|due\s+to|driven\s+by|because\s+of)\s+(?:the\s+)?(?:(?:impact|effect)s?\s+of\s+)?(?:the\s+)?(?:fx|foreign[\s-]exchange|currenc(?:y|ies))\b",
+    )
+});
+
+/// A sale of part of the business the figure is the size of: "complete the disposition of
+/// approximately $1 billion in combustion revenue", "divest certain businesses with revenues
+/// totaling up to $1 billion".
+pub(super) static DIVESTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:divest\w*|dispos(?:e|ed|ing|al|ition)s?|sell(?:ing)?\s+(?:off\s+)?(?:certain\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}?business(?:es)?|exit(?:ing)?\s+(?:certain\s+|the\s+)?(?:[\w-]+\s+){0,2}?business(?:es)?)\b",
     )
 });
