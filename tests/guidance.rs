@@ -1884,6 +1884,26 @@ Our FFO guidance is now $1.73 to $1.83 per share, a $0.05 per share decrease com
     );
 }
 
+/// An old guide recalled ("Also recall that we said, in fiscal year '24, we expected adjusted
+/// EPS of ...") is not the guide, and "With revenue up 9% and EPS up 21%, the business is
+/// strong." after a forward sentence comments on results: neither is a row.
+#[test]
+fn a_recalled_guide_and_a_comment_on_results_are_not_guides() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Foods second quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Also recall that we said, in fiscal year '24, we expected adjusted EPS of $2.10 to $2.30. We now expect adjusted EPS of $2.40 to $2.50.\n\n\
+This is an accounting item that will not recur. With revenue up 9% and adjusted earnings per share up 21%, the business is strong. \
+Our expectations for the full year are as follows: revenue growth of 6% to 8%.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(values.contains(&"$2.40–$2.50"), "{got:?}");
+    assert!(values.contains(&"6%–8%"), "{got:?}");
+    for old in ["$2.10–$2.30", "≈ 9%", "9%", "≈ 21%", "21%"] {
+        assert!(!values.contains(&old), "{old} in {got:?}");
+    }
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

@@ -202,10 +202,11 @@ pub(super) fn old_guide(before: &str, upto: &str) -> bool {
     // A recap of what was said a year ago: "So exactly a year ago, we said to you that we think
     // loans will grow mid-single digits", "At the start of 2019, we gave the market an
     // indication that ...", "we gave you some guidance around margin ... we said we'll
-    // probably be in the 2.50% to 2.60% range".
+    // probably be in the 2.50% to 2.60% range", "Also recall that we said, in fiscal year '22,
+    // we expected adjusted EPS of".
     static RECAP: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:a\s+year\s+ago|this\s+time\s+last\s+year|at\s+the\s+(?:start|beginning)\s+of\s+(?:(?:19|20)\d\d|the\s+year|last\s+year))\b[^.;]{0,80}?\bwe\s+(?:said|told|gave|guided|indicated|thought|expected|projected)\b|\bwe\s+gave\s+(?:you|the\s+market|the\s+street)\s+(?:some\s+|an?\s+)?(?:guidance|indication)",
+            r"(?i)\b(?:a\s+year\s+ago|this\s+time\s+last\s+year|at\s+the\s+(?:start|beginning)\s+of\s+(?:(?:19|20)\d\d|the\s+year|last\s+year)|(?:recall|remember|as\s+a\s+reminder)\b[^.;]{0,20}?)\b[^.;]{0,80}?\bwe\s+(?:said|told|gave|guided|indicated|thought|expected|projected)\b|\bwe\s+gave\s+(?:you|the\s+market|the\s+street)\s+(?:some\s+|an?\s+)?(?:guidance|indication)",
         )
     });
     // Only in the figure's own clause: "up $20 million from prior guidance, reflecting ...

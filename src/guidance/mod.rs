@@ -642,6 +642,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             // year").
             let listed = outlook
                 && !result()
+                && !WITH_MOVED.is_match(s)
                 && !cues::states_fact(s)
                 && !cues::has_past_verb(s)
                 && (!PRIOR_PERIOD.is_match(s)

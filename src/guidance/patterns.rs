@@ -507,3 +507,12 @@ pub(super) static DIVESTED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:divest\w*|dispos(?:e|ed|ing|al|ition)s?|sell(?:ing)?\s+(?:off\s+)?(?:certain\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}?business(?:es)?|exit(?:ing)?\s+(?:certain\s+|the\s+)?(?:[\w-]+\s+){0,2}?business(?:es)?)\b",
     )
 });
+
+/// A sentence opening on how figures moved, with no verb of its own: "With revenue up 14.5%
+/// and adjusted earnings per share up 30.5%, the health of our business is very strong." A
+/// comment on results, not an item of an outlook list.
+pub(super) static WITH_MOVED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*with\s+(?:[\w&'’-]+\s+){1,6}?(?:up|down|growing|increasing|declining|rising|falling)\s+(?:by\s+)?(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?\$?\d",
+    )
+});
