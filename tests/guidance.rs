@@ -1904,6 +1904,22 @@ Our expectations for the full year are as follows: revenue growth of 6% to 8%.\n
     }
 }
 
+/// A cost per physical unit says per what: "$5.10 per barrel" is a unit cost, labelled so.
+#[test]
+fn a_unit_cost_names_its_unit() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Refining fourth quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Total operating costs are projected to be $5.10 per barrel for the first quarter. Renewable diesel operating expenses in 2025 should be $0.45 per gallon.\n",
+    );
+    let got = labels_and_values(&t);
+    let labels: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
+    assert!(
+        labels.contains(&"Total operating costs per barrel"),
+        "{got:?}"
+    );
+    assert!(labels.iter().any(|l| l.ends_with("per gallon")), "{got:?}");
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

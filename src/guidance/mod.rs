@@ -1273,6 +1273,22 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 {
                     continue;
                 }
+                // "Total operating costs are projected to be $5.10 per barrel": a unit cost,
+                // and its label says per what.
+                let word = match PER_UNIT.captures(after) {
+                    Some(c)
+                        if fig.unit == Unit::Usd
+                            && !word.per_share
+                            && !per_time
+                            && !word.label.to_ascii_lowercase().contains(" per ") =>
+                    {
+                        MetricWord {
+                            label: format!("{} per {}", word.label, c[1].to_ascii_lowercase()),
+                            ..word
+                        }
+                    }
+                    _ => word,
+                };
                 sentence_metric = Some(word.clone());
                 outlook_metric = Some(word.clone());
                 let count = out.len();

@@ -516,3 +516,10 @@ pub(super) static WITH_MOVED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*with\s+(?:[\w&'’-]+\s+){1,6}?(?:up|down|growing|increasing|declining|rising|falling)\s+(?:by\s+)?(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?\$?\d",
     )
 });
+
+/// The physical unit a cost is given per: "$5.10 per barrel", "$0.45 per gallon".
+pub(super) static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*per\s+(barrel|boe|mcfe?|gallon|ton|tonne|ounce|pound|unit|mwh|megawatt[\s-]hour|available\s+seat\s+mile|asm|square\s+foot|sq\.?\s*ft\.?|room|passenger|vehicle|bed|head)\b",
+    )
+});
