@@ -1920,6 +1920,32 @@ Total operating costs are projected to be $5.10 per barrel for the first quarter
     assert!(labels.iter().any(|l| l.ends_with("per gallon")), "{got:?}");
 }
 
+/// The kind of business or product a figure is of stays in its label: "COVID diagnostic
+/// testing revenues", "utility EPS", "ORV snowmobile sales", "incremental revenue".
+#[test]
+fn the_kind_of_business_stays_in_the_label() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Systems third quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We continue to expect COVID diagnostic testing revenues of $1.1 billion to $1.2 billion for the year. \
+This raises our guidance for 2025 utility EPS to $1.46 to $1.48. \
+We are reaffirming the range of $80 million to $95 million for full year incremental revenue from the new plant.\n",
+    );
+    let got = labels_and_values(&t);
+    let label_of = |v: &str| {
+        got.iter()
+            .find(|(_, x)| x == v)
+            .map(|(l, _)| l.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        label_of("$1.100B–$1.200B"),
+        "COVID diagnostic testing revenues",
+        "{got:?}"
+    );
+    assert_eq!(label_of("$1.46–$1.48"), "Utility EPS", "{got:?}");
+    assert_eq!(label_of("$80M–$95M"), "Incremental revenue", "{got:?}");
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

@@ -182,6 +182,52 @@ const QUALIFIERS: &[&str] = &[
     "wholesale",
 ];
 
+/// Words before a metric that say which business, product or kind of it the figure is of
+/// ("COVID diagnostic testing revenues", "utility EPS", "incremental revenue", "military
+/// sales"): kept in the label.
+const KIND_QUALIFIERS: &[&str] = &[
+    "incremental",
+    "utility",
+    "utilities",
+    "diagnostic",
+    "testing",
+    "rental",
+    "leasing",
+    "licensing",
+    "royalty",
+    "advertising",
+    "membership",
+    "merchandise",
+    "aftermarket",
+    "equipment",
+    "software",
+    "hardware",
+    "cloud",
+    "maintenance",
+    "commercial",
+    "residential",
+    "industrial",
+    "military",
+    "defense",
+    "wireless",
+    "wireline",
+    "broadband",
+    "freight",
+    "passenger",
+    "cargo",
+    "fee",
+    "noninterest",
+    "non-interest",
+    "trading",
+    "transaction",
+    "snowmobile",
+    "vaccine",
+    "covid",
+    "covid-related",
+    "pandemic",
+    "oem",
+];
+
 static LEXICON_RE: LazyLock<Vec<(Metric, Regex)>> = LazyLock::new(|| {
     LEXICON
         .iter()
@@ -534,7 +580,24 @@ fn word(text: &str, range: std::ops::Range<usize>, metric: Metric) -> MetricWord
             start -= w.len();
             continue;
         }
-        if QUALIFIERS.contains(&bare.to_ascii_lowercase().as_str()) && w.trim() == bare {
+        let lower = bare.to_ascii_lowercase();
+        // "COVID diagnostic testing revenues", "utility EPS", "ORV snowmobile sales": the kind
+        // of business or product the figure is of.
+        let acronym = bare.len() >= 2
+            && bare.len() <= 6
+            && bare.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+            && !matches!(
+                bare,
+                "GAAP" | "EPS" | "FFO" | "AFFO" | "EBITDA" | "EBIT" | "FY" | "US" | "I"
+                // The economy's, not the company's: "GDP growth" is named only by its
+                // own phrase.
+                    | "GDP" | "CPI" | "PMI" | "ISM" | "USA" | "UK" | "EU"
+            );
+        if (QUALIFIERS.contains(&lower.as_str())
+            || KIND_QUALIFIERS.contains(&lower.as_str())
+            || acronym)
+            && w.trim() == bare
+        {
             start -= w.len();
         } else {
             break;
