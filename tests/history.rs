@@ -209,11 +209,12 @@ fn edwards_raised_underlying_growth_and_beat_the_quarters_eps() {
         return;
     };
     // Q1 2021 line 75: 7%–9%; Q2 line 47: raised to 14%–16%; Q3 line 43: 14%–16% again.
+    // ("Underlying TAVR sales growth", the product line's, is a sequence of its own.)
     let growth = guides(
         &steps,
         "Edwards Lifesciences",
         Metric::Growth,
-        "underlying",
+        "underlying sales",
         "FY2021",
     );
     let changes: Vec<Change> = growth.iter().map(|g| g.3).collect();
