@@ -261,9 +261,15 @@ fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
     // judged blind to the score: H7, 100 rows of 70 calls drawn on commit 95a711e (51% of all
     // rows right, 61% of those shown; AUC 0.85), and H8, 78 rows of the 29 other calls drawn on
     // commit 19e3f2d after the fixes H7 led to (74% and 79%; AUC 0.74), and H9, 100 rows no
-    // round had judged, of 73 of those calls, drawn on commit 9e0cefc (60% and 71%; AUC 0.83).
-    // Held-out calls never train the model, so these rows stay a measure of it.
-    .filter(|j| j["round"] == "H7" || j["round"] == "H8" || j["round"] == "H9")
+    // round had judged, of 73 of those calls, drawn on commit 9e0cefc (60% and 71%; AUC 0.83),
+    // and H10, 100 of the rows still unjudged, of 57 calls, drawn on eef09b9 after H9's fixes
+    // (53% and 64%; AUC 0.84). Held-out calls never train the model, so these rows stay a
+    // measure of it.
+    .filter(|j| {
+        j["round"]
+            .as_str()
+            .is_some_and(|r| ["H7", "H8", "H9", "H10"].contains(&r))
+    })
     .collect();
     let mut calls: HashMap<String, Vec<GuidanceFigure>> = HashMap::new();
     let (mut all, mut all_right, mut shown, mut shown_right) = (0, 0, 0, 0);
@@ -308,7 +314,7 @@ fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
     assert!(all >= 60, "the judged rows are still produced ({all})");
     assert!(p_shown >= p_all + 0.03, "the model no longer helps");
     // The threshold keeps 90% of the right rows on the training folds; on companies never
-    // read it kept 85% (H5), 95% (H6), 96% (H7), 86% (H8) and 93% (H9).
+    // read it kept 85% (H5), 95% (H6), 96% (H7), 86% (H8), 93% (H9) and 96% (H10).
     assert!(
         shown_right as f64 >= 0.80 * all_right as f64,
         "too many right rows hidden"

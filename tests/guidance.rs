@@ -1946,6 +1946,23 @@ We are reaffirming the range of $80 million to $95 million for full year increme
     assert_eq!(label_of("$80M–$95M"), "Incremental revenue", "{got:?}");
 }
 
+/// A bare count after a figure ("17,500 to 19,500 units") says only that it is counted; the
+/// volume named before it says what ("deliveries").
+#[test]
+fn a_count_takes_the_volume_named_before_it() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Rail fourth quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For fiscal 2025, we increase deliveries by 1,500 units, now to a range of 17,500 to 19,500 units.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(
+        got.iter()
+            .any(|(l, v)| l == "Deliveries" && v.contains("17,500")
+                || l == "Deliveries" && v.contains("17.5")),
+        "{got:?}"
+    );
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

@@ -23,6 +23,18 @@ pub(super) fn choose_metric(
     // A metric far before the figure, with a clause between, is another clause's.
     let b = nearest_before(before).filter(|(_, d)| *d <= 100);
     let chosen = pick(before, b, a, unit, sentence)?;
+    // "deliveries by 1,500 units, now to a range of 17,500 to 19,500 units": a bare count
+    // says only that the figure is counted; the volume the sentence named says what.
+    let chosen = match sentence {
+        Some(named)
+            if chosen.label.eq_ignore_ascii_case("units")
+                && named.metric == Metric::Volume
+                && !named.label.eq_ignore_ascii_case("units") =>
+        {
+            named.clone()
+        }
+        _ => chosen,
+    };
     // "revenue of $X, representing year-over-year growth of 5%": the revenue's growth.
     match sentence {
         Some(prev) if generic_growth(&chosen) && prev.metric != Metric::Growth => {
@@ -187,6 +199,18 @@ pub(super) fn pick(
                 },
             })
         }
+        // "Increase deliveries by 1,500 units, now to a range of 17,500 to 19,500 units": a bare
+        // count after the figure says only that it is counted; the volume named before says
+        // what.
+        (Some((b, d)), Some(a))
+            if a.metric == Metric::Volume
+                && a.label.eq_ignore_ascii_case("units")
+                && b.metric == Metric::Volume
+                && !b.label.eq_ignore_ascii_case("units")
+                && d <= 100 =>
+        {
+            Some(b)
+        }
         (Some((b, d)), Some(a)) if d > 40 || b.metric == Metric::Growth => {
             if b.metric == Metric::Growth && a.metric != Metric::Growth {
                 Some(MetricWord {
@@ -208,6 +232,17 @@ pub(super) fn pick(
             Some(a)
         }
         (Some((b, _)), _) => Some(b),
+        // The same, the volume named earlier in the sentence ("deliveries by 1,500 units, now
+        // to a range of 17,500 to 19,500 units").
+        (None, Some(a))
+            if a.metric == Metric::Volume
+                && a.label.eq_ignore_ascii_case("units")
+                && sentence.as_ref().is_some_and(|w| {
+                    w.metric == Metric::Volume && !w.label.eq_ignore_ascii_case("units")
+                }) =>
+        {
+            sentence.clone()
+        }
         (None, Some(a)) => Some(a),
         (None, None) => sentence.clone(),
     }
