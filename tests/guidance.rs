@@ -1962,6 +1962,35 @@ For fiscal 2025, we increase deliveries by 1,500 units, now to a range of 17,500
     );
 }
 
+/// Guidance given "for" a part of the business is that part's; "midrange targets" are targets,
+/// not this year's guide; a per-share amount "of interest", or the per-share form of an
+/// amortization ("$31 million or a rounded $0.09 per diluted share"), is not earnings.
+#[test]
+fn guidance_for_a_part_midrange_targets_and_per_share_items() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Works third quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Our all-in top line guidance for AquaTech is 14% to 16% growth in the full year. \
+In February, we also introduced our midrange targets of 23% adjusted EBITDA margins and $4.10 to $4.40 in adjusted EPS. \
+In total, for the full year, we expect to capitalize about $0.05 per share of interest related to our developments. \
+Depreciation and amortization for the fourth quarter is estimated to include amortization of intangibles of about $31 million or a rounded $0.09 per diluted share.\n",
+    );
+    let got = extract(&t);
+    let row = |value: f64| got.iter().find(|f| f.low == Some(value));
+    assert_eq!(
+        row(14.0).unwrap().label,
+        "AquaTech: Top line growth",
+        "{got:#?}"
+    );
+    let margin = row(23.0).unwrap();
+    assert_eq!(margin.period.as_deref(), Some("long term"), "{margin:?}");
+    assert_eq!(row(0.05).unwrap().label, "Interest per share", "{got:#?}");
+    assert!(
+        row(0.09).is_none_or(|f| f.metric != Metric::Eps),
+        "{:?}",
+        row(0.09)
+    );
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

@@ -187,6 +187,13 @@ pub(super) fn pick(
                         }
                     }
                 }
+                // "amortization of intangibles of about $33.8 million or a rounded $0.10 per
+                // diluted share": the per-share form of an amount no metric names.
+                None if OR_AGAIN.is_match(before) => MetricWord {
+                    metric: Metric::Other,
+                    label: "Other".to_string(),
+                    ..a
+                },
                 None => MetricWord {
                     metric: Metric::Eps,
                     label: if LOSS.is_match(before) {

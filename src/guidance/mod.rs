@@ -1273,6 +1273,18 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 {
                     continue;
                 }
+                // "we expect to capitalize about $0.04 per share of interest": interest per
+                // share, not earnings.
+                let word = match PER_SHARE_OF_ITEM.captures(after) {
+                    Some(c) if word.metric == Metric::Eps && word.label == "Earnings per share" => {
+                        MetricWord {
+                            metric: Metric::Other,
+                            label: format!("{} per share", capitalise_first(&c[1])),
+                            ..word
+                        }
+                    }
+                    _ => word,
+                };
                 // "Total operating costs are projected to be $5.10 per barrel": a unit cost,
                 // and its label says per what.
                 let word = match PER_UNIT.captures(after) {
@@ -1340,7 +1352,8 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             // "For Lakeside Telecom, we expect revenues of ...": the part's figures, named so.
             // A part the paragraph turned to before does not claim what only the whole company
             // has (its tax rate, shares, debt, dividends).
-            let own_part = naming::segment_topic(s, &company);
+            let own_part = naming::segment_topic(s, &company)
+                .or_else(|| naming::guidance_for_part(s, &company));
             if out.len() > rows_before
                 && let Some(name) = own_part.as_ref().or(part.as_ref())
             {
@@ -1532,4 +1545,12 @@ mod ascii_class_tests {
         let re = super::re(r"(?i)\bcash\s+taxes\b");
         assert!(re.is_match("and Cash  taxes of"));
     }
+}
+
+/// The text with its first letter in capitals.
+fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

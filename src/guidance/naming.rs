@@ -328,6 +328,22 @@ pub(super) fn part_opener(s: &str, company: &str) -> Option<String> {
     part_name(name, company)
 }
 
+/// The part of the business a sentence gives guidance for: "our all-in top line guidance for
+/// FoodTech is 14% to 16%", "the margin guidance range for FoodTech with projected operating
+/// margins of ...". Its figures are that part's.
+pub(super) fn guidance_for_part(s: &str, company: &str) -> Option<String> {
+    static FOR: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:[Gg]uidance|[Oo]utlook|[Ee]xpectations?|[Ff]orecast|[Pp]rojections?)\s+(?:range\s+)?for\s+(?:the\s+|our\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,3})",
+        )
+    });
+    let name = FOR.captures(s)?.name("name")?.as_str().trim();
+    if !super::metric::all_phrases(name).is_empty() {
+        return None;
+    }
+    part_name(name, company)
+}
+
 /// A name that is a part of the business: capitalised ("Lakeside Telecom", "U.S. domestic")
 /// or ending in "segment", "business", "division"; not a period, a figure, a turn of phrase or
 /// the company itself.

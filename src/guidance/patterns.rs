@@ -52,7 +52,9 @@ pub(super) fn lower_first(s: &str) -> String {
 
 /// "$0.63 or $106 million", "15 to 20 megawatts or mid-teens": the figure before, again.
 pub(super) static OR_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\W*(?:[a-z-]+\s+){0,2}?or(?:\s+(?:about|approximately|roughly|around))?\s*$")
+    re(
+        r"(?i)^\W*(?:[a-z-]+\s+){0,2}?or(?:\s+(?:a|an|about|approximately|roughly|around|rounded|nearly))*\s*$",
+    )
 });
 /// "at the high end of guidance", "the low end of our range".
 pub(super) static END_OF_RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -521,5 +523,13 @@ pub(super) static WITH_MOVED: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*per\s+(barrel|boe|mcfe?|gallon|ton|tonne|ounce|pound|unit|mwh|megawatt[\s-]hour|available\s+seat\s+mile|asm|square\s+foot|sq\.?\s*ft\.?|room|passenger|vehicle|bed|head)\b",
+    )
+});
+
+/// What a per-share amount is of, when it is not earnings: "$0.04 per share of interest
+/// related to our developments".
+pub(super) static PER_SHARE_OF_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*per\s+(?:diluted\s+)?share\s+of\s+(?:the\s+)?((?:interest|dilution|amortization|depreciation|costs?|expenses?|charges?|benefit|headwind|tailwind|impact|savings|accretion|noise)(?:\s+(?:expense|costs?|income))?)\b",
     )
 });
