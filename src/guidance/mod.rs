@@ -1528,6 +1528,14 @@ fn trim(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// The text with its first letter in capitals.
+fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod ascii_class_tests {
     use super::ascii_classes;
@@ -1545,12 +1553,4 @@ mod ascii_class_tests {
         let re = super::re(r"(?i)\bcash\s+taxes\b");
         assert!(re.is_match("and Cash  taxes of"));
     }
-}
-
-/// The text with its first letter in capitals.
-fn capitalise_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
