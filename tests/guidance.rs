@@ -1991,6 +1991,28 @@ Depreciation and amortization for the fourth quarter is estimated to include amo
     );
 }
 
+/// A region named shortly before a figure in its clause makes it the region's figure: "our
+/// sales in Canada are projected up 16%", "momentum in APAC with close to 20% organic growth";
+/// one named in another clause does not.
+#[test]
+fn a_region_before_a_figure_names_it() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Apparel third quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Our sales in Canada are projected up 12% this year. We expect continued momentum in APAC with close to 18% organic growth. \
+Demand in Europe remains soft, but we expect total sales of $3.2 billion for the year.\n",
+    );
+    let got = labels_and_values(&t);
+    let label_of = |v: &str| {
+        got.iter()
+            .find(|(_, x)| x.contains(v))
+            .map(|(l, _)| l.clone())
+            .unwrap_or_default()
+    };
+    assert!(label_of("12%").starts_with("Canada: "), "{got:?}");
+    assert!(label_of("18%").starts_with("APAC: "), "{got:?}");
+    assert!(!label_of("$3.200B").contains(':'), "{got:?}");
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

@@ -1285,6 +1285,23 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     }
                     _ => word,
                 };
+                // "continued momentum in APAC with close to 20% organic growth": a region's
+                // figure, named so.
+                let word = match REGION_BEFORE.captures(chunk) {
+                    Some(c)
+                        if !word
+                            .label
+                            .to_ascii_lowercase()
+                            .contains(&c[1].to_ascii_lowercase()) =>
+                    {
+                        let region = c[1].trim_start_matches("the ").to_string();
+                        MetricWord {
+                            label: format!("{region}: {}", word.label),
+                            ..word
+                        }
+                    }
+                    _ => word,
+                };
                 // "Total operating costs are projected to be $5.10 per barrel": a unit cost,
                 // and its label says per what.
                 let word = match PER_UNIT.captures(after) {

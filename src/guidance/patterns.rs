@@ -533,3 +533,11 @@ pub(super) static PER_SHARE_OF_ITEM: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*per\s+(?:diluted\s+)?share\s+of\s+(?:the\s+)?((?:interest|dilution|amortization|depreciation|costs?|expenses?|charges?|benefit|headwind|tailwind|impact|savings|accretion|noise)(?:\s+(?:expense|costs?|income))?)\b",
     )
 });
+
+/// A region named shortly before a figure in its clause: "momentum in APAC with close to",
+/// "we expect revenue in North America to grow".
+pub(super) static REGION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:in|across|for|from|[Ii]n)\s+(?:the\s+|our\s+)?(APAC|EMEA|LATAM|Asia[\s-]Pacific|Europe|North\s+America|Latin\s+America|South\s+America|Greater\s+China|China|Japan|India|Canada|Mexico|Brazil|the\s+Americas|Americas)\b[^,;]{0,40}$",
+    )
+});
