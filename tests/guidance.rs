@@ -56,6 +56,14 @@ fn labels_and_values(t: &callread::transcript::Transcript) -> Vec<(String, Strin
         .collect()
 }
 
+/// The label of the row whose value the sidebar writes as `value` ("" when none).
+fn label_of(got: &[(String, String)], value: &str) -> String {
+    got.iter()
+        .find(|(_, x)| x == value)
+        .map(|(l, _)| l.clone())
+        .unwrap_or_default()
+}
+
 fn some(v: f64) -> Option<f64> {
     Some(v)
 }
@@ -1446,12 +1454,7 @@ For the Specialty segment, we expect operating margins of 12% to 14%. For the fu
 Within the segment, we expect volumes to grow 3% to 5%.\n",
     );
     let got = labels_and_values(&t);
-    let label_of = |v: &str| {
-        got.iter()
-            .find(|(_, x)| x == v)
-            .map(|(l, _)| l.clone())
-            .unwrap_or_default()
-    };
+    let label_of = |v: &str| label_of(&got, v);
     assert_eq!(
         label_of("$1.010B–$1.060B"),
         "Lakeside Telecom: Total operating revenues",
@@ -1481,12 +1484,7 @@ Moving to Tugboats.\n\n\
 We expect operating margins of 11% to 12% in 2024. In corporate and other, we expect lower costs. Together these give EPS of $3.10 to $3.30.\n",
     );
     let got = labels_and_values(&t);
-    let label_of = |v: &str| {
-        got.iter()
-            .find(|(_, x)| x == v)
-            .map(|(l, _)| l.clone())
-            .unwrap_or_default()
-    };
+    let label_of = |v: &str| label_of(&got, v);
     assert_eq!(
         label_of("6%–8%"),
         "Harbor Services segment: Revenue growth",
@@ -1868,12 +1866,7 @@ We expect to complete the disposition of approximately $900 million in legacy pu
 Our FFO guidance is now $1.73 to $1.83 per share, a $0.05 per share decrease compared to the midpoint of our prior guidance.\n",
     );
     let got = labels_and_values(&t);
-    let label_of = |v: &str| {
-        got.iter()
-            .find(|(_, x)| x == v)
-            .map(|(l, _)| l.clone())
-            .unwrap_or_default()
-    };
+    let label_of = |v: &str| label_of(&got, v);
     assert_eq!(label_of("≈ $40M"), "Currency effect to revenue", "{got:?}");
     assert!(label_of("≈ 2%").starts_with("Currency benefit"), "{got:?}");
     assert_eq!(label_of("11%–13%"), "Revenue growth", "{got:?}");
@@ -1931,12 +1924,7 @@ This raises our guidance for 2025 utility EPS to $1.46 to $1.48. \
 We are reaffirming the range of $80 million to $95 million for full year incremental revenue from the new plant.\n",
     );
     let got = labels_and_values(&t);
-    let label_of = |v: &str| {
-        got.iter()
-            .find(|(_, x)| x == v)
-            .map(|(l, _)| l.clone())
-            .unwrap_or_default()
-    };
+    let label_of = |v: &str| label_of(&got, v);
     assert_eq!(
         label_of("$1.100B–$1.200B"),
         "COVID diagnostic testing revenues",

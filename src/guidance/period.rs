@@ -224,43 +224,38 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
     };
     step("opening", &p);
     if let Some(q) = p.quarter {
+        // The latest year the paragraphs name the call's quarter in (not as a base), among the
+        // namings `keep` accepts.
+        let latest_year = |paragraphs: &mut dyn Iterator<Item = &str>,
+                           keep: &dyn Fn(&str) -> bool| {
+            paragraphs
+                .flat_map(|en| {
+                    QUARTER_YEAR
+                        .find_iter(en)
+                        .filter(|m| {
+                            keep(m.as_str())
+                                && !named_as_base(en, m.range())
+                                && !crate::text::numbers::figure_at(en, m.end())
+                        })
+                        .flat_map(|m| quarter_years(&QUARTER_YEAR, m.as_str()).collect::<Vec<_>>())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|&(quarter, _)| quarter == q)
+                .map(|(_, year)| year)
+                .max()
+        };
         // The latest such year: the remarks compare with the same quarter of years before.
-        let same_quarter = remarks()
-            .flat_map(|en| {
-                QUARTER_YEAR
-                    .find_iter(en)
-                    .filter(|m| {
-                        !named_as_base(en, m.range())
-                            && !crate::text::numbers::figure_at(en, m.end())
-                    })
-                    .flat_map(|m| quarter_years(&QUARTER_YEAR, m.as_str()).collect::<Vec<_>>())
-                    .collect::<Vec<_>>()
-            })
-            .filter(|&(quarter, _)| quarter == q)
-            .map(|(_, year)| year)
-            .max();
+        let same_quarter = latest_year(&mut remarks(), &|_| true);
         if same_quarter.is_some() {
             p.year = same_quarter;
         }
         // The call's quarter named with its fiscal year anywhere in the prepared remarks ("a
         // quarterly cash dividend for the third quarter for fiscal 2021") settles it: the
         // company's own fiscal calendar, which the years it speaks of need not follow.
-        let fiscal = english_paragraphs(t)
-            .flat_map(|en| {
-                QUARTER_YEAR
-                    .find_iter(en)
-                    .filter(|m| {
-                        let text = m.as_str().to_ascii_lowercase();
-                        (text.contains("fiscal") || text.contains("fy"))
-                            && !named_as_base(en, m.range())
-                            && !crate::text::numbers::figure_at(en, m.end())
-                    })
-                    .flat_map(|m| quarter_years(&QUARTER_YEAR, m.as_str()).collect::<Vec<_>>())
-                    .collect::<Vec<_>>()
-            })
-            .filter(|&(quarter, _)| quarter == q)
-            .map(|(_, year)| year)
-            .max();
+        let fiscal = latest_year(&mut english_paragraphs(t), &|text| {
+            let text = text.to_ascii_lowercase();
+            text.contains("fiscal") || text.contains("fy")
+        });
         // Not one older than the same quarter named otherwise: that is a quarter compared
         // with ("against a very strong fourth quarter of fiscal 2020").
         if let Some(y) = fiscal.filter(|&y| p.year.is_none_or(|found| y >= found)) {
