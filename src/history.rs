@@ -737,8 +737,9 @@ fn point_within(point: Ends, range: Ends) -> bool {
 
 /// Each key's distinct values in one call: a point inside a range is the range said again, and
 /// the range stands; a value within [`SAID_AGAIN`] of one said before it in the call is that
-/// figure said again ("about $2.3 billion" after "$2.25 billion to $2.35 billion"), and the
-/// first stands.
+/// figure said again ("$2.26 billion to $2.36 billion" after "$2.25 billion to $2.35
+/// billion"), and the later stands (an old figure is more often quoted before the new one than
+/// after it).
 fn distinct_by_key<'a, T>(
     items: impl IntoIterator<Item = (Key, &'a T, Ends)>,
 ) -> BTreeMap<Key, Vec<(&'a T, Ends)>> {
