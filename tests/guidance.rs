@@ -1863,7 +1863,8 @@ Our current guidance includes favorable foreign exchange revenue of approximatel
 We expect a 2% top-line benefit from the impact of FX in the third quarter. \
 We now expect a one point benefit from foreign exchange for revenue growth of 11% to 13% for the year. \
 We expect to complete the disposition of approximately $900 million in legacy pump revenue. \
-Our FFO guidance is now $1.73 to $1.83 per share, a $0.05 per share decrease compared to the midpoint of our prior guidance.\n",
+Our FFO guidance is now $1.73 to $1.83 per share, a $0.05 per share decrease compared to the midpoint of our prior guidance. \
+We now expect our base business to grow approximately 6.5% to 7% on an FX-neutral basis.\n",
     );
     let got = labels_and_values(&t);
     let label_of = |v: &str| label_of(&got, v);
@@ -1871,6 +1872,9 @@ Our FFO guidance is now $1.73 to $1.83 per share, a $0.05 per share decrease com
     assert!(label_of("≈ 2%").starts_with("Currency benefit"), "{got:?}");
     assert_eq!(label_of("11%–13%"), "Revenue growth", "{got:?}");
     assert_eq!(label_of("≈ $900M"), "Revenue to be divested", "{got:?}");
+    // Growth "on an FX-neutral basis" is growth, not a currency effect.
+    assert!(!label_of("6.5%–7%").starts_with("Currency"), "{got:?}");
+    assert!(got.iter().any(|(_, v)| v == "6.5%–7%"), "{got:?}");
     assert!(
         !got.iter().any(|(_, v)| v.contains("0.05")),
         "a change to the midpoint is no guide: {got:?}"

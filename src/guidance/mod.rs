@@ -1215,11 +1215,13 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                                 })
                         })
                     }) {
-                    // "constant currency sales growth" is growth, not a currency effect.
+                    // "constant currency sales growth" is growth, not a currency effect, and so
+                    // is growth "on an FX-neutral basis".
                     Some(c)
                         if c.get(2).is_none()
                             && !c[0].to_ascii_lowercase().starts_with("constant")
-                            && !LOCAL_CURRENCY.is_match(before) =>
+                            && !LOCAL_CURRENCY.is_match(before)
+                            && !LOCAL_CURRENCY.is_match(own_after) =>
                     {
                         let mut name = effect_name(&c[1]);
                         // "a 2% top-line benefit from the impact of FX": a currency benefit.

@@ -258,7 +258,9 @@ pub(super) static OF_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "local currency sales growth", "currency-neutral": a growth measure, not a currency effect.
 pub(super) static LOCAL_CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:local|in\s+local|constant|neutral)[\s-]+currency\b|\bcurrency[\s-]+neutral\b")
+    re(
+        r"(?i)\b(?:local|in\s+local|constant|neutral)[\s-]+currency\b|\b(?:currency|fx|foreign[\s-]exchange)[\s-]+neutral\b",
+    )
 });
 /// Words that make a percentage a growth rate.
 pub(super) static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
