@@ -2005,6 +2005,40 @@ Demand in Europe remains soft, but we expect total sales of $3.2 billion for the
     assert!(!label_of("$3.200B").contains(':'), "{got:?}");
 }
 
+/// A list of figures each "in" a part ("$240 million in leasing services, $60 million in
+/// manufacturing and $12 million in repair services") gives each part its figure; "in 2025" or
+/// "in savings" names no part.
+#[test]
+fn a_list_of_figures_by_part() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Rail fourth quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For fiscal 2025, we expect gross capital expenditures of approximately $240 million in leasing services, $60 million in manufacturing, and $12 million in repair services. \
+We expect $30 million in savings and $45 million in 2025 from the new plant.\n",
+    );
+    let got = labels_and_values(&t);
+    let label_of = |v: &str| label_of(&got, v);
+    assert_eq!(
+        label_of("≈ $240M"),
+        "Leasing services: Gross capital expenditures",
+        "{got:?}"
+    );
+    assert_eq!(
+        label_of("≈ $60M"),
+        "Manufacturing: Gross capital expenditures",
+        "{got:?}"
+    );
+    assert_eq!(
+        label_of("≈ $12M"),
+        "Repair services: Gross capital expenditures",
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|(l, _)| !l.starts_with("Savings") && !l.starts_with("2025")),
+        "{got:?}"
+    );
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

@@ -767,6 +767,14 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             // range, said first by mistake.
             let mut earlier: Vec<(f64, Option<f64>)> = Vec::new();
             let rows_before = out.len();
+            // "capital expenditures of approximately $275 million in leasing and management
+            // services, $55 million in manufacturing, and $10 million in maintenance
+            // services": a list of parts, each figure its part's.
+            let list_parts: Vec<Option<String>> = figs
+                .iter()
+                .map(|f| naming::part_after(&s[f.span.end.min(s.len())..]))
+                .collect();
+            let parts_listed = list_parts.iter().flatten().count() >= 2;
             for (i, fig) in figs.iter().enumerate() {
                 let prev_start = prev_end.min(fig.span.start);
                 let before_all = &s[prev_start..fig.span.start];
@@ -1289,6 +1297,18 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 };
                 // "continued momentum in APAC with close to 20% organic growth": a region's
                 // figure, named so.
+                let word = match list_parts.get(i).cloned().flatten() {
+                    // The metric carried from the list's first figure keeps its measure, not
+                    // that figure's part.
+                    Some(part) if parts_listed => MetricWord {
+                        label: format!(
+                            "{part}: {}",
+                            word.label.rsplit(": ").next().unwrap_or(&word.label)
+                        ),
+                        ..word
+                    },
+                    _ => word,
+                };
                 let word = match REGION_BEFORE.captures(chunk) {
                     Some(c)
                         if !word

@@ -344,6 +344,28 @@ pub(super) fn guidance_for_part(s: &str, company: &str) -> Option<String> {
     part_name(name, company)
 }
 
+/// The part of the business named right after a figure of a list: "$275 million in leasing and
+/// management services," gives "Leasing and management services". Not a period, a measure or
+/// an effect ("$30 million in savings", "in 2022", "in the quarter").
+pub(super) fn part_after(after: &str) -> Option<String> {
+    static IN_PART: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\s*(?:million|billion)?\s*in\s+(?:our\s+|the\s+)?(?P<name>[a-z][a-z&-]*(?:\s+(?:and|&)\s+[a-z][a-z&-]*|\s+[a-z][a-z&-]*){0,3})\s*(?:,|;|\.|$|\s+and\b)",
+        )
+    });
+    static NOT_PART: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:years?|quarters?|half|months?|periods?|fiscal|today|total|aggregate|cash|stock|shares?|dividends?|buybacks?|repurchases?|savings?|synerg\w*|costs?|expenses?|revenues?|sales|income|earnings|capex|capital|spend(?:ing)?|investments?|headwinds?|tailwinds?|benefits?|impacts?|proceeds|interest|taxes|range|line|addition|excess|total|aggregate|each|all|both|respectively)\b",
+        )
+    });
+    let name = IN_PART.captures(after)?.name("name")?.as_str().trim();
+    if NOT_PART.is_match(name) {
+        return None;
+    }
+    let mut c = name.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect())
+}
+
 /// A name that is a part of the business: capitalised ("Lakeside Telecom", "U.S. domestic")
 /// or ending in "segment", "business", "division"; not a period, a figure, a turn of phrase or
 /// the company itself.
