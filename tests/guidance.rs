@@ -2039,6 +2039,23 @@ We expect $30 million in savings and $45 million in 2025 from the new plant.\n",
     );
 }
 
+/// A return on invested capital is its own measure, not the margin named before it in the
+/// sentence.
+#[test]
+fn return_on_invested_capital_is_its_own_measure() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Freight fourth quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For 2025, operating margin is expected to be approximately 12.5% and return on invested capital is anticipated to be above 25%.\n",
+    );
+    let got = labels_and_values(&t);
+    assert_eq!(label_of(&got, "≈ 12.5%"), "Operating margin", "{got:?}");
+    assert_eq!(
+        label_of(&got, "≥ 25%"),
+        "Return on invested capital",
+        "{got:?}"
+    );
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]
