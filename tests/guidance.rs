@@ -2056,6 +2056,29 @@ For 2025, operating margin is expected to be approximately 12.5% and return on i
     );
 }
 
+/// A dividend raised today is an action, not a forecast; an exchange rate ("$1.35 per 1GBP") is
+/// no figure of the company's; a range typed "$5.55 tp $5.85" is one range.
+#[test]
+fn a_dividend_raised_today_an_exchange_rate_and_a_typed_range() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Power fourth quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We remain committed to dividend growth, and today announced we're raising the annualized dividend to $1.72 per share. \
+Our updated earnings forecast of $2.40 to $2.60 per share includes a foreign currency range of $1.25 to $1.40 per 1GBP. \
+So in summary, we're projecting EPS to be in the range of $4.55 tp $4.85 in 2025.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(values.contains(&"$4.55–$4.85"), "{got:?}");
+    assert!(values.contains(&"$2.40–$2.60"), "{got:?}");
+    assert!(!values.iter().any(|v| v.contains("1.72")), "{got:?}");
+    assert!(
+        !values
+            .iter()
+            .any(|v| v.contains("1.25") || v.contains("1.40")),
+        "{got:?}"
+    );
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

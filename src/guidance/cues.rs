@@ -466,9 +466,17 @@ pub(super) fn capital_action(sentence: &str, upto: &str) -> bool {
             r"(?i)\b(?:current(?:ly)?\s+(?:annual(?:ized)?\s+|quarterly\s+|regular\s+)?(?:cash\s+)?dividend|authori[sz]ation\s+(?:is|was|stands|of)|(?:remaining|outstanding|left)\b)",
         )
     });
+    // "today announced we're raising the annualized dividend to $1.66 per share": a dividend
+    // set now, not a forecast, though "we're raising" reads forward.
+    static RAISING_NOW: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:we(?:'re|’re|\s+are)|we\s+will\s+be|today\s+(?:we\s+)?(?:announced|declared))\s+(?:[\w']+\s+){0,3}?(?:raising|increasing|declaring)\s+(?:the\s+|our\s+)?(?:annual(?:ized)?\s+|quarterly\s+|regular\s+)?(?:cash\s+)?dividend",
+        )
+    });
     // "We intend to complete the remaining $800 million of authorized repurchases by
     // year-end": the company's intent before the figure makes it a guide.
     (ACTION.is_match(sentence) || HELD.is_match(upto)) && !forward(upto)
+        || RAISING_NOW.is_match(upto)
 }
 
 #[cfg(test)]

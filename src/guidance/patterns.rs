@@ -62,10 +62,11 @@ pub(super) static END_OF_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:high|low|top|bottom|upper|lower)\s+end\s+of\s+(?:the\s+|our\s+|that\s+)?(?:\w+\s+){0,2}?(?:guidance|range|outlook)\b",
     )
 });
-/// A commodity price after an amount: "$4 copper", "$70 per barrel".
+/// A commodity price or an exchange rate after an amount: "$4 copper", "$70 per barrel", "$1.35
+/// per 1GBP".
 pub(super) static COMMODITY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:per\s+(?:barrel|ounce|pound|ton|tonne|mmbtu|gallon|bushel|megawatt|mwh|therm)|(?:copper|oil|gold|silver|gas|brent|wti|crude|lumber|steel|aluminum|corn|wheat|soybeans?)\b)",
+        r"(?i)^\s*(?:per\s+(?:barrel|ounce|pound|ton|tonne|mmbtu|gallon|bushel|megawatt|mwh|therm)|per\s+(?:1\s*)?(?:gbp|eur|euros?|pounds?\s+sterling|yen|jpy|cad|aud|chf|rmb|cny|£|€)|(?:copper|oil|gold|silver|gas|brent|wti|crude|lumber|steel|aluminum|corn|wheat|soybeans?)\b)",
     )
 });
 /// A sentence that goes on from the one before: "And for the full year, ...".

@@ -12,7 +12,7 @@ use crate::text::numbers::{Quantity, Unit, english};
 /// What joins the two ends of a range.
 pub(super) static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:\[[^\]]{0,20}\]\s*)?(?:(?:per|a)\s+(?:diluted\s+)?share\s+)?(?:(?P<lowneg>declines?|decreases?|reductions?|drops?)\s+(?:and|to)(?:\s+an?)?|to|and|-|–|—|through|to\s+an?|and\s+an?|and\s+to|up\s+to|to\s+plus|or|to\s+(?P<neg>negative|minus|down)|and\s+(?P<neg2>negative|minus)|(?:to|and)\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
+        r"(?i)^\s*(?:\[[^\]]{0,20}\]\s*)?(?:(?:per|a)\s+(?:diluted\s+)?share\s+)?(?:(?P<lowneg>declines?|decreases?|reductions?|drops?)\s+(?:and|to)(?:\s+an?)?|to|tp|and|-|–|—|through|to\s+an?|and\s+an?|and\s+to|up\s+to|to\s+plus|or|to\s+(?P<neg>negative|minus|down)|and\s+(?P<neg2>negative|minus)|(?:to|and)\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
     )
 });
 /// Ranges in words: "mid-single digits", "high teens", "low-to-mid twenties".

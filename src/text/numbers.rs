@@ -137,7 +137,8 @@ static EN_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(one[\s-]third|two[\s-]thirds|one[\s-]quarter|three[\s-]quarters|one[\s-]half|half|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|twenty|thirty|hundred)\b",
     )
 });
-static EN_RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:to|and|-|–|through)\s*$"));
+static EN_RANGE_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:to|tp|and|-|–|through)\s*$"));
 
 fn en_word_value(w: &str) -> Option<f64> {
     let w = w.to_ascii_lowercase().replace('-', " ");
