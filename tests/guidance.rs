@@ -2079,6 +2079,35 @@ So in summary, we're projecting EPS to be in the range of $4.55 tp $4.85 in 2025
     );
 }
 
+/// "capital expenditures over the remainder of the year" are the quarters left; "production
+/// tax credits" are credits, not production; growth "over our record 2019 EPS" says its base;
+/// a rate expected "when we return to higher levels of profitability" is a standing target.
+#[test]
+fn remainder_tax_credits_record_bases_and_conditional_targets() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Brands second quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We now expect total capital expenditures over the remainder of the year to be between $90 million and $120 million. \
+We expect production tax credits related to our wind projects to be approximately $25 million in 2024. \
+We are reaffirming that for fiscal 2026 we will deliver adjusted EPS growth of at least 25% over our record 2019 EPS. \
+We still expect our tax rate to be in the low to mid 20% range when we return to higher levels of profitability.\n",
+    );
+    let got = extract(&t);
+    let row = |value: f64| got.iter().find(|f| f.low == Some(value));
+    assert_eq!(
+        row(90e6).and_then(|f| f.period.clone()).as_deref(),
+        Some("rest of FY2024"),
+        "{got:#?}"
+    );
+    assert_eq!(
+        row(25e6).unwrap().label,
+        "Production tax credits",
+        "{got:#?}"
+    );
+    assert!(row(25.0).unwrap().label.ends_with("vs 2019"), "{got:#?}");
+    let tax = got.iter().find(|f| f.metric == Metric::TaxRate).unwrap();
+    assert_eq!(tax.period.as_deref(), Some("long term"), "{tax:?}");
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

@@ -111,6 +111,11 @@ const LEXICON: &[(Metric, &str)] = &[
         Metric::Revenue,
         r"\b(?:net\s+|total\s+|operating\s+|organic\s+|reported\s+|consolidated\s+)?(?:revenues?|sales|top[\s-]line)\b",
     ),
+    // "production tax credits" are credits, not production.
+    (
+        Metric::Other,
+        r"\b(?:production|investment|renewable|energy)\s+tax\s+credits?\b",
+    ),
     (
         Metric::Volume,
         r"\b(?:deliveries|shipments|production|volumes?|units|closings|orders|barrels|boe(?:/d)?|gallons|tons|tonnes|asms|capacity|load\s+factor|occupancy|subscribers|enrollments?)\b",

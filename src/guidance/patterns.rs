@@ -435,7 +435,7 @@ pub(super) static END_MOVED: LazyLock<Regex> = LazyLock::new(|| {
 /// year named after the figure (the year in group 1).
 pub(super) static AGAINST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:(?:growth|increase|decrease|decline|higher|lower)\s+)?(?:over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|below|above)\s+(?:the\s+|our\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?|q[1-4]\s+)?(?:fiscal\s+|calendar\s+)?[’']?(20\d\d)\b",
+        r"(?i)^\W*(?:(?:growth|increase|decrease|decline|higher|lower)\s+)?(?:over|versus|vs\.?|compared\s+(?:to|with)|relative\s+to|below|above)\s+(?:the\s+|our\s+)?(?:record\s+|pre-?(?:pandemic|covid)\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?|q[1-4]\s+)?(?:fiscal\s+|calendar\s+)?[’']?(20\d\d)\b",
     )
 });
 

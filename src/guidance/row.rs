@@ -58,14 +58,20 @@ pub(super) fn push(
     // "the rest of the year" is the figure's period only right after it ("volumes 3% below
     // plan for the balance of the year"); before it, it only opens the sentence ("Looking to
     // the remainder of the year, our guidance has been revised to ...": the full year's).
-    // "For the remainder of 2021, we expect capital expenditures of ...": a scope the sentence
-    // gives its figures, not a turn of phrase, so the quarters left.
+    // "For the remainder of 2021, we expect capital expenditures of ...", "capital expenditures
+    // over the remainder of the year to be": a scope the sentence gives its figures, not a turn
+    // of phrase ("Looking to the remainder of the year, our guidance"), so the quarters left.
     static FOR_REST: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^\W*(?:and\s+|so\s+)?for\s+the\s+(?:remainder|balance|rest)\s+of\b")
+        re(r"(?i)\b(?:for|over|during|through)\s+the\s+(?:remainder|balance|rest)\s+of\b")
+    });
+    static LOOKING: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:looking|look|as\s+we\s+look|turning|moving)\s+(?:ahead\s+|forward\s+)?(?:to|at|into|toward|towards)\s+the\s+(?:remainder|balance|rest)\s+of\b",
+        )
     });
     let here = find_period(clause, call).or_else(|| {
         find_period(upto, call).map(|p| {
-            if FOR_REST.is_match(upto) {
+            if FOR_REST.is_match(upto) && !LOOKING.is_match(upto) {
                 p
             } else {
                 super::period::whole_year(p)
