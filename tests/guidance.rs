@@ -2108,6 +2108,21 @@ We still expect our tax rate to be in the low to mid 20% range when we return to
     assert_eq!(tax.period.as_deref(), Some("long term"), "{tax:?}");
 }
 
+/// A sentence about a market ("The Brazil market continues to recover, with volumes predicted
+/// to be down 7%") gives the market's figures, not the company's; one where the company speaks
+/// of itself keeps its own.
+#[test]
+fn a_market_as_the_subject_gives_no_guide() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Parts third quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+The Brazil market continues to recover, with volumes predicted to be down 7% for the year. \
+The market is strong, and we expect our sales to grow 4% to 6% for the year.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(!got.iter().any(|(_, v)| v.contains('7')), "{got:?}");
+    assert!(got.iter().any(|(_, v)| v == "4%–6%"), "{got:?}");
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

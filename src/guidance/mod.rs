@@ -1067,6 +1067,11 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         cues::not_company(before.rsplit(',').next().unwrap_or(before))
                     }),
                     ("not_company_after", &|| cues::not_company_after(after)),
+                    // "The China market continues to be more robust, with volumes predicted to
+                    // be down 9%": the market's figure, when the company is not named before it.
+                    ("market_subject", &|| {
+                        MARKET_SUBJECT.is_match(s) && !WE_OUR.is_match(upto)
+                    }),
                     ("result_since_forward", &|| {
                         fwd && cues::result_since_forward(upto)
                     }),

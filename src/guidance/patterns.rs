@@ -544,3 +544,14 @@ pub(super) static REGION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:in|across|for|from|[Ii]n)\s+(?:the\s+|our\s+)?(APAC|EMEA|LATAM|Asia[\s-]Pacific|Europe|North\s+America|Latin\s+America|South\s+America|Greater\s+China|China|Japan|India|Canada|Mexico|Brazil|the\s+Americas|Americas)\b[^,;]{0,40}$",
     )
 });
+
+/// A sentence whose subject is a market, an industry or the economy: "The China market
+/// continues to be more robust, with volumes predicted to be down 9%".
+pub(super) static MARKET_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:and\s+|but\s+|so\s+)?(?:the\s+)?(?:overall\s+|global\s+|total\s+|u\.?s\.?\s+|[A-Z][\w-]*\s+){0,3}(?:[\w-]+\s+){0,2}?(?:market|markets|industry|economy|sector)\s+(?:is|are|was|were|continues?|remains?|should|will|has|have|volumes?|demand|growth|sales)\b",
+    )
+});
+
+/// The company speaking of itself: "we", "our", "us".
+pub(super) static WE_OUR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:we|our|us|i)\b"));
