@@ -2123,6 +2123,21 @@ The market is strong, and we expect our sales to grow 4% to 6% for the year.\n",
     assert!(got.iter().any(|(_, v)| v == "4%–6%"), "{got:?}");
 }
 
+/// A band of an amount: "mid-$30 million" is the middle of the thirties of millions, "high
+/// $500 million to low $600 million" the high five hundreds to the low six hundreds.
+#[test]
+fn bands_of_amounts() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarind Offshore second quarter 2024 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Unallocated expenses are expected to be in the mid-$30 million range per quarter for the second half of 2024. \
+We expect our capital expenditures to be in the high $500 million to low $600 million range for 2024.\n",
+    );
+    let got = extract(&t);
+    let bounds: Vec<(Option<f64>, Option<f64>)> = got.iter().map(|f| (f.low, f.high)).collect();
+    assert!(bounds.contains(&(Some(34e6), Some(36e6))), "{bounds:?}");
+    assert!(bounds.contains(&(Some(570e6), Some(630e6))), "{bounds:?}");
+}
+
 /// "annually" right after a figure is a rate per year, not this year's figure: "run rate
 /// expense savings of $4 million a quarter, or $16 million annually" is a run rate.
 #[test]

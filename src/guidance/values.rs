@@ -441,7 +441,22 @@ fn bands_before(s: &str, out: &mut [Fig]) {
     static BAND_BEFORE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(low|mid|high)(?:[\s-]*to[\s-]+(low|mid|high))?[\s-]*$"));
     for f in out.iter_mut() {
-        if f.words || f.unit != Unit::Percent || f.high.is_some() || f.low.fract() != 0.0 {
+        // "mid-$30 million", "high-$20 million range": a band of tens of an amount.
+        let scale = match f.low.abs() {
+            x if x >= 1e9 => 1e9,
+            x if x >= 1e6 => 1e6,
+            _ => 1.0,
+        };
+        let amount_band = f.unit == Unit::Usd
+            && scale > 1.0
+            && f.high.is_none()
+            && (f.low / scale) >= 20.0
+            && (f.low / scale) % 10.0 == 0.0;
+        if f.words
+            || !(f.unit == Unit::Percent || amount_band)
+            || f.high.is_some()
+            || f.low.fract() != 0.0
+        {
             continue;
         }
         let Some(c) = BAND_BEFORE.captures(&s[..f.span.start]) else {
@@ -454,16 +469,22 @@ fn bands_before(s: &str, out: &mut [Fig]) {
         };
         let (a, _) = part(&c[1]);
         let (_, b) = part(c.get(2).map_or(&c[1], |m| m.as_str()));
-        let n = f.low;
+        let scale = if amount_band { scale } else { 1.0 };
+        let n = f.low / scale;
         let (lo, hi) = if n >= 20.0 && n % 10.0 == 0.0 {
-            // "mid-20%": the twenties.
-            (n + a * 10.0, n + b * 10.0)
+            // "mid-20%": the twenties; "high $500 million": the high five hundreds.
+            let step = if n >= 100.0 && n % 100.0 == 0.0 {
+                100.0
+            } else {
+                10.0
+            };
+            (n + a * step, n + b * step)
         } else {
             (n + a, n + b)
         };
         f.span.start = c.get(0).map_or(f.span.start, |m| m.start());
-        f.low = (lo * 10.0).round() / 10.0;
-        f.high = Some((hi * 10.0).round() / 10.0);
+        f.low = (lo * 10.0).round() / 10.0 * scale;
+        f.high = Some((hi * 10.0).round() / 10.0 * scale);
         f.words = true;
     }
 }
