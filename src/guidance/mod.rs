@@ -1294,7 +1294,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     Some(c) if word.metric == Metric::Eps && word.label == "Earnings per share" => {
                         MetricWord {
                             metric: Metric::Other,
-                            label: format!("{} per share", capitalise_first(&c[1])),
+                            label: format!("{} per share", naming::capitalise(&c[1])),
                             ..word
                         }
                     }
@@ -1570,14 +1570,6 @@ fn thousands(v: f64) -> String {
 fn trim(v: f64) -> String {
     let s = format!("{v:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-/// The text with its first letter in capitals.
-fn capitalise_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -232,7 +232,8 @@ fn in_year(s: &str, i: usize) -> bool {
     end - start == 4 && matches!(&s[start..start + 2], "19" | "20")
 }
 
-fn capitalise(s: &str) -> String {
+/// The text with its first letter in capitals.
+pub(super) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next().map_or_else(String::new, |f| {
         f.to_uppercase().collect::<String>() + c.as_str()
@@ -320,12 +321,8 @@ pub(super) fn part_opener(s: &str, company: &str) -> Option<String> {
             r"^\W*(?:(?:[Aa]nd|[Ss]o|[Nn]ow|[Nn]ext|[Ff]inally)[,\s]+)?(?:(?:[Tt]urning|[Ss]hifting|[Mm]oving|[Ss]witching)(?:\s+(?:now|on|over|next))?\s+to|[Ll]et(?:'|’)?s\s+(?:now\s+)?(?:turn|move|shift|go)(?:\s+(?:on|over|now))?\s+to|[Nn]ow\s+(?:on\s+)?to)\s+(?:the\s+|our\s+)?(?P<name>(?:[\w&.'’-]+\s+){0,5}?[\w&.'’-]+?)(?:\s+(?:on|in)\s+(?:[Ss]lide|[Pp]age)\s+\d+)?\s*(?:[,:;]|\.?\s*$)",
         )
     });
-    let name = OPENER.captures(s)?.name("name")?.as_str().trim();
     // "Turning to SG&A.", "Moving to EBITDA,": a measure, not a part.
-    if !super::metric::all_phrases(name).is_empty() {
-        return None;
-    }
-    part_name(name, company)
+    part_not_measure(OPENER.captures(s)?.name("name")?.as_str().trim(), company)
 }
 
 /// The part of the business a sentence gives guidance for: "our all-in top line guidance for
@@ -337,7 +334,11 @@ pub(super) fn guidance_for_part(s: &str, company: &str) -> Option<String> {
             r"\b(?:[Gg]uidance|[Oo]utlook|[Ee]xpectations?|[Ff]orecast|[Pp]rojections?)\s+(?:range\s+)?for\s+(?:the\s+|our\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,3})",
         )
     });
-    let name = FOR.captures(s)?.name("name")?.as_str().trim();
+    part_not_measure(FOR.captures(s)?.name("name")?.as_str().trim(), company)
+}
+
+/// [`part_name`], for a name that is not a measure.
+fn part_not_measure(name: &str, company: &str) -> Option<String> {
     if !super::metric::all_phrases(name).is_empty() {
         return None;
     }
@@ -362,8 +363,7 @@ pub(super) fn part_after(after: &str) -> Option<String> {
     if NOT_PART.is_match(name) {
         return None;
     }
-    let mut c = name.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect())
+    Some(capitalise(name))
 }
 
 /// A name that is a part of the business: capitalised ("Lakeside Telecom", "U.S. domestic")
