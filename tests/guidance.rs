@@ -2176,3 +2176,38 @@ We are reaffirming our long-term guidance that for fiscal 2027, we will deliver 
         "{got:?}"
     );
 }
+
+/// Values and names written in ways the rules once misread: "zero to 3%" is a range from zero,
+/// "low-double-digit to high-single-digit" is one band written from the top, "or a midpoint a
+/// $3" repeats the range, and "selling and administrative expense" keeps its first word.
+#[test]
+fn ranges_from_zero_bands_from_the_top_and_selling_expense() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Larchmont fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+In the first quarter, we expect net sales will increase zero to 3% on a year-over-year basis. \
+We still expect gross margins in the low-double-digit to high-single-digit range for fiscal 2022. \
+We issued fiscal 2022 guidance of adjusted earnings per share in a range of $1.40 to $1.60, or a midpoint a $1.50. \
+Selling and administrative expense is expected to be approximately $80 million to $85 million in fiscal 2022. \
+We expect selling, general and administrative expenses of $120 million in fiscal 2022.\n\n\
+At the midpoint of our earnings guidance range of $1.50, we expect to exceed our long-term framework.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(values.contains(&"0%–3%"), "{got:?}");
+    assert!(values.contains(&"7%–13%"), "{got:?}");
+    assert!(values.contains(&"$1.40–$1.60"), "{got:?}");
+    assert!(
+        !values.contains(&"≈ $1.50") && !values.contains(&"$1.50"),
+        "{got:?}"
+    );
+    assert_eq!(
+        label_of(&got, "$80M–$85M"),
+        "Selling and administrative expense",
+        "{got:?}"
+    );
+    assert_eq!(
+        label_of(&got, "≈ $120M"),
+        "Selling, general and administrative expenses",
+        "{got:?}"
+    );
+}

@@ -101,7 +101,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Expense,
-        r"\b(?:sg&a|opex|r&d|g&a|d&a)\b|\b(?:operating|interest|non-?interest|cash|total|fixed|corporate|restructuring|selling)?\s*(?:expenses?|costs?|charges?)\b|\bresearch\s+and\s+development\b|\bsales\s+and\s+marketing\b|\bgeneral\s+and\s+administrative\b|\bdepreciation(?:\s+and\s+amortization)?\b|\bamortization\b|\bstock[\s-]based\s+compensation\b|\binterest\s+expense\b|\b(?:cash\s+|income\s+)?taxes\b|\bcash\s+tax\s+payments?\b|\bcasm(?:-?x)?\b|\b(?:advertising|marketing)(?:\s+spend(?:ing)?)?\b|\bbad\s+debts?\b|\bo&m\b",
+        r"\b(?:sg&a|opex|r&d|g&a|d&a)\b|\b(?:operating|interest|non-?interest|cash|total|fixed|corporate|restructuring|selling)?\s*(?:expenses?|costs?|charges?)\b|\bresearch\s+and\s+development\b|\bsales\s+and\s+marketing\b|\b(?:selling,?\s+(?:general,?\s+)?and\s+administrative|general\s+and\s+administrative)\b|\bdepreciation(?:\s+and\s+amortization)?\b|\bamortization\b|\bstock[\s-]based\s+compensation\b|\binterest\s+expense\b|\b(?:cash\s+|income\s+)?taxes\b|\bcash\s+tax\s+payments?\b|\bcasm(?:-?x)?\b|\b(?:advertising|marketing)(?:\s+spend(?:ing)?)?\b|\bbad\s+debts?\b|\bo&m\b",
     ),
     (
         Metric::Shares,

@@ -903,7 +903,15 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     || i > 0
                         && figs[i - 1].high.is_some()
                         && figs[i - 1].unit == fig.unit
-                        && MIDPOINT_OF.is_match(before);
+                        && MIDPOINT_OF.is_match(before)
+                    // "at the midpoint of our earnings guidance range of $3": a range read
+                    // before holds it.
+                    || fig.high.is_none()
+                        && MIDPOINT_OF_RANGE.is_match(before)
+                        && out.iter().any(|o| {
+                            o.low.is_some_and(|l| l <= fig.low)
+                                && o.high.is_some_and(|h| h >= fig.low && o.low != o.high)
+                        });
                 // A figure whose own words name a year already past is a past figure ("net
                 // leverage at March 31, 2020 would be", "from the $9.88 in 2020").
                 let past_year = call.year.is_some_and(|y| {

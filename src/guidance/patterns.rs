@@ -344,7 +344,15 @@ pub(super) static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
 /// "with a midpoint of", "or at the midpoint": words before a range's midpoint.
 pub(super) static MIDPOINT_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:a|the|its)\s+mid-?point\s+(?:of\s+|at\s+|is\s+|being\s+)?(?:about\s+|approximately\s+)?$",
+        r"(?i)\b(?:a|the|its)\s+mid-?point\s+(?:of\s+|at\s+|is\s+|being\s+|an?\s+)?(?:about\s+|approximately\s+)?$",
+    )
+});
+
+/// "at the midpoint of our earnings guidance range of $3": the midpoint of a range given
+/// elsewhere, not a guide of its own.
+pub(super) static MIDPOINT_OF_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bmid-?point\s+of\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}?range\s+of\s+(?:about\s+|approximately\s+)?$",
     )
 });
 

@@ -359,17 +359,24 @@ fn range_fig(q: &Quantity, r: &Quantity, neg: bool, pos: bool, low_negative: boo
 fn single_to_double_bands(s: &str, out: &mut Vec<Fig>) {
     static SINGLE_TO_DOUBLE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?P<lo>low|mid|high)[\s-]+single(?:[\s-]digits?)?[\s-]+(?:or|to)[\s-]+(?P<hi>low|mid|high)[\s-]+double[\s-]digits?\b",
+            r"(?i)\b(?:(?P<lo>low|mid|high)[\s-]+single(?:[\s-]digits?)?[\s-]+(?:or|to)[\s-]+(?P<hi>low|mid|high)[\s-]+double[\s-]digits?|(?P<hi2>low|mid|high)[\s-]+double(?:[\s-]digits?)?[\s-]+(?:or|to)[\s-]+(?P<lo2>low|mid|high)[\s-]+single[\s-]digits?)\b",
         )
     });
     for c in SINGLE_TO_DOUBLE.captures_iter(s) {
         let Some(m) = c.get(0) else { continue };
-        let lo = match c["lo"].to_ascii_lowercase().as_str() {
+        // "low-double-digit to high-single-digit": the same band, written from the top.
+        let (Some(lo), Some(hi)) = (
+            c.name("lo").or_else(|| c.name("lo2")),
+            c.name("hi").or_else(|| c.name("hi2")),
+        ) else {
+            continue;
+        };
+        let lo = match lo.as_str().to_ascii_lowercase().as_str() {
             "low" => 1.0,
             "mid" => 4.0,
             _ => 7.0,
         };
-        let hi = match c["hi"].to_ascii_lowercase().as_str() {
+        let hi = match hi.as_str().to_ascii_lowercase().as_str() {
             "low" => 13.0,
             "mid" => 16.0,
             _ => 19.0,

@@ -134,7 +134,7 @@ static EN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EN_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(one[\s-]third|two[\s-]thirds|one[\s-]quarter|three[\s-]quarters|one[\s-]half|half|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|twenty|thirty|hundred)\b",
+        r"(?i)\b(one[\s-]third|two[\s-]thirds|one[\s-]quarter|three[\s-]quarters|one[\s-]half|half|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|twenty|thirty|hundred)\b",
     )
 });
 static EN_RANGE_JOIN: LazyLock<Regex> =
@@ -149,6 +149,7 @@ fn en_word_value(w: &str) -> Option<f64> {
         "one quarter" => 0.25,
         "three quarters" => 0.75,
         "one half" | "half" => 0.5,
+        "zero" => 0.0,
         "two" => 2.0,
         "three" => 3.0,
         "four" => 4.0,
