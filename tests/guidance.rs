@@ -2211,3 +2211,29 @@ At the midpoint of our earnings guidance range of $1.50, we expect to exceed our
         "{got:?}"
     );
 }
+
+/// Basis points are no growth rate of an amount: "31% of revenue, up 60 basis points" is a
+/// margin's change, "which is about 250 basis points" an impact; neither is "Revenue growth" or
+/// "EPS growth". An expense ratio's change keeps its ratio.
+#[test]
+fn basis_points_are_not_the_growth_of_an_amount() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamarack second quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Adjusted EBITDA in the third quarter is estimated to be approximately $210 million or 27.5% of revenue, up 70 basis points year-over-year. \
+We expect an unfavorable currency impact of about $0.08 on EPS in 2023, which is about 150 basis points. \
+Operating expenses are expected to improve 60 to 80 basis points as a percentage of sales in 2023. \
+We expect revenue growth of 4% to 6% in 2023.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(
+        got.iter()
+            .all(|(l, v)| !(v.contains("bps") && l.to_ascii_lowercase().ends_with(" growth"))),
+        "{got:?}"
+    );
+    assert_eq!(
+        label_of(&got, "60–80 bps"),
+        "Operating expenses, % of sales change",
+        "{got:?}"
+    );
+    assert_eq!(label_of(&got, "4%–6%"), "Revenue growth", "{got:?}");
+}

@@ -352,7 +352,7 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
         eprintln!("guidance: the call is {call:?}");
     }
     let paragraphs = english_by_pair(t);
-    let mut rows = name_or_drop(&paragraphs, candidates(t, call));
+    let mut rows = bps_of_a_growth(&paragraphs, name_or_drop(&paragraphs, candidates(t, call)));
     let scores = confidence::confidences(&paragraphs, &rows, call);
     for (row, c) in rows.iter_mut().zip(scores) {
         row.confidence = c;
@@ -420,6 +420,56 @@ fn name_or_drop(paragraphs: &[&str], rows: Vec<GuidanceFigure>) -> Vec<GuidanceF
             }
             r.label = name;
             Some(r)
+        })
+        .collect()
+}
+
+/// Basis points are not how a company guides the growth of an amount (revenue, EPS, costs):
+/// a row "Revenue growth: 60 bps" measures something else the sentence names (a margin, an
+/// impact, a ratio). "Adjusted operating expenses … improve 80 to 100 basis points as a
+/// percentage of sales" is the expense ratio's change; without such words the row is left out.
+fn bps_of_a_growth(paragraphs: &[&str], rows: Vec<GuidanceFigure>) -> Vec<GuidanceFigure> {
+    const NAMES_A_CHANGE: &[&str] = &[
+        "margin",
+        "headwind",
+        "tailwind",
+        "impact",
+        "benefit",
+        "contribution",
+        "spread",
+        "rate",
+        "yield",
+        "ratio",
+        "leverage",
+        "mix",
+        "effect",
+        "drag",
+        "%",
+    ];
+    rows.into_iter()
+        .filter_map(|mut r| {
+            let lower = r.label.to_ascii_lowercase();
+            if r.unit != GuideUnit::Bps
+                || !lower.ends_with(" growth")
+                || NAMES_A_CHANGE.iter().any(|w| lower.contains(w))
+            {
+                return Some(r);
+            }
+            let paragraph = paragraphs.get(r.paragraph).copied().unwrap_or("");
+            let after = r.range_in_sentence(paragraph).map(|l| &r.text[l.end..]);
+            if let Some(c) = after.and_then(|a| AS_SHARE_OF.captures(a)) {
+                let what = &r.label[..r.label.len() - " growth".len()];
+                r.label = format!("{what}, % of {} change", c["of"].to_ascii_lowercase());
+                r.metric = Metric::Expense;
+                return Some(r);
+            }
+            if trace() {
+                eprintln!(
+                    "guidance: skipped {:?} ({}): basis points of a growth",
+                    r.label, r.text
+                );
+            }
+            None
         })
         .collect()
 }

@@ -356,6 +356,13 @@ pub(super) static MIDPOINT_OF_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "80 to 100 basis points as a percentage of sales": a change in a ratio to sales.
+pub(super) static AS_SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:basis\s+points?|bps|points?)?\s*(?:as\s+a\s+(?:percentage|percent|%)\s+of|of)\s+(?P<of>(?:net\s+)?(?:sales|revenues?))\b",
+    )
+});
+
 /// Words between two figures of one list: "in 2024 and", ", and about", "or another".
 pub(super) static LIST_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
     re(
