@@ -2237,3 +2237,30 @@ We expect revenue growth of 4% to 6% in 2023.\n",
     );
     assert_eq!(label_of(&got, "4%–6%"), "Revenue growth", "{got:?}");
 }
+
+/// A part named by "at" right after a figure ("growth of 9% to 10% at Bakeware") and a sentence
+/// led by "for" a part with no figure of its own ("For Marine Systems, we expect segment
+/// performance to improve.") name the part's figures; an aside led by "in" does not carry.
+#[test]
+fn a_part_after_at_and_a_part_opened_by_for() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Halyard Works second quarter 2022 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For the third quarter, we expect revenue growth for Halyard of 8% to 9%. This consists of year-over-year growth of 9% to 10% at Bakeware, which includes 2% from acquisitions.\n\n\
+For Marine Systems, we expect segment performance to improve on higher throughput. We anticipate that operating margins will average in the low-double-digit range for 2022.\n\n\
+In North America, we expect demand to remain stable. We expect total revenue of $1.2 billion to $1.3 billion for 2022.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(
+        label_of(&got, "9%–10%").starts_with("Bakeware: "),
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "10%–13%").starts_with("Marine Systems: "),
+        "{got:?}"
+    );
+    assert_eq!(
+        label_of(&got, "$1.200B–$1.300B"),
+        "Total revenue",
+        "{got:?}"
+    );
+}

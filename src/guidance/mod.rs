@@ -600,7 +600,14 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             // turn to anything else ends it, and so do words of the whole company and a few
             // sentences about other things.
             since_part += 1;
-            if let Some(p) = naming::part_opener(s, &company) {
+            // "For Subsea Products, we expect segment performance to improve.": a sentence led
+            // by "for" a part, with no figure of its own, opens it for the sentences after it,
+            // as a turn to it does ("In North America, ..." is often one sentence's aside).
+            if let Some(p) = naming::part_opener(s, &company).or_else(|| {
+                (!digits && !DIGIT_WORDS.is_match(s) && FOR_PART.is_match(s))
+                    .then(|| naming::segment_topic(s, &company))
+                    .flatten()
+            }) {
                 part = Some(p);
                 since_part = 0;
             } else if part.is_some()
@@ -1370,7 +1377,20 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         ),
                         ..word
                     },
-                    _ => word,
+                    _ => match naming::part_at_after(after, &company) {
+                        Some(part)
+                            if !word
+                                .label
+                                .to_ascii_lowercase()
+                                .contains(&part.to_ascii_lowercase()) =>
+                        {
+                            MetricWord {
+                                label: format!("{part}: {}", word.label),
+                                ..word
+                            }
+                        }
+                        _ => word,
+                    },
                 };
                 let word = match REGION_BEFORE.captures(chunk) {
                     Some(c)

@@ -366,6 +366,19 @@ pub(super) fn part_after(after: &str) -> Option<String> {
     Some(capitalise(name))
 }
 
+/// The part of the business named by "at" right after a figure: "year-over-year growth of 19%
+/// to 20% at FoodTech", "3% to 4% or so year over year at RMD". A capitalised name that is not
+/// the company, a period or a place ([`part_name`]).
+pub(super) fn part_at_after(after: &str, company: &str) -> Option<String> {
+    static AT_PART: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\s*(?:or\s+so\s+)?(?:(?:year[\s-]over[\s-]year|year[\s-]on[\s-]year|sequentially|organically|respectively)\s+)?at\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s*(?:,|;|\.|$|\s+(?:and|which|with|for|in|this|next)\b)",
+        )
+    });
+    let name = AT_PART.captures(after)?.name("name")?.as_str().trim();
+    part_name(name, company)
+}
+
 /// A name that is a part of the business: capitalised ("Lakeside Telecom", "U.S. domestic")
 /// or ending in "segment", "business", "division"; not a period, a figure, a turn of phrase or
 /// the company itself.

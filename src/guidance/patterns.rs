@@ -363,6 +363,10 @@ pub(super) static AS_SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "For Subsea Products, ...", "And for the Conferences segment, ...": a sentence led by "for".
+pub(super) static FOR_PART: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\W*(?:(?:[Aa]nd|[Nn]ow|[Aa]lso|[Ss]o)\s+)?(?:[Ff]or)\s"));
+
 /// Words between two figures of one list: "in 2024 and", ", and about", "or another".
 pub(super) static LIST_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
     re(
