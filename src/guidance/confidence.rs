@@ -15,6 +15,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use serde::{Deserialize, Serialize};
 
 use super::{GuidanceFigure, Kind, cues, period::CallPeriod};
@@ -117,6 +119,16 @@ impl<'a, 'p> Context<'a, 'p> {
         }
     }
 }
+
+/// Words of a paragraph about parts of the business.
+static PARTS_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    super::re(r"(?i)\b(?:segments?|divisions?|business\s+units?|subsidiar(?:y|ies))\b")
+});
+
+/// Words of a market, an industry or the economy.
+static MARKET_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    super::re(r"(?i)\b(?:markets?|industry|economy|economic|customers?|consumers?|demand)\b")
+});
 
 /// The features of a sentence, whichever of its figures is scored.
 fn sentence_features(s: &str) -> Vec<String> {
@@ -249,9 +261,51 @@ fn row_features<'a>(
     {
         add("label_shared_in_sentence".into());
     }
+    // The paragraph: how many rows it gives (an outlook paragraph lists several), whether it
+    // speaks of parts of the business while the label names none, and how often the call
+    // gives the same label other values (two segments' figures under one name).
+    let para = ctx.paragraphs.get(f.paragraph).copied().unwrap_or("");
+    let in_paragraph = rows.iter().filter(|r| r.paragraph == f.paragraph).count();
+    add(format!(
+        "rows_in_paragraph:{}",
+        bucket(in_paragraph, &[2, 4, 8])
+    ));
+    let label_part = f.label.contains(": ");
+    if label_part {
+        add("label_part".into());
+    } else if PARTS_WORDS.is_match(para) {
+        add("part_unnamed".into());
+    }
+    let same_label = rows
+        .iter()
+        .filter(|r| r.label == f.label && r.period == f.period && r.low != f.low)
+        .count();
+    add(format!(
+        "same_label_other_values:{}",
+        bucket(same_label, &[1, 2])
+    ));
+    // Who says it: the speaker who gives most of the call's rows reads the outlook.
+    let by_speaker = rows.iter().filter(|r| r.speaker == f.speaker).count();
+    add(format!(
+        "speaker_rows:{}",
+        bucket(by_speaker * 4 / rows.len().max(1), &[1, 2, 3])
+    ));
+    // The sentence before, in the paragraph: does it look forward, or speak of a market?
+    if let Some(at) = para.find(f.text.as_str()) {
+        let prev = para[..at].trim_end().trim_end_matches(['.', '?', '!']);
+        let start = prev.rfind(['.', '?', '!']).map_or(0, |i| i + 1);
+        let prev = &prev[start..];
+        if !prev.is_empty() {
+            if cues::forward(prev) {
+                add("prev_forward".into());
+            }
+            if MARKET_WORDS.is_match(prev) {
+                add("prev_market".into());
+            }
+        }
+    }
     // The sentence and the figure's place in it.
     let s = f.text.as_str();
-    let para = ctx.paragraphs.get(f.paragraph).copied().unwrap_or("");
     let local = f.range_in_sentence(para).unwrap_or(0..0);
     let before = &s[..local.start];
     let after = &s[local.end..];
