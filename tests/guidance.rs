@@ -2264,3 +2264,32 @@ In North America, we expect demand to remain stable. We expect total revenue of 
         "{got:?}"
     );
 }
+
+/// A change written as a noun before its metric: "a decline in net sales of 4% to 6%" is a
+/// fall, "a reduction in our store count of 10%" too; "a reduction in operating expenses of $40
+/// million" is the reduction, not the expense level; "as compared to 6% in 2022 and 65% in
+/// 2021" quotes years past.
+#[test]
+fn changes_named_before_their_metric_and_years_past_after_a_figure() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Brookfield Mills fourth quarter 2023 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We expect a decline in net sales of 4% to 6% in 2024. \
+We expect to achieve a reduction in our warehouse capacity of 10% by 2026. \
+We are targeting a reduction in operating expenses of approximately $40 million in 2024. \
+And our effective tax rate for 2024 will be approximately 21% as compared to a rate of 6% in 2022 and 65% in 2021.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(values.contains(&"-6%–-4%"), "{got:?}");
+    assert!(values.contains(&"≈ -10%"), "{got:?}");
+    assert_eq!(
+        label_of(&got, "≈ $40M"),
+        "Operating expenses reduction",
+        "{got:?}"
+    );
+    assert!(values.contains(&"≈ 21%"), "{got:?}");
+    assert!(
+        !values.contains(&"≈ 65%") && !values.contains(&"≈ 6%"),
+        "{got:?}"
+    );
+}

@@ -36,8 +36,31 @@ pub(super) fn relate(
             None => margin(as_rate(w, unit, before, after), before, after),
         },
         Unit::Bps => change(as_rate(w, unit, before, after), before, after),
-        Unit::Usd | Unit::Count => level(w, before),
+        Unit::Usd => reduction(level(w, before), before),
+        Unit::Count => level(w, before),
         _ => w,
+    }
+}
+
+/// "a reduction in operating expenses of $50 million", "a reduction of annualized expenses in
+/// the range of $125 million to $160 million": the amount is the reduction, not the level.
+fn reduction(w: MetricWord, before: &str) -> MetricWord {
+    static REDUCTION_OF: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\breductions?\s+(?:in|of|to)\s+(?:our\s+|the\s+|its\s+)?(?:[\w&-]+\s+){1,4}?(?:of|by|in\s+the\s+range\s+of|between|to\s+be)(?:\s+(?:about|approximately|roughly|around|an?|the|up\s+to|over|nearly))*\s*$",
+        )
+    });
+    let lower = w.label.to_ascii_lowercase();
+    if w.metric != Metric::Expense
+        || lower.contains("reduction")
+        || lower.contains("saving")
+        || !REDUCTION_OF.is_match(before)
+    {
+        return w;
+    }
+    MetricWord {
+        label: format!("{} reduction", w.label),
+        ..w
     }
 }
 

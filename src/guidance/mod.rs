@@ -976,6 +976,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         .filter_map(|m| m.as_str().parse::<u16>().ok())
                         .last()
                         .is_some_and(|named| named < y)
+                        // "as compared to a rate of 5.5% in 2020 and 70% in 2019": a figure of
+                        // a year named past right after it.
+                        || IN_YEAR_AFTER
+                            .captures(after)
+                            .and_then(|c| c[1].parse::<u16>().ok())
+                            .is_some_and(|named| named < y)
                 });
                 // A count needs its unit right after it ("2,700 homes") or a lead-in ("between
                 // 166,000 and ..."): "Boeing 737 MAX" is a name.

@@ -132,10 +132,11 @@ pub(super) static DOWN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "revenues to decline in the range of", "net sales to decrease approximately", "declining
-/// between": a percentage after these is a fall (not "decline to", a level).
+/// between", "a decline in revenue of", "a reduction in our capacity of": a percentage after
+/// these is a fall (not "decline to", a level).
 pub(super) static DECLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:down|declin(?:e|es|ing|ed)|decreas(?:e|es|ing|ed)|contract(?:ion)?|drop|fall)(?:\s+(?:of|in|the|range|by|about|approximately|roughly|around|between|an?|somewhere|anywhere|within|and|mid|low|high|single|double|digits?))*\s*$",
+        r"(?i)\b(?:down|declin(?:e|es|ing|ed)|decreas(?:e|es|ing|ed)|contract(?:ion)?|drop|fall)(?:\s+(?:of|in|the|range|by|about|approximately|roughly|around|between|an?|somewhere|anywhere|within|and|mid|low|high|single|double|digits?))*\s*$|\b(?:declines?|decreases?|reductions?|drops?|falls?|contraction)\s+in\s+(?:our\s+|the\s+|its\s+)?(?:[\w&-]+\s+){1,4}?(?:of|by)(?:\s+(?:about|approximately|roughly|around|between|an?|the|range|mid|low|high|single|double|digits?))*\s*$",
     )
 });
 /// Where an assumption or an aside begins after a figure: its period is not the figure's.
@@ -366,6 +367,13 @@ pub(super) static AS_SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// "For Subsea Products, ...", "And for the Conferences segment, ...": a sentence led by "for".
 pub(super) static FOR_PART: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\W*(?:(?:[Aa]nd|[Nn]ow|[Aa]lso|[Ss]o)\s+)?(?:[Ff]or)\s"));
+
+/// "70% in 2019", "$1.2 billion for fiscal 2019": the year a figure is of, named right after it.
+pub(super) static IN_YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:in|for|during)\s+(?:fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?)?((?:19|20)\d{2})\b",
+    )
+});
 
 /// Words between two figures of one list: "in 2024 and", ", and about", "or another".
 pub(super) static LIST_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
