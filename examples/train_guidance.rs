@@ -82,6 +82,32 @@ fn load_calls(dir: &Path, dev_companies: &[String]) -> BTreeMap<String, Call> {
     out
 }
 
+/// A history-wide call (`history-wide/ABC/call-x.txt`), read once into `cache`, as a call of
+/// `part`.
+fn history_call<'c>(
+    cache: &'c mut BTreeMap<String, Call>,
+    history_wide: &Path,
+    file: &str,
+    part: Part,
+) -> &'c Call {
+    cache.entry(file.to_string()).or_insert_with(|| {
+        let path = history_wide.join(file.trim_start_matches("history-wide/"));
+        let transcript =
+            callread::library::load_file(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let rows = extract(&transcript);
+        let period = call_period(&transcript);
+        let features = (0..rows.len())
+            .map(|i| confidence::features(&transcript, &rows, i, period))
+            .collect();
+        Call {
+            company: file.split('/').nth(1).unwrap_or("").to_string(),
+            part,
+            rows,
+            features,
+        }
+    })
+}
+
 /// The index of the row a judged line names: same line and values, the label if several.
 fn find_row(call: &Call, j: &Value) -> Option<usize> {
     let same = |a: Option<f64>, b: &Value| match (a, b.as_f64()) {
@@ -125,6 +151,15 @@ fn main() {
     let wide = load_calls(&wide_dir, &dev_companies);
     let dev = load_calls(&dev_dir, &dev_companies);
 
+    let history_wide = corpus.join("history-wide");
+    let mut extra: BTreeMap<String, Call> = BTreeMap::new();
+    // The part of a company of guidance-wide or guidance-dev, by its ticker.
+    let part_by_company: BTreeMap<String, Part> = wide
+        .values()
+        .chain(dev.values())
+        .map(|c| (c.company.clone(), c.part))
+        .collect();
+
     // The judged rows, as examples with their company.
     let mut examples: Vec<(String, Example)> = Vec::new();
     let mut unmatched = 0;
@@ -137,8 +172,18 @@ fn main() {
             wide_count = examples.len();
         }
         for j in read_jsonl(&root.join(file)) {
-            let Some(call) = calls.get(j["file"].as_str().unwrap_or("")) else {
-                continue;
+            let name = j["file"].as_str().unwrap_or("");
+            // Rows of other quarters of Train and Read companies (history-wide calls, round
+            // W3): their company's part.
+            let call = if name.starts_with("history-wide/") {
+                let company = name.split('/').nth(1).unwrap_or("");
+                let part = part_by_company.get(company).copied().unwrap_or(Part::Train);
+                history_call(&mut extra, &history_wide, name, part)
+            } else {
+                let Some(call) = calls.get(name) else {
+                    continue;
+                };
+                call
             };
             assert!(
                 call.part != Part::HeldOut,
@@ -162,13 +207,11 @@ fn main() {
     // Train rows for the threshold.
     // A history-wide call of a guidance-wide held-out company (H6 and H11 drew some: other
     // quarters of those companies) never trains: it would leak into the held-out measures.
-    let history_wide = corpus.join("history-wide");
     let wide_companies: std::collections::BTreeSet<&str> = wide
         .values()
         .filter(|c| c.part == Part::HeldOut)
         .map(|c| c.company.as_str())
         .collect();
-    let mut extra: BTreeMap<String, Call> = BTreeMap::new();
     for j in read_jsonl(&root.join("tests/fixtures/guidance_judged_heldout.jsonl")) {
         let Some(file) = j["file"].as_str().filter(|f| {
             f.starts_with("history-wide/")
@@ -178,22 +221,7 @@ fn main() {
         }) else {
             continue;
         };
-        let call = extra.entry(file.to_string()).or_insert_with(|| {
-            let path = history_wide.join(file.trim_start_matches("history-wide/"));
-            let transcript =
-                callread::library::load_file(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
-            let rows = extract(&transcript);
-            let period = call_period(&transcript);
-            let features = (0..rows.len())
-                .map(|i| confidence::features(&transcript, &rows, i, period))
-                .collect();
-            Call {
-                company: file.split('/').nth(1).unwrap_or("").to_string(),
-                part: Part::Train,
-                rows,
-                features,
-            }
-        });
+        let call = history_call(&mut extra, &history_wide, file, Part::Train);
         match find_row(call, &j) {
             Some(i) => {
                 examples.insert(

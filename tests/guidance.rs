@@ -2293,3 +2293,68 @@ And our effective tax rate for 2024 will be approximately 21% as compared to a r
         "{got:?}"
     );
 }
+
+/// Parts named as the subject of their figures: a measure "for" a part, a part expected "to
+/// have" its figures (each figure the last part named before it, not one of a list's next
+/// subject), "with <part> contributing"; the company's EPS stays the company's.
+#[test]
+fn parts_named_as_the_subject_of_their_figures() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Corvane Holdings fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Revenue growth for Harbor Health, prior to reimbursement caps, is estimated to be in the range of 6.5% to 7.5% in 2022. \
+We expect Lakeland Utilities to have capital expenditures of about $310 million in 2022 and we expect Northline Gas to be about $12 million. \
+We expect Atlas Tools to grow sales in the range of 10% to 12% in 2022, Brightline to grow in the range of 20% to 24%. \
+We see 2022 operating margins for the Power segment between 8.2% and 8.8%, with Latin America contributing operating losses of $10 million to $14 million. \
+Adjusted EBITDA for Harbor Health is estimated at 17% to 18%, our full-year 2022 adjusted earnings per diluted share is estimated to be in the range of $9.10 to $9.40.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(
+        label_of(&got, "6.5%–7.5%").starts_with("Harbor Health: "),
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "≈ $310M").starts_with("Lakeland Utilities: "),
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "≈ $12M").starts_with("Northline Gas: "),
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "10%–12%").starts_with("Atlas Tools: "),
+        "{got:?}"
+    );
+    assert!(
+        !label_of(&got, "20%–24%").starts_with("Atlas Tools"),
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "8.2%–8.8%").starts_with("Power segment: "),
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "-$14M–-$10M").starts_with("Latin America: "),
+        "{got:?}"
+    );
+    assert!(!label_of(&got, "$9.10–$9.40").contains(':'), "{got:?}");
+}
+
+/// Values written loosely: "between $2.93 and and $3.33" is one range, "a conversion that
+/// exceeds 95%" is at least 95%, "around 20% lower than fiscal '21" is a fall, "upper single
+/// digits" a band.
+#[test]
+fn loose_values_doubled_joins_exceeds_lower_than_and_upper_bands() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Kestrel Foods fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We estimate GAAP diluted earnings per share for 2022 to be between $1.93 and and $2.33. \
+We expect a targeted 2022 free cash flow conversion that exceeds 90%. \
+We are reiterating our capital spending range of $275 million to $295 million, around 15% lower than fiscal '21 at the midpoint. \
+We expect organic sales growth in the upper single digits in 2022.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(values.contains(&"$1.93–$2.33"), "{got:?}");
+    assert!(values.contains(&"≥ 90%"), "{got:?}");
+    assert!(values.contains(&"≈ -15%"), "{got:?}");
+    assert!(values.contains(&"7%–9%"), "{got:?}");
+}

@@ -1480,12 +1480,45 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             // "For Lakeside Telecom, we expect revenues of ...": the part's figures, named so.
             // A part the paragraph turned to before does not claim what only the whole company
             // has (its tax rate, shares, debt, dividends).
+            // "We expect Avista Utilities to have capital expenditures of about $405 million
+            // ... and we expect AEL&P to be about $9 million": each figure the last part named
+            // before it.
+            let named_parts = naming::parts_named_in(s, &company);
+            let mut part_named = vec![false; out.len().saturating_sub(rows_before)];
+            for (o, named) in out[rows_before..].iter_mut().zip(part_named.iter_mut()) {
+                let local = o.span.start.saturating_sub(range.start);
+                let Some((end, name)) = named_parts.iter().rev().find(|(end, _)| *end <= local)
+                else {
+                    continue;
+                };
+                // The company's own measures, unless the part contributes them ("we project
+                // ASUS to contribute $0.45 to $0.49 per share").
+                let company_only = (matches!(
+                    o.metric,
+                    Metric::TaxRate | Metric::Shares | Metric::FreeCashFlow | Metric::Eps
+                ) || COMPANY_ONLY.is_match(&o.label))
+                    && !o.label.starts_with("Contribution");
+                if company_only || naming::another_subject(s.get(*end..local).unwrap_or("")) {
+                    continue;
+                }
+                *named = true;
+                if !o
+                    .label
+                    .to_ascii_lowercase()
+                    .contains(&name.to_ascii_lowercase())
+                {
+                    o.label = format!("{name}: {}", o.label);
+                }
+            }
             let own_part = naming::segment_topic(s, &company)
                 .or_else(|| naming::guidance_for_part(s, &company));
             if out.len() > rows_before
                 && let Some(name) = own_part.as_ref().or(part.as_ref())
             {
-                for o in &mut out[rows_before..] {
+                for (o, named) in out[rows_before..].iter_mut().zip(&part_named) {
+                    if *named {
+                        continue;
+                    }
                     let company_only = own_part.is_none()
                         && (matches!(
                             o.metric,

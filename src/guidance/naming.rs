@@ -379,6 +379,85 @@ pub(super) fn part_at_after(after: &str, company: &str) -> Option<String> {
     part_name(name, company)
 }
 
+/// Parts of the business a sentence names as the subject of its figures, with where each
+/// name ends: a measure "for" a part ("Revenue growth for VITAS, prior to Medicare Cap, is
+/// estimated ...", "2021 revenue for the Electrical Transmission segment") and a part expected
+/// "to have" its figures ("We expect Avista Utilities to have capital expenditures of ...").
+/// Each figure takes the last part named before it.
+pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String)> {
+    static MEASURE_FOR: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i:\b(?:revenues?|sales|growth|margins?|ebitda|income|earnings|profit|capex|capital\s+expenditures|capital\s+spending|expenses?|volumes?|bookings|backlog))\s+for\s+(?:the\s+|our\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,3}(?:\s+(?:segment|business|division|unit))?)",
+        )
+    });
+    static EXPECT_PART_TO: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:(?i:\b(?:expect|expects|anticipate|anticipates|forecast|project|see))\s+(?:the\s+|our\s+)?|\bwith\s+)(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,3}(?:\s+(?:segment|business|division|unit))?)\s+(?:to\s+(?i:have|deliver|generate|grow|achieve|contribute|produce|earn|spend|invest|become|be|post|report|see|reach)|contributing|generating|delivering)\b",
+        )
+    });
+    let mut out: Vec<(usize, String)> = [&*MEASURE_FOR, &*EXPECT_PART_TO]
+        .iter()
+        .enumerate()
+        .flat_map(|(k, r)| r.captures_iter(s).map(move |c| (k, c)))
+        .filter_map(|(k, c)| {
+            let whole = c.get(0)?;
+            // "+11% to +13% total sales growth for the Automotive segment": a figure before
+            // the measure is the part's, and the figures after may be another part's.
+            if k == 0 && s[..whole.start()].contains(['%', '$']) {
+                return None;
+            }
+            let m = c.name("name")?;
+            Some((m.end(), part_not_measure(m.as_str().trim(), company)?))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Whether `between` (from a part's name to a figure) opens a clause with another subject:
+/// "We expect A&D to grow sales 10% to 12%, USG to grow 28% to 32%", "revenue growth for
+/// Banking in the upper single digits and Capital Markets in the mid-single digits".
+pub(super) fn another_subject(between: &str) -> bool {
+    static NEW_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:,|\band\b)\s+(?:the\s+|our\s+)?(?:(?P<who>[\w&.'’-]+)(?:\s+[\w&.'’-]+)?\s+to\s+(?i:have|deliver|generate|grow|achieve|contribute|produce|earn|be|reach)\b|[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,2}\s+(?:in\s+the|at|of|to\s+be)\b)",
+        )
+    });
+    // "..., is estimated to be": a verb, not a new subject.
+    const VERBS: &[&str] = &[
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "should",
+        "could",
+        "may",
+        "expected",
+        "estimated",
+        "projected",
+        "anticipated",
+        "forecasted",
+        "forecast",
+        "likely",
+        "going",
+        "continue",
+        "continues",
+        "need",
+        "needs",
+        "plan",
+        "plans",
+        "we",
+        "it",
+        "which",
+    ];
+    NEW_SUBJECT.captures_iter(between).any(|c| {
+        c.name("who")
+            .is_none_or(|w| !VERBS.contains(&w.as_str().to_ascii_lowercase().as_str()))
+    })
+}
+
 /// A name that is a part of the business: capitalised ("Lakeside Telecom", "U.S. domestic")
 /// or ending in "segment", "business", "division"; not a period, a figure, a turn of phrase or
 /// the company itself.

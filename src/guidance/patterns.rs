@@ -375,6 +375,13 @@ pub(super) static IN_YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "20% lower than fiscal '19", "5% below last year": a percentage of a fall.
+pub(super) static LOWER_THAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:lower|less|below|smaller|fewer|down)\s+(?:than|from|versus|vs\.?|compared|relative|year[\s-]over[\s-]year|last\s+year|the\s+prior\s+year)\b",
+    )
+});
+
 /// Words between two figures of one list: "in 2024 and", ", and about", "or another".
 pub(super) static LIST_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -264,6 +264,10 @@ pub(super) fn make(
     let a = a.trim_start();
     let negative = names_loss(&b, word)
         || ends(&["negative", "minus"])
+        // "around 20% lower than fiscal '19": a fall (a rate "lower than" stays a level).
+        || metric == Metric::Growth
+            && matches!(fig.unit, Unit::Percent | Unit::Bps)
+            && LOWER_THAN.is_match(a)
         || matches!(metric, Metric::CashFlow | Metric::FreeCashFlow)
             && (USE_OF_CASH.is_match(tail) || OF_USE.is_match(a));
     let sign = |v: f64| if negative && v > 0.0 { -v } else { v };
@@ -283,7 +287,9 @@ pub(super) fn make(
             "above",
             "greater than",
             "exceed",
+            "exceeds",
             "exceeding",
+            "surpassing",
             "in excess of",
             "north of",
             "upwards of",

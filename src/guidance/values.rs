@@ -12,13 +12,13 @@ use crate::text::numbers::{Quantity, Unit, english};
 /// What joins the two ends of a range.
 pub(super) static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:\[[^\]]{0,20}\]\s*)?(?:(?:per|a)\s+(?:diluted\s+)?share\s+)?(?:(?P<lowneg>declines?|decreases?|reductions?|drops?)\s+(?:and|to)(?:\s+an?)?|to|tp|and|-|–|—|through|to\s+an?|and\s+an?|and\s+to|up\s+to|to\s+plus|or|to\s+(?P<neg>negative|minus|down)|and\s+(?P<neg2>negative|minus)|(?:to|and)\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
+        r"(?i)^\s*(?:\[[^\]]{0,20}\]\s*)?(?:(?:per|a)\s+(?:diluted\s+)?share\s+)?(?:(?P<lowneg>declines?|decreases?|reductions?|drops?)\s+(?:and|to)(?:\s+an?)?|to|tp|and|-|–|—|through|to\s+an?|and\s+an?|and\s+to|and\s+and|to\s+to|up\s+to|to\s+plus|or|to\s+(?P<neg>negative|minus|down)|and\s+(?P<neg2>negative|minus)|(?:to|and)\s+(?P<up>up|positive)|to\s+(?:earnings|income|net\s+income|a\s+profit|profit|positive|a\s+gain)(?:\s+of)?)\s*$",
     )
 });
 /// Ranges in words: "mid-single digits", "high teens", "low-to-mid twenties".
 pub(super) static DIGIT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?P<lo>low|mid|high)(?:[\s-]+to[\s-]+(?P<hi>mid|high))?[\s-]+(?P<band>single[\s-]digits?|double[\s-]digits?|teens|twenties|20s|thirties|30s|forties|40s)\b",
+        r"(?i)\b(?P<lo>low|mid|high|upper)(?:[\s-]+to[\s-]+(?P<hi>mid|high|upper))?[\s-]+(?P<band>single[\s-]digits?|double[\s-]digits?|teens|twenties|20s|thirties|30s|forties|40s)\b",
     )
 });
 

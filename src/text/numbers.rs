@@ -138,7 +138,7 @@ static EN_WORD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static EN_RANGE_JOIN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:to|tp|and|-|–|through)\s*$"));
+    LazyLock::new(|| re(r"(?i)^\s*(?:to|tp|and|-|–|through)(?:\s+(?:and|to))?\s*$"));
 
 fn en_word_value(w: &str) -> Option<f64> {
     let w = w.to_ascii_lowercase().replace('-', " ");
