@@ -2358,3 +2358,42 @@ We expect organic sales growth in the upper single digits in 2022.\n",
     assert!(values.contains(&"≈ -15%"), "{got:?}");
     assert!(values.contains(&"7%–9%"), "{got:?}");
 }
+
+/// What an amount is of, from the words around it: "revenue contributions" of acquired firms,
+/// "free cash flow after the payment of our dividend", "average sales per store"; the law's
+/// statutory tax rate is no guide, the company's rate said to equal it is; "add somewhere in
+/// the neighborhood of $9 million of revenue" is an addition, not the revenue.
+#[test]
+fn contributions_cash_after_dividends_per_store_and_statutory_rates() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Pellham Group fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For the acquired businesses, we expect post-closing revenue contributions for 2022 to range between $300 million and $350 million. \
+We anticipate 2022 free cash flow after the payment of our dividend of around $85 million. \
+We're on track to get to our target of $2.1 million average sales per store by 2024. \
+The statutory US federal income tax rate for our fiscal 2022 year is 21%. \
+We assume an effective tax rate for 2022 to roughly equal the statutory rate of 24%. \
+We expect the small acquisitions to add somewhere in the neighborhood of $9 million to $12 million of revenue in 2022.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(
+        label_of(&got, "$300M–$350M").ends_with("Revenue contribution"),
+        "{got:?}"
+    );
+    assert_eq!(
+        label_of(&got, "≈ $85M"),
+        "Free cash flow after dividends",
+        "{got:?}"
+    );
+    assert_eq!(
+        label_of(&got, "≈ $2.1M"),
+        "Average sales per store",
+        "{got:?}"
+    );
+    assert!(!values.contains(&"≈ 21%"), "{got:?}");
+    assert!(values.contains(&"≈ 24%"), "{got:?}");
+    assert!(
+        label_of(&got, "$9M–$12M").is_empty() || label_of(&got, "$9M–$12M") != "Revenue",
+        "{got:?}"
+    );
+}

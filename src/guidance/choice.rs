@@ -383,7 +383,12 @@ pub(super) fn with_effect(word: MetricWord, effect: &str) -> MetricWord {
         label: if word.metric == Metric::Other || word.label == "Other" {
             effect.to_string()
         } else {
-            format!("{effect} to {}", lower_first(&word.label))
+            // "revenue contribution" read as a contribution already: said once.
+            let of = word
+                .label
+                .strip_suffix(" contribution")
+                .unwrap_or(&word.label);
+            format!("{effect} to {}", lower_first(of))
         },
         per_share: word.per_share,
         basis: word.basis,

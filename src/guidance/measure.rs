@@ -36,9 +36,35 @@ pub(super) fn relate(
             None => margin(as_rate(w, unit, before, after), before, after),
         },
         Unit::Bps => change(as_rate(w, unit, before, after), before, after),
-        Unit::Usd => reduction(level(w, before), before),
+        Unit::Usd => after_dividends(reduction(level(w, before), before), before),
         Unit::Count => level(w, before),
         _ => w,
+    }
+}
+
+/// "free cash flow after the payment of our dividend of around $75 million", "operating cash
+/// flow after recurring capex and dividends of well over $200 million": the cash left after
+/// them, not the dividends.
+fn after_dividends(w: MetricWord, before: &str) -> MetricWord {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?P<what>(?:free\s+|operating\s+|retained\s+|discretionary\s+)?cash\s+flows?)\s+after\s+(?:the\s+payment\s+of\s+)?(?:our\s+|the\s+)?(?:[\w-]+\s+(?:and\s+)?){0,3}?dividends?\s+(?:payments?\s+)?(?:of\s+)?(?:well\s+over\s+|over\s+|about\s+|around\s+|approximately\s+|roughly\s+|nearly\s+)?$",
+        )
+    });
+    let Some(c) = AFTER.captures(before) else {
+        return w;
+    };
+    let what = c["what"].to_ascii_lowercase();
+    let metric = if what.starts_with("free") {
+        Metric::FreeCashFlow
+    } else {
+        Metric::CashFlow
+    };
+    MetricWord {
+        metric,
+        label: format!("{} after dividends", super::naming::capitalise(&what)),
+        per_share: false,
+        basis: None,
     }
 }
 

@@ -416,7 +416,7 @@ fn linked(between: &str) -> bool {
 pub(super) fn right_after(after: &str) -> Option<(MetricWord, usize)> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^\s*(?:(?:of|in|on|for|in\s+terms\s+of)\s+)?(?:(?:the\s+|our\s+|total\s+|full[\s-]year\s+|fiscal\s+(?:year\s+)?|(?:19|20)\d\d\s+|(?:first|second|third|fourth)[\s-]quarter\s+|q[1-4]\s+|annual\s+|year-over-year\s+|sequential\s+|organic\s+|reported\s+|constant[\s-]currency\s+|adjusted\s+|non-gaap\s+|gaap\s+|diluted\s+|fully\s+|net\s+|comparable\s+|core\s+|even\s+|levered\s+|unlevered\s+|same[\s-]\w+\s+)*)",
+            r"(?i)^\s*(?:(?:of|in|on|for|in\s+terms\s+of)\s+)?(?:(?:the\s+|our\s+|total\s+|full[\s-]year\s+|fiscal\s+(?:year\s+)?|(?:19|20)\d\d\s+|(?:first|second|third|fourth)[\s-]quarter\s+|q[1-4]\s+|annual\s+|average\s+|year-over-year\s+|sequential\s+|organic\s+|reported\s+|constant[\s-]currency\s+|adjusted\s+|non-gaap\s+|gaap\s+|diluted\s+|fully\s+|net\s+|comparable\s+|core\s+|even\s+|levered\s+|unlevered\s+|same[\s-]\w+\s+)*)",
         )
     });
     static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -617,6 +617,18 @@ fn word(text: &str, range: std::ops::Range<usize>, metric: Metric) -> MetricWord
         "growth"
     } else {
         phrase
+    };
+    // "post-closing revenue contributions of $400 million to $500 million": the part of the
+    // measure that something adds, not the measure.
+    let rest = text[range.end..].trim_start().to_ascii_lowercase();
+    let contribution = ["contribution", "contributions"].iter().any(|w| {
+        rest.strip_prefix(w)
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    });
+    let phrase = if contribution && !phrase.to_ascii_lowercase().contains("per ") {
+        format!("{phrase} contribution")
+    } else {
+        phrase.to_string()
     };
     let label_text = format!("{written}{phrase}");
     let lower = label_text.to_ascii_lowercase();

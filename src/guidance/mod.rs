@@ -352,7 +352,10 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
         eprintln!("guidance: the call is {call:?}");
     }
     let paragraphs = english_by_pair(t);
-    let mut rows = bps_of_a_growth(&paragraphs, name_or_drop(&paragraphs, candidates(t, call)));
+    let mut rows = statutory_rates(
+        &paragraphs,
+        bps_of_a_growth(&paragraphs, name_or_drop(&paragraphs, candidates(t, call))),
+    );
     let scores = confidence::confidences(&paragraphs, &rows, call);
     for (row, c) in rows.iter_mut().zip(scores) {
         row.confidence = c;
@@ -420,6 +423,33 @@ fn name_or_drop(paragraphs: &[&str], rows: Vec<GuidanceFigure>) -> Vec<GuidanceF
             }
             r.label = name;
             Some(r)
+        })
+        .collect()
+}
+
+/// "The statutory US federal income tax rate for our fiscal 2021 year is 21%": the law's rate,
+/// not the company's guide (unless the words before it name the company's effective rate).
+fn statutory_rates(paragraphs: &[&str], rows: Vec<GuidanceFigure>) -> Vec<GuidanceFigure> {
+    rows.into_iter()
+        .filter(|r| {
+            if r.metric != Metric::TaxRate {
+                return true;
+            }
+            let paragraph = paragraphs.get(r.paragraph).copied().unwrap_or("");
+            let Some(local) = r.range_in_sentence(paragraph) else {
+                return true;
+            };
+            let before = r.text[..local.start].to_ascii_lowercase();
+            // "assume an effective tax rate to roughly equal the statutory rate of 21%": the
+            // company's rate, said to equal the law's.
+            let statutory = before.contains("statutory") && !before.contains("effective");
+            if statutory && trace() {
+                eprintln!(
+                    "guidance: skipped {:?} ({}): a statutory rate",
+                    r.label, r.text
+                );
+            }
+            !statutory
         })
         .collect()
 }
@@ -1424,6 +1454,21 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     {
                         MetricWord {
                             label: format!("{} per {}", word.label, c[1].to_ascii_lowercase()),
+                            ..word
+                        }
+                    }
+                    _ => word,
+                };
+                // "our target of $1.8 million average sales per store": an amount per store,
+                // and its label says so.
+                let word = match PER_ENTITY.find(chars_after(s, fig.span.end, 50)) {
+                    Some(m)
+                        if matches!(fig.unit, Unit::Usd | Unit::Count)
+                            && !word.per_share
+                            && !word.label.to_ascii_lowercase().contains(" per ") =>
+                    {
+                        MetricWord {
+                            label: naming::capitalise(m.as_str().trim()),
                             ..word
                         }
                     }

@@ -33,7 +33,7 @@ pub(super) static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
 /// A change by an amount: "increase by approximately".
 pub(super) static USD_DELTA: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:increase|decrease|grow|decline|improve|rise|reduce|lower|cut|fall|expand|contract|save)[sd]?\s+(?:[\w-]+\s+){0,5}?by|\b(?:up|down)|\badd(?:s|ing)?(?:\s+(?:a\s+)?combined)?)\s+(?:over\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|another\s+|an\s+additional\s+|a\s+net\s+)?$",
+        r"(?i)(?:\b(?:increase|decrease|grow|decline|improve|rise|reduce|lower|cut|fall|expand|contract|save)[sd]?\s+(?:[\w-]+\s+){0,5}?by|\b(?:up|down)|\badd(?:s|ing)?(?:\s+(?:a\s+)?combined)?)\s+(?:over\s+|approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+|another\s+|an\s+additional\s+|a\s+net\s+|(?:somewhere\s+)?in\s+the\s+(?:neighborhood|vicinity|area|range)\s+of\s+)?$",
     )
 });
 /// "sales are now divided 48% first half, 52% second half": a split, not a guide.
@@ -560,6 +560,14 @@ pub(super) static WITH_MOVED: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*per\s+(barrel|boe|mcfe?|gallon|ton|tonne|ounce|pound|unit|mwh|megawatt[\s-]hour|available\s+seat\s+mile|asm|square\s+foot|sq\.?\s*ft\.?|room|passenger|vehicle|bed|head)\b",
+    )
+});
+
+/// "average sales per store", "revenue per customer": an amount per one of many, named after
+/// the figure.
+pub(super) static PER_ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:million|billion|thousand)?\s*(?:in\s+|of\s+)?(?:average\s+|annual\s+|annualized\s+)?(?:sales|revenues?|volumes?|ebitda|profit|income|spend(?:ing)?|usage|cash\s+flow)\s+per\s+(?:store|location|restaurant|customer|subscriber|user|member|employee|rig|well|site|branch|outlet|door|center|clinic|hospital|household|account|club|unit|box|truck|vessel)\b",
     )
 });
 
