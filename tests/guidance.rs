@@ -2397,3 +2397,37 @@ We expect the small acquisitions to add somewhere in the neighborhood of $9 mill
         "{got:?}"
     );
 }
+
+/// Parts opened in other words: "Let's move to our third quarter outlook for the Marine
+/// Products segment.", "So, overall, for Latin America, ...", "In our medical end market, ...";
+/// a part's bare growth is still named from its sentence ("we are projecting growth").
+#[test]
+fn parts_opened_by_an_outlook_for_them_and_by_end_markets() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Oakhurst Industries second quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Let's move to our third quarter outlook for the Marine Products segment. Given recent order trends, we expect revenue growth in the mid to high 20% range compared to the prior year quarter.\n\n\
+So, overall, for Latin America, both retail and wholesale combined, we anticipate net written premium growth between 15% to 18% for the third quarter.\n\n\
+In our medical end market, we now anticipate a revenue decline in the high single digits for the full year of 2021.\n\n\
+For the Aviation business, we are projecting growth of 11% to 12% for the third quarter.\n",
+    );
+    let got = labels_and_values(&t);
+    assert_eq!(
+        label_of(&got, "24%–29%"),
+        "Marine Products segment: Revenue growth",
+        "{got:?}"
+    );
+    assert_eq!(
+        label_of(&got, "15%–18%"),
+        "Latin America: Net written premium growth",
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "-9%–-7%").starts_with("Medical end-market: "),
+        "{got:?}"
+    );
+    assert_eq!(
+        label_of(&got, "11%–12%"),
+        "Aviation business: Growth",
+        "{got:?}"
+    );
+}

@@ -393,7 +393,8 @@ fn name_or_drop(paragraphs: &[&str], rows: Vec<GuidanceFigure>) -> Vec<GuidanceF
                 _ => None,
             };
             let Some(mut name) = named else {
-                if bare.keep {
+                // "Vans: Growth": the part says whose growth.
+                if bare.keep || r.label.contains(": ") {
                     return Some(r);
                 }
                 if trace() {
@@ -420,6 +421,13 @@ fn name_or_drop(paragraphs: &[&str], rows: Vec<GuidanceFigure>) -> Vec<GuidanceF
             }
             if !bare.tail.is_empty() {
                 name = format!("{name}, {}", bare.tail);
+            }
+            if let Some((part, _)) = r.label.rsplit_once(": ")
+                && !name
+                    .to_ascii_lowercase()
+                    .contains(&part.to_ascii_lowercase())
+            {
+                name = format!("{part}: {name}");
             }
             r.label = name;
             Some(r)
@@ -517,6 +525,8 @@ struct Bare {
 }
 
 fn bare_head(label: &str) -> Option<Bare> {
+    // "North America: Growth": the part's bare growth.
+    let label = label.rsplit_once(": ").map_or(label, |(_, l)| l);
     let (main, tail) = label.split_once(", ").unwrap_or((label, ""));
     let lower = main.to_ascii_lowercase();
     let (basis, word) = ["adjusted ", "non-gaap ", "gaap "]

@@ -113,6 +113,12 @@ const FILLER: &[&str] = &[
     "lower",
     "higher",
     "initiating",
+    "projecting",
+    "expecting",
+    "anticipating",
+    "forecasting",
+    "targeting",
+    "assuming",
     "raising",
     "lowering",
     "providing",
@@ -297,7 +303,7 @@ pub(super) fn name_bare(head: &str, s: &str, local: std::ops::Range<usize>) -> O
 pub(super) fn segment_topic(s: &str, company: &str) -> Option<String> {
     static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^\W*(?:(?:[Aa]nd|[Nn]ow|[Aa]lso|[Ss]o|[Tt]urning\s+to|[Mm]oving\s+to)\s+)?(?:[Ff]or|[Aa]t|[Ii]n|[Ww]ithin|[Aa]cross)\s+(?:the\s+|our\s+)?(?P<name>(?:[\w&.'’-]+\s+){0,5}?[\w&.'’-]+)\s*,",
+            r"^\W*(?:(?:[Aa]nd|[Nn]ow|[Aa]lso|[Ss]o|[Oo]verall|[Ff]inally|[Tt]urning\s+to|[Mm]oving\s+to)(?:\s+|\s*,\s*))*(?:[Ff]or|[Aa]t|[Ii]n|[Ww]ithin|[Aa]cross)\s+(?:the\s+|our\s+)?(?P<name>(?:[\w&.'’-]+\s+){0,5}?[\w&.'’-]+)\s*,",
         )
     });
     // "Our energy materials business is off to a strong start ... with forecasted revenue of
@@ -318,11 +324,23 @@ pub(super) fn segment_topic(s: &str, company: &str) -> Option<String> {
 pub(super) fn part_opener(s: &str, company: &str) -> Option<String> {
     static OPENER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^\W*(?:(?:[Aa]nd|[Ss]o|[Nn]ow|[Nn]ext|[Ff]inally)[,\s]+)?(?:(?:[Tt]urning|[Ss]hifting|[Mm]oving|[Ss]witching)(?:\s+(?:now|on|over|next))?\s+to|[Ll]et(?:'|’)?s\s+(?:now\s+)?(?:turn|move|shift|go)(?:\s+(?:on|over|now))?\s+to|[Nn]ow\s+(?:on\s+)?to)\s+(?:the\s+|our\s+)?(?P<name>(?:[\w&.'’-]+\s+){0,5}?[\w&.'’-]+?)(?:\s+(?:on|in)\s+(?:[Ss]lide|[Pp]age)\s+\d+)?\s*(?:[,:;]|\.?\s*$)",
+            r"^\W*(?:(?:[Aa]nd|[Ss]o|[Nn]ow|[Nn]ext|[Ff]inally)[,\s]+)?(?:(?:[Tt]urning|[Ss]hifting|[Mm]oving|[Ss]witching)(?:\s+(?:now|on|over|next))?\s+to|[Ll]et(?:'|’)?s\s+(?:now\s+)?(?:turn|move|shift|go)(?:\s+(?:on|over|now))?\s+to|[Nn]ow\s+(?:on\s+)?to)\s+(?:the\s+|our\s+)?(?P<name>(?:[\w&.'’-]+\s+){0,9}?[\w&.'’-]+?)(?:\s+(?:on|in)\s+(?:[Ss]lide|[Pp]age)\s+\d+)?\s*(?:[,:;]|\.?\s*$)",
         )
     });
+    // "Let's move to our third quarter outlook for the Residential Building Products
+    // segment.": the part the outlook is for.
+    static OUTLOOK_FOR: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:[\w-]+\s+){0,4}?(?:outlook|guidance|expectations?|results|performance)\s+for\s+(?:the\s+|our\s+)?(?P<name>.+)$",
+        )
+    });
+    let name = OPENER.captures(s)?.name("name")?.as_str().trim();
+    let name = OUTLOOK_FOR
+        .captures(name)
+        .and_then(|c| c.name("name"))
+        .map_or(name, |m| m.as_str().trim());
     // "Turning to SG&A.", "Moving to EBITDA,": a measure, not a part.
-    part_not_measure(OPENER.captures(s)?.name("name")?.as_str().trim(), company)
+    part_not_measure(name, company)
 }
 
 /// The part of the business a sentence gives guidance for: "our all-in top line guidance for
@@ -470,7 +488,12 @@ fn part_name(name: &str, company: &str) -> Option<String> {
         "division",
         "unit",
         "operations",
+        "end-market",
+        "end-markets",
     ];
+    // "our food and beverage end market": one part of what the company sells into.
+    let joined = name.replace(" end market", " end-market");
+    let name = joined.as_str();
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last()?.to_ascii_lowercase();
     let capital = |w: &&str| w.chars().next().is_some_and(|ch| ch.is_ascii_uppercase());
