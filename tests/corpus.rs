@@ -265,12 +265,13 @@ fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
     // and H10, 100 of the rows still unjudged, of 57 calls, drawn on eef09b9 after H9's fixes
     // (53% and 64%; AUC 0.84), and H11, 100 rows of 33 calls of those companies that are not
     // in guidance-wide (other quarters, in history-wide) and no round had drawn, on 81216a5
-    // (47% and 61%; AUC 0.89). Held-out companies never train the model, so these rows stay a
-    // measure of it.
+    // (47% and 61%; AUC 0.89), and H12, the 74 rows on lines no round had judged of those
+    // calls, on a0c7891 (54% and 69%; AUC 0.75). Held-out companies never train the model, so
+    // these rows stay a measure of it.
     .filter(|j| {
         j["round"]
             .as_str()
-            .is_some_and(|r| ["H7", "H8", "H9", "H10", "H11"].contains(&r))
+            .is_some_and(|r| ["H7", "H8", "H9", "H10", "H11", "H12"].contains(&r))
     })
     .collect();
     let mut calls: HashMap<String, Vec<GuidanceFigure>> = HashMap::new();
@@ -316,7 +317,8 @@ fn the_model_raises_precision_on_judged_rows_of_unread_companies() {
     assert!(all >= 60, "the judged rows are still produced ({all})");
     assert!(p_shown >= p_all + 0.03, "the model no longer helps");
     // The threshold keeps 90% of the right rows on the training folds; on companies never
-    // read it kept 85% (H5), 95% (H6), 96% (H7), 86% (H8), 93% (H9), 96% (H10) and 98% (H11).
+    // read it kept 85% (H5), 95% (H6), 96% (H7), 86% (H8), 93% (H9), 96% (H10), 98% (H11) and
+    // 82% (H12).
     assert!(
         shown_right as f64 >= 0.80 * all_right as f64,
         "too many right rows hidden"
