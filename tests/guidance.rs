@@ -2431,3 +2431,28 @@ For the Aviation business, we are projecting growth of 11% to 12% for the third 
         "{got:?}"
     );
 }
+
+/// A part that is the sentence's subject: "Roto-Rooter is forecasted to achieve ...",
+/// "Roto-Rooter's adjusted EBITDA margin ..."; a capitalised first word that is no name
+/// ("Price is expected to add ...", "Let's ...") is not a part.
+#[test]
+fn a_part_as_the_subject_of_its_sentence() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Brantley Services fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Drain-Pro is forecasted to achieve full-year 2022 revenue growth of 11% to 12%. \
+Drain-Pro's adjusted EBITDA margin for 2022 is estimated to be in the range of 21% to 22%. \
+Price is expected to add 3% to 4% to revenue growth in 2022. \
+Let's remember that we expect total revenue growth of 6% to 7% in 2022.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(
+        label_of(&got, "11%–12%").starts_with("Drain-Pro: "),
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "21%–22%").starts_with("Drain-Pro: "),
+        "{got:?}"
+    );
+    assert!(!label_of(&got, "3%–4%").starts_with("Price"), "{got:?}");
+    assert!(!label_of(&got, "6%–7%").contains(':'), "{got:?}");
+}

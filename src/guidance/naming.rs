@@ -413,7 +413,14 @@ pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String)> {
             r"(?:(?i:\b(?:expect|expects|anticipate|anticipates|forecast|project|see))\s+(?:the\s+|our\s+)?|\bwith\s+)(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,3}(?:\s+(?:segment|business|division|unit))?)\s+(?:to\s+(?i:have|deliver|generate|grow|achieve|contribute|produce|earn|spend|invest|become|be|post|report|see|reach)|contributing|generating|delivering)\b",
         )
     });
-    let mut out: Vec<(usize, String)> = [&*MEASURE_FOR, &*EXPECT_PART_TO]
+    // "Roto-Rooter is forecasted to achieve ...", "Roto-Rooter's adjusted EBITDA margin for
+    // 2020 is estimated ...": the sentence's subject.
+    static SUBJECT_PART: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\W*(?:(?i:and|so|also|now)\s+)?(?:[Tt]he\s+|[Oo]ur\s+)?(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z&][\w&.-]*){0,3}(?:\s+(?:segment|business|division|unit))?)(?:\s+(?:is|are)\s+(?:now\s+|also\s+|currently\s+)?(?:forecasted|forecast|expected|projected|anticipated|estimated|on\s+track|planned|guided|targeted)\s+to\b|['’]s\s+(?:[\w-]+\s+){0,3}?(?i:revenues?|sales|growth|margins?|ebitda|income|earnings|profit|capex|capital\s+expenditures|expenses?|volumes?|bookings|backlog)\b)",
+        )
+    });
+    let mut out: Vec<(usize, String)> = [&*MEASURE_FOR, &*EXPECT_PART_TO, &*SUBJECT_PART]
         .iter()
         .enumerate()
         .flat_map(|(k, r)| r.captures_iter(s).map(move |c| (k, c)))
@@ -425,7 +432,19 @@ pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String)> {
                 return None;
             }
             let m = c.name("name")?;
-            Some((m.end(), part_not_measure(m.as_str().trim(), company)?))
+            let name = m.as_str().trim();
+            // A sentence's first word is capitalised whatever it is ("Price is expected to",
+            // "Let's"): one word leads a part only when it is written as a name ("Roto-Rooter",
+            // "VITAS", "AeroTech").
+            if k == 2 {
+                let one_word = !name.contains(' ');
+                let written_as_name =
+                    name.contains('-') || name.chars().skip(1).any(|ch| ch.is_ascii_uppercase());
+                if one_word && !written_as_name || name.contains("GDP") {
+                    return None;
+                }
+            }
+            Some((m.end(), part_not_measure(name, company)?))
         })
         .collect();
     out.sort();
