@@ -148,6 +148,12 @@ fn figure_candidates(s: &str) -> Vec<Quantity> {
                 && matches!(q.unit, Unit::Usd | Unit::Percent | Unit::Bps | Unit::Count)
         })
         .map(|(_, q)| q.clone())
+        // "from 32% in 2019%, to 42%": a year typed with a percent sign is no percentage.
+        .filter(|q| {
+            !(q.unit == Unit::Percent
+                && q.value.fract() == 0.0
+                && (1990.0..=2049.0).contains(&q.value))
+        })
         // "FY '21", "in '22": a year, not a count.
         .filter(|q| {
             let digits = q.text.trim().trim_start_matches(['\'', '’']);
