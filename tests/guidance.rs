@@ -2462,7 +2462,7 @@ Let's remember that we expect total revenue growth of 6% to 7% in 2022.\n",
 fn a_year_typed_with_a_percent_sign_is_no_figure() {
     let t = common::load(
         "Operator\n\nWelcome to the Pellham Group fourth quarter 2019 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
-We expect our e-commerce share of retail sales to grow from 32% in 2019%, to 42% by 2024.\n",
+We expect digital sales as a share of US retail sales to grow from 32% in 2019%, to 42% by 2024.\n",
     );
     let got = labels_and_values(&t);
     assert!(got.iter().all(|(_, v)| !v.contains("2019")), "{got:?}");
