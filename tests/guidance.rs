@@ -2467,3 +2467,30 @@ We expect digital sales as a share of US retail sales to grow from 32% in 2019%,
     let got = labels_and_values(&t);
     assert!(got.iter().all(|(_, v)| !v.contains("2019")), "{got:?}");
 }
+
+/// "an estimated increase in R&D spending of approximately $60 million" is the increase, and
+/// "prices to increase in the range of $2,000 to $3,000" too; "to increase to the range of $220
+/// million to $230 million" is the level reached.
+#[test]
+fn increases_of_an_amount_and_levels_reached() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Wexford Trailer fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+These savings are expected to largely offset our estimated increase in R&D spending of approximately $60 million in 2022. \
+We expect average selling prices for trailers to increase in the range of $2,000 to $3,000 year-over-year in 2022. \
+Our capital spending is expected to increase to the range of $220 million to $230 million in 2022.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(
+        label_of(&got, "≈ $60M").starts_with("R&D")
+            && label_of(&got, "≈ $60M").ends_with(" increase"),
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "$2,000–$3,000").ends_with(" increase"),
+        "{got:?}"
+    );
+    assert!(
+        !label_of(&got, "$220M–$230M").ends_with(" increase"),
+        "{got:?}"
+    );
+}

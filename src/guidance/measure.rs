@@ -69,23 +69,30 @@ fn after_dividends(w: MetricWord, before: &str) -> MetricWord {
 }
 
 /// "a reduction in operating expenses of $50 million", "a reduction of annualized expenses in
-/// the range of $125 million to $160 million": the amount is the reduction, not the level.
+/// the range of $125 million to $160 million", "our estimated increase in R&D spending of
+/// approximately $100 million": the amount is the change, not the level.
 fn reduction(w: MetricWord, before: &str) -> MetricWord {
-    static REDUCTION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    static CHANGE_OF: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\breductions?\s+(?:in|of|to)\s+(?:our\s+|the\s+|its\s+)?(?:[\w&-]+\s+){1,4}?(?:of|by|in\s+the\s+range\s+of|between|to\s+be)(?:\s+(?:about|approximately|roughly|around|an?|the|up\s+to|over|nearly))*\s*$",
+            r"(?i)\b(?P<change>reductions?|decreases?|declines?|increases?|rises?)\s+(?:in|of)\s+(?:our\s+|the\s+|its\s+)?(?:[\w&-]+\s+){1,4}?(?:of|by|in\s+the\s+range\s+of|between|to\s+be)(?:\s+(?:about|approximately|roughly|around|an?|the|up\s+to|over|nearly))*\s*$",
         )
     });
     let lower = w.label.to_ascii_lowercase();
-    if w.metric != Metric::Expense
-        || lower.contains("reduction")
-        || lower.contains("saving")
-        || !REDUCTION_OF.is_match(before)
+    let Some(c) = CHANGE_OF.captures(before) else {
+        return w;
+    };
+    let change = c["change"].to_ascii_lowercase();
+    let up = change.starts_with("inc") || change.starts_with("ris");
+    if ["reduction", "saving", "increase", "growth", "change", "decline"]
+        .iter()
+        .any(|x| lower.contains(x))
+        // A fall of costs is their reduction; a rise of anything its increase.
+        || !up && w.metric != Metric::Expense
     {
         return w;
     }
     MetricWord {
-        label: format!("{} reduction", w.label),
+        label: format!("{} {}", w.label, if up { "increase" } else { "reduction" }),
         ..w
     }
 }
