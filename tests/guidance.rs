@@ -2494,3 +2494,23 @@ Our capital spending is expected to increase to the range of $220 million to $23
         "{got:?}"
     );
 }
+
+/// Signs and midpoints: "to decline less than 10%" is at least -10%, "to negatively impact
+/// revenue by approximately 20%" is -20%, and "the midpoint of our guidance range at $2.50"
+/// repeats a range given before.
+#[test]
+fn falls_of_less_than_negative_impacts_and_midpoints_at() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Fairmont Brands third quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We expect 2021 earnings per share in a range of $3.40 to $3.60. \
+On a reported basis, we now expect fiscal 2021 revenue for the Summit brand to decline less than 10%. \
+In livestock, we expect generic competition to negatively impact Tylox revenue by approximately 20% in 2022.\n\n\
+These drivers result in the midpoint of our guidance range at $3.50 per share.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(values.contains(&"≥ -10%"), "{got:?}");
+    assert!(values.contains(&"≈ -20%"), "{got:?}");
+    assert!(values.contains(&"$3.40–$3.60"), "{got:?}");
+    assert!(!values.contains(&"≈ $3.50"), "{got:?}");
+}

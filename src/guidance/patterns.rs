@@ -136,7 +136,7 @@ pub(super) static DOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// these is a fall (not "decline to", a level).
 pub(super) static DECLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:down|declin(?:e|es|ing|ed)|decreas(?:e|es|ing|ed)|contract(?:ion)?|drop|fall)(?:\s+(?:of|in|the|range|by|about|approximately|roughly|around|between|an?|somewhere|anywhere|within|and|mid|low|high|single|double|digits?))*\s*$|\b(?:declines?|decreases?|reductions?|drops?|falls?|contraction)\s+in\s+(?:our\s+|the\s+|its\s+)?(?:[\w&-]+\s+){1,4}?(?:of|by)(?:\s+(?:about|approximately|roughly|around|between|an?|the|range|mid|low|high|single|double|digits?))*\s*$",
+        r"(?i)\b(?:down|declin(?:e|es|ing|ed)|decreas(?:e|es|ing|ed)|contract(?:ion)?|drop|fall)(?:\s+(?:of|in|the|range|by|about|approximately|roughly|around|between|an?|somewhere|anywhere|within|and|mid|low|high|single|double|digits?|less\s+than|more\s+than|nearly|over))*\s*$|\b(?:declines?|decreases?|reductions?|drops?|falls?|contraction)\s+in\s+(?:our\s+|the\s+|its\s+)?(?:[\w&-]+\s+){1,4}?(?:of|by)(?:\s+(?:about|approximately|roughly|around|between|an?|the|range|mid|low|high|single|double|digits?))*\s*$",
     )
 });
 /// Where an assumption or an aside begins after a figure: its period is not the figure's.
@@ -353,7 +353,7 @@ pub(super) static MIDPOINT_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// elsewhere, not a guide of its own.
 pub(super) static MIDPOINT_OF_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bmid-?point\s+of\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}?range\s+of\s+(?:about\s+|approximately\s+)?$",
+        r"(?i)\bmid-?point\s+of\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}?range\s+(?:of|at|is)\s+(?:about\s+|approximately\s+)?$",
     )
 });
 

@@ -264,6 +264,11 @@ pub(super) fn make(
     let a = a.trim_start();
     let negative = names_loss(&b, word)
         || ends(&["negative", "minus"])
+        // "to negatively impact Draxxin revenue by approximately 20%": an impact that takes away.
+        || word.label.starts_with("Impact")
+            && ["negative", "unfavorab", "adverse"]
+                .iter()
+                .any(|w| b.contains(w))
         // "around 20% lower than fiscal '19": a fall (a rate "lower than" stays a level).
         || metric == Metric::Growth
             && matches!(fig.unit, Unit::Percent | Unit::Bps)
