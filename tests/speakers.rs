@@ -384,3 +384,30 @@ fn speakers_cli() {
     assert!(text.lines().next().unwrap().starts_with("role"));
     assert!(text.contains("Jackson Ader") && text.contains("MoffettNathanson"));
 }
+
+/// "Unknown speaker" on a line of its own starts a turn: its question is not the answer before
+/// it, and a figure it quotes is no guide.
+#[test]
+fn an_unknown_speaker_line_starts_a_turn() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Pinecrest Energy fourth quarter 2019 earnings call.\n\n\
+Jane Doe -- Chief Executive Officer\n\nWe expect 2020 earnings per share of $2.19 to $2.31.\n\n\
+Questions and Answers:\n\nOperator\n\nOur first question comes from Sam Lee with Acme Securities.\n\n\
+Sam Lee -- Acme Securities -- Analyst\n\nThanks. How is the year starting?\n\n\
+Jane Doe -- Chief Executive Officer\n\nIt is starting well.\n\n\
+Unknown speaker\n\nGot it. On the utility growth outlook, 4% to 6%, should we be using the 2020 base?\n\n\
+Jane Doe -- Chief Executive Officer\n\nYes, use the 2020 base.\n",
+    );
+    let question = t
+        .turns
+        .iter()
+        .find(|turn| {
+            turn.paragraphs
+                .iter()
+                .any(|p| p.en.as_deref().is_some_and(|e| e.starts_with("Got it.")))
+        })
+        .expect("the question's turn");
+    assert_ne!(t.speakers[question.speaker].name, "Jane Doe");
+    let rows = callread::guidance::extract(&t);
+    assert!(rows.iter().all(|r| r.low != Some(4.0)), "{rows:?}");
+}

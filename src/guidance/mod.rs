@@ -583,6 +583,17 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
         if speaker.is_some_and(|s| matches!(s.role, Role::Operator | Role::Analyst)) {
             continue;
         }
+        // A question in Q&A from someone the call does not name as the company's ("Unknown
+        // speaker: ... the utility growth outlook, 4% to 6%. Should we be using ...?") quotes
+        // a figure to ask about it.
+        if the_turn.section == Section::Qa
+            && speaker.is_none_or(|s| s.role == Role::Unknown)
+            && p.en
+                .as_deref()
+                .is_some_and(|en| en.trim_end().ends_with('?'))
+        {
+            continue;
+        }
         let speaker_name = speaker.map_or_else(String::new, |s| s.name.clone());
         // No digit, no figure: such a paragraph neither gives guidance nor sets its period,
         // but it may open an outlook ("Turning to our outlook for the year.").

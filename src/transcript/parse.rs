@@ -96,6 +96,15 @@ fn read_headers(
         } else if dash_style {
             plausible_dash_header(line, participants)
                 .or_else(|| (line == "Operator").then_some((line, None)))
+                // "Unknown speaker" on its own line: a turn whose speaker the source did not
+                // name.
+                .or_else(|| {
+                    matches!(
+                        line.to_ascii_lowercase().as_str(),
+                        "unknown speaker" | "unidentified speaker" | "unidentified participant"
+                    )
+                    .then_some((line, None))
+                })
         } else {
             None
         };
