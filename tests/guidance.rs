@@ -2514,3 +2514,18 @@ These drivers result in the midpoint of our guidance range at $3.50 per share.\n
     assert!(values.contains(&"$3.40–$3.60"), "{got:?}");
     assert!(!values.contains(&"≈ $3.50"), "{got:?}");
 }
+
+/// "in the upper half of the range of 4% to 6%" is 5%–6%; "the lower half of our guidance range
+/// of $1.10 to $1.30" is $1.10–$1.20.
+#[test]
+fn a_half_of_a_range() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Granite Power fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We continue to project long-term EPS growth in the upper half of the range of 4% to 6% through 2026. \
+We now expect 2022 earnings per share in the lower half of our guidance range of $1.10 to $1.30.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(values.contains(&"5%–6%"), "{got:?}");
+    assert!(values.contains(&"$1.10–$1.20"), "{got:?}");
+}

@@ -375,6 +375,17 @@ pub(super) fn make(
     if declining && low.is_none_or(|v| v >= 0.0) && high.is_none_or(|v| v >= 0.0) {
         (low, high) = (high.map(|v| -v), low.map(|v| -v));
     }
+    // "in the upper half of the range of 5% to 7%": the half said.
+    if let (Some(l), Some(h)) = (low, high)
+        && let Some(c) = HALF_OF_RANGE.captures(&b)
+    {
+        let mid = (l + h) / 2.0;
+        (low, high) = if matches!(&c[1], "upper" | "top" | "higher") {
+            (Some(mid), Some(h))
+        } else {
+            (Some(l), Some(mid))
+        };
+    }
     (low, high) = (low.map(tidy), high.map(tidy));
     // "a loss of $0.06 to $0.11": the lower end first.
     if let (Some(l), Some(h)) = (low, high)
