@@ -2529,3 +2529,15 @@ We now expect 2022 earnings per share in the lower half of our guidance range of
     assert!(values.contains(&"5%–6%"), "{got:?}");
     assert!(values.contains(&"$1.10–$1.20"), "{got:?}");
 }
+
+/// An effect whose cause is named before it keeps the cause: "a positive currency impact on
+/// full year earnings-per-share growth of approximately 2 percentage points".
+#[test]
+fn a_currency_effect_named_before_it() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Lindell Instruments fourth quarter 2020 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Full-year 2021 earnings per share are projected in the range of $4.10 to $4.30, which assumes a positive currency impact on full year earnings-per-share growth of approximately 2%.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(label_of(&got, "≈ 2%").starts_with("Currency "), "{got:?}");
+}

@@ -1360,7 +1360,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     {
                         let mut name = effect_name(&c[1]);
                         // "a 2% top-line benefit from the impact of FX": a currency benefit.
-                        if name != "Currency effect" && FROM_CURRENCY.is_match(own_after) {
+                        // "a positive currency impact on EPS growth of approximately 3
+                        // points": the cause named before the effect.
+                        if name != "Currency effect"
+                            && (FROM_CURRENCY.is_match(own_after)
+                                || CURRENCY_BEFORE_EFFECT.is_match(chunk))
+                        {
                             name = format!("Currency {}", name.to_ascii_lowercase());
                         }
                         effect = Some(name.clone());

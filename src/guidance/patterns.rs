@@ -390,6 +390,13 @@ pub(super) static HALF_OF_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "a positive currency impact on", "foreign exchange headwind of": an effect of currency.
+pub(super) static CURRENCY_BEFORE_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:currency|fx|foreign[\s-]exchange)(?:[\s-]+(?:translation|rate))?\s+(?:impact|effect|headwind|tailwind|benefit|drag|pressure)s?\b",
+    )
+});
+
 /// Words between two figures of one list: "in 2024 and", ", and about", "or another".
 pub(super) static LIST_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
     re(
