@@ -2541,3 +2541,18 @@ Full-year 2021 earnings per share are projected in the range of $4.10 to $4.30, 
     let got = labels_and_values(&t);
     assert!(label_of(&got, "≈ 2%").starts_with("Currency "), "{got:?}");
 }
+
+/// "by the year 2025" is a horizon, as "by 2025" is.
+#[test]
+fn by_the_year_is_a_horizon() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Summit Learning fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We still anticipate achieving adjusted operating income of $150 million to $180 million by the year 2025.\n",
+    );
+    let got = values_and_periods(&t);
+    assert_eq!(
+        period_of(&got, "$150M–$180M").as_deref(),
+        Some("by 2025"),
+        "{got:?}"
+    );
+}
