@@ -2556,3 +2556,22 @@ We still anticipate achieving adjusted operating income of $150 million to $180 
         "{got:?}"
     );
 }
+
+/// A dividend declared is an action, even when it is paid later: "The new declared quarterly
+/// dividend, which will be paid in the first quarter, will be $0.31 per share, representing a
+/// 6.9% increase".
+#[test]
+fn a_declared_dividend_paid_later_is_no_guide() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Harbor Realty fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+The new declared quarterly common share dividend, which will be paid in the first quarter of 2022, will be $0.31 per share, representing a 6.9% increase over the prior quarterly dividend. \
+We expect 2022 adjusted FFO of $1.10 to $1.20 per share.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(
+        !values.contains(&"≈ $0.31") && !values.contains(&"≈ 6.9%"),
+        "{got:?}"
+    );
+    assert!(values.contains(&"$1.10–$1.20"), "{got:?}");
+}

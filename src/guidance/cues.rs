@@ -475,8 +475,13 @@ pub(super) fn capital_action(sentence: &str, upto: &str) -> bool {
     });
     // "We intend to complete the remaining $800 million of authorized repurchases by
     // year-end": the company's intent before the figure makes it a guide.
+    // "The new declared quarterly common share dividend, which will be paid in the first
+    // quarter, will be $0.12 per share": declared, though it is paid later.
+    static DECLARED_DIVIDEND: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\bdeclared\s+(?:[\w-]+\s+){0,4}?dividends?\b"));
     (ACTION.is_match(sentence) || HELD.is_match(upto)) && !forward(upto)
         || RAISING_NOW.is_match(upto)
+        || DECLARED_DIVIDEND.is_match(upto)
 }
 
 #[cfg(test)]
