@@ -2575,3 +2575,17 @@ We expect 2022 adjusted FFO of $1.10 to $1.20 per share.\n",
     );
     assert!(values.contains(&"$1.10–$1.20"), "{got:?}");
 }
+
+/// A utility's measures: "rate base still expected to grow at 5% to 6%" is rate base growth, "a
+/// return on average common equity of more than 9.5%" a return on equity.
+#[test]
+fn rate_base_and_return_on_common_equity() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Ridgeline Electric fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+The other drivers for 2022 remain unchanged, with rate base still expected to grow at 6% to 7%. \
+We expect to achieve a weather-normalized annual consolidated earned return on average common equity of more than 9.2% in 2022.\n",
+    );
+    let got = labels_and_values(&t);
+    assert_eq!(label_of(&got, "6%–7%"), "Rate base growth", "{got:?}");
+    assert!(label_of(&got, "≥ 9.2%").starts_with("Return on"), "{got:?}");
+}

@@ -122,7 +122,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Other,
-        r"\b(?:rpo|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+(?:average\s+)?(?:equity|(?:invested\s+|employed\s+)?capital(?:\s+employed)?|assets|tangible\s+(?:common\s+)?equity)|roe|roic|roa|roce|rotce|leverage|net\s+debt|non-?interest\s+income|fee\s+income|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|(?:(?:average|period[\s-]end|ending|total|core)\s+)?(?:loans|deposits?)|combined\s+ratio|loss\s+ratio|arr|average\s+(?:selling|sales|realized)\s+prices?|asps?|average\s+daily\s+rates?|adr|price\s+realization|financing\s+needs?|funding\s+needs?|proceeds|cash\s+distributions|(?:incentive|management|performance|advisory|transaction|franchise|royalty|licensing|license)\s+fees?)\b",
+        r"\b(?:rpo|rate\s+base|(?:common\s+)?equity\s+ratio|remaining\s+performance\s+obligations?|bookings|billings|backlog|retention|dividends?|buybacks?|repurchases?|book\s+value|return\s+on\s+(?:average\s+)?(?:common\s+)?(?:equity|(?:invested\s+|employed\s+)?capital(?:\s+employed)?|assets|tangible\s+(?:common\s+)?equity)|roe|roic|roa|roce|rotce|leverage|net\s+debt|non-?interest\s+income|fee\s+income|interest\s+income|net\s+interest\s+income|nii|loan\s+growth|(?:(?:average|period[\s-]end|ending|total|core)\s+)?(?:loans|deposits?)|combined\s+ratio|loss\s+ratio|arr|average\s+(?:selling|sales|realized)\s+prices?|asps?|average\s+daily\s+rates?|adr|price\s+realization|financing\s+needs?|funding\s+needs?|proceeds|cash\s+distributions|(?:incentive|management|performance|advisory|transaction|franchise|royalty|licensing|license)\s+fees?)\b",
     ),
     (Metric::Growth, r"\bgrowth\b|\bgrow\b"),
 ];
