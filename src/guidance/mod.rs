@@ -363,6 +363,15 @@ pub fn extract(t: &Transcript) -> Vec<GuidanceFigure> {
     rows
 }
 
+/// A measure only the whole company has: its tax rate, shares, free cash flow, EPS, debt or
+/// dividends. A part named before does not claim it.
+fn company_measure(o: &GuidanceFigure) -> bool {
+    matches!(
+        o.metric,
+        Metric::TaxRate | Metric::Shares | Metric::FreeCashFlow | Metric::Eps
+    ) || COMPANY_ONLY.is_match(&o.label)
+}
+
 /// Rows whose label names no measure ("Growth", "Expenses", "Costs", "Other") are named from
 /// their sentence's words ([`naming::name_bare`]) or left out.
 fn name_or_drop(paragraphs: &[&str], rows: Vec<GuidanceFigure>) -> Vec<GuidanceFigure> {
@@ -422,12 +431,8 @@ fn name_or_drop(paragraphs: &[&str], rows: Vec<GuidanceFigure>) -> Vec<GuidanceF
             if !bare.tail.is_empty() {
                 name = format!("{name}, {}", bare.tail);
             }
-            if let Some((part, _)) = r.label.rsplit_once(": ")
-                && !name
-                    .to_ascii_lowercase()
-                    .contains(&part.to_ascii_lowercase())
-            {
-                name = format!("{part}: {name}");
+            if let Some((part, _)) = r.label.rsplit_once(": ") {
+                name = naming::with_part(part, &name);
             }
             r.label = name;
             Some(r)
@@ -1440,18 +1445,11 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         ..word
                     },
                     _ => match naming::part_at_after(after, &company) {
-                        Some(part)
-                            if !word
-                                .label
-                                .to_ascii_lowercase()
-                                .contains(&part.to_ascii_lowercase()) =>
-                        {
-                            MetricWord {
-                                label: format!("{part}: {}", word.label),
-                                ..word
-                            }
-                        }
-                        _ => word,
+                        Some(part) => MetricWord {
+                            label: naming::with_part(&part, &word.label),
+                            ..word
+                        },
+                        None => word,
                     },
                 };
                 let word = match REGION_BEFORE.captures(chunk) {
@@ -1564,22 +1562,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 };
                 // The company's own measures, unless the part contributes them ("we project
                 // ASUS to contribute $0.45 to $0.49 per share").
-                let company_only = (matches!(
-                    o.metric,
-                    Metric::TaxRate | Metric::Shares | Metric::FreeCashFlow | Metric::Eps
-                ) || COMPANY_ONLY.is_match(&o.label))
-                    && !o.label.starts_with("Contribution");
+                let company_only = company_measure(o) && !o.label.starts_with("Contribution");
                 if company_only || naming::another_subject(s.get(*end..local).unwrap_or("")) {
                     continue;
                 }
                 *named = true;
-                if !o
-                    .label
-                    .to_ascii_lowercase()
-                    .contains(&name.to_ascii_lowercase())
-                {
-                    o.label = format!("{name}: {}", o.label);
-                }
+                o.label = naming::with_part(name, &o.label);
             }
             let own_part = naming::segment_topic(s, &company)
                 .or_else(|| naming::guidance_for_part(s, &company));
@@ -1590,18 +1578,8 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     if *named {
                         continue;
                     }
-                    let company_only = own_part.is_none()
-                        && (matches!(
-                            o.metric,
-                            Metric::TaxRate | Metric::Shares | Metric::FreeCashFlow | Metric::Eps
-                        ) || COMPANY_ONLY.is_match(&o.label));
-                    if !company_only
-                        && !o
-                            .label
-                            .to_ascii_lowercase()
-                            .contains(&name.to_ascii_lowercase())
-                    {
-                        o.label = format!("{name}: {}", o.label);
+                    if own_part.is_some() || !company_measure(o) {
+                        o.label = naming::with_part(name, &o.label);
                     }
                 }
             }

@@ -384,6 +384,18 @@ pub(super) fn part_after(after: &str) -> Option<String> {
     Some(capitalise(name))
 }
 
+/// `label` led by the part it belongs to ("Vans: Growth"), unless it names the part already.
+pub(super) fn with_part(part: &str, label: &str) -> String {
+    if label
+        .to_ascii_lowercase()
+        .contains(&part.to_ascii_lowercase())
+    {
+        label.to_string()
+    } else {
+        format!("{part}: {label}")
+    }
+}
+
 /// The part of the business named by "at" right after a figure: "year-over-year growth of 19%
 /// to 20% at FoodTech", "3% to 4% or so year over year at RMD". A capitalised name that is not
 /// the company, a period or a place ([`part_name`]).
