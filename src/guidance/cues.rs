@@ -18,8 +18,6 @@ static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:we|i)(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+will\s+be|\s+am|'m)\s+(?:now\s+|also\s+|again\s+|currently\s+|further\s+|therefore\s+|once\s+again\s+|today\s+)*(?:guiding|targeting|initiating|raising|lowering|lifting|narrowing|reiterating|projecting|expecting|anticipating|forecasting|reaffirming|affirming|introducing|increasing|updating|providing|issuing|setting|establishing|maintaining|estimating|planning|modeling|modelling|assuming|looking\s+for|tightening|trimming|reducing|cutting|revising|moving|confirming|guided|raised|lifted|lowered|increased|updated|narrowed|tightened|reaffirmed|affirmed|set|planned|estimated|budgeted|forecasted|projected|assumed|modeled|modelled)\b",
         // Passive and impersonal: is (now) expected to / are anticipated to / is projected.
         r"|(?:is|are|was|were|be|being|remains?|'s|’s)\s+(?:now\s+|still\s+|currently\s+|also\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|estimated|guided|targeted|planned|budgeted|assumed|likely|set)\s+(?:to|at|for|in|between|of|as|up|down|flat|higher|lower)\b",
-        // Absolute: "with rate base still expected to grow at 5% to 6%".
-        r"|with\s+(?:[\w&-]+\s+){1,4}?(?:now\s+|still\s+|also\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|estimated)\s+to\b",
         // Modal: should be / will total / would represent / could reach.
         r"|(?:should|will|could|ought\s+to)\s+(?:now\s+|still\s+|also\s+|likely\s+|probably\s+)?(?:be|come|range|total|grow|increase|decrease|decline|approximate|remain|land|end|reach|exceed|generate|represent|imply|deliver|produce|contribute|add|run|average|fall|rise|improve|expand|amount|equate|result)\b",
         // The guide as subject or object: our outlook/guidance/forecast/expectation.
@@ -109,11 +107,17 @@ pub(super) fn forward(s: &str) -> bool {
             r"(?i)\bwe(?:\s+now|\s+currently|\s+still|\s+also|\s+continue\s+to)*\s+see\s+(?:\S+\s+){0,4}?(?:(?:first|second|third|fourth)\s+quarter|q[1-4]|full[\s-]year|fiscal|(?:19|20)\d\d|next\s+year|the\s+year|this\s+year)\b",
         )
     });
+    // Absolute: "with rate base still expected to grow at 5% to 6%".
+    static WITH_EXPECTED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bwith\s+(?:[\w&-]+\s+){1,4}?(?:now\s+|still\s+|also\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|estimated)\s+to\b",
+        )
+    });
+    let forward_in = |t: &str| FORWARD.is_match(t) || SEE.is_match(t) || WITH_EXPECTED.is_match(t);
     if !NOT_FORWARD.is_match(s) {
-        return FORWARD.is_match(s) || SEE.is_match(s);
+        return forward_in(s);
     }
-    let cleaned = NOT_FORWARD.replace_all(s, " ");
-    FORWARD.is_match(&cleaned) || SEE.is_match(&cleaned)
+    forward_in(&NOT_FORWARD.replace_all(s, " "))
 }
 
 /// True when the sentence reports results: a result verb that does not speak of the guide.

@@ -1552,7 +1552,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             // "We expect Avista Utilities to have capital expenditures of about $405 million
             // ... and we expect AEL&P to be about $9 million": each figure the last part named
             // before it.
-            let named_parts = naming::parts_named_in(s, &company);
+            // Read only for a sentence that gave rows.
+            let named_parts = if out.len() > rows_before {
+                naming::parts_named_in(s, &company)
+            } else {
+                Vec::new()
+            };
             let mut part_named = vec![false; out.len().saturating_sub(rows_before)];
             for (o, named) in out[rows_before..].iter_mut().zip(part_named.iter_mut()) {
                 let local = o.span.start.saturating_sub(range.start);
