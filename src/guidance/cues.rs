@@ -98,6 +98,13 @@ static NOT_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Absolute: "with rate base still expected to grow at 5% to 6%".
+static WITH_EXPECTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bwith\s+(?:[\w&-]+\s+){1,4}?(?:now\s+|still\s+|also\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|estimated)\s+to\b",
+    )
+});
+
 /// True when the sentence looks forward.
 pub(super) fn forward(s: &str) -> bool {
     // "We see fourth quarter EBITDA ranging from": "see" looks forward when a coming period
@@ -105,12 +112,6 @@ pub(super) fn forward(s: &str) -> bool {
     static SEE: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)\bwe(?:\s+now|\s+currently|\s+still|\s+also|\s+continue\s+to)*\s+see\s+(?:\S+\s+){0,4}?(?:(?:first|second|third|fourth)\s+quarter|q[1-4]|full[\s-]year|fiscal|(?:19|20)\d\d|next\s+year|the\s+year|this\s+year)\b",
-        )
-    });
-    // Absolute: "with rate base still expected to grow at 5% to 6%".
-    static WITH_EXPECTED: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)\bwith\s+(?:[\w&-]+\s+){1,4}?(?:now\s+|still\s+|also\s+)?(?:expected|anticipated|projected|forecast(?:ed)?|estimated)\s+to\b",
         )
     });
     let forward_in = |t: &str| FORWARD.is_match(t) || SEE.is_match(t) || WITH_EXPECTED.is_match(t);
@@ -318,7 +319,11 @@ pub(super) fn result_since_forward(before: &str) -> bool {
     // The last forward word counts also inside a change to the guide ("our revised adjusted EPS
     // range is now"); the change's own words are no result. Blanked to the same length, so
     // positions agree.
-    let from = FORWARD.find_iter(&cleaned).last().map_or(0, |m| m.end());
+    let from = [&*FORWARD, &*WITH_EXPECTED]
+        .iter()
+        .filter_map(|r| r.find_iter(&cleaned).last().map(|m| m.end()))
+        .max()
+        .unwrap_or(0);
     let cleaned = GUIDE_CHANGE.replace_all(&cleaned, |c: &regex::Captures| " ".repeat(c[0].len()));
     let from = from.min(cleaned.len());
     // "our July outlook contemplated $2 million": the outlook of before, in the past tense.
