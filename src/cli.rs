@@ -225,6 +225,22 @@ pub enum Command {
         #[arg(long, conflicts_with = "history")]
         all: bool,
     },
+    /// Compare two translations of one call: figures, names, directions, omissions and
+    /// untranslated paragraphs where they disagree. OTHER is a Chinese-only file (aligned to
+    /// FILE's paragraphs as --zh aligns one) or a bilingual file of the same call.
+    Compare {
+        /// The transcript with the first translation (bilingual, or English with --zh).
+        file: PathBuf,
+        /// The second translation.
+        other: PathBuf,
+        /// Print JSON: [{"source","line","kind","first","second","detail"}].
+        #[arg(long)]
+        json: bool,
+        /// Report only these kinds (comma-separated): figure, direction, name, omission,
+        /// untranslated.
+        #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
+        kinds: Vec<String>,
+    },
     /// Export a transcript's bookmarks (with notes) and guidance table, for a research note
     /// (several transcripts: one after another in Markdown, an array in JSON).
     Export {

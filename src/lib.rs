@@ -7,6 +7,7 @@ pub mod align;
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod guidance;
 pub mod history;

@@ -131,6 +131,20 @@ const ZH_WORDS: &[(&str, Direction)] = &[
     ("淨利", Direction::Profit),
 ];
 
+/// Every direction word of (normalized) Chinese text of two characters or more, with its byte
+/// offset: what a sentence says went up or down, figures or not. Single characters (負) are
+/// left out: they stand inside other words (負責).
+pub fn chinese_words(text: &str) -> Vec<(usize, Direction)> {
+    let mut out: Vec<(usize, Direction)> = Vec::new();
+    for (w, d) in ZH_WORDS.iter().filter(|(w, _)| w.chars().count() >= 2) {
+        for (at, _) in text.match_indices(w) {
+            out.push((at, *d));
+        }
+    }
+    out.sort_by_key(|(at, _)| *at);
+    out
+}
+
 /// The English direction of the figure at `span`: a direction word right after it ("a 7%
 /// decline"), else the nearest one before it in its clause (no further than 80 bytes).
 pub fn english(text: &str, span: Range<usize>) -> Option<Direction> {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-mod direction;
+pub mod direction;
 pub mod terms;
 
 use crate::text::numbers::{Quantity, Unit, chinese, english};
@@ -127,7 +127,7 @@ pub struct PairFinding {
 
 /// Units whose values can stand for each other in a translation: a count may gain 美元, a
 /// year may be written as a bare number.
-fn compatible(a: Unit, b: Unit) -> bool {
+pub(crate) fn compatible(a: Unit, b: Unit) -> bool {
     // Month and day are only ever themselves.
     a == b
         || matches!(
@@ -142,7 +142,7 @@ fn compatible(a: Unit, b: Unit) -> bool {
 }
 
 /// The same value, and for a percentage the same kind (percent or percentage points).
-fn same_figure(e: &Quantity, z: &Quantity) -> bool {
+pub(crate) fn same_figure(e: &Quantity, z: &Quantity) -> bool {
     e.same_value(z) && !(e.unit == Unit::Percent && z.unit == Unit::Percent && e.points != z.points)
 }
 

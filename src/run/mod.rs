@@ -12,6 +12,7 @@ use crate::transcript::Transcript;
 
 mod align;
 mod check;
+pub mod compare;
 mod dump;
 mod export;
 mod guidance;
@@ -38,6 +39,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             kinds,
         }) => check::run(&paths, json, strict, kinds),
         Some(Command::Align { paths, json }) => align::run(&paths, json),
+        Some(Command::Compare {
+            file,
+            other,
+            json,
+            kinds,
+        }) => compare::run(&file, &other, json, &kinds),
         Some(Command::Terms {
             paths,
             json,
