@@ -48,6 +48,11 @@ pub struct ReadArgs {
     /// Put the Chinese on the left.
     #[arg(long)]
     pub swap: bool,
+    /// A second translation of the one file named (Chinese only, or a bilingual file of the
+    /// same call): shown as a third column, where the two disagree marked ≠ (`v` / `V` walk
+    /// them). `callread compare` lists the same places.
+    #[arg(long, value_name = "OTHER")]
+    pub compare: Option<PathBuf>,
     /// Neither read nor write the reading state (positions, bookmarks).
     #[arg(long)]
     pub no_state: bool,

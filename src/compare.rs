@@ -132,7 +132,11 @@ pub fn second_translation(
     other: &Transcript,
     other_text: &str,
 ) -> (Vec<Option<String>>, Paired) {
-    let english = t.paragraphs().map(|(_, p)| p).filter(|p| p.en.is_some()).count();
+    let english = t
+        .paragraphs()
+        .map(|(_, p)| p)
+        .filter(|p| p.en.is_some())
+        .count();
     // A bilingual file of the same call: its Chinese goes with the same English.
     if other.bilingual {
         let mut by_en: HashMap<String, Vec<&str>> = HashMap::new();
@@ -143,7 +147,8 @@ pub fn second_translation(
         }
         let mut taken: HashMap<String, usize> = HashMap::new();
         let out: Vec<Option<String>> = t
-            .paragraphs().map(|(_, p)| p)
+            .paragraphs()
+            .map(|(_, p)| p)
             .map(|p| {
                 let key = english_key(p.en.as_deref()?);
                 let i = taken.entry(key.clone()).or_default();
@@ -167,7 +172,8 @@ pub fn second_translation(
     // Otherwise its Chinese is aligned to the English as `--zh` aligns a translation.
     let zh_text = if other.bilingual {
         other
-            .paragraphs().map(|(_, p)| p)
+            .paragraphs()
+            .map(|(_, p)| p)
             .filter_map(|p| p.zh.as_deref())
             .collect::<Vec<_>>()
             .join("\n\n")
@@ -176,7 +182,11 @@ pub fn second_translation(
     };
     let mut copy = t.clone();
     let pairing = crate::transcript::translation::attach(&mut copy, &zh_text);
-    let out: Vec<Option<String>> = copy.paragraphs().map(|(_, p)| p).map(|p| p.zh.clone()).collect();
+    let out: Vec<Option<String>> = copy
+        .paragraphs()
+        .map(|(_, p)| p)
+        .map(|p| p.zh.clone())
+        .collect();
     (
         out,
         Paired {
@@ -185,6 +195,19 @@ pub fn second_translation(
             by_english: false,
         },
     )
+}
+
+/// Puts `second` (by flat paragraph index, as [`second_translation`] gives it) into `t`'s
+/// paragraphs as their second translation, from `source`: the reader shows it beside the
+/// first.
+pub fn attach_second(t: &mut Transcript, second: Vec<Option<String>>, source: &str) {
+    let mut second = second.into_iter();
+    for turn in &mut t.turns {
+        for p in &mut turn.paragraphs {
+            p.zh2 = second.next().flatten();
+        }
+    }
+    t.second = Some(source.to_string());
 }
 
 /// Every disagreement between `t`'s translation and `second` (by flat paragraph index, as
@@ -331,11 +354,9 @@ fn figures_and_directions(sa: &Side<'_>, sb: &Side<'_>) -> Vec<PairDiff> {
     let mut left_a = Vec::new();
     let mut matched = Vec::new();
     for (i, qa) in sa.figures.iter().enumerate() {
-        let strict = sb
-            .figures
-            .iter()
-            .enumerate()
-            .position(|(j, qb)| !used[j] && qb.unit == qa.unit && crate::check::same_figure(qa, qb));
+        let strict = sb.figures.iter().enumerate().position(|(j, qb)| {
+            !used[j] && qb.unit == qa.unit && crate::check::same_figure(qa, qb)
+        });
         let found = strict.or_else(|| {
             sb.figures.iter().enumerate().position(|(j, qb)| {
                 !used[j]
@@ -388,24 +409,43 @@ fn figures_and_directions(sa: &Side<'_>, sb: &Side<'_>) -> Vec<PairDiff> {
             detail,
         });
     }
+    // Figures of one sentence turned together are one disagreement.
+    let mut turned: Vec<(
+        usize,
+        usize,
+        Vec<&str>,
+        direction::Direction,
+        direction::Direction,
+    )> = Vec::new();
     for (i, j) in matched {
         let (qa, qb) = (&sa.figures[i], &sb.figures[j]);
         if let Some(da) = direction::chinese(&sa.normal, sa.normal_span(&qa.span))
             && let Some(db) = direction::chinese(&sb.normal, sb.normal_span(&qb.span))
             && da.opposes(db)
         {
-            out.push(PairDiff {
-                kind: DiffKind::Direction,
-                first: sa.sentence(sa.sentence_index(qa.span.start)),
-                second: sb.sentence(sb.sentence_index(qb.span.start)),
-                detail: format!(
-                    "{} is {} in translation 1, {} in translation 2",
-                    qa.text,
-                    da.word(),
-                    db.word()
-                ),
-            });
+            let (x, y) = (
+                sa.sentence_index(qa.span.start),
+                sb.sentence_index(qb.span.start),
+            );
+            match turned.iter_mut().find(|t| t.0 == x && t.1 == y) {
+                Some(t) => t.2.push(&qa.text),
+                None => turned.push((x, y, vec![&qa.text], da, db)),
+            }
         }
+    }
+    for (x, y, figures, da, db) in turned {
+        out.push(PairDiff {
+            kind: DiffKind::Direction,
+            first: sa.sentence(x),
+            second: sb.sentence(y),
+            detail: format!(
+                "{} {} {} in translation 1, {} in translation 2",
+                figures.join(", "),
+                if figures.len() == 1 { "is" } else { "are" },
+                da.word(),
+                db.word()
+            ),
+        });
     }
     out
 }
@@ -434,9 +474,9 @@ fn sentence_directions(sa: &Side<'_>, sb: &Side<'_>) -> Vec<PairDiff> {
     for i in 0..sa.sentences.len() {
         let (x, y) = (counts(sa, i), counts(sb, i));
         // One axis: (up, down) or (loss, profit).
-        let turned = [(0, 1), (2, 3)].into_iter().find(|&(p, q)| {
-            (x[p] > y[p] && y[q] > x[q]) || (x[q] > y[q] && y[p] > x[p])
-        });
+        let turned = [(0, 1), (2, 3)]
+            .into_iter()
+            .find(|&(p, q)| (x[p] > y[p] && y[q] > x[q]) || (x[q] > y[q] && y[p] > x[p]));
         if let Some((p, q)) = turned {
             let word = |c: [usize; 4]| {
                 let d = if c[p] > c[q] { p } else { q };
@@ -478,7 +518,8 @@ fn names(en: &str, sa: &Side<'_>, sb: &Side<'_>) -> Vec<PairDiff> {
     let mut words: Vec<&String> = ca.keys().chain(cb.keys()).collect();
     words.sort();
     words.dedup();
-    let mut out = Vec::new();
+    // Each word kept more often on one side: (side, where, how often at most).
+    let mut differing: Vec<(usize, Range<usize>, usize)> = Vec::new();
     for w in words {
         let (x, y) = (
             ca.get(w).copied().unwrap_or(0),
@@ -488,32 +529,49 @@ fn names(en: &str, sa: &Side<'_>, sb: &Side<'_>) -> Vec<PairDiff> {
         if x == y || w.chars().count() < 2 || !en_words.contains_key(w) {
             continue;
         }
-        let (more, fewer, side_more, side_fewer) = if x > y {
-            (1, 2, sa, sb)
-        } else {
-            (2, 1, sb, sa)
-        };
-        let at = find_word(side_more.text, w).unwrap_or(0);
-        let i = side_more.sentence_index(at);
+        let more = if x > y { 1 } else { 2 };
+        let side = if more == 1 { sa } else { sb };
+        let at = find_word(side.text, w).unwrap_or(0);
+        differing.push((more, at..at + w.len(), x.max(y)));
+    }
+    // Words next to each other on one side are one name ("Charles Eveslage").
+    differing.sort_by_key(|(more, r, _)| (*more, r.start));
+    let mut merged: Vec<(usize, Range<usize>, usize)> = Vec::new();
+    for (more, r, n) in differing {
+        let side = if more == 1 { sa } else { sb };
+        if let Some(last) = merged.last_mut()
+            && last.0 == more
+            && last.1.end <= r.start
+            && side
+                .text
+                .get(last.1.end..r.start)
+                .is_some_and(|between| !between.is_empty() && between.trim().is_empty())
+        {
+            last.1.end = r.end;
+            last.2 = last.2.min(n);
+            continue;
+        }
+        merged.push((more, r, n));
+    }
+    let mut out = Vec::new();
+    for (more, r, n) in merged {
+        let (side_more, side_fewer) = if more == 1 { (sa, sb) } else { (sb, sa) };
+        let i = side_more.sentence_index(r.start);
         let (kept, other) = (side_more.sentence(i), side_fewer.counterpart(side_more, i));
         let (first, second) = if more == 1 {
             (kept, other)
         } else {
             (other, kept)
         };
-        let original = &side_more.text[at..(at + w.len()).min(side_more.text.len())];
+        let name = side_more.text.get(r).unwrap_or("a name");
         out.push(PairDiff {
             kind: DiffKind::Name,
             first,
             second,
             detail: format!(
-                "translation {more} keeps {} {}; translation {fewer} renders it otherwise",
-                if original.eq_ignore_ascii_case(w) {
-                    original
-                } else {
-                    w
-                },
-                times(x.max(y)),
+                "translation {more} keeps {name} {}; translation {} renders it otherwise",
+                times(n),
+                3 - more
             ),
         });
     }
@@ -601,18 +659,18 @@ fn omissions(en: &str, sa: &Side<'_>, sb: &Side<'_>) -> Vec<PairDiff> {
     };
     let dropped: Vec<&Range<usize>> = left_short
         .iter()
-        .filter(|r| !left_long.iter().any(|l| l.start <= r.start && r.end <= l.end))
+        .filter(|r| {
+            !left_long
+                .iter()
+                .any(|l| l.start <= r.start && r.end <= l.end)
+        })
         .collect();
     let by_sentence = !dropped.is_empty() && share < SHORTER_SHARE_DROPPED;
-    if !(share < SHORTER_SHARE
-        || fewer_sentences && share < SHORTER_SHARE_SENTENCE
-        || by_sentence)
+    if !(share < SHORTER_SHARE || fewer_sentences && share < SHORTER_SHARE_SENTENCE || by_sentence)
     {
         return Vec::new();
     }
-    let english = dropped
-        .first()
-        .map(|r| en[(*r).clone()].trim().to_string());
+    let english = dropped.first().map(|r| en[(*r).clone()].trim().to_string());
     let detail = match &english {
         Some(s) => format!(
             "translation {shorter} leaves out \"{}\"",
@@ -637,7 +695,8 @@ mod tests {
     use super::*;
 
     const EN: &str = "Revenue grew 12% to $1.2 billion. Zoom Phone added 300 customers. We expect margins to improve next year.";
-    const ZH: &str = "營收成長 12% 至 12 億美元。Zoom Phone 新增 300 位客戶。我們預計明年利潤率將會改善。";
+    const ZH: &str =
+        "營收成長 12% 至 12 億美元。Zoom Phone 新增 300 位客戶。我們預計明年利潤率將會改善。";
 
     fn kinds(d: &[PairDiff]) -> Vec<DiffKind> {
         d.iter().map(|d| d.kind).collect()
@@ -645,7 +704,8 @@ mod tests {
 
     #[test]
     fn the_same_text_in_the_other_script_agrees() {
-        let simplified = "营收成长 12% 至 12 亿美元。Zoom Phone 新增 300 位客户。我们预计明年利润率将会改善。";
+        let simplified =
+            "营收成长 12% 至 12 亿美元。Zoom Phone 新增 300 位客户。我们预计明年利润率将会改善。";
         assert_eq!(compare_pair(EN, Some(ZH), Some(simplified)), vec![]);
         let wide = "營收成長 １２％ 至 １２ 億美元。Ｚｏｏｍ Ｐｈｏｎｅ 新增 ３００ 位客戶。我們預計明年利潤率將會改善。";
         assert_eq!(compare_pair(EN, Some(ZH), Some(wide)), vec![]);
@@ -656,7 +716,10 @@ mod tests {
         let other = ZH.replace("12%", "15%");
         let d = compare_pair(EN, Some(ZH), Some(&other));
         assert_eq!(kinds(&d), vec![DiffKind::Figure]);
-        assert!(d[0].first.contains("12%") && d[0].second.contains("15%"), "{d:?}");
+        assert!(
+            d[0].first.contains("12%") && d[0].second.contains("15%"),
+            "{d:?}"
+        );
         assert!(d[0].detail.contains("12%") && d[0].detail.contains("15%"));
     }
 

@@ -217,6 +217,11 @@ const HELP_PAIRS: &[(Action, Action, &str)] = &[
         "next / previous finding",
     ),
     (
+        Action::NextDifference,
+        Action::PrevDifference,
+        "two translations differ",
+    ),
+    (
         Action::NextSentence,
         Action::PrevSentence,
         "next / previous sentence",
@@ -257,6 +262,8 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("!", Action::NextFinding),
     ("@", Action::PrevFinding),
     ("d", Action::DismissFinding),
+    ("v", Action::NextDifference),
+    ("V", Action::PrevDifference),
     ("T", Action::OpenTerms),
     (")", Action::NextSentence),
     ("(", Action::PrevSentence),

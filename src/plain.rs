@@ -23,9 +23,20 @@ pub fn write_transcript(
     // The same marks as the reader's gutter: pairs with a translation finding.
     let flagged: std::collections::HashSet<usize> =
         crate::check::check(t).iter().map(|f| f.paragraph).collect();
+    // And pairs whose two translations disagree (`--compare`).
+    let differs: std::collections::HashSet<usize> = if t.second.is_some() {
+        let second: Vec<Option<String>> = paragraphs.iter().map(|p| p.zh2.clone()).collect();
+        crate::compare::compare(t, &second)
+            .iter()
+            .map(|d| d.paragraph)
+            .collect()
+    } else {
+        Default::default()
+    };
     let marks = |n: usize| Marks {
         flagged: flagged.contains(&n) || paragraphs.get(n).is_some_and(|p| !p.flags.is_empty()),
         bookmarked: false,
+        differs: differs.contains(&n),
     };
     for row in 0..layout.rows {
         let line = match layout.row(t, |n| paragraphs.get(n).copied(), row) {
@@ -39,14 +50,23 @@ pub fn write_transcript(
                 k,
                 first,
                 second,
+                third,
             } => {
                 let g = marks(n).at(k).map_or("  ".to_string(), |c| format!("{c} "));
                 let l = first.as_ref().map_or("", |l| l.str());
                 match (layout.mode, layout.columns.right) {
-                    (LayoutMode::SideBySide, Some(_)) => {
-                        let lw = usize::from(layout.columns.left.1);
+                    (LayoutMode::SideBySide, Some((_, rw))) => {
+                        let pad =
+                            |s: &str, w: u16| " ".repeat(usize::from(w).saturating_sub(width(s)));
+                        let lw = layout.columns.left.1;
                         let r = second.as_ref().map_or("", |l| l.str());
-                        format!("{g}{l}{} │ {r}", " ".repeat(lw.saturating_sub(width(l))))
+                        match layout.columns.third {
+                            Some(_) => {
+                                let z = third.as_ref().map_or("", |l| l.str());
+                                format!("{g}{l}{} │ {r}{} │ {z}", pad(l, lw), pad(r, rw))
+                            }
+                            None => format!("{g}{l}{} │ {r}", pad(l, lw)),
+                        }
                     }
                     _ if first.is_some() => format!("{g}{l}"),
                     _ => String::new(),

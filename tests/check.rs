@@ -137,6 +137,7 @@ fn flags_omissions_and_untranslated_pairs() {
         line: 1,
         zh_line: zh.map(|_| 2),
         flags,
+        zh2: None,
     };
     let long = "I'm joined today by our Founder and CEO, Jane Smith, our CFO, Lee Park, and our Chief Operating Officer, who will all take your questions after the prepared remarks about the quarter and the year ahead.";
     // Only the first clause is translated.

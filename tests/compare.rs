@@ -48,10 +48,12 @@ fn rename(en: &str, zh: &str) -> Option<String> {
                 let word = &zh[s..i];
                 start = None;
                 let boundary = |b: Option<u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric());
-                let in_en = en_lower.match_indices(&word.to_ascii_lowercase()).any(|(at, w)| {
-                    boundary(at.checked_sub(1).map(|k| en_lower.as_bytes()[k]))
-                        && boundary(en_lower.as_bytes().get(at + w.len()).copied())
-                });
+                let in_en = en_lower
+                    .match_indices(&word.to_ascii_lowercase())
+                    .any(|(at, w)| {
+                        boundary(at.checked_sub(1).map(|k| en_lower.as_bytes()[k]))
+                            && boundary(en_lower.as_bytes().get(at + w.len()).copied())
+                    });
                 if word.len() >= 3 && in_en {
                     return Some(format!("{}該公司{}", &zh[..s], &zh[i..]));
                 }
@@ -141,7 +143,9 @@ fn injected_disagreements_are_found_and_scripts_alone_are_none() {
             }
         }
     }
-    println!("| disagreement injected | kind expected | tried | found |\n| --- | --- | --- | --- |");
+    println!(
+        "| disagreement injected | kind expected | tried | found |\n| --- | --- | --- | --- |"
+    );
     let (mut all, mut all_found) = (0, 0);
     let mut per_kind = BTreeMap::<&str, (usize, usize)>::new();
     for (what, n) in &tried {
@@ -168,15 +172,254 @@ fn injected_disagreements_are_found_and_scripts_alone_are_none() {
     for m in missed.iter().take(30) {
         println!("missed {m:?}");
     }
-    println!("{pairs_compared} pairs compared with themselves in the other script and in full width");
+    println!(
+        "{pairs_compared} pairs compared with themselves in the other script and in full width"
+    );
     for f in false_alarms.iter().take(20) {
         println!("false alarm {f:?}");
     }
-    assert!(false_alarms.is_empty(), "{} false alarms", false_alarms.len());
+    assert!(
+        false_alarms.is_empty(),
+        "{} false alarms",
+        false_alarms.len()
+    );
     for (kind, (n, f)) in per_kind {
         assert!(
             f * 10 >= n * 9,
             "{kind}: {f} of {n} injected disagreements found (90% needed)"
         );
     }
+}
+
+/// A small bilingual call in words of its own, with a second translation that differs in a
+/// figure, a name and a direction, and agrees elsewhere (written in Simplified).
+const CALL: &str = "Operator
+操作員
+
+Good afternoon and welcome to the Lakeside Telecom third quarter call.
+下午好，歡迎參加 Lakeside Telecom 第三季電話會議。
+
+Jane Roe -- Chief Financial Officer
+Jane Roe -- 財務長
+
+Revenue grew 8% to $420 million in the quarter.
+本季營收成長 8% 至 4.2 億美元。
+
+We expect operating margin of 21% to 22% for the full year.
+我們預計全年營業利潤率為 21% 至 22%。
+
+Thank you all for joining us today.
+感謝大家今天的參與。
+";
+
+const SECOND: &str = "下午好，欢迎参加湖畔电信第三季电话会议。
+
+本季营收下降 8% 至 4.2 亿美元。
+
+我们预计全年营业利润率为 21% 至 23%。
+
+感谢大家今天的参与。
+";
+
+fn write_pair(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let (a, b) = (dir.join("call.txt"), dir.join("call.zh2.txt"));
+    std::fs::write(&a, CALL).unwrap();
+    std::fs::write(&b, SECOND).unwrap();
+    (a, b)
+}
+
+fn run(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_callread"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn compare_lists_each_disagreement_with_both_translations_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = write_pair(dir.path());
+    let out = run(&[
+        "compare".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--json".as_ref(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<(&str, u64)> = rows
+        .iter()
+        .map(|r| (r["kind"].as_str().unwrap(), r["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![("name", 4), ("direction", 10), ("figure", 13)],
+        "{rows:#?}"
+    );
+    let figure = &rows[2];
+    assert!(figure["first"].as_str().unwrap().contains("22%"));
+    assert!(figure["second"].as_str().unwrap().contains("23%"));
+    assert!(
+        rows[0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Lakeside Telecom")
+    );
+    // The closing line agrees in the other script: nothing listed for line 16.
+    assert!(kinds.iter().all(|(_, l)| *l != 16));
+    // The plain list: one line per place, then each translation's words.
+    let out = run(&[
+        "compare".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--kinds".as_ref(),
+        "figure".as_ref(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with("figure: translation 1 writes 22%, translation 2 writes 23%"),
+        "{text}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 disagreement (figure 1)"));
+}
+
+#[test]
+fn compare_refuses_what_it_cannot_compare_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = write_pair(dir.path());
+    let unrelated = dir.path().join("other.txt");
+    std::fs::write(&unrelated, "").unwrap();
+    let english_only = dir.path().join("en.txt");
+    std::fs::write(
+        &english_only,
+        "Jane Roe -- CFO\n\nRevenue grew 8% to $420 million in the quarter.\n",
+    )
+    .unwrap();
+    let missing = dir.path().join("nope.txt");
+    for (args, says) in [
+        (vec![a.as_os_str(), unrelated.as_os_str()], "other.txt"),
+        (
+            vec![english_only.as_os_str(), b.as_os_str()],
+            "no translation to compare",
+        ),
+        (vec![a.as_os_str(), missing.as_os_str()], "nope.txt"),
+        (
+            vec![dir.path().as_os_str(), b.as_os_str()],
+            "not directories",
+        ),
+    ] {
+        let mut all: Vec<&std::ffi::OsStr> = vec!["compare".as_ref()];
+        all.extend(args);
+        let out = run(&all);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains(says), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    // A usage error names the kinds.
+    let out = run(&[
+        "compare".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--kinds".as_ref(),
+        "typo".as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("figure, direction, name"));
+}
+
+/// The reader over the small call with its second translation.
+fn compared_reader(w: u16, h: u16) -> callread::app::AppState {
+    let mut t = common::load(CALL.as_bytes().to_vec());
+    let parsed = common::load(SECOND.as_bytes().to_vec());
+    let (second, paired) = callread::compare::second_translation(&t, &parsed, SECOND);
+    assert_eq!((paired.paired, paired.english), (4, 4));
+    callread::compare::attach_second(&mut t, second, "call.zh2.txt");
+    let mut s = callread::app::AppState::new(vec![t]);
+    callread::app::update(&mut s, callread::app::Action::Resize(w, h));
+    s
+}
+
+#[test]
+fn the_reader_shows_three_columns_wide_and_the_second_translation_below_when_narrow() {
+    use common::ui::{keys, screen, status};
+    let mut s = compared_reader(150, 30);
+    let rows = screen(&s);
+    let at = rows
+        .iter()
+        .position(|r| r.contains("We expect operating margin"))
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    let row = &rows[at];
+    // English │ translation 1 │ translation 2 on one row, the place marked ≠.
+    let (en, zh1, zh2) = (
+        row.find("We expect").unwrap(),
+        row.find("我們預計").unwrap(),
+        row.find("我们预计").unwrap(),
+    );
+    assert!(en < zh1 && zh1 < zh2, "{row}");
+    // Translation 2 changed the English's figure (its own finding, `!`) and differs from
+    // translation 1 (`≠`, the row below).
+    assert!(row.starts_with(" !"), "{row}");
+    assert!(rows[at + 1].starts_with(" ≠"), "{}", rows[at + 1]);
+    assert_eq!(row.matches('│').count(), 2, "{row}");
+    // The closing line agrees: no mark.
+    let closing = rows.iter().find(|r| r.contains("Thank you all")).unwrap();
+    assert!(!closing.contains('≠'), "{closing}");
+    // v walks the places, in order, and says what differs.
+    keys(&mut s, "v");
+    assert!(status(&s).contains("≠ name"), "{}", status(&s));
+    keys(&mut s, "v");
+    assert!(status(&s).contains("≠ direction"), "{}", status(&s));
+    keys(&mut s, "v <resize:200x30>");
+    assert!(
+        status(&s).contains("≠ figure: translation 1 writes 22%, translation 2 writes 23%"),
+        "{}",
+        status(&s)
+    );
+    keys(&mut s, "v");
+    assert!(
+        status(&s).contains("back to the first place"),
+        "{}",
+        status(&s)
+    );
+    keys(&mut s, "V V v");
+    assert!(status(&s).contains("≠ figure"), "{}", status(&s));
+    keys(&mut s, "v i");
+    let popup = screen(&s).join("\n");
+    assert!(
+        popup.contains("translations differ: name") && popup.contains("2 │ 下午好"),
+        "{popup}"
+    );
+    // Translation 2's own findings say whose they are.
+    keys(&mut s, "<Esc> v i");
+    let popup = screen(&s).join("\n");
+    assert!(
+        popup.contains("translation 2 · direction · line 10"),
+        "{popup}"
+    );
+    // Narrow: two panes, the second translation under the first in the right one.
+    let mut s = compared_reader(80, 30);
+    keys(&mut s, "j j j");
+    let rows = screen(&s);
+    let first = rows.iter().position(|r| r.contains("我們預計")).unwrap();
+    let second = rows.iter().position(|r| r.contains("我们预计")).unwrap();
+    assert!(second > first, "{rows:#?}");
+    assert!(
+        rows[second].find("我们预计") == rows[first].find("我們預計"),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r.matches('│').count() <= 1 || r.contains("¶"))
+    );
 }

@@ -41,6 +41,10 @@ pub enum Action {
     OpenTerms,
     /// Jump to the previous pair with a translation finding.
     PrevFinding,
+    /// Jump to the next pair whose two translations disagree (`--compare`).
+    NextDifference,
+    /// Jump to the previous pair whose two translations disagree.
+    PrevDifference,
     /// Dismiss the findings on the current pair (saved; `u` undoes).
     DismissFinding,
     /// Show the current paragraph's translation findings in full.
@@ -153,6 +157,8 @@ impl Action {
                 | Action::JumpToQa
                 | Action::NextFinding
                 | Action::PrevFinding
+                | Action::NextDifference
+                | Action::PrevDifference
                 | Action::NextMatch
                 | Action::PrevMatch
                 | Action::NextBookmark
@@ -176,6 +182,8 @@ impl Action {
                 | Action::PrevSameSpeaker
                 | Action::NextFinding
                 | Action::PrevFinding
+                | Action::NextDifference
+                | Action::PrevDifference
                 | Action::NextSentence
                 | Action::PrevSentence
                 | Action::NextMatch
@@ -203,6 +211,8 @@ impl Action {
             Action::JumpToQa => "jump to the Q&A",
             Action::NextFinding => "next translation finding",
             Action::PrevFinding => "previous finding",
+            Action::NextDifference => "where the translations differ",
+            Action::PrevDifference => "previous such place",
             Action::OpenTerms => "names and terms",
             Action::NextSentence => "next sentence (both panes)",
             Action::PrevSentence => "previous sentence",

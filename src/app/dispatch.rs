@@ -173,6 +173,8 @@ fn apply(state: &mut AppState, action: Action) {
         | Action::JumpToQa
         | Action::NextFinding
         | Action::PrevFinding
+        | Action::NextDifference
+        | Action::PrevDifference
         | Action::NextBookmark
         | Action::PrevBookmark
         | Action::NextSentence
@@ -263,6 +265,9 @@ fn apply_motion(state: &mut AppState, action: Action) {
         Action::NextFinding | Action::PrevFinding => {
             state.step_finding(action == Action::NextFinding);
         }
+        Action::NextDifference | Action::PrevDifference => {
+            state.step_difference(action == Action::NextDifference);
+        }
         Action::NextBookmark => state.step_bookmark(true),
         Action::PrevBookmark => state.step_bookmark(false),
         Action::NextSentence => state.step_sentence(true),
@@ -340,10 +345,11 @@ fn apply_open(state: &mut AppState, action: Action) {
             state.overlay = Overlay::Help;
         }
         Action::ShowFindings => {
-            if state
-                .doc()
-                .is_some_and(|d| d.findings_at(d.cursor).next().is_some())
-            {
+            if state.doc().is_some_and(|d| {
+                d.findings_at(d.cursor).next().is_some()
+                    || d.second_findings_at(d.cursor).next().is_some()
+                    || d.differences_at(d.cursor).next().is_some()
+            }) {
                 state.overlay = Overlay::Findings;
             } else {
                 state.message = Some("no translation finding here: ! goes to the next".into());

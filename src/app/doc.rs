@@ -33,6 +33,10 @@ pub struct Doc {
     question_texts: OnceCell<Vec<String>>,
     /// The call's names and terms ([`crate::check::terms::terms`]); read on first use.
     terms: OnceCell<Vec<Term>>,
+    /// Where its two translations disagree (`--compare`), computed on first use.
+    differences: OnceCell<Vec<crate::compare::Disagreement>>,
+    /// The second translation's own findings, computed on first use.
+    second_findings: OnceCell<Vec<crate::check::Finding>>,
     /// Show only this speaker's turns (index into the transcript's speakers).
     pub filter: Option<usize>,
     /// Translation findings, computed when the transcript is first shown.
@@ -90,6 +94,8 @@ impl Doc {
             participant_texts: OnceCell::new(),
             question_texts: OnceCell::new(),
             terms: OnceCell::new(),
+            differences: OnceCell::new(),
+            second_findings: OnceCell::new(),
             filter: None,
             findings: None,
             guidance: None,
@@ -224,9 +230,61 @@ impl Doc {
     pub fn marks(&self, n: usize) -> crate::app::layout::Marks {
         crate::app::layout::Marks {
             flagged: self.findings_at(n).next().is_some()
+                || self.second_findings_at(n).next().is_some()
                 || self.paragraph(n).is_some_and(|(_, p)| !p.flags.is_empty()),
             bookmarked: self.bookmarks.iter().any(|b| b.paragraph == n),
+            differs: self.differences_at(n).next().is_some(),
         }
+    }
+
+    /// Where the transcript's two translations disagree, in reading order: empty without a
+    /// second translation (`--compare`). Computed once per call.
+    pub fn differences(&self) -> &[crate::compare::Disagreement] {
+        self.differences.get_or_init(|| {
+            if self.transcript.second.is_none() {
+                return Vec::new();
+            }
+            let second: Vec<Option<String>> = self
+                .transcript
+                .paragraphs()
+                .map(|(_, p)| p.zh2.clone())
+                .collect();
+            crate::compare::compare(&self.transcript, &second)
+        })
+    }
+
+    /// The second translation's own findings (`--compare`): the check run on it as if it
+    /// were the file's translation. Empty without one; computed once per call.
+    pub fn second_findings(&self) -> &[crate::check::Finding] {
+        self.second_findings.get_or_init(|| {
+            if self.transcript.second.is_none() {
+                return Vec::new();
+            }
+            let mut t = self.transcript.clone();
+            for p in t
+                .turns
+                .iter_mut()
+                .flat_map(|turn| turn.paragraphs.iter_mut())
+            {
+                p.zh = p.zh2.clone();
+                p.flags.clear();
+            }
+            crate::check::check(&t)
+        })
+    }
+
+    /// The second translation's findings on pair `n`.
+    pub fn second_findings_at(&self, n: usize) -> impl Iterator<Item = &crate::check::Finding> {
+        let all = self.second_findings();
+        let start = all.partition_point(|f| f.paragraph < n);
+        all[start..].iter().take_while(move |f| f.paragraph == n)
+    }
+
+    /// The disagreements of pair `n`.
+    pub fn differences_at(&self, n: usize) -> impl Iterator<Item = &crate::compare::Disagreement> {
+        let all = self.differences();
+        let start = all.partition_point(|d| d.paragraph < n);
+        all[start..].iter().take_while(move |d| d.paragraph == n)
     }
 
     /// The call's quarter as the call names it ("Q2 FY2025"), if it does.

@@ -90,4 +90,47 @@ impl AppState {
             _ => self.message = Some("no translation findings".into()),
         }
     }
+
+    /// `v` / `V`: the next or previous pair whose two translations disagree (`--compare`),
+    /// wrapping and saying so.
+    pub(super) fn step_difference(&mut self, forward: bool) {
+        let Some(d) = self.doc() else {
+            return;
+        };
+        if d.transcript.second.is_none() {
+            self.message = Some("one translation only: open a second with --compare".into());
+            return;
+        }
+        let shown = |n: usize| d.layout.as_ref().is_none_or(|l| l.pair(n).is_some());
+        let mut places: Vec<usize> = d
+            .differences()
+            .iter()
+            .map(|x| x.paragraph)
+            .filter(|&n| shown(n))
+            .collect();
+        places.dedup();
+        let step = if forward {
+            places.iter().find(|&&p| p > d.cursor).copied()
+        } else {
+            places.iter().rev().find(|&&p| p < d.cursor).copied()
+        };
+        let wrap = if forward {
+            places.first()
+        } else {
+            places.last()
+        }
+        .copied();
+        match (step, wrap) {
+            (Some(n), _) => self.jump_to(n),
+            (None, Some(n)) => {
+                self.jump_to(n);
+                self.message = Some(if forward {
+                    "back to the first place the translations differ".into()
+                } else {
+                    "on to the last place the translations differ".into()
+                });
+            }
+            (None, None) => self.message = Some("the two translations agree".into()),
+        }
+    }
 }

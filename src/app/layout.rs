@@ -69,36 +69,54 @@ impl LayoutMode {
 pub use crate::transcript::Lang;
 
 /// The columns of the reader for a width: a two-column gutter (cursor bar, flag mark), then
-/// one pane, or two panes around a " │ " separator.
+/// one pane, two panes around a " │ " separator, or three (English and two translations).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Columns {
     /// Where the first pane starts and how wide it is.
     pub left: (u16, u16),
     /// The second pane, side by side only.
     pub right: Option<(u16, u16)>,
+    /// The third pane: a second translation side by side on a wide terminal. On a narrower
+    /// one the second translation goes below the first in the second pane.
+    pub third: Option<(u16, u16)>,
 }
 
 /// Width of the gutter left of the panes.
 pub const GUTTER: u16 = 2;
 /// Width of the separator between panes.
 pub const SEPARATOR: u16 = 3;
+/// The narrowest terminal that shows a second translation in a pane of its own.
+pub const THREE_PANES_MIN: u16 = 120;
 
 impl Columns {
-    /// The columns for a total width; every pane is at least 2 wide.
-    pub fn new(width: u16, mode: LayoutMode) -> Self {
+    /// The columns for a total width; every pane is at least 2 wide. `compared`: the
+    /// transcript has a second translation.
+    pub fn new(width: u16, mode: LayoutMode, compared: bool) -> Self {
         let inner = width.saturating_sub(GUTTER);
-        if mode == LayoutMode::SideBySide {
+        if mode == LayoutMode::SideBySide && compared && width >= THREE_PANES_MIN {
+            let panes = inner.saturating_sub(2 * SEPARATOR);
+            let w = panes / 3;
+            let left_w = panes - 2 * w;
+            let right_x = GUTTER + left_w + SEPARATOR;
+            Columns {
+                left: (GUTTER, left_w),
+                right: Some((right_x, w)),
+                third: Some((right_x + w + SEPARATOR, w)),
+            }
+        } else if mode == LayoutMode::SideBySide {
             let panes = inner.saturating_sub(SEPARATOR);
             let left_w = (panes / 2).max(2);
             let right_w = (panes - panes / 2).max(2);
             Columns {
                 left: (GUTTER, left_w),
                 right: Some((GUTTER + left_w + SEPARATOR, right_w)),
+                third: None,
             }
         } else {
             Columns {
                 left: (GUTTER, inner.max(2)),
                 right: None,
+                third: None,
             }
         }
     }
@@ -138,6 +156,10 @@ pub struct Block {
     pub right: Vec<Range<usize>>,
     /// Which text `right` wraps.
     pub right_lang: Lang,
+    /// Wrapped lines of the second translation (`--compare`): its own pane on a wide
+    /// terminal, else below `right` after one blank row (side by side) or below both
+    /// (stacked).
+    pub third: Vec<Range<usize>>,
 }
 
 impl Block {
@@ -151,6 +173,17 @@ impl Block {
             left_lang: Lang::En,
             right: Vec::new(),
             right_lang: Lang::Zh,
+            third: Vec::new(),
+        }
+    }
+
+    /// Rows of the second pane's column before the second translation starts below the
+    /// first (side by side on a narrow terminal): the first's lines and one blank row.
+    pub fn third_below(&self) -> usize {
+        if self.right.is_empty() {
+            0
+        } else {
+            self.right.len() + 1
         }
     }
 
@@ -190,6 +223,8 @@ pub enum Row<'t> {
         first: Option<Line<'t>>,
         /// The second pane's line (side by side).
         second: Option<Line<'t>>,
+        /// The third pane's line (side by side with a second translation, wide).
+        third: Option<Line<'t>>,
     },
 }
 
@@ -220,18 +255,23 @@ pub struct Marks {
     pub flagged: bool,
     /// The pair is bookmarked.
     pub bookmarked: bool,
+    /// The pair's two translations disagree (`--compare`).
+    pub differs: bool,
 }
 
 impl Marks {
-    /// The mark on row `k` of the pair's content, if any.
+    /// The mark on row `k` of the pair's content, if any: `!`, then `≠`, then `*`, one per
+    /// row from the first.
     pub fn at(self, k: usize) -> Option<char> {
-        if k == 0 && self.flagged {
-            Some('!')
-        } else if self.bookmarked && k == usize::from(self.flagged) {
-            Some('*')
-        } else {
-            None
-        }
+        [
+            (self.flagged, '!'),
+            (self.differs, '≠'),
+            (self.bookmarked, '*'),
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .nth(k)
+        .map(|(_, c)| c)
     }
 }
 
@@ -272,9 +312,14 @@ fn push_block(blocks: &mut Vec<Block>, row: &mut usize, b: Block) {
 /// The text of a side of a paragraph, falling back to the other language when it is missing
 /// (a paragraph is never invisible).
 pub fn side_text(p: &crate::transcript::Paragraph, lang: Lang) -> (&str, Lang) {
+    if lang == Lang::Zh2
+        && let Some(zh2) = p.zh2.as_deref()
+    {
+        return (zh2, Lang::Zh2);
+    }
     match (lang, p.en.as_deref(), p.zh.as_deref()) {
         (Lang::En, Some(en), _) => (en, Lang::En),
-        (Lang::Zh, _, Some(zh)) => (zh, Lang::Zh),
+        (Lang::Zh | Lang::Zh2, _, Some(zh)) => (zh, Lang::Zh),
         (_, Some(en), None) => (en, Lang::En),
         (_, None, Some(zh)) => (zh, Lang::Zh),
         (_, None, None) => ("", lang),
@@ -307,7 +352,7 @@ impl DocLayout {
         swapped: bool,
         filter: Option<usize>,
     ) -> Self {
-        let columns = Columns::new(width, mode);
+        let columns = Columns::new(width, mode, t.second.is_some());
         let full = usize::from(width.saturating_sub(GUTTER).max(2));
         let mut blocks = Vec::new();
         let mut row = 0usize;
@@ -413,10 +458,17 @@ impl DocLayout {
                         b.left_lang = first;
                         b.right = p.side(second).map(|t| wrap(t, rw)).unwrap_or_default();
                         b.right_lang = second;
-                        let content = if mode == LayoutMode::SideBySide {
-                            b.left.len().max(b.right.len())
-                        } else {
-                            b.left.len() + b.right.len()
+                        let tw = columns.third.map_or(rw, |t| usize::from(t.1));
+                        b.third = p.zh2.as_deref().map(|t| wrap(t, tw)).unwrap_or_default();
+                        let content = match (mode, columns.third) {
+                            (LayoutMode::SideBySide, Some(_)) => {
+                                b.left.len().max(b.right.len()).max(b.third.len())
+                            }
+                            (LayoutMode::SideBySide, None) if !b.third.is_empty() => {
+                                b.left.len().max(b.third_below() + b.third.len())
+                            }
+                            (LayoutMode::SideBySide, None) => b.left.len().max(b.right.len()),
+                            _ => b.left.len() + b.right.len() + b.third.len(),
                         };
                         b.height = content.max(1) + 1;
                     }
@@ -480,6 +532,7 @@ impl DocLayout {
                 };
                 let line = |lang: Lang, r: &Range<usize>| {
                     let text = match self.mode {
+                        _ if lang == Lang::Zh2 => p.zh2.as_deref().unwrap_or(""),
                         LayoutMode::SideBySide | LayoutMode::Stacked => p.side(lang).unwrap_or(""),
                         _ => side_text(p, lang).0,
                     };
@@ -489,25 +542,41 @@ impl DocLayout {
                         range: r.clone(),
                     }
                 };
-                let (first, second) = match (self.mode, self.columns.right) {
-                    (LayoutMode::SideBySide, Some(_)) => (
+                let third_line = |k: usize| b.third.get(k).map(|r| line(Lang::Zh2, r));
+                let (first, second, third) = match (self.mode, self.columns.right) {
+                    (LayoutMode::SideBySide, Some(_)) if self.columns.third.is_some() => (
                         b.left.get(k).map(|r| line(b.left_lang, r)),
                         b.right.get(k).map(|r| line(b.right_lang, r)),
+                        third_line(k),
                     ),
-                    (LayoutMode::Stacked, _) => (
-                        match b.left.get(k) {
-                            Some(r) => Some(line(b.left_lang, r)),
-                            None => b.right.get(k - b.left.len()).map(|r| line(b.right_lang, r)),
+                    (LayoutMode::SideBySide, Some(_)) => (
+                        b.left.get(k).map(|r| line(b.left_lang, r)),
+                        match b.right.get(k) {
+                            Some(r) => Some(line(b.right_lang, r)),
+                            None => k.checked_sub(b.third_below()).and_then(third_line),
                         },
                         None,
                     ),
-                    _ => (b.left.get(k).map(|r| line(b.left_lang, r)), None),
+                    (LayoutMode::Stacked, _) => (
+                        match (b.left.get(k), k.checked_sub(b.left.len())) {
+                            (Some(r), _) => Some(line(b.left_lang, r)),
+                            (None, Some(j)) => match b.right.get(j) {
+                                Some(r) => Some(line(b.right_lang, r)),
+                                None => third_line(j - b.right.len()),
+                            },
+                            (None, None) => None,
+                        },
+                        None,
+                        None,
+                    ),
+                    _ => (b.left.get(k).map(|r| line(b.left_lang, r)), None, None),
                 };
                 Row::Pair {
                     n,
                     k,
                     first,
                     second,
+                    third,
                 }
             }
         }
@@ -599,7 +668,8 @@ mod tests {
             l.columns,
             Columns {
                 left: (2, 17),
-                right: Some((22, 18))
+                right: Some((22, 18)),
+                third: None,
             }
         );
         assert!(matches!(l.blocks[0].kind, BlockKind::SummaryTitle));
@@ -608,6 +678,54 @@ mod tests {
         for w in l.blocks.windows(2) {
             assert!(w[0].top + w[0].height <= w[1].top, "{w:?}");
         }
+    }
+
+    #[test]
+    fn a_second_translation_gets_its_own_pane_when_wide_and_goes_below_when_narrow() {
+        let mut t = sample();
+        let n = t.paragraph_count();
+        let second = (0..n).map(|i| Some(format!("第二譯文{i}。"))).collect();
+        crate::compare::attach_second(&mut t, second, "other");
+        let wide = DocLayout::new(&t, 150, LayoutMode::SideBySide, false, None);
+        let third = wide.columns.third.expect("three panes at 150");
+        let right = wide.columns.right.unwrap();
+        assert_eq!(right.0 + right.1 + SEPARATOR, third.0);
+        assert_eq!(third.0 + third.1, 150, "{:?}", wide.columns);
+        let b = wide.pair(0).unwrap();
+        assert_eq!(b.third.len(), 1);
+        let Row::Pair {
+            third: Some(line), ..
+        } = wide.row(&t, |n| t.paragraphs().nth(n).map(|(_, p)| p), b.top)
+        else {
+            panic!("a pair row");
+        };
+        assert_eq!(line.lang, Lang::Zh2);
+        assert_eq!(line.str(), "第二譯文0。");
+        // Narrow: the second translation below the first in the right pane, a row between.
+        let narrow = DocLayout::new(&t, 80, LayoutMode::SideBySide, false, None);
+        assert_eq!(narrow.columns.third, None);
+        let b = narrow.pair(0).unwrap();
+        assert_eq!(
+            b.content_rows(),
+            b.left.len().max(b.right.len() + 1 + b.third.len())
+        );
+        let at = b.top + b.right.len() + 1;
+        let Row::Pair {
+            second: Some(line),
+            third: None,
+            ..
+        } = narrow.row(&t, |n| t.paragraphs().nth(n).map(|(_, p)| p), at)
+        else {
+            panic!("a pair row");
+        };
+        assert_eq!(line.lang, Lang::Zh2);
+        // Stacked: English, translation 1, translation 2.
+        let stacked = DocLayout::new(&t, 80, LayoutMode::Stacked, false, None);
+        let b = stacked.pair(0).unwrap();
+        assert_eq!(
+            b.content_rows(),
+            b.left.len() + b.right.len() + b.third.len()
+        );
     }
 
     #[test]

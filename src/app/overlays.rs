@@ -100,7 +100,10 @@ impl AppState {
         self.relayout();
         let (en, zh) = match hit.lang {
             crate::transcript::Lang::En => (hit.ranges.as_slice(), &[][..]),
-            crate::transcript::Lang::Zh => (&[][..], hit.ranges.as_slice()),
+            // Search reads the file's own two sides; a second translation has no hits.
+            crate::transcript::Lang::Zh | crate::transcript::Lang::Zh2 => {
+                (&[][..], hit.ranges.as_slice())
+            }
         };
         self.jump_to_marks(hit.paragraph, en, zh);
         self.mark_hit_sentence(&hit);
@@ -137,7 +140,7 @@ impl AppState {
         let (en, zh) = links[k].clone();
         let (en, zh): (Vec<_>, Vec<_>) = match hit.lang {
             Lang::En => (Vec::new(), zh.into_iter().collect()),
-            Lang::Zh => (en.into_iter().collect(), Vec::new()),
+            Lang::Zh | Lang::Zh2 => (en.into_iter().collect(), Vec::new()),
         };
         self.figure_highlight = Some((self.current, hit.paragraph, en, zh));
         if self.sentence.is_some() {

@@ -53,7 +53,10 @@ fn print_config(config: &crate::config::Config) -> Result<ExitCode> {
 
 /// Into a pipe or a file: the reader's layout as plain text.
 fn write_plain(args: &ReadArgs, mode: LayoutMode) -> Result<ExitCode> {
-    let transcripts = load_all(&args.paths)?;
+    let transcripts = match compared(args) {
+        Some(t) => vec![t?],
+        None => load_all(&args.paths)?,
+    };
     let write = || -> io::Result<()> {
         let mut out = io::BufWriter::new(io::stdout().lock());
         for (i, t) in transcripts.iter().enumerate() {
@@ -72,6 +75,21 @@ fn write_plain(args: &ReadArgs, mode: LayoutMode) -> Result<ExitCode> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         other => other.map(|_| ExitCode::SUCCESS).map_err(Into::into),
     }
+}
+
+/// With `--compare OTHER`: the one file named, with OTHER as its second translation.
+fn compared(args: &ReadArgs) -> Option<Result<crate::transcript::Transcript>> {
+    let other = args.compare.as_ref()?;
+    Some(match args.paths.as_slice() {
+        [file] => super::compare::load_pair(file, other).map(|(mut t, second)| {
+            let name = other.display().to_string();
+            crate::compare::attach_second(&mut t, second, &name);
+            t
+        }),
+        _ => Err(anyhow::anyhow!(
+            "--compare shows a second translation of one transcript: name exactly one file"
+        )),
+    })
 }
 
 /// The named files, loaded now (a bad one is a plain one-line error before the screen
@@ -104,10 +122,23 @@ fn run_tui(
     config_warnings: &[crate::config::ConfigWarning],
     mode: LayoutMode,
 ) -> Result<ExitCode> {
-    let (first, queued) = first_and_queued(&args.paths)?;
+    let (first, queued) = match compared(&args) {
+        Some(t) => (vec![t?], Vec::new()),
+        None => first_and_queued(&args.paths)?,
+    };
     // Repairs of named files: said on the first screen and again after it.
     let repaired: Vec<String> = first.iter().flat_map(|t| t.warnings.clone()).collect();
+    let second = first.first().and_then(|t| t.second.clone());
     let mut state = AppState::new(first);
+    if let Some(other) = second {
+        let name = std::path::Path::new(&other)
+            .file_name()
+            .map_or(other.clone(), |n| n.to_string_lossy().into_owned());
+        state.message = Some(format!(
+            "translation 2: {} · ≠ differ, v walks",
+            crate::text::sanitize(&name)
+        ));
+    }
     if let Some(w) = repaired.first() {
         state.message = Some(w.clone());
         // The warning takes the status bar: "no translation" is said when the call is next

@@ -288,7 +288,7 @@ impl From<Lang> for HitSide {
     fn from(l: Lang) -> Self {
         match l {
             Lang::En => HitSide::En,
-            Lang::Zh => HitSide::Zh,
+            Lang::Zh | Lang::Zh2 => HitSide::Zh,
         }
     }
 }

@@ -27,6 +27,10 @@ pub struct Transcript {
     /// A hash of the file's bytes, to recognise a file that was renamed or moved.
     #[serde(skip)]
     pub content_hash: u64,
+    /// Where a second translation shown beside the first came from (`--compare OTHER`):
+    /// its paragraphs are in [`Paragraph::zh2`].
+    #[serde(skip)]
+    pub second: Option<String>,
     /// What reading the file repaired ("12 bytes not valid UTF-8, the first at byte 3,041"),
     /// for a warning: the rest of the file is read.
     #[serde(skip)]
@@ -155,14 +159,17 @@ pub enum Lang {
     En,
     /// The Chinese text.
     Zh,
+    /// A second translation, shown beside the first (`callread FILE --compare OTHER`).
+    Zh2,
 }
 
 impl Lang {
-    /// "en" or "zh", as JSON writes it.
+    /// "en", "zh" or "zh2", as JSON writes it.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh",
+            Lang::Zh2 => "zh2",
         }
     }
 }
@@ -180,6 +187,9 @@ pub struct Paragraph {
     pub zh_line: Option<usize>,
     /// What is wrong with the pair, if anything.
     pub flags: Vec<Flag>,
+    /// A second translation of the English, from another file (`--compare`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh2: Option<String>,
 }
 
 /// A defect of a paragraph pair found while parsing.
@@ -200,6 +210,7 @@ impl Paragraph {
         match lang {
             Lang::En => self.en.as_deref(),
             Lang::Zh => self.zh.as_deref(),
+            Lang::Zh2 => self.zh2.as_deref(),
         }
     }
 

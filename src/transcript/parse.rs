@@ -483,6 +483,7 @@ fn pair_lines(lines: &[(usize, String)], bilingual: bool) -> Vec<Paragraph> {
                 line: *line,
                 zh_line: Some(*line),
                 flags: vec![Flag::MissingEnglish],
+                zh2: None,
             });
             continue;
         }
@@ -689,6 +690,7 @@ impl Builder {
             bilingual,
             content_hash: 0,
             warnings,
+            second: None,
             layout,
         };
         roles::infer(&mut transcript, self.qa_marker_turn);

@@ -14,11 +14,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     let w = area.width.saturating_sub(4).min(90);
     let text_w = usize::from(w.saturating_sub(4)).max(10);
     let mut lines: Vec<(String, bool)> = Vec::new();
-    for f in doc.findings_at(doc.cursor) {
+    // With a second translation (`--compare`), each finding says whose it is.
+    let compared = doc.transcript.second.is_some();
+    let findings = doc
+        .findings_at(doc.cursor)
+        .map(|f| (if compared { "translation 1 · " } else { "" }, f))
+        .chain(
+            doc.second_findings_at(doc.cursor)
+                .map(|f| ("translation 2 · ", f)),
+        );
+    for (whose, f) in findings {
         if !lines.is_empty() {
             lines.push((String::new(), false));
         }
-        lines.push((format!("{} · line {}", f.kind.name(), f.line), true));
+        lines.push((format!("{whose}{} · line {}", f.kind.name(), f.line), true));
         for r in wrap(&f.detail, text_w) {
             lines.push((f.detail[r].to_string(), false));
         }
@@ -26,6 +35,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
             let both = format!("English: {} · 中文: {}", f.en.join(", "), f.zh.join("，"));
             for r in wrap(&both, text_w) {
                 lines.push((both[r].to_string(), false));
+            }
+        }
+    }
+    // Where the two translations disagree, with each one's words.
+    for d in doc.differences_at(doc.cursor) {
+        if !lines.is_empty() {
+            lines.push((String::new(), false));
+        }
+        lines.push((format!("≠ translations differ: {}", d.kind.name()), true));
+        for (label, text) in [("", &d.detail), ("1 │ ", &d.first), ("2 │ ", &d.second)] {
+            let text = crate::text::sanitize(&format!("{label}{text}")).into_owned();
+            for r in wrap(&text, text_w) {
+                lines.push((text[r].to_string(), false));
             }
         }
     }
@@ -51,8 +73,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
                 p.en.as_deref().map(crate::text::numbers::english),
             ),
             (
-                "figures read in the Chinese",
+                if compared {
+                    "figures read in translation 1"
+                } else {
+                    "figures read in the Chinese"
+                },
                 p.zh.as_deref().map(crate::text::numbers::chinese),
+            ),
+            (
+                "figures read in translation 2",
+                p.zh2.as_deref().map(crate::text::numbers::chinese),
             ),
         ];
         for (label, qs) in sides {

@@ -100,6 +100,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                 k,
                 first,
                 second,
+                third,
             } => {
                 let current = n == doc.cursor;
                 if current {
@@ -115,8 +116,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                     put(buf, area.x, sy, "▌", 1, theme.cursor_bar);
                 }
                 match doc.marks(n).at(k) {
-                    Some('!') => {
-                        put(buf, area.x + 1, sy, "!", 1, theme.flag);
+                    Some(c @ ('!' | '≠')) => {
+                        put(buf, area.x + 1, sy, &c.to_string(), 1, theme.flag);
                     }
                     Some(c) => {
                         put(buf, area.x + 1, sy, &c.to_string(), 1, theme.cursor_bar);
@@ -144,6 +145,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, doc: &Doc, theme: &T
                     if let Some(line) = &second {
                         pair.draw_line(buf, area.x + rx, sy, rw, line, theme);
                     }
+                    if let Some((tx, tw)) = layout.columns.third {
+                        put(buf, area.x + tx - 2, sy, "│", 1, sep);
+                        if let Some(line) = &third {
+                            pair.draw_line(buf, area.x + tx, sy, tw, line, theme);
+                        }
+                    }
                 }
             }
         }
@@ -169,6 +176,8 @@ impl PairMarks<'_> {
             .as_ref()
             .filter(|h| h.doc == state.current && h.paragraph == self.n);
         match highlight {
+            // Marks are ranges of the file's own two sides.
+            _ if lang == Lang::Zh2 => None,
             Some(h) if h.lang == lang => Some(&h.ranges),
             _ => state
                 .figure_highlight
@@ -186,10 +195,10 @@ impl PairMarks<'_> {
 
     /// Draws one wrapped line of the pair at (x, y), `w` wide.
     fn draw_line(&self, buf: &mut Buffer, x: u16, y: u16, w: u16, line: &Line, theme: &Theme) {
-        let s = if line.lang == Lang::Zh {
-            theme.zh
-        } else {
-            theme.en
+        let s = match line.lang {
+            Lang::Zh => theme.zh,
+            Lang::Zh2 => theme.zh2,
+            Lang::En => theme.en,
         };
         let style = if self.current {
             s.patch(theme.cursor)

@@ -28,11 +28,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
             left.push_str(&format!("│ {} │ {who} ", turn.section.label()));
             left_short.push_str(&format!("│ {} │ {} ", turn.section.label(), s.name));
         }
-        let count = doc.live_findings().count();
+        let count = doc.live_findings().count() + doc.second_findings().len();
         if doc.analysing() {
             right.push_str(" checking… │");
         } else if count > 0 {
             right.push_str(&format!(" ! {count} │"));
+        }
+        let differ = doc.differences().len();
+        if differ > 0 {
+            right.push_str(&format!(" ≠ {differ} │"));
         }
         if let Some(f) = doc.filter {
             right.push_str(&format!(
@@ -47,14 +51,29 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     if state.docs.len() > 1 {
         right.push_str(&format!("│ {}/{} ", state.current + 1, state.docs.len()));
     }
-    let finding = state.doc().and_then(|d| d.findings_at(d.cursor).next());
+    // What is said about the pair under the cursor: a finding of the file's translation,
+    // where it and a second translation (`--compare`) disagree, or a finding of the second
+    // translation; with a second translation, whose finding it is.
+    let said: Option<(String, &str, &str)> = state.doc().and_then(|d| {
+        let compared = d.transcript.second.is_some();
+        if let Some(f) = d.findings_at(d.cursor).next() {
+            let who = if compared { "1 · " } else { "" };
+            return Some((who.to_string(), f.kind.name(), f.detail.as_str()));
+        }
+        if let Some(x) = d.differences_at(d.cursor).next() {
+            return Some(("≠ ".to_string(), x.kind.name(), x.detail.as_str()));
+        }
+        d.second_findings_at(d.cursor)
+            .next()
+            .map(|f| ("2 · ".to_string(), f.kind.name(), f.detail.as_str()))
+    });
     match (&state.message, state.loading) {
         (Some(m), _) => right.push_str(&format!("│ {m} ")),
-        (None, _) if finding.is_some() => {
-            if let Some(f) = finding {
+        (None, _) if said.is_some() => {
+            if let Some((who, kind, detail)) = said {
                 // The whole finding where it fits beside the speaker; else its kind and the
                 // key that shows it in full.
-                let full = format!("│ {}: {} · i ", f.kind.name(), f.detail);
+                let full = format!("│ {who}{kind}: {detail} · i ");
                 let fits = |left: &str| {
                     width(left) + width(&right) + width(&full) <= usize::from(area.width)
                 };
@@ -65,8 +84,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
                     right.push_str(&full);
                 } else {
                     right.push_str(&format!(
-                        "│ {} · {} shows it ",
-                        f.kind.name(),
+                        "│ {who}{kind} · {} shows it ",
                         state.key(crate::app::Action::ShowFindings)
                     ));
                 }

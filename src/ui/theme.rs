@@ -11,6 +11,8 @@ pub struct Theme {
     pub en: Style,
     /// Chinese text.
     pub zh: Style,
+    /// A second translation (`--compare`), told apart from the first where they share a pane.
+    pub zh2: Style,
     /// The translation notice and other secondary text.
     pub dim: Style,
     /// Background of the paragraph pair under the cursor.
@@ -44,6 +46,7 @@ impl Theme {
             ThemeKind::Dark => Theme {
                 en: Style::new(),
                 zh: Style::new().fg(Color::Indexed(253)),
+                zh2: Style::new().fg(Color::Indexed(151)),
                 dim: Style::new().fg(Color::Indexed(244)),
                 cursor: Style::new().bg(Color::Indexed(236)),
                 cursor_bar: Style::new().fg(Color::Indexed(214)),
@@ -69,6 +72,7 @@ impl Theme {
             ThemeKind::Light => Theme {
                 en: Style::new().fg(Color::Indexed(235)),
                 zh: Style::new().fg(Color::Indexed(236)),
+                zh2: Style::new().fg(Color::Indexed(23)),
                 dim: Style::new().fg(Color::Indexed(244)),
                 cursor: Style::new().bg(Color::Indexed(254)),
                 cursor_bar: Style::new().fg(Color::Indexed(166)),
@@ -96,6 +100,7 @@ impl Theme {
                 Theme {
                     en: plain,
                     zh: plain,
+                    zh2: plain.add_modifier(Modifier::ITALIC),
                     dim: plain.add_modifier(Modifier::DIM),
                     cursor: plain.add_modifier(Modifier::BOLD),
                     cursor_bar: plain.add_modifier(Modifier::BOLD),

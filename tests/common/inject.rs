@@ -150,4 +150,3 @@ pub fn inject(e: Error, zh: &str, next: Option<&str>) -> Option<String> {
         }
     }
 }
-
