@@ -210,6 +210,26 @@ pub fn attach_second(t: &mut Transcript, second: Vec<Option<String>>, source: &s
     t.second = Some(source.to_string());
 }
 
+/// The findings of `t`'s second translation ([`Paragraph::zh2`]) against the English: the
+/// check run on it as if it were the file's translation. Empty without one.
+///
+/// [`Paragraph::zh2`]: crate::transcript::Paragraph::zh2
+pub fn second_findings(t: &Transcript) -> Vec<crate::check::Finding> {
+    if t.second.is_none() {
+        return Vec::new();
+    }
+    let mut t = t.clone();
+    for p in t
+        .turns
+        .iter_mut()
+        .flat_map(|turn| turn.paragraphs.iter_mut())
+    {
+        p.zh = p.zh2.take();
+        p.flags.clear();
+    }
+    crate::check::check(&t)
+}
+
 /// Every disagreement between `t`'s translation and `second` (by flat paragraph index, as
 /// [`second_translation`] gives it).
 pub fn compare(t: &Transcript, second: &[Option<String>]) -> Vec<Disagreement> {

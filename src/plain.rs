@@ -21,8 +21,12 @@ pub fn write_transcript(
     let gutter = " ".repeat(usize::from(GUTTER));
     let paragraphs: Vec<&crate::transcript::Paragraph> = t.paragraphs().map(|(_, p)| p).collect();
     // The same marks as the reader's gutter: pairs with a translation finding.
-    let flagged: std::collections::HashSet<usize> =
-        crate::check::check(t).iter().map(|f| f.paragraph).collect();
+    // And with a second translation (`--compare`), its own findings.
+    let flagged: std::collections::HashSet<usize> = crate::check::check(t)
+        .iter()
+        .chain(&crate::compare::second_findings(t))
+        .map(|f| f.paragraph)
+        .collect();
     // And pairs whose two translations disagree (`--compare`).
     let differs: std::collections::HashSet<usize> = if t.second.is_some() {
         let second: Vec<Option<String>> = paragraphs.iter().map(|p| p.zh2.clone()).collect();

@@ -256,21 +256,8 @@ impl Doc {
     /// The second translation's own findings (`--compare`): the check run on it as if it
     /// were the file's translation. Empty without one; computed once per call.
     pub fn second_findings(&self) -> &[crate::check::Finding] {
-        self.second_findings.get_or_init(|| {
-            if self.transcript.second.is_none() {
-                return Vec::new();
-            }
-            let mut t = self.transcript.clone();
-            for p in t
-                .turns
-                .iter_mut()
-                .flat_map(|turn| turn.paragraphs.iter_mut())
-            {
-                p.zh = p.zh2.clone();
-                p.flags.clear();
-            }
-            crate::check::check(&t)
-        })
+        self.second_findings
+            .get_or_init(|| crate::compare::second_findings(&self.transcript))
     }
 
     /// The second translation's findings on pair `n`.
