@@ -765,3 +765,53 @@ fn terms_are_the_same_on_every_run() {
         }
     }
 }
+
+#[test]
+fn a_sentence_turned_without_a_figure_is_a_direction_finding() {
+    let pair = |en: &str, zh: &str| Paragraph {
+        en: Some(en.into()),
+        zh: Some(zh.into()),
+        line: 1,
+        zh_line: Some(2),
+        flags: vec![],
+        zh2: None,
+    };
+    let kinds = |p: &Paragraph| -> Vec<Kind> { check_pair(p).iter().map(|f| f.kind).collect() };
+    // "increased" rendered as 降低, no figure anywhere.
+    let turned = pair(
+        "Thank you. We increased prices across the whole catalogue this spring.",
+        "謝謝。今年春天我們降低了整個目錄的價格。",
+    );
+    let f = check_pair(&turned);
+    assert_eq!(kinds(&turned), vec![Kind::Direction], "{f:?}");
+    assert!(
+        f[0].detail
+            .contains("up in the English, down in the Chinese"),
+        "{f:?}"
+    );
+    assert!(f[0].sentence.is_some());
+    // The same in Simplified.
+    let simplified = pair(
+        "Thank you. We increased prices across the whole catalogue this spring.",
+        "谢谢。今年春天我们降低了整个目录的价格。",
+    );
+    assert_eq!(kinds(&simplified), vec![Kind::Direction]);
+    // Translated as it says: nothing.
+    let right = pair(
+        "Thank you. We increased prices across the whole catalogue this spring.",
+        "謝謝。今年春天我們提高了整個目錄的價格。",
+    );
+    assert_eq!(kinds(&right), vec![]);
+    // Particles and comparatives are no movement away from a figure ("pick that up", "at a
+    // lower cost"), and a sentence with words of both ends says nothing.
+    let loose = pair(
+        "We will pick that up next year and serve them at a lower cost.",
+        "我們明年將會提高這一點，並以更低的成本增加服務。",
+    );
+    assert_eq!(kinds(&loose), vec![]);
+    let both = pair(
+        "Revenue growth slowed while costs declined.",
+        "營收成長放緩，而成本增加。",
+    );
+    assert_eq!(kinds(&both), vec![]);
+}

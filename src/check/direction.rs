@@ -131,6 +131,46 @@ const ZH_WORDS: &[(&str, Direction)] = &[
     ("淨利", Direction::Profit),
 ];
 
+/// Every word of a movement in English text (lower-cased whole words), in order: the verbs
+/// and nouns of [`EN_WORDS`], not the particles and comparatives ("pick that up", "at a lower
+/// cost", "negative"), which stand for a movement only next to a figure.
+pub fn english_words(text: &str) -> Vec<Direction> {
+    const LOOSE: [&str; 5] = ["up", "down", "higher", "lower", "negative"];
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| {
+            let w = w.to_ascii_lowercase();
+            if LOOSE.contains(&w.as_str()) {
+                return None;
+            }
+            EN_WORDS.iter().find(|(k, _)| *k == w).map(|(_, d)| *d)
+        })
+        .collect()
+}
+
+/// A sentence and its translation going opposite ways, figures or not: on one axis (up and
+/// down, loss and profit) the English has words of one end only and the Chinese of the other
+/// end only. `en` is an English sentence's words, `zh` its translation's (two-character
+/// Chinese words, [`chinese_words`]). Returns (the English's, the Chinese's).
+pub fn turned(en: &[Direction], zh: &[Direction]) -> Option<(Direction, Direction)> {
+    let count = |ds: &[Direction], d: Direction| ds.iter().filter(|x| **x == d).count();
+    [
+        (Direction::Up, Direction::Down),
+        (Direction::Loss, Direction::Profit),
+    ]
+    .into_iter()
+    .find_map(|(a, b)| {
+        let (ea, eb, za, zb) = (count(en, a), count(en, b), count(zh, a), count(zh, b));
+        if ea > 0 && eb == 0 && zb > 0 && za == 0 {
+            Some((a, b))
+        } else if eb > 0 && ea == 0 && za > 0 && zb == 0 {
+            Some((b, a))
+        } else {
+            None
+        }
+    })
+}
+
 /// Every direction word of (normalized) Chinese text of two characters or more, with its byte
 /// offset: what a sentence says went up or down, figures or not. Single characters (負) are
 /// left out: they stand inside other words (負責).

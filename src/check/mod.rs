@@ -154,6 +154,7 @@ pub fn compare_figures(en: &str, zh: &str) -> Vec<PairFinding> {
 
 /// A pair's figures, read once for every check that needs them.
 struct Read<'a> {
+    zh_text: &'a str,
     en_q: Vec<Quantity>,
     zh_normal: std::borrow::Cow<'a, str>,
     zh_back: Option<Vec<usize>>,
@@ -166,6 +167,7 @@ impl<'a> Read<'a> {
         let (zh_normal, zh_back) = crate::text::numbers::normalize_chinese(zh);
         let zh_q = crate::text::numbers::chinese_of_normalized(zh, &zh_normal, zh_back.as_deref());
         Read {
+            zh_text: zh,
             en_q,
             zh_normal,
             zh_back,
@@ -476,8 +478,55 @@ pub fn check_pair(p: &Paragraph) -> Vec<PairFinding> {
     }
     let read = Read::new(en, zh);
     out.extend(compare_read(en, &read));
+    if !out.iter().any(|f| f.kind == Kind::Direction) {
+        out.extend(sentence_direction(en, &read));
+    }
     out.extend(omission(en, zh, &read));
     out
+}
+
+/// A sentence whose translation goes the other way with no figure to tie it to ("improve
+/// efficiency" / 降低效率): the sentence aligner's links, each English sentence's direction
+/// words against its Chinese's ([`direction::turned`]). Only pairs with direction words on
+/// both sides are aligned.
+fn sentence_direction(en: &str, read: &Read<'_>) -> Option<PairFinding> {
+    let zh_normal = read.zh_normal.as_ref();
+    if direction::chinese_words(zh_normal).is_empty() || direction::english_words(en).is_empty() {
+        return None;
+    }
+    let zh = read.zh_text;
+    let (es, zs, links) = crate::align::align_read(en, zh, &read.en_q, &read.zh_q);
+    let span = |rs: &[std::ops::Range<usize>], r: &std::ops::Range<usize>| {
+        (!r.is_empty()).then(|| rs[r.start].start..rs[r.end - 1].end)
+    };
+    for l in &links {
+        let (Some(e), Some(z)) = (span(&es, &l.en), span(&zs, &l.zh)) else {
+            continue;
+        };
+        let (normal_z, _) = crate::text::numbers::normalize_chinese(&zh[z]);
+        let Some((a, b)) = direction::turned(
+            &direction::english_words(&en[e.clone()]),
+            &direction::chinese_words(&normal_z)
+                .into_iter()
+                .map(|(_, d)| d)
+                .collect::<Vec<_>>(),
+        ) else {
+            continue;
+        };
+        return Some(PairFinding {
+            kind: Kind::Direction,
+            en: vec![],
+            zh: vec![],
+            detail: format!(
+                "{} goes {} in the English, {} in the Chinese",
+                quote_sentence(en[e.clone()].trim()),
+                a.word(),
+                b.word()
+            ),
+            sentence: Some(e),
+        });
+    }
+    None
 }
 
 /// English paragraphs whose translation has fewer Chinese units (Han characters and kept
