@@ -131,19 +131,20 @@ const ZH_WORDS: &[(&str, Direction)] = &[
     ("淨利", Direction::Profit),
 ];
 
-/// Every word of a movement in English text (lower-cased whole words), in order: the verbs
+/// Every word of a movement in English text (whole words, any case), in order: the verbs
 /// and nouns of [`EN_WORDS`], not the particles and comparatives ("pick that up", "at a lower
 /// cost", "negative"), which stand for a movement only next to a figure.
 pub fn english_words(text: &str) -> Vec<Direction> {
     const LOOSE: [&str; 5] = ["up", "down", "higher", "lower", "negative"];
     text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
+        // The listed words are 4 to 11 letters long.
+        .filter(|w| (4..=11).contains(&w.len()))
         .filter_map(|w| {
-            let w = w.to_ascii_lowercase();
-            if LOOSE.contains(&w.as_str()) {
-                return None;
-            }
-            EN_WORDS.iter().find(|(k, _)| *k == w).map(|(_, d)| *d)
+            EN_WORDS
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(w))
+                .filter(|(k, _)| !LOOSE.contains(k))
+                .map(|(_, d)| *d)
         })
         .collect()
 }
@@ -173,16 +174,25 @@ pub fn turned(en: &[Direction], zh: &[Direction]) -> Option<(Direction, Directio
 
 /// Every direction word of (normalized) Chinese text of two characters or more, with its byte
 /// offset: what a sentence says went up or down, figures or not. Single characters (負) are
-/// left out: they stand inside other words (負責).
+/// left out: they stand inside other words (負責). One pass over the text.
 pub fn chinese_words(text: &str) -> Vec<(usize, Direction)> {
-    let mut out: Vec<(usize, Direction)> = Vec::new();
-    for (w, d) in ZH_WORDS.iter().filter(|(w, _)| w.chars().count() >= 2) {
-        for (at, _) in text.match_indices(w) {
-            out.push((at, *d));
-        }
-    }
-    out.sort_by_key(|(at, _)| *at);
-    out
+    static WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let alternation: Vec<&str> = ZH_WORDS
+            .iter()
+            .filter(|(w, _)| w.chars().count() >= 2)
+            .map(|(w, _)| *w)
+            .collect();
+        regex::Regex::new(&alternation.join("|")).expect("the direction words are literals")
+    });
+    WORDS
+        .find_iter(text)
+        .filter_map(|m| {
+            ZH_WORDS
+                .iter()
+                .find(|(w, _)| *w == m.as_str())
+                .map(|(_, d)| (m.start(), *d))
+        })
+        .collect()
 }
 
 /// The English direction of the figure at `span`: a direction word right after it ("a 7%

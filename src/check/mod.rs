@@ -490,19 +490,42 @@ pub fn check_pair(p: &Paragraph) -> Vec<PairFinding> {
 /// words against its Chinese's ([`direction::turned`]). Only pairs with direction words on
 /// both sides are aligned.
 fn sentence_direction(en: &str, read: &Read<'_>) -> Option<PairFinding> {
+    use direction::Direction;
     let zh_normal = read.zh_normal.as_ref();
-    if direction::chinese_words(zh_normal).is_empty() || direction::english_words(en).is_empty() {
+    // A sentence can turn only where the English has words of one end of an axis and the
+    // Chinese of the other: most pairs are settled here, without aligning.
+    let en_all = direction::english_words(en);
+    if en_all.is_empty() {
+        return None;
+    }
+    let zh_all: Vec<Direction> = direction::chinese_words(zh_normal)
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect();
+    let opposite = en_all.iter().any(|a| zh_all.iter().any(|b| a.opposes(*b)));
+    if !opposite {
         return None;
     }
     let zh = read.zh_text;
-    let (es, zs, links) = crate::align::align_read(en, zh, &read.en_q, &read.zh_q);
-    let span = |rs: &[std::ops::Range<usize>], r: &std::ops::Range<usize>| {
-        (!r.is_empty()).then(|| rs[r.start].start..rs[r.end - 1].end)
-    };
-    for l in &links {
-        let (Some(e), Some(z)) = (span(&es, &l.en), span(&zs, &l.zh)) else {
-            continue;
+    // As many sentences on each side: the translation kept them one for one. Otherwise the
+    // aligner says which translate which.
+    let (en_s, zh_s) = (
+        crate::align::english_sentences(en),
+        crate::align::chinese_sentences(zh),
+    );
+    let links: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = if en_s.len() == zh_s.len() {
+        en_s.into_iter().zip(zh_s).collect()
+    } else {
+        let (es, zs, links) = crate::align::align_read(en, zh, &read.en_q, &read.zh_q);
+        let span = |rs: &[std::ops::Range<usize>], r: &std::ops::Range<usize>| {
+            (!r.is_empty()).then(|| rs[r.start].start..rs[r.end - 1].end)
         };
+        links
+            .iter()
+            .filter_map(|l| Some((span(&es, &l.en)?, span(&zs, &l.zh)?)))
+            .collect()
+    };
+    for (e, z) in links {
         let (normal_z, _) = crate::text::numbers::normalize_chinese(&zh[z]);
         let Some((a, b)) = direction::turned(
             &direction::english_words(&en[e.clone()]),
