@@ -815,3 +815,101 @@ fn a_sentence_turned_without_a_figure_is_a_direction_finding() {
     );
     assert_eq!(kinds(&both), vec![]);
 }
+
+/// The renderings of the bundled calls' most frequent names and terms, read in the
+/// translations: each must be among the renderings `terms` reports for its term.
+const EXPECTED_RENDERINGS: &[(&str, &str, &str)] = &[
+    ("000", "Contact Center", "聯絡中心"),
+    ("000", "AI", "人工智慧"),
+    ("000", "Kelly", "凱利"),
+    ("000", "AI Companion", "伴侶"),
+    ("000", "Eric", "埃里克"),
+    ("000", "Workplace", "工作場所"),
+    ("000", "EMEA", "中東和非洲地區"),
+    ("000", "SMB", "中小型企業"),
+    ("001", "AI", "人工智慧"),
+    ("001", "Lisa", "麗莎"),
+    ("001", "Sam", "山姆"),
+    ("001", "Microsoft", "微軟"),
+    ("001", "Kevin", "凱文"),
+    ("001", "Bruno", "布魯諾"),
+    ("001", "APAC", "亞太地區"),
+    ("001", "Chief Revenue Officer", "首席營收官"),
+    ("002", "AI", "人工智慧"),
+    ("002", "Aidan", "艾丹"),
+    ("002", "Khozema", "科澤馬"),
+    ("002", "Mark", "馬克"),
+    ("003", "Asana", "體式"),
+    ("003", "AI", "人工智能"),
+    ("003", "Work Graph", "工作圖"),
+    ("003", "Dustin", "達斯汀"),
+    ("003", "Tim", "蒂姆"),
+    ("003", "Anne", "安妮"),
+    ("003", "New York", "紐約"),
+    ("003", "CIOs", "首席信息官"),
+    ("003", "CMO", "首席營銷官"),
+    ("003", "Investor Relations", "投資者關係"),
+    ("004", "Henry", "亨利"),
+    ("004", "Cameron", "卡梅倫"),
+    ("004", "SMB", "中小企業"),
+    ("004", "Alex", "亞歷克斯"),
+    ("004", "Board", "董事會"),
+    ("004", "Data-as-a-Service", "數據即服務"),
+];
+
+#[test]
+fn the_expected_renderings_are_found_and_none_is_cut_mid_word() {
+    let mut missing = Vec::new();
+    let mut cut = Vec::new();
+    for seed in ["000", "001", "002", "003", "004"] {
+        let t = common::load(seed_text(seed));
+        let terms = callread::check::terms::terms(&t);
+        for (_, en, zh) in EXPECTED_RENDERINGS.iter().filter(|(s, _, _)| *s == seed) {
+            let found = terms
+                .iter()
+                .find(|x| x.english == *en)
+                .is_some_and(|x| x.renderings.iter().any(|r| r.text == *zh));
+            if !found {
+                missing.push((seed, en, zh));
+            }
+        }
+        // No Han rendering stops mid-word: in most of the places it stands in the call,
+        // the same character does not go on after it (人工智 of 人工智慧).
+        let zh_text: Vec<&str> = t
+            .paragraphs()
+            .filter_map(|(_, p)| p.zh.as_deref())
+            .collect();
+        for term in &terms {
+            for r in term.renderings.iter().filter(|r| !r.latin) {
+                let mut next: std::collections::HashMap<char, usize> = Default::default();
+                let mut seen = 0;
+                for z in &zh_text {
+                    for (at, _) in z.match_indices(r.text.as_str()) {
+                        seen += 1;
+                        if let Some(c) = z[at + r.text.len()..].chars().next() {
+                            *next.entry(c).or_default() += 1;
+                        }
+                    }
+                }
+                let most = next
+                    .iter()
+                    .filter(|(c, _)| !"的和了在是與及之將為并並，。、".contains(**c))
+                    .map(|(c, n)| (*n, *c))
+                    .max();
+                if let Some((n, c)) = most
+                    && n >= 3
+                    && n * 10 >= seen * 9
+                {
+                    cut.push((seed, term.english.clone(), r.text.clone(), c, n, seen));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} of {} expected renderings missing: {missing:?}",
+        missing.len(),
+        EXPECTED_RENDERINGS.len()
+    );
+    assert!(cut.is_empty(), "renderings cut mid-word: {cut:?}");
+}

@@ -400,10 +400,11 @@ fn term_of<'a>(
             finder.find(pairs[i].1.as_bytes()).is_some() && has_words(pairs[i].1, &term, false)
         })
         .collect();
-    let mut in_with = vec![false; pairs.len()];
-    for &i in &with {
-        in_with[i] = true;
-    }
+    // Pairs whose English has the term in any case ("our contact center business" beside
+    // "Contact Center"): a rendering there is no sign it belongs to something else.
+    let in_with: Vec<bool> = (0..pairs.len())
+        .map(|i| has_words(pairs[i].1, &term, true))
+        .collect();
     if with.is_empty() {
         return None;
     }
@@ -434,6 +435,7 @@ fn term_of<'a>(
     let (unmatched, unplaced) = han_renderings(
         pairs,
         &term,
+        source,
         other,
         &in_with,
         for_findings,
@@ -459,9 +461,11 @@ fn term_of<'a>(
 /// none is left or there are four renderings. Each is pushed to `renderings` when it stands
 /// where the term stands; the pairs of one that does not are unplaced. Returns the pairs left
 /// unmatched and the unplaced ones (pair indexes).
+#[allow(clippy::too_many_arguments)]
 fn han_renderings<'a>(
     pairs: &[Pair<'a>],
     term: &str,
+    source: &str,
     mut unmatched: Vec<usize>,
     in_with: &[bool],
     for_findings: bool,
@@ -473,7 +477,9 @@ fn han_renderings<'a>(
         for &i in &unmatched {
             grams.entry(i).or_insert_with(|| han_grams(pairs[i].2));
         }
-        let need = if unmatched.len() == 1 && !for_findings {
+        // One pair is evidence enough only for a person's name (a speaker named once); any
+        // other term needs its rendering in two pairs.
+        let need = if unmatched.len() == 1 && !for_findings && source == "speaker" {
             1
         } else {
             2
@@ -481,7 +487,11 @@ fn han_renderings<'a>(
         let Some(g) = best_gram(pairs, &unmatched, in_with, grams, need) else {
             break;
         };
-        let g = trim_particles(g);
+        let g = trim_particles(&extend_gram(
+            pairs,
+            &unmatched,
+            &longest_piece(&extend_gram(pairs, &unmatched, g)),
+        ));
         let here: Vec<usize> = unmatched
             .iter()
             .copied()
@@ -548,12 +558,80 @@ fn best_gram<'g>(
     best.map(|(g, _, _)| g)
 }
 
+/// The rendering a shared string is part of: while most of its occurrences in the `unmatched`
+/// pairs go on with the same Han character (人工智 → 人工智慧), or come after the same one, the
+/// string takes it, up to eight characters. A string that stops mid-word is never reported.
+fn extend_gram(pairs: &[Pair], unmatched: &[usize], g: &str) -> String {
+    let mut g = g.to_string();
+    for right in [true, false] {
+        while g.chars().count() < 8 {
+            let mut next: HashMap<char, usize> = HashMap::new();
+            let mut seen = 0usize;
+            for &i in unmatched {
+                let zh = pairs[i].2;
+                for (at, _) in zh.match_indices(g.as_str()) {
+                    seen += 1;
+                    let c = if right {
+                        zh[at + g.len()..].chars().next()
+                    } else {
+                        zh[..at].chars().next_back()
+                    };
+                    if let Some(c) = c.filter(|c| crate::text::script::is_han(*c)) {
+                        *next.entry(c).or_default() += 1;
+                    }
+                }
+            }
+            let best = next
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+            match best {
+                // Most occurrences, and at least two, go on the same way.
+                Some((c, n))
+                    if n >= 2
+                        && n * 2 > seen
+                        && !PARTICLES.contains(&c)
+                        && !SENTENCE_WORDS.contains(&c) =>
+                {
+                    if right {
+                        g.push(c);
+                    } else {
+                        g.insert(0, c);
+                    }
+                }
+                _ => break,
+            }
+        }
+    }
+    g
+}
+
+/// The longest piece of a string between particles (工智能驅動的未來 → 工智能驅動): a shared
+/// phrase holds the rendering and the words around it.
+fn longest_piece(g: &str) -> String {
+    // 和, 與, 及 join the parts of one name (中東和非洲地區); the others end a phrase.
+    const ENDS: [char; 6] = ['的', '了', '是', '在', '將', '為'];
+    g.split(|c: char| ENDS.contains(&c))
+        .max_by_key(|p| p.chars().count())
+        .filter(|p| p.chars().count() >= 2)
+        .unwrap_or(g)
+        .to_string()
+}
+
+/// Characters of the sentence around a name, never of the name: pronouns and common verbs and
+/// adverbs (紐約 is not 紐約見到您).
+const SENTENCE_WORDS: [char; 16] = [
+    '您', '你', '我', '他', '她', '們', '见', '見', '到', '就', '也', '都', '會', '說', '很', '更',
+];
+
+/// Characters that join a name to its sentence rather than belong to it.
+const PARTICLES: [char; 12] = [
+    '的', '和', '了', '在', '是', '與', '及', '之', '將', '為', '并', '並',
+];
+
 /// Particles at either end belong to the sentence, not the name (微軟的 → 微軟); two
 /// characters are always kept.
 fn trim_particles(g: &str) -> String {
-    let particles = [
-        '的', '和', '了', '在', '是', '與', '及', '之', '將', '為', '并', '並',
-    ];
+    let particles = PARTICLES;
     let mut g = g.to_string();
     while g.chars().count() > 2 && g.ends_with(particles) {
         g.pop();
@@ -565,18 +643,39 @@ fn trim_particles(g: &str) -> String {
 }
 
 /// A rendering stands where the term stands: at about the same place in the paragraph on
-/// both sides, in every one of the pairs `here`. A string shared by paragraphs that dropped
-/// the name stands anywhere.
+/// both sides, in two thirds of the pairs `here` (all of them when there are fewer than
+/// three). A string shared by paragraphs that dropped the name stands anywhere.
 fn in_place(pairs: &[Pair], here: &[usize], g: &str, term: &str) -> bool {
-    here.iter().all(|&i| {
-        let (_, en, zh) = pairs[i];
-        let z: Vec<f64> = zh
-            .match_indices(g)
-            .map(|(at, _)| at as f64 / zh.len().max(1) as f64)
-            .collect();
-        positions(en, term, false)
-            .iter()
-            .any(|e| z.iter().any(|z| (e - z).abs() <= 0.3))
+    let placed = here
+        .iter()
+        .filter(|&&i| {
+            let (_, en, zh) = pairs[i];
+            let z: Vec<f64> = zh
+                .match_indices(g)
+                .map(|(at, _)| at as f64 / zh.len().max(1) as f64)
+                .collect();
+            positions(en, term, false)
+                .iter()
+                .any(|e| z.iter().any(|z| (e - z).abs() <= 0.3))
+        })
+        .count();
+    if here.len() < 3 {
+        // Few pairs are weak evidence: each must also hold it in the Chinese sentence the
+        // sentence aligner links to the English sentence with the term.
+        placed == here.len() && here.iter().all(|&i| in_linked_sentence(pairs[i], g, term))
+    } else {
+        placed * 3 >= here.len() * 2
+    }
+}
+
+/// True when `g` stands in the Chinese the sentence aligner links to an English sentence that
+/// has `term`.
+fn in_linked_sentence(pair: Pair, g: &str, term: &str) -> bool {
+    let (_, en, zh) = pair;
+    let links = crate::align::link_ranges(en, zh);
+    links.iter().any(|(e, z)| match (e, z) {
+        (Some(e), Some(z)) => has_words(&en[e.clone()], term, false) && zh[z.clone()].contains(g),
+        _ => false,
     })
 }
 
