@@ -242,6 +242,101 @@ fn main() {
     if std::env::var("WIDE_ONLY").is_ok() {
         examples.truncate(wide_count);
     }
+    // An experiment, not the shipped model: `HELD_BACK=H12` trains also on the held-out
+    // fixture's other rounds (their companies minus those of the round held back) and scores
+    // the round held back with models trained with and without them, to see whether more
+    // companies' rows help on companies never trained on.
+    let held_back = std::env::var("HELD_BACK").ok();
+    let mut extra_train: Vec<Example> = Vec::new();
+    let mut held_rows: Vec<Example> = Vec::new();
+    if let Some(round) = &held_back {
+        let fixture = read_jsonl(&root.join("tests/fixtures/guidance_judged_heldout.jsonl"));
+        let company_of_row = |j: &Value| -> String {
+            let f = j["file"].as_str().unwrap_or("");
+            if f.starts_with("history-wide/") {
+                f.split('/').nth(1).unwrap_or("").to_string()
+            } else {
+                wide.get(f).map(|c| c.company.clone()).unwrap_or_default()
+            }
+        };
+        let held_companies: std::collections::BTreeSet<String> = fixture
+            .iter()
+            .filter(|j| j["round"].as_str() == Some(round))
+            .map(company_of_row)
+            .collect();
+        for j in &fixture {
+            let f = j["file"].as_str().unwrap_or("");
+            let held = j["round"].as_str() == Some(round);
+            if !held && held_companies.contains(&company_of_row(j)) {
+                continue;
+            }
+            let call = if f.starts_with("history-wide/") {
+                history_call(&mut extra, &history_wide, f, Part::HeldOut)
+            } else if let Some(c) = wide.get(f) {
+                c
+            } else {
+                continue;
+            };
+            if let Some(i) = find_row(call, j) {
+                let e = Example {
+                    features: call.features[i].clone(),
+                    right: j["right"].as_bool().unwrap_or(false),
+                };
+                if held {
+                    held_rows.push(e);
+                } else {
+                    extra_train.push(e);
+                }
+            }
+        }
+        println!(
+            "HELD_BACK={round}: {} rows held back ({} companies), {} more rows to train on",
+            held_rows.len(),
+            held_companies.len(),
+            extra_train.len()
+        );
+        let base: Vec<Example> = examples.iter().map(|(_, e)| e.clone()).collect();
+        let mut more = base.clone();
+        more.extend(extra_train.iter().cloned());
+        for (name, train) in [("without", &base), ("with", &more)] {
+            let m = confidence::train(train, l2(), MIN_COUNT, EPOCHS);
+            let scored: Vec<(f32, bool)> = held_rows
+                .iter()
+                .map(|e| (m.score(&e.features), e.right))
+                .collect();
+            let pos: Vec<f32> = scored.iter().filter(|s| s.1).map(|s| s.0).collect();
+            let neg: Vec<f32> = scored.iter().filter(|s| !s.1).map(|s| s.0).collect();
+            let wins: f64 = pos
+                .iter()
+                .flat_map(|p| neg.iter().map(move |n| (p, n)))
+                .map(|(p, n)| {
+                    if p > n {
+                        1.0
+                    } else if p == n {
+                        0.5
+                    } else {
+                        0.0
+                    }
+                })
+                .sum();
+            let auc = wins / (pos.len() * neg.len()).max(1) as f64;
+            let at = |t: f32| {
+                let kept: Vec<&(f32, bool)> = scored.iter().filter(|s| s.0 >= t).collect();
+                let good = kept.iter().filter(|s| s.1).count();
+                format!(
+                    "{:.0}% right of {} shown, {:.0}% of right kept",
+                    100.0 * good as f64 / kept.len().max(1) as f64,
+                    kept.len(),
+                    100.0 * good as f64 / pos.len().max(1) as f64
+                )
+            };
+            println!(
+                "  {name} the other rounds: AUC {auc:.3}; at 0.65 {}; at 0.5 {}",
+                at(0.65),
+                at(0.5)
+            );
+        }
+    }
     let wide_count = wide_count.min(examples.len());
     let right = examples.iter().filter(|(_, e)| e.right).count();
     println!(
