@@ -166,6 +166,9 @@ fn event_loop(
         // Short enough to notice a signal soon; idle, a wake-up costs nothing measurable.
         let timeout = if busy {
             Duration::ZERO
+        } else if loader.is_some() && state.docs.is_empty() {
+            // Nothing to show yet: the first call loaded is drawn as soon as it comes.
+            Duration::from_millis(2)
         } else if loader.is_some() || waiting {
             Duration::from_millis(40)
         } else {

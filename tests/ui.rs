@@ -1538,3 +1538,26 @@ fn bookmarks_of_calls_not_open_name_the_call_and_open_it() {
     assert_eq!(s.doc().unwrap().short_title(), "Twilio");
     assert_eq!(s.doc().unwrap().cursor, 9);
 }
+
+#[test]
+fn the_terminal_reader_shows_text_before_the_analyses_and_takes_them_when_ready() {
+    let mut s = callread::app::AppState::new_in_background(callread::library::bundled());
+    update(&mut s, Action::Resize(120, 40));
+    // The first screen does not wait for the check and the guidance.
+    assert!(s.doc().unwrap().analysing());
+    let first = screen(&s);
+    assert!(row_with(&first, "Hello, everybody").is_some(), "{first:#?}");
+    assert!(status(&s).contains("checking…"), "{}", status(&s));
+    // The event loop collects them between keys.
+    let start = std::time::Instant::now();
+    while s.doc().unwrap().analysing() {
+        assert!(start.elapsed().as_secs() < 30, "the analyses never came");
+        s.idle_work();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(status(&s).contains("! 10"), "{}", status(&s));
+    assert!(!s.doc().unwrap().guidance.as_deref().unwrap_or(&[]).is_empty());
+    // Another call shown later is analysed the same way.
+    s.show_doc(2);
+    assert!(s.doc().unwrap().analysing(), "not on another thread");
+}

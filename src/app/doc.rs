@@ -115,12 +115,12 @@ impl Doc {
     }
 
     /// Computes findings and guidance: at once for a call, on another thread for a large
-    /// transcript (collected by [`Doc::poll_analysis`]).
-    pub fn analyse(&mut self) {
+    /// transcript or when `background` (collected by [`Doc::poll_analysis`]).
+    pub fn analyse(&mut self, background: bool) {
         if self.findings.is_some() || self.analysis.is_some() {
             return;
         }
-        if !self.is_large() {
+        if !self.is_large() && !background {
             self.findings = Some(crate::check::check(&self.transcript));
             self.guidance = Some(crate::guidance::extract(&self.transcript));
             return;

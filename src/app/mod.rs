@@ -111,6 +111,10 @@ pub enum ThemeKind {
 pub struct AppState {
     /// Open transcripts.
     pub docs: Vec<Doc>,
+    /// Findings and guidance are computed on another thread for every call, not only for a
+    /// large transcript: the terminal reader's first screen waits for neither (headless
+    /// drivers and tests keep them synchronous).
+    pub analyse_in_background: bool,
     /// Index of the transcript shown.
     pub current: usize,
     /// Layout mode.
@@ -225,12 +229,24 @@ pub type FigureHighlight = (
 impl AppState {
     /// A reader over these transcripts.
     pub fn new(transcripts: Vec<Transcript>) -> Self {
+        Self::with_analysis(transcripts, false)
+    }
+
+    /// [`AppState::new`] for the terminal: each call's findings and guidance are computed on
+    /// another thread ([`AppState::analyse_in_background`]), so the first text is on screen
+    /// before the guidance patterns are even compiled.
+    pub fn new_in_background(transcripts: Vec<Transcript>) -> Self {
+        Self::with_analysis(transcripts, true)
+    }
+
+    fn with_analysis(transcripts: Vec<Transcript>, background: bool) -> Self {
         let mut state = AppState {
             docs: transcripts.into_iter().map(Doc::new).collect(),
+            analyse_in_background: background,
             ..Default::default()
         };
         if let Some(first) = state.docs.first_mut() {
-            first.analyse();
+            first.analyse(background);
         }
         state.tell_untranslated();
         state
@@ -362,7 +378,7 @@ impl AppState {
             return;
         }
         self.current = doc;
-        self.docs[doc].analyse();
+        self.docs[doc].analyse(self.analyse_in_background);
         self.relayout();
         self.tell_untranslated();
     }

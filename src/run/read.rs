@@ -129,7 +129,7 @@ fn run_tui(
     // Repairs of named files: said on the first screen and again after it.
     let repaired: Vec<String> = first.iter().flat_map(|t| t.warnings.clone()).collect();
     let second = first.first().and_then(|t| t.second.clone());
-    let mut state = AppState::new(first);
+    let mut state = AppState::new_in_background(first);
     if let Some(other) = second {
         let name = std::path::Path::new(&other)
             .file_name()
