@@ -3,7 +3,7 @@
 
 mod common;
 
-use callread::check::{Kind, check, check_pair, compare_figures};
+use callread::check::{Kind, check, check_pair, check_pair_near, compare_figures};
 use callread::transcript::{Flag, Paragraph};
 use common::seed_text;
 
@@ -912,4 +912,44 @@ fn the_expected_renderings_are_found_and_none_is_cut_mid_word() {
         EXPECTED_RENDERINGS.len()
     );
     assert!(cut.is_empty(), "renderings cut mid-word: {cut:?}");
+}
+
+#[test]
+fn a_translation_of_the_neighbour_without_figures_is_seen_by_its_length() {
+    let pair = |en: &str, zh: &str, line: usize| Paragraph {
+        en: Some(en.into()),
+        zh: Some(zh.into()),
+        line,
+        zh_line: Some(line + 1),
+        flags: vec![],
+        zh2: None,
+    };
+    let own_en = "Let me start with our customers and partners this quarter. We added many new \
+                  logos across every region, and retention improved again in each of them. Our \
+                  partners brought in more of those new customers than in any quarter before.";
+    let own_zh = "讓我先談談本季的客戶和合作夥伴。我們在每個地區都增加了許多新客戶，而且每個地區的\
+                  留存率都再次提高。我們的合作夥伴帶來的新客戶比以往任何一個季度都多。";
+    let next_en = "Thank you, everyone, and now we will turn to your questions about the quarter.";
+    let next_zh = "謝謝大家，現在我們將轉向回答各位關於本季的提問。";
+    let next = pair(next_en, next_zh, 12);
+    let kinds = |p: &Paragraph| -> Vec<Kind> {
+        check_pair_near(p, &[&next])
+            .iter()
+            .map(|f| f.kind)
+            .collect()
+    };
+    // The neighbour's translation under this English: no figure or name to go by.
+    let shifted = pair(own_en, next_zh, 10);
+    let f = check_pair_near(&shifted, &[&next]);
+    assert_eq!(kinds(&shifted), vec![Kind::Misaligned], "{f:?}");
+    assert!(f[0].detail.contains("line 12"), "{f:?}");
+    // Its own translation: nothing.
+    assert_eq!(kinds(&pair(own_en, own_zh, 10)), vec![]);
+    // Cut off mid-sentence is an omission, not the neighbour's text.
+    let cut = pair(
+        own_en,
+        "讓我先談談本季的客戶和合作夥伴。我們在每個地區都增加了許多新客戶，而且",
+        10,
+    );
+    assert!(!kinds(&cut).contains(&Kind::Misaligned));
 }

@@ -1556,7 +1556,14 @@ fn the_terminal_reader_shows_text_before_the_analyses_and_takes_them_when_ready(
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     assert!(status(&s).contains("! 10"), "{}", status(&s));
-    assert!(!s.doc().unwrap().guidance.as_deref().unwrap_or(&[]).is_empty());
+    assert!(
+        !s.doc()
+            .unwrap()
+            .guidance
+            .as_deref()
+            .unwrap_or(&[])
+            .is_empty()
+    );
     // Another call shown later is analysed the same way.
     s.show_doc(2);
     assert!(s.doc().unwrap().analysing(), "not on another thread");

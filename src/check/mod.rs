@@ -757,6 +757,47 @@ pub fn misaligned(p: &Paragraph, neighbours: &[&Paragraph]) -> Option<usize> {
         .map(|(_, line)| line)
 }
 
+/// The usual Han characters per English word of a translation (the bundled calls' median).
+const HAN_PER_WORD: f64 = 1.5;
+
+/// A misaligned pair seen from lengths alone, for pairs with too few figures and names to
+/// share: the Chinese is far from its own English's length (less than half or more than twice
+/// the usual Han characters per word) and fits a neighbour's (within a quarter), and it has as
+/// many sentences as the neighbour's English and not as many as its own. Returns the
+/// neighbour's line.
+pub fn misaligned_by_length(p: &Paragraph, neighbours: &[&Paragraph]) -> Option<usize> {
+    let (en, zh) = (p.en.as_deref()?, p.zh.as_deref()?);
+    let (words, han, _) = length_units(en, zh);
+    // A translation cut off mid-sentence is short for its own English, not a neighbour's.
+    if han < 20 || words < 5 || stops_mid_sentence(en, zh) {
+        return None;
+    }
+    let fit = |words: usize| {
+        (han as f64 / (words.max(1) as f64 * HAN_PER_WORD))
+            .ln()
+            .abs()
+    };
+    if fit(words) < 2f64.ln() {
+        return None;
+    }
+    let zh_sentences = crate::align::chinese_sentences(zh).len();
+    if crate::align::english_sentences(en).len() == zh_sentences {
+        return None;
+    }
+    neighbours
+        .iter()
+        .filter_map(|n| {
+            let other = n.en.as_deref()?;
+            let (w, _, _) = length_units(other, zh);
+            (w >= 5
+                && fit(w) < 1.25f64.ln()
+                && crate::align::english_sentences(other).len() == zh_sentences)
+                .then_some((fit(w), n.line))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, line)| line)
+}
+
 /// Checks one pair with its neighbours (the pairs before and after it): [`check_pair`], and a
 /// Chinese that belongs to a neighbour replaces the figure and length findings with one
 /// `misaligned` finding.
@@ -768,7 +809,13 @@ pub fn check_pair_near(p: &Paragraph, neighbours: &[&Paragraph]) -> Vec<PairFind
             Kind::Mismatch | Kind::Missing | Kind::Extra | Kind::Omission
         )
     });
-    if suspicious && let Some(line) = misaligned(p, neighbours) {
+    let found = if suspicious {
+        misaligned(p, neighbours)
+    } else {
+        None
+    }
+    .or_else(|| misaligned_by_length(p, neighbours));
+    if let Some(line) = found {
         out.retain(|f| {
             !matches!(
                 f.kind,
