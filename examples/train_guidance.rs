@@ -134,6 +134,27 @@ fn find_row(call: &Call, j: &Value) -> Option<usize> {
     })
 }
 
+/// The area under the ROC curve of scored rows (score, right): the chance that a right row
+/// scores above a wrong one (ties count half).
+fn auc(scored: &[(f32, bool)]) -> f64 {
+    let pos: Vec<f32> = scored.iter().filter(|s| s.1).map(|s| s.0).collect();
+    let neg: Vec<f32> = scored.iter().filter(|s| !s.1).map(|s| s.0).collect();
+    let wins: f64 = pos
+        .iter()
+        .flat_map(|p| neg.iter().map(move |n| (p, n)))
+        .map(|(p, n)| {
+            if p > n {
+                1.0
+            } else if p == n {
+                0.5
+            } else {
+                0.0
+            }
+        })
+        .sum();
+    wins / (pos.len() * neg.len()).max(1) as f64
+}
+
 fn fold_of(company: &str) -> u64 {
     eval::fnv(&format!("{company}#fold")) % FOLDS
 }
@@ -304,22 +325,8 @@ fn main() {
                 .iter()
                 .map(|e| (m.score(&e.features), e.right))
                 .collect();
+            let auc = auc(&scored);
             let pos: Vec<f32> = scored.iter().filter(|s| s.1).map(|s| s.0).collect();
-            let neg: Vec<f32> = scored.iter().filter(|s| !s.1).map(|s| s.0).collect();
-            let wins: f64 = pos
-                .iter()
-                .flat_map(|p| neg.iter().map(move |n| (p, n)))
-                .map(|(p, n)| {
-                    if p > n {
-                        1.0
-                    } else if p == n {
-                        0.5
-                    } else {
-                        0.0
-                    }
-                })
-                .sum();
-            let auc = wins / (pos.len() * neg.len()).max(1) as f64;
             let at = |t: f32| {
                 let kept: Vec<&(f32, bool)> = scored.iter().filter(|s| s.0 >= t).collect();
                 let good = kept.iter().filter(|s| s.1).count();
@@ -388,27 +395,7 @@ fn main() {
             chosen = t;
         }
     }
-    let auc = {
-        let pos: Vec<f32> = scored.iter().filter(|s| s.1).map(|s| s.0).collect();
-        let neg: Vec<f32> = scored.iter().filter(|s| !s.1).map(|s| s.0).collect();
-        let wins: f64 = pos
-            .iter()
-            .map(|p| {
-                neg.iter()
-                    .map(|n| {
-                        if p > n {
-                            1.0
-                        } else if p == n {
-                            0.5
-                        } else {
-                            0.0
-                        }
-                    })
-                    .sum::<f64>()
-            })
-            .sum();
-        wins / (pos.len() * neg.len()).max(1) as f64
-    };
+    let auc = auc(&scored);
     println!("cross-validated AUC {auc:.3}");
     println!(
         "threshold chosen (the highest keeping {:.0}% of right rows): {chosen:.2}",

@@ -9,7 +9,6 @@ mod common;
 use std::collections::BTreeMap;
 
 use callread::compare::{DiffKind, compare_pair};
-use callread::transcript::Paragraph;
 use common::inject::{self, inject};
 
 /// What is injected into the second translation.
@@ -86,63 +85,49 @@ fn injected_disagreements_are_found_and_scripts_alone_are_none() {
     let mut missed = Vec::new();
     let mut false_alarms = Vec::new();
     let mut pairs_compared = 0;
-    for script in ["Traditional", "Simplified"] {
-        for seed in ["000", "001", "002", "003", "004"] {
-            let t = common::load(common::seed_text(seed));
-            let pairs: Vec<&Paragraph> = t.paragraphs().map(|(_, p)| p).collect();
-            let convert = |s: &str| {
-                if script == "Simplified" {
-                    fast2s::convert(s)
-                } else {
-                    s.to_string()
-                }
-            };
-            for (i, p) in pairs.iter().enumerate() {
-                let (Some(en), Some(zh)) = (p.en.as_deref(), p.zh.as_deref()) else {
-                    continue;
-                };
-                if callread::transcript::parse::is_untranslated(en, zh) {
-                    continue;
-                }
-                // The same translation, in the other script or in full-width forms: nothing.
-                pairs_compared += 1;
-                let wide: String = zh
-                    .chars()
-                    .map(|c| match c {
-                        '0'..='9' | '%' | '$' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
-                        _ => c,
-                    })
-                    .collect();
-                for other in [convert(zh), wide] {
-                    let d = compare_pair(en, Some(zh), Some(&other));
-                    if !d.is_empty() {
-                        false_alarms.push((script, seed, p.line, d));
-                    }
-                }
-                let next = pairs.get(i + 1).and_then(|n| n.zh.as_deref());
-                let mut cases: Vec<(Injected, String)> = inject::ALL
-                    .iter()
-                    .filter_map(|&e| inject(e, zh, next).map(|bad| (Injected::Check(e), bad)))
-                    .collect();
-                cases.extend(rename(en, zh).map(|bad| (Injected::Name, bad)));
-                cases.extend(drop_sentence(zh, i).map(|bad| (Injected::Sentence, bad)));
-                cases.push((Injected::English, en.to_string()));
-                for (what, bad) in cases {
-                    let other = convert(&bad);
-                    let d = compare_pair(en, Some(zh), Some(&other));
-                    *tried.entry(what).or_default() += 1;
-                    // A neighbour's translation is found by whatever differs (figures, names,
-                    // length); the others by their own kind.
-                    let misaligned = what == Injected::Check(inject::Error::Misaligned);
-                    if d.iter().any(|d| d.kind == what.kind() || misaligned) {
-                        *found.entry(what).or_default() += 1;
-                    } else {
-                        missed.push((what, script, seed, p.line, bad, d));
-                    }
-                }
+    common::inject::each_pair(|site| {
+        let (p, i, pairs, zh) = (site.pair(), site.i, site.pairs, site.zh);
+        let (script, seed, en) = (site.script, site.seed, site.en);
+        if callread::transcript::parse::is_untranslated(en, zh) {
+            return;
+        }
+        // The same translation, in the other script or in full-width forms: nothing.
+        pairs_compared += 1;
+        let wide: String = zh
+            .chars()
+            .map(|c| match c {
+                '0'..='9' | '%' | '$' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+        for other in [site.convert(zh), wide] {
+            let d = compare_pair(en, Some(zh), Some(&other));
+            if !d.is_empty() {
+                false_alarms.push((script, seed, p.line, d));
             }
         }
-    }
+        let next = pairs.get(i + 1).and_then(|n| n.zh.as_deref());
+        let mut cases: Vec<(Injected, String)> = inject::ALL
+            .iter()
+            .filter_map(|&e| inject(e, zh, next).map(|bad| (Injected::Check(e), bad)))
+            .collect();
+        cases.extend(rename(en, zh).map(|bad| (Injected::Name, bad)));
+        cases.extend(drop_sentence(zh, i).map(|bad| (Injected::Sentence, bad)));
+        cases.push((Injected::English, en.to_string()));
+        for (what, bad) in cases {
+            let other = site.convert(&bad);
+            let d = compare_pair(en, Some(zh), Some(&other));
+            *tried.entry(what).or_default() += 1;
+            // A neighbour's translation is found by whatever differs (figures, names,
+            // length); the others by their own kind.
+            let misaligned = what == Injected::Check(inject::Error::Misaligned);
+            if d.iter().any(|d| d.kind == what.kind() || misaligned) {
+                *found.entry(what).or_default() += 1;
+            } else {
+                missed.push((what, script, seed, p.line, bad, d));
+            }
+        }
+    });
     println!(
         "| disagreement injected | kind expected | tried | found |\n| --- | --- | --- | --- |"
     );

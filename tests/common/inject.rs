@@ -3,6 +3,65 @@
 //! (comparing two translations must find them) share them.
 
 use callread::text::numbers::{Unit, chinese};
+use callread::transcript::Paragraph;
+
+/// One pair of a bundled call, for an injection test: the script the test works in, the seed,
+/// every pair of the call, the pair's index, its English and Chinese, and the conversion into
+/// the script.
+pub struct Site<'a> {
+    /// "Traditional" or "Simplified".
+    pub script: &'static str,
+    /// The bundled call ("000" …).
+    pub seed: &'static str,
+    /// Every pair of the call, in order.
+    pub pairs: &'a [&'a Paragraph],
+    /// The pair's index in `pairs`.
+    pub i: usize,
+    /// Its English.
+    pub en: &'a str,
+    /// Its Chinese, as the call has it.
+    pub zh: &'a str,
+}
+
+impl Site<'_> {
+    /// Text in the site's script.
+    pub fn convert(&self, s: &str) -> String {
+        if self.script == "Simplified" {
+            fast2s::convert(s)
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// The pair itself.
+    pub fn pair(&self) -> &Paragraph {
+        self.pairs[self.i]
+    }
+}
+
+/// Calls `f` for every pair with both sides of the five bundled calls, in Traditional and again
+/// in Simplified.
+pub fn each_pair(mut f: impl FnMut(&Site<'_>)) {
+    for script in ["Traditional", "Simplified"] {
+        for seed in ["000", "001", "002", "003", "004"] {
+            let t = super::load(super::seed_text(seed));
+            let pairs: Vec<&Paragraph> = t.paragraphs().map(|(_, p)| p).collect();
+            for (i, p) in pairs.iter().enumerate() {
+                let (Some(en), Some(zh)) = (p.en.as_deref(), p.zh.as_deref()) else {
+                    continue;
+                };
+                f(&Site {
+                    script,
+                    seed,
+                    pairs: &pairs,
+                    i,
+                    en,
+                    zh,
+                });
+            }
+        }
+    }
+}
 
 /// The kinds of error injected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
