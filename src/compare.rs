@@ -125,11 +125,12 @@ fn english_key(s: &str) -> String {
 }
 
 /// The second translation of `t`'s paragraphs, by flat paragraph index (`None` for a
-/// paragraph with no English or no second translation). `other` is OTHER parsed;
-/// `other_text` its text, for a Chinese-only file whose paragraphs are aligned to `t`'s.
+/// paragraph with no English or no second translation). `other` is OTHER parsed, if it
+/// parses; `other_text` its text, for a Chinese-only file whose paragraphs are aligned to
+/// `t`'s.
 pub fn second_translation(
     t: &Transcript,
-    other: &Transcript,
+    other: Option<&Transcript>,
     other_text: &str,
 ) -> (Vec<Option<String>>, Paired) {
     let english = t
@@ -137,8 +138,9 @@ pub fn second_translation(
         .map(|(_, p)| p)
         .filter(|p| p.en.is_some())
         .count();
+    let bilingual = other.filter(|o| o.bilingual);
     // A bilingual file of the same call: its Chinese goes with the same English.
-    if other.bilingual {
+    if let Some(other) = bilingual {
         let mut by_en: HashMap<String, Vec<&str>> = HashMap::new();
         for p in other.paragraphs().map(|(_, p)| p) {
             if let (Some(en), Some(zh)) = (&p.en, &p.zh) {
@@ -170,7 +172,7 @@ pub fn second_translation(
         }
     }
     // Otherwise its Chinese is aligned to the English as `--zh` aligns a translation.
-    let zh_text = if other.bilingual {
+    let zh_text = if let Some(other) = bilingual {
         other
             .paragraphs()
             .map(|(_, p)| p)

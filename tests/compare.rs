@@ -322,7 +322,7 @@ fn compare_refuses_what_it_cannot_compare_in_one_line() {
 fn compared_reader(w: u16, h: u16) -> callread::app::AppState {
     let mut t = common::load(CALL.as_bytes().to_vec());
     let parsed = common::load(SECOND.as_bytes().to_vec());
-    let (second, paired) = callread::compare::second_translation(&t, &parsed, SECOND);
+    let (second, paired) = callread::compare::second_translation(&t, Some(&parsed), SECOND);
     assert_eq!((paired.paired, paired.english), (4, 4));
     callread::compare::attach_second(&mut t, second, "call.zh2.txt");
     let mut s = callread::app::AppState::new(vec![t]);
