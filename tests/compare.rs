@@ -402,3 +402,32 @@ fn the_reader_shows_three_columns_wide_and_the_second_translation_below_when_nar
             .all(|r| r.matches('│').count() <= 1 || r.contains("¶"))
     );
 }
+
+#[test]
+fn a_call_against_itself_in_simplified_has_no_disagreement() {
+    let dir = tempfile::tempdir().unwrap();
+    for seed in ["001", "003"] {
+        let text = common::seed_text(seed);
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        std::fs::write(&a, text).unwrap();
+        // A bilingual file of the same call, every Chinese line in Simplified: paired by the
+        // English.
+        std::fs::write(&b, fast2s::convert(text)).unwrap();
+        let out = run(&[
+            "compare".as_ref(),
+            a.as_os_str(),
+            b.as_os_str(),
+            "--json".as_ref(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(rows.is_empty(), "{seed}: {rows:#?}");
+        // Every paragraph found its second translation: no warning.
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("warning"), "{err}");
+    }
+}
