@@ -216,22 +216,24 @@ fn run(args: &[&std::ffi::OsStr]) -> std::process::Output {
         .expect("runs")
 }
 
-#[test]
-fn compare_lists_each_disagreement_with_both_translations_words() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = write_pair(dir.path());
+/// `callread compare A B --json`, which must succeed: its rows and its stderr.
+fn compare_json(a: &std::path::Path, b: &std::path::Path) -> (Vec<serde_json::Value>, String) {
     let out = run(&[
         "compare".as_ref(),
         a.as_os_str(),
         b.as_os_str(),
         "--json".as_ref(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    (serde_json::from_slice(&out.stdout).unwrap(), err)
+}
+
+#[test]
+fn compare_lists_each_disagreement_with_both_translations_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = write_pair(dir.path());
+    let (rows, _) = compare_json(&a, &b);
     let kinds: Vec<(&str, u64)> = rows
         .iter()
         .map(|r| (r["kind"].as_str().unwrap(), r["line"].as_u64().unwrap()))
@@ -413,21 +415,9 @@ fn a_call_against_itself_in_simplified_has_no_disagreement() {
         // A bilingual file of the same call, every Chinese line in Simplified: paired by the
         // English.
         std::fs::write(&b, fast2s::convert(text)).unwrap();
-        let out = run(&[
-            "compare".as_ref(),
-            a.as_os_str(),
-            b.as_os_str(),
-            "--json".as_ref(),
-        ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let (rows, err) = compare_json(&a, &b);
         assert!(rows.is_empty(), "{seed}: {rows:#?}");
         // Every paragraph found its second translation: no warning.
-        let err = String::from_utf8_lossy(&out.stderr);
         assert!(!err.contains("warning"), "{err}");
     }
 }
