@@ -235,12 +235,29 @@ pub fn second_findings(t: &Transcript) -> Vec<crate::check::Finding> {
 /// Every disagreement between `t`'s translation and `second` (by flat paragraph index, as
 /// [`second_translation`] gives it).
 pub fn compare(t: &Transcript, second: &[Option<String>]) -> Vec<Disagreement> {
+    compare_by(t, |i, _| second.get(i).and_then(|s| s.as_deref()))
+}
+
+/// Every disagreement between `t`'s translation and the second translation attached to it
+/// ([`attach_second`]): empty without one.
+pub fn compare_attached(t: &Transcript) -> Vec<Disagreement> {
+    if t.second.is_none() {
+        return Vec::new();
+    }
+    compare_by(t, |_, p| p.zh2.as_deref())
+}
+
+/// [`compare`] with the second translation of pair `i` given by `second`.
+fn compare_by<'t>(
+    t: &'t Transcript,
+    second: impl Fn(usize, &'t crate::transcript::Paragraph) -> Option<&'t str>,
+) -> Vec<Disagreement> {
     let mut out = Vec::new();
     for (i, p) in t.paragraphs().map(|(_, p)| p).enumerate() {
         let Some(en) = p.en.as_deref() else {
             continue;
         };
-        let b = second.get(i).and_then(|s| s.as_deref());
+        let b = second(i, p);
         for d in compare_pair(en, p.zh.as_deref(), b) {
             out.push(Disagreement {
                 source: t.source.clone(),

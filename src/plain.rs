@@ -28,15 +28,10 @@ pub fn write_transcript(
         .map(|f| f.paragraph)
         .collect();
     // And pairs whose two translations disagree (`--compare`).
-    let differs: std::collections::HashSet<usize> = if t.second.is_some() {
-        let second: Vec<Option<String>> = paragraphs.iter().map(|p| p.zh2.clone()).collect();
-        crate::compare::compare(t, &second)
-            .iter()
-            .map(|d| d.paragraph)
-            .collect()
-    } else {
-        Default::default()
-    };
+    let differs: std::collections::HashSet<usize> = crate::compare::compare_attached(t)
+        .iter()
+        .map(|d| d.paragraph)
+        .collect();
     let marks = |n: usize| Marks {
         flagged: flagged.contains(&n) || paragraphs.get(n).is_some_and(|p| !p.flags.is_empty()),
         bookmarked: false,

@@ -240,17 +240,8 @@ impl Doc {
     /// Where the transcript's two translations disagree, in reading order: empty without a
     /// second translation (`--compare`). Computed once per call.
     pub fn differences(&self) -> &[crate::compare::Disagreement] {
-        self.differences.get_or_init(|| {
-            if self.transcript.second.is_none() {
-                return Vec::new();
-            }
-            let second: Vec<Option<String>> = self
-                .transcript
-                .paragraphs()
-                .map(|(_, p)| p.zh2.clone())
-                .collect();
-            crate::compare::compare(&self.transcript, &second)
-        })
+        self.differences
+            .get_or_init(|| crate::compare::compare_attached(&self.transcript))
     }
 
     /// The second translation's own findings (`--compare`): the check run on it as if it

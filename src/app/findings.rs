@@ -69,13 +69,7 @@ impl AppState {
                 .filter(shown)
                 .map(|f| f.paragraph)
                 .collect();
-            let step = if forward {
-                live.iter().find(|&&p| p > d.cursor).copied()
-            } else {
-                live.iter().rev().find(|&&p| p < d.cursor).copied()
-            };
-            let wrap = if forward { live.first() } else { live.last() };
-            (step, wrap.copied())
+            next_place(&live, d.cursor, forward)
         });
         match next {
             Some((Some(n), _)) => self.jump_to_finding(n),
@@ -102,25 +96,13 @@ impl AppState {
             return;
         }
         let shown = |n: usize| d.layout.as_ref().is_none_or(|l| l.pair(n).is_some());
-        let mut places: Vec<usize> = d
+        let places: Vec<usize> = d
             .differences()
             .iter()
             .map(|x| x.paragraph)
             .filter(|&n| shown(n))
             .collect();
-        places.dedup();
-        let step = if forward {
-            places.iter().find(|&&p| p > d.cursor).copied()
-        } else {
-            places.iter().rev().find(|&&p| p < d.cursor).copied()
-        };
-        let wrap = if forward {
-            places.first()
-        } else {
-            places.last()
-        }
-        .copied();
-        match (step, wrap) {
+        match next_place(&places, d.cursor, forward) {
             (Some(n), _) => self.jump_to(n),
             (None, Some(n)) => {
                 self.jump_to(n);
@@ -132,5 +114,21 @@ impl AppState {
             }
             (None, None) => self.message = Some("the two translations agree".into()),
         }
+    }
+}
+
+/// The next (or previous) of `places` (pairs in reading order) after (before) the `cursor`, and
+/// the one to wrap to when there is none: the first (the last).
+fn next_place(places: &[usize], cursor: usize, forward: bool) -> (Option<usize>, Option<usize>) {
+    if forward {
+        (
+            places.iter().find(|&&p| p > cursor).copied(),
+            places.first().copied(),
+        )
+    } else {
+        (
+            places.iter().rev().find(|&&p| p < cursor).copied(),
+            places.last().copied(),
+        )
     }
 }
