@@ -953,3 +953,11 @@ fn a_translation_of_the_neighbour_without_figures_is_seen_by_its_length() {
     );
     assert!(!kinds(&cut).contains(&Kind::Misaligned));
 }
+
+#[test]
+fn a_fraction_in_words_is_a_figure_on_the_english_side() {
+    let en = "Our margin grew two and a half percent this quarter.";
+    assert!(compare_figures(en, "本季我們的利潤率成長了 2.5%。").is_empty());
+    let f = compare_figures(en, "本季我們的利潤率成長了 3.5%。");
+    assert!(f.iter().any(|f| f.kind == Kind::Mismatch), "{f:?}");
+}

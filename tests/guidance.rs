@@ -2599,3 +2599,22 @@ We expect to achieve a weather-normalized annual consolidated earned return on a
     assert_eq!(label_of(&got, "6%–7%"), "Rate base growth", "{got:?}");
     assert!(label_of(&got, "≥ 9.2%").starts_with("Return on"), "{got:?}");
 }
+
+/// A whole number and a fraction said in words: "eleven and a half percent", "nine to nine and
+/// a quarter percent", "$2 and a half billion"; a bare "two and a half" (no unit) is no figure.
+#[test]
+fn numbers_with_a_fraction_in_words() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Millbrook Foods third quarter 2022 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For the full year 2022, we now expect organic sales growth of approximately eleven and a half percent. \
+We expect selling expense as a percent of sales to be in the seven to seven and a quarter percent range. \
+Capital expenditures are expected to be about $1 and a half billion. \
+We have been at it for two and a half years.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(values.contains(&"≈ 11.5%"), "{got:?}");
+    assert!(values.contains(&"7%–7.25%"), "{got:?}");
+    assert!(values.contains(&"≈ $1.500B"), "{got:?}");
+    assert!(!values.iter().any(|v| v.contains("2.5")), "{got:?}");
+}

@@ -602,7 +602,10 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
         let speaker_name = speaker.map_or_else(String::new, |s| s.name.clone());
         // No digit, no figure: such a paragraph neither gives guidance nor sets its period,
         // but it may open an outlook ("Turning to our outlook for the year.").
-        if !en.bytes().any(|b| b.is_ascii_digit()) && !DIGIT_WORDS.is_match(en) {
+        if !en.bytes().any(|b| b.is_ascii_digit())
+            && !DIGIT_WORDS.is_match(en)
+            && !crate::text::numbers::says_fraction(en)
+        {
             outlook_carried = OPENS_GUIDANCE.is_match(en);
             part_carried = sentences(en)
                 .last()
@@ -642,7 +645,9 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
         let spans = sentences(en);
         for range in spans.iter().cloned() {
             let s = &en[range.clone()];
-            let digits = s.bytes().any(|b| b.is_ascii_digit());
+            // "three and a half percent" is a figure too.
+            let digits = s.bytes().any(|b| b.is_ascii_digit())
+                || s.contains(" and a") && crate::text::numbers::says_fraction(s);
             if let Some(d) = find_direction(s) {
                 direction = Some(d);
             }

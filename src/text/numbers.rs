@@ -274,6 +274,10 @@ fn english_plain(text: &str) -> Vec<Quantity> {
     if dollars {
         en_million_dollars(text, &mut out, &mut taken);
     }
+    if memchr::memmem::find(b, b" and a").is_some() || memchr::memmem::find(b, b"-and-a").is_some()
+    {
+        en_and_a_fraction(text, &mut out, &mut taken);
+    }
     let mut numbers = if digits {
         en_numbers(text, &mut taken)
     } else {
@@ -399,6 +403,70 @@ fn en_decades(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
             ));
             taken.0.push(m);
         }
+    }
+}
+
+/// "10 and a half percent", "two and a half times", "$1 and a quarter billion": a whole
+/// number and a fraction, said rather than written as a decimal.
+static EN_AND_A_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)
+        (?P<cur>\$)?
+        \b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)
+        [\s-]+and[\s-]+(?:a[\s-]+)?(?P<frac>half|quarter|three[\s-]quarters)
+        (?:\s+(?P<scale>trillion|billion|million|thousand))?
+        (?:\s+(?P<unit>percent(?:age\s+points?)?|points?|basis\s+points?|times)\b)?
+    ")
+});
+
+/// True when the text says a whole number and a fraction in words with a unit ("three and a
+/// half percent"): a figure without digits.
+pub fn says_fraction(text: &str) -> bool {
+    EN_AND_A_FRACTION
+        .captures_iter(text)
+        .any(|c| c.name("unit").is_some() || c.name("scale").is_some())
+}
+
+/// Whole numbers with a fraction in words ([`EN_AND_A_FRACTION`]): a percentage, points,
+/// basis points, a multiple, or an amount with a scale or a currency; a bare "two and a half"
+/// is no figure.
+fn en_and_a_fraction(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
+    for c in EN_AND_A_FRACTION.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if taken.overlaps(&m) || c.name("unit").is_none() && c.name("scale").is_none() {
+            continue;
+        }
+        let whole = match c["n"].parse::<f64>() {
+            Ok(n) => n,
+            Err(_) => match c["n"].to_ascii_lowercase().as_str() {
+                "one" => 1.0,
+                w => en_word_value(w).unwrap_or(0.0),
+            },
+        };
+        let frac = match c["frac"].to_ascii_lowercase().as_str() {
+            "half" => 0.5,
+            "quarter" => 0.25,
+            _ => 0.75,
+        };
+        let scale = c.name("scale").map_or(1.0, |s| en_scale(s.as_str()));
+        let unit_word = c.name("unit").map(|u| u.as_str().to_ascii_lowercase());
+        let unit = match unit_word.as_deref() {
+            Some(u) if u.starts_with("percent") || u.starts_with("point") => Unit::Percent,
+            Some(u) if u.starts_with("basis") => Unit::Bps,
+            Some(_) => Unit::Count,
+            None => Unit::Usd,
+        };
+        let mut q = Quantity::new(
+            tidy((whole + frac) * scale),
+            unit,
+            m.clone(),
+            &text[m.clone()],
+        );
+        q.points = unit_word
+            .as_deref()
+            .is_some_and(|u| u.starts_with("percentage") || u.starts_with("point"));
+        let _ = c.name("cur");
+        out.push(q);
+        taken.0.push(m);
     }
 }
 
