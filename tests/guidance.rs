@@ -2618,3 +2618,17 @@ We have been at it for two and a half years.\n",
     assert!(values.contains(&"≈ $1.500B"), "{got:?}");
     assert!(!values.iter().any(|v| v.contains("2.5")), "{got:?}");
 }
+
+/// "20-plus percent" is a floor of 20%, said inside the figure.
+#[test]
+fn a_percentage_with_plus_is_a_floor() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Cobalt Cloud fourth quarter 2022 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For fiscal 2023, we expect subscription revenue to grow 25-plus percent. \
+We expect gross margin of 70 plus percent for the year.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(values.contains(&"≥ 25%"), "{got:?}");
+    assert!(values.contains(&"≥ 70%"), "{got:?}");
+}

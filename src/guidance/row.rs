@@ -301,7 +301,11 @@ pub(super) fn make(
             "a minimum of",
             "no less than",
         ]) || OR_MORE.is_match(a)
-            || a.starts_with("plus") =>
+            || a.starts_with("plus")
+            // "20-plus percent": the floor is said inside the figure.
+            || sentence
+                .get(fig.span.clone())
+                .is_some_and(|f| f.to_ascii_lowercase().contains("plus")) =>
         {
             (Some(sign(fig.low)), None)
         }

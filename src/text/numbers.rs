@@ -278,6 +278,9 @@ fn english_plain(text: &str) -> Vec<Quantity> {
     {
         en_and_a_fraction(text, &mut out, &mut taken);
     }
+    if digits && memchr::memmem::find(b, b"plus").is_some() {
+        en_plus_percent(text, &mut out, &mut taken);
+    }
     let mut numbers = if digits {
         en_numbers(text, &mut taken)
     } else {
@@ -417,6 +420,28 @@ static EN_AND_A_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
         (?:\s+(?P<unit>percent(?:age\s+points?)?|points?|basis\s+points?|times)\b)?
     ")
 });
+
+/// "20-plus percent", "80 plus percent": a percentage given as a floor.
+static EN_PLUS_PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(\d{1,3}(?:\.\d+)?)[\s-]plus\s*(%|percent(?:age\s+points?)?\b)"));
+
+/// Percentages with "plus" between the number and the percent sign ([`EN_PLUS_PERCENT`]): the
+/// figure's text keeps the "plus", which makes it a floor where it is a guide.
+fn en_plus_percent(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
+    for c in EN_PLUS_PERCENT.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if taken.overlaps(&m) || text[..m.start].ends_with(['.', ',']) {
+            continue;
+        }
+        let Ok(value) = c[1].parse::<f64>() else {
+            continue;
+        };
+        let mut q = Quantity::new(value, Unit::Percent, m.clone(), &text[m.clone()]);
+        q.points = c[2].to_ascii_lowercase().starts_with("percentage");
+        out.push(q);
+        taken.0.push(m);
+    }
+}
 
 /// True when the text says a whole number and a fraction in words with a unit ("three and a
 /// half percent"): a figure without digits.
