@@ -322,14 +322,42 @@ fn compare_refuses_what_it_cannot_compare_in_one_line() {
 
 /// The reader over the small call with its second translation.
 fn compared_reader(w: u16, h: u16) -> callread::app::AppState {
+    let mut s = callread::app::AppState::new(vec![compared_call()]);
+    callread::app::update(&mut s, callread::app::Action::Resize(w, h));
+    s
+}
+
+/// The small call with its second translation attached.
+fn compared_call() -> callread::transcript::Transcript {
     let mut t = common::load(CALL.as_bytes().to_vec());
     let parsed = common::load(SECOND.as_bytes().to_vec());
     let (second, paired) = callread::compare::second_translation(&t, Some(&parsed), SECOND);
     assert_eq!((paired.paired, paired.english), (4, 4));
     callread::compare::attach_second(&mut t, second, "call.zh2.txt");
-    let mut s = callread::app::AppState::new(vec![t]);
-    callread::app::update(&mut s, callread::app::Action::Resize(w, h));
-    s
+    t
+}
+
+#[test]
+fn in_the_terminal_the_comparison_comes_with_the_other_analyses() {
+    let mut s = callread::app::AppState::new_in_background(vec![compared_call()]);
+    callread::app::update(&mut s, callread::app::Action::Resize(150, 30));
+    // The first frame does not wait: no marks yet.
+    assert!(s.doc().unwrap().analysing());
+    assert!(s.doc().unwrap().differences().is_empty());
+    let start = std::time::Instant::now();
+    while s.doc().unwrap().analysing() {
+        assert!(start.elapsed().as_secs() < 30, "the analyses never came");
+        s.idle_work();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let doc = s.doc().unwrap();
+    assert_eq!(doc.differences().len(), 3);
+    assert!(!doc.second_findings().is_empty());
+    assert!(
+        common::ui::status(&s).contains("≠ 3"),
+        "{}",
+        common::ui::status(&s)
+    );
 }
 
 #[test]

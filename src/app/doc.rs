@@ -61,7 +61,33 @@ pub struct Doc {
 type Analysis = (
     Vec<crate::check::Finding>,
     Vec<crate::guidance::GuidanceFigure>,
+    Compared,
 );
+
+/// With a second translation (`--compare`): where the two disagree, and the second's own
+/// findings. Empty without one.
+type Compared = (
+    Vec<crate::compare::Disagreement>,
+    Vec<crate::check::Finding>,
+);
+
+/// Everything the reader shows about a call that takes reading it: computed at once or on
+/// another thread ([`Doc::analyse`]).
+fn analysis_of(t: &Transcript) -> Analysis {
+    let compared = if t.second.is_some() {
+        (
+            crate::compare::compare_attached(t),
+            crate::compare::second_findings(t),
+        )
+    } else {
+        Default::default()
+    };
+    (
+        crate::check::check(t),
+        crate::guidance::extract(t),
+        compared,
+    )
+}
 
 /// Transcripts with more paragraph pairs than this (a call has a few hundred) are checked on
 /// another thread and laid out a step at a time: their first screen does not wait.
@@ -121,16 +147,24 @@ impl Doc {
             return;
         }
         if !self.is_large() && !background {
-            self.findings = Some(crate::check::check(&self.transcript));
-            self.guidance = Some(crate::guidance::extract(&self.transcript));
+            let analysis = analysis_of(&self.transcript);
+            self.take_analysis(analysis);
             return;
         }
         let (tx, rx) = std::sync::mpsc::channel();
         let t = self.transcript.clone();
         std::thread::spawn(move || {
-            let _ = tx.send((crate::check::check(&t), crate::guidance::extract(&t)));
+            let _ = tx.send(analysis_of(&t));
         });
         self.analysis = Some(rx);
+    }
+
+    /// Keeps what [`analysis_of`] computed.
+    fn take_analysis(&mut self, (findings, guidance, (differences, second)): Analysis) {
+        self.findings = Some(findings);
+        self.guidance = Some(guidance);
+        let _ = self.differences.set(differences);
+        let _ = self.second_findings.set(second);
     }
 
     /// True while findings and guidance are being computed on another thread.
@@ -144,9 +178,8 @@ impl Doc {
             return false;
         };
         match rx.try_recv() {
-            Ok((findings, guidance)) => {
-                self.findings = Some(findings);
-                self.guidance = Some(guidance);
+            Ok(analysis) => {
+                self.take_analysis(analysis);
                 self.analysis = None;
                 true
             }
@@ -240,6 +273,10 @@ impl Doc {
     /// Where the transcript's two translations disagree, in reading order: empty without a
     /// second translation (`--compare`). Computed once per call.
     pub fn differences(&self) -> &[crate::compare::Disagreement] {
+        // Being computed on the analysis thread: none yet (the frame does not wait).
+        if self.analysing() {
+            return self.differences.get().map_or(&[], Vec::as_slice);
+        }
         self.differences
             .get_or_init(|| crate::compare::compare_attached(&self.transcript))
     }
@@ -247,6 +284,9 @@ impl Doc {
     /// The second translation's own findings (`--compare`): the check run on it as if it
     /// were the file's translation. Empty without one; computed once per call.
     pub fn second_findings(&self) -> &[crate::check::Finding] {
+        if self.analysing() {
+            return self.second_findings.get().map_or(&[], Vec::as_slice);
+        }
         self.second_findings
             .get_or_init(|| crate::compare::second_findings(&self.transcript))
     }
