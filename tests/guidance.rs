@@ -2632,3 +2632,28 @@ We expect gross margin of 70 plus percent for the year.\n",
     assert!(values.contains(&"≥ 25%"), "{got:?}");
     assert!(values.contains(&"≥ 70%"), "{got:?}");
 }
+
+/// "with most of that growth in the second half" says when the figure comes, not its period:
+/// the full year named before it stays.
+#[test]
+fn a_distribution_after_the_figure_is_not_its_period() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tidewater Tools first quarter 2022 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For the full year 2022, we expect net sales to grow 12% with most of that growth in the second half of the year. \
+We expect third quarter revenue of $40 million to $42 million.\n\n\
+Our outlook for the full year 2022 is that gross profit will increase 9% with much of this growth in the second quarter and beyond.\n",
+    );
+    let got = values_and_periods(&t);
+    assert!(
+        got.contains(&("≈ 12%".to_string(), Some("FY2022".to_string()))),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("$40M–$42M".to_string(), Some("Q3 FY2022".to_string()))),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("≈ 9%".to_string(), Some("FY2022".to_string()))),
+        "{got:?}"
+    );
+}

@@ -33,7 +33,7 @@ pub(super) fn push(
         LazyLock::new(|| re(r"(?i)dividend|repurchase|buyback|authori[sz]ation"));
     static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)[,;]|\b(?:before|and|or|while|but|which|then|after|as\s+we|compared|versus|up\s+from|down\s+from|to\s+reflect|reflecting|driven\s+by|due\s+to|because|given|thanks\s+to|offset|partially|primarily|as\s+well\s+as)\b",
+            r"(?i)[,;]|\b(?:before|and|or|while|but|which|then|after|as\s+we|compared|versus|up\s+from|down\s+from|to\s+reflect|reflecting|driven\s+by|due\s+to|because|given|thanks\s+to|offset|partially|primarily|as\s+well\s+as|with\s+(?:much|most|some|all|part|half|the\s+bulk|the\s+majority|a\s+majority)\s+of)\b",
         )
     });
     let Some((mut f, local)) = fig else { return };
@@ -50,7 +50,8 @@ pub(super) fn push(
     // The period nearest the figure: in its own clause, else before it in the sentence, else
     // the paragraph's, else the year the call guides.
     // The words after the figure up to the next one: "in Q3 and 19% for the full year" gives
-    // "in Q3" to the first figure; the rest leads into the second.
+    // "in Q3" to the first figure; the rest leads into the second. "with much of this growth
+    // in the second quarter" says when the figure comes, not which period it is.
     let after = &own[local.end.min(own.len())..next_start.max(local.end).min(own.len())];
     let clause = CLAUSE_END
         .find(after)
