@@ -252,13 +252,35 @@ fn compare_by<'t>(
     t: &'t Transcript,
     second: impl Fn(usize, &'t crate::transcript::Paragraph) -> Option<&'t str>,
 ) -> Vec<Disagreement> {
+    // How translation 1 renders the call's names and terms in Chinese, by paragraph: a
+    // paragraph of translation 2 without that rendering names the term otherwise.
+    let mut renderings: HashMap<usize, Vec<(&str, &str)>> = HashMap::new();
+    let terms = crate::check::terms::terms(t);
+    for term in &terms {
+        for r in term.renderings.iter().filter(|r| !r.latin) {
+            for &n in &r.paragraphs {
+                renderings
+                    .entry(n)
+                    .or_default()
+                    .push((term.english.as_str(), r.text.as_str()));
+            }
+        }
+    }
     let mut out = Vec::new();
     for (i, p) in t.paragraphs().map(|(_, p)| p).enumerate() {
         let Some(en) = p.en.as_deref() else {
             continue;
         };
         let b = second(i, p);
-        for d in compare_pair(en, p.zh.as_deref(), b) {
+        let mut diffs = compare_pair(en, p.zh.as_deref(), b);
+        if let (Some(a), Some(b), Some(rs)) = (p.zh.as_deref(), b, renderings.get(&i))
+            && !diffs
+                .iter()
+                .any(|d| matches!(d.kind, DiffKind::Untranslated | DiffKind::Omission))
+        {
+            diffs.extend(renderings_differ(a, b, rs));
+        }
+        for d in diffs {
             out.push(Disagreement {
                 source: t.source.clone(),
                 line: p.line,
@@ -611,6 +633,33 @@ fn names(en: &str, sa: &Side<'_>, sb: &Side<'_>) -> Vec<PairDiff> {
                 "translation {more} keeps {name} {}; translation {} renders it otherwise",
                 times(n),
                 3 - more
+            ),
+        });
+    }
+    out
+}
+
+/// Terms translation 1 renders in Chinese (`rendered`: English, rendering) that translation 2
+/// renders otherwise: the rendering is not in it, in either script.
+fn renderings_differ(a: &str, b: &str, rendered: &[(&str, &str)]) -> Vec<PairDiff> {
+    let folded_b = crate::text::fold::fold(b);
+    let (sa, sb) = (Side::new(a), Side::new(b));
+    let mut out = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for &(english, rendering) in rendered {
+        if seen.contains(&english) || folded_b.contains(crate::text::fold::fold(rendering).as_ref())
+        {
+            continue;
+        }
+        seen.push(english);
+        let at = a.find(rendering).unwrap_or(0);
+        let i = sa.sentence_index(at);
+        out.push(PairDiff {
+            kind: DiffKind::Name,
+            first: sa.sentence(i),
+            second: sb.counterpart(&sa, i),
+            detail: format!(
+                "translation 1 renders {english} as {rendering}; translation 2 otherwise"
             ),
         });
     }

@@ -449,3 +449,42 @@ fn a_call_against_itself_in_simplified_has_no_disagreement() {
         assert!(!err.contains("warning"), "{err}");
     }
 }
+
+#[test]
+fn a_term_rendered_in_other_chinese_words_is_a_name_disagreement() {
+    // Zoom's call renders "Contact Center" as 聯絡中心 throughout; the second translation says
+    // 聯繫中心 in one paragraph (and is otherwise the same, in Simplified).
+    let t = common::load(common::seed_text("000"));
+    let mut changed = None;
+    let second: Vec<Option<String>> = t
+        .paragraphs()
+        .enumerate()
+        .map(|(i, (_, p))| {
+            let zh = p.zh.as_deref()?;
+            let zh = if changed.is_none()
+                && p.en
+                    .as_deref()
+                    .is_some_and(|e| e.contains("Contact Center"))
+                && zh.contains("聯絡中心")
+            {
+                changed = Some(i);
+                zh.replace("聯絡中心", "聯繫中心")
+            } else {
+                zh.to_string()
+            };
+            Some(fast2s::convert(&zh))
+        })
+        .collect();
+    let changed = changed.expect("a paragraph with the term");
+    let found = callread::compare::compare(&t, &second);
+    assert_eq!(
+        found
+            .iter()
+            .map(|d| (d.paragraph, d.kind))
+            .collect::<Vec<_>>(),
+        vec![(changed, DiffKind::Name)],
+        "{found:#?}"
+    );
+    assert!(found[0].detail.contains("Contact Center") && found[0].detail.contains("聯絡中心"));
+    assert!(found[0].second.contains("联系中心"), "{:?}", found[0]);
+}
