@@ -10,22 +10,10 @@ use super::{load_all, write_json};
 
 /// Runs the subcommand.
 pub fn run(paths: &[PathBuf], json: bool, strict: bool, kinds: Vec<String>) -> Result<ExitCode> {
-    let mut wanted = Vec::new();
-    for k in &kinds {
-        match crate::check::Kind::from_name(k.trim()) {
-            Some(kind) => wanted.push(kind),
-            None => {
-                let names: Vec<&str> = crate::check::Kind::ALL.iter().map(|k| k.name()).collect();
-                // A usage error, as clap reports them: exit 2.
-                eprintln!(
-                    "error: unknown kind {:?} for --kinds (kinds: {})",
-                    crate::text::sanitize(k),
-                    names.join(", ")
-                );
-                return Ok(ExitCode::from(2));
-            }
-        }
-    }
+    let wanted = match super::parse_kinds(&kinds, &crate::check::Kind::ALL, |k| k.name()) {
+        Ok(w) => w,
+        Err(code) => return Ok(code),
+    };
     let transcripts = load_all(paths)?;
     super::tell_untranslated(&transcripts, "nothing to check");
     let findings: Vec<crate::check::Finding> = crate::check::check_all(&transcripts)

@@ -50,21 +50,10 @@ pub fn load_pair(file: &Path, other: &Path) -> Result<(Transcript, Vec<Option<St
 
 /// Runs the subcommand.
 pub fn run(file: &Path, other: &Path, json: bool, kinds: &[String]) -> Result<ExitCode> {
-    let mut wanted = Vec::new();
-    for k in kinds {
-        match DiffKind::ALL.into_iter().find(|d| d.name() == k.trim()) {
-            Some(kind) => wanted.push(kind),
-            None => {
-                let names: Vec<&str> = DiffKind::ALL.iter().map(|k| k.name()).collect();
-                eprintln!(
-                    "error: unknown kind {:?} for --kinds (kinds: {})",
-                    crate::text::sanitize(k),
-                    names.join(", ")
-                );
-                return Ok(ExitCode::from(2));
-            }
-        }
-    }
+    let wanted = match super::parse_kinds(kinds, &DiffKind::ALL, |k| k.name()) {
+        Ok(w) => w,
+        Err(code) => return Ok(code),
+    };
     let (t, second) = load_pair(file, other)?;
     let found: Vec<Disagreement> = crate::compare::compare(&t, &second)
         .into_iter()

@@ -75,6 +75,31 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// The kinds `--kinds` names, each one of `all` by its `name`; an unknown one is a usage
+/// error, as clap reports them: said on stderr with the kinds there are, exit code 2.
+fn parse_kinds<K: Copy>(
+    given: &[String],
+    all: &[K],
+    name: impl Fn(K) -> &'static str,
+) -> std::result::Result<Vec<K>, ExitCode> {
+    let mut wanted = Vec::new();
+    for k in given {
+        match all.iter().copied().find(|&a| name(a) == k.trim()) {
+            Some(kind) => wanted.push(kind),
+            None => {
+                let names: Vec<&str> = all.iter().map(|&a| name(a)).collect();
+                eprintln!(
+                    "error: unknown kind {:?} for --kinds (kinds: {})",
+                    crate::text::sanitize(k),
+                    names.join(", ")
+                );
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    Ok(wanted)
+}
+
 /// Prints a warning on stderr, cleaned of control characters: file names and messages carry
 /// text from outside (a file named `ESC]0;...` must not retitle the terminal).
 fn warn(message: &str) {

@@ -413,7 +413,7 @@ fn en_decades(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
 /// number and a fraction, said rather than written as a decimal.
 static EN_AND_A_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)
-        (?P<cur>\$)?
+        \$?
         \b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)
         [\s-]+and[\s-]+(?:a[\s-]+)?(?P<frac>half|quarter|three[\s-]quarters)
         (?:\s+(?P<scale>trillion|billion|million|thousand))?
@@ -489,7 +489,6 @@ fn en_and_a_fraction(text: &str, out: &mut Vec<Quantity>, taken: &mut Taken) {
         q.points = unit_word
             .as_deref()
             .is_some_and(|u| u.starts_with("percentage") || u.starts_with("point"));
-        let _ = c.name("cur");
         out.push(q);
         taken.0.push(m);
     }
