@@ -868,7 +868,9 @@ fn families_seen_on_unread_companies() {
         ("Sales", Some(2.25e9), Some(2.3e9)),
         ("Adjusted EPS", Some(4.4), Some(4.55)),
         ("Coatings revenues growth", Some(-6.0), Some(-3.0)),
-        ("Segment margin", Some(4.7), Some(4.9)),
+        // The sentence's part: "We expect Coatings revenues to decline ..., and we expect
+        // segment margin in the high 4% range".
+        ("Coatings: Segment margin", Some(4.7), Some(4.9)),
         ("Revenue", Some(610e6), Some(640e6)),
         ("Operating cash flow", Some(3.1e9), Some(3.3e9)),
         ("Revenue", Some(705e6), Some(725e6)),
@@ -2467,6 +2469,35 @@ Let's remember that we expect total revenue growth of 6% to 7% in 2022.\n",
     assert!(!label_of(&got, "6%–7%").contains(':'), "{got:?}");
 }
 
+/// A part named as what owns the measure after a verb of expecting or revising, with the
+/// period's words between ("we continue to expect Halvard full year sales to be ...", "expect
+/// Marlow Kitchens' fiscal 2022 operating margin ..."); a measure's own capitals ("expect
+/// Adjusted EBITDA margin"), a currency basis ("FX neutral growth") and a label that names its
+/// own part ("... and Critical Care sales of") take no part.
+#[test]
+fn a_part_that_owns_its_measure() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Brantley Systems third quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Looking ahead, we continue to expect Halvard full year sales to be up low to mid-single digits. \
+We now expect Marlow Kitchens' fiscal 2022 operating margin of 14% to 15%. \
+We expect Adjusted EBITDA margin of 21% to 22% for the year. \
+We expect FX neutral revenue growth of about 9% for the year. \
+We expect Vascular Devices sales of $870 million to $950 million and Critical Care sales of $820 million to $900 million.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(label_of(&got, "1%–6%").starts_with("Halvard: "), "{got:?}");
+    assert!(
+        label_of(&got, "14%–15%").starts_with("Marlow Kitchens: "),
+        "{got:?}"
+    );
+    assert!(!label_of(&got, "21%–22%").contains(':'), "{got:?}");
+    assert!(!label_of(&got, "≈ 9%").contains(':'), "{got:?}");
+    assert!(
+        label_of(&got, "$820M–$900M").starts_with("Critical Care"),
+        "{got:?}"
+    );
+}
+
 /// Typing slips around years: "from 32% in 2019%, to 42% by 2024" has no 2019% figure.
 #[test]
 fn a_year_typed_with_a_percent_sign_is_no_figure() {
@@ -2526,17 +2557,19 @@ These drivers result in the midpoint of our guidance range at $3.50 per share.\n
 }
 
 /// "in the upper half of the range of 4% to 6%" is 5%–6%; "the lower half of our guidance range
-/// of $1.10 to $1.30" is $1.10–$1.20.
+/// of $1.10 to $1.30" is $1.10–$1.20; "the upper half of the 2% to 4% range" is 3%–4%.
 #[test]
 fn a_half_of_a_range() {
     let t = common::load(
         "Operator\n\nWelcome to the Granite Power fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
 We continue to project long-term EPS growth in the upper half of the range of 4% to 6% through 2026. \
-We now expect 2022 earnings per share in the lower half of our guidance range of $1.10 to $1.30.\n",
+We now expect 2022 earnings per share in the lower half of our guidance range of $1.10 to $1.30. \
+We are reaffirming our long-term dividend growth rate in the upper half of the 2% to 4% range.\n",
     );
     let got = labels_and_values(&t);
     let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
     assert!(values.contains(&"5%–6%"), "{got:?}");
+    assert!(values.contains(&"3%–4%"), "{got:?}");
     assert!(values.contains(&"$1.10–$1.20"), "{got:?}");
 }
 

@@ -389,11 +389,35 @@ pub(super) fn with_part(part: &str, label: &str) -> String {
     if label
         .to_ascii_lowercase()
         .contains(&part.to_ascii_lowercase())
+        || names_part_already(part, label)
     {
         label.to_string()
     } else {
         format!("{part}: {label}")
     }
+}
+
+/// Whether `label` names `part` by one of its words, or names a part of its own: "Structural
+/// Heart sales" is the "Surgical Structural Heart" part's own, and "Critical Care sales" after
+/// it is Critical Care's. A word written with a capital inside the label ("Care", not an
+/// acronym like "EBITDA") is a name; the label's first word counts only when it leads the part
+/// too.
+fn names_part_already(part: &str, label: &str) -> bool {
+    let part_words: Vec<String> = part
+        .split_whitespace()
+        .filter(|w| w.len() >= 3)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let lead = part.split_whitespace().next().map(str::to_ascii_lowercase);
+    label.split_whitespace().enumerate().any(|(i, w)| {
+        let lower = w.to_ascii_lowercase();
+        if i == 0 {
+            lead.as_deref() == Some(lower.as_str())
+        } else {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && (part_words.contains(&lower) || w.chars().any(|c| c.is_ascii_lowercase()))
+        }
+    })
 }
 
 /// The part of the business named by "at" right after a figure: "year-over-year growth of 19%
@@ -432,36 +456,90 @@ pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String)> {
             r"^\W*(?:(?i:and|so|also|now)\s+)?(?:[Tt]he\s+|[Oo]ur\s+)?(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z&][\w&.-]*){0,3}(?:\s+(?:segment|business|division|unit))?)(?:\s+(?:is|are)\s+(?:now\s+|also\s+|currently\s+)?(?:forecasted|forecast|expected|projected|anticipated|estimated|on\s+track|planned|guided|targeted)\s+to\b|['’]s\s+(?:[\w-]+\s+){0,3}?(?i:revenues?|sales|growth|margins?|ebitda|income|earnings|profit|capex|capital\s+expenditures|expenses?|volumes?|bookings|backlog)\b)",
         )
     });
-    let mut out: Vec<(usize, String)> = [&*MEASURE_FOR, &*EXPECT_PART_TO, &*SUBJECT_PART]
-        .iter()
-        .enumerate()
-        .flat_map(|(k, r)| r.captures_iter(s).map(move |c| (k, c)))
-        .filter_map(|(k, c)| {
-            let whole = c.get(0)?;
-            // "+11% to +13% total sales growth for the Automotive segment": a figure before
-            // the measure is the part's, and the figures after may be another part's.
-            if k == 0 && s[..whole.start()].contains(['%', '$']) {
+    // "we continue to expect Collins full year sales to be ...", "we are increasing Pratt's
+    // full-year operating profit outlook": a part named as what owns the measure, after a verb
+    // of expecting or revising, with the period's words between.
+    static PART_OWNS_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i:\b(?:expects?|expected|anticipates?|forecasts?|projects?|sees?|raising|raised?|increasing|increased?|lowering|lowered?|narrowing|narrowed|reaffirming|reaffirmed?|reiterating|reiterated?|maintaining|maintained?|updating|updated?))\s+(?:the\s+|our\s+)?(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z&][\w&.-]*){0,3})(?:['’]s?)?\s+(?:(?i:full[\s-]year|fiscal(?:\s+year)?|annual|quarterly|(?:first|second|third|fourth)[\s-]quarter|20\d\d|fy\s?\d\d|q[1-4])\s+)*(?:[\w-]+\s+){0,2}?(?i:revenues?|sales|growth|margins?|ebitda|income|earnings|profit|capex|capital\s+expenditures|expenses?|volumes?|bookings|backlog|orders)\b",
+        )
+    });
+    let mut out: Vec<(usize, String)> = [
+        &*MEASURE_FOR,
+        &*EXPECT_PART_TO,
+        &*SUBJECT_PART,
+        &*PART_OWNS_MEASURE,
+    ]
+    .iter()
+    .enumerate()
+    .flat_map(|(k, r)| r.captures_iter(s).map(move |c| (k, c)))
+    .filter_map(|(k, c)| {
+        let whole = c.get(0)?;
+        // "+11% to +13% total sales growth for the Automotive segment": a figure before
+        // the measure is the part's, and the figures after may be another part's.
+        if k == 0 && s[..whole.start()].contains(['%', '$']) {
+            return None;
+        }
+        let m = c.name("name")?;
+        let name = m.as_str().trim();
+        // "expect Adjusted EBITDA margin", "Collins Organic sales": words of the measure
+        // written in capitals are not the part's.
+        let name = if k == 3 {
+            let kept = name
+                .split_whitespace()
+                .take_while(|w| !MEASURE_MODIFIERS.contains(&w.to_ascii_lowercase().as_str()))
+                .count();
+            let end = name.split_whitespace().take(kept).last().map_or(0, |w| {
+                w.as_ptr() as usize - name.as_ptr() as usize + w.len()
+            });
+            &name[..end]
+        } else {
+            name
+        };
+        if name.is_empty() {
+            return None;
+        }
+        // A sentence's first word is capitalised whatever it is ("Price is expected to",
+        // "Let's"): one word leads a part only when it is written as a name ("Roto-Rooter",
+        // "VITAS", "AeroTech").
+        if k == 2 {
+            let one_word = !name.contains(' ');
+            let written_as_name =
+                name.contains('-') || name.chars().skip(1).any(|ch| ch.is_ascii_uppercase());
+            if one_word && !written_as_name || name.contains("GDP") {
                 return None;
             }
-            let m = c.name("name")?;
-            let name = m.as_str().trim();
-            // A sentence's first word is capitalised whatever it is ("Price is expected to",
-            // "Let's"): one word leads a part only when it is written as a name ("Roto-Rooter",
-            // "VITAS", "AeroTech").
-            if k == 2 {
-                let one_word = !name.contains(' ');
-                let written_as_name =
-                    name.contains('-') || name.chars().skip(1).any(|ch| ch.is_ascii_uppercase());
-                if one_word && !written_as_name || name.contains("GDP") {
-                    return None;
-                }
-            }
-            Some((m.end(), part_not_measure(name, company)?))
-        })
-        .collect();
+        }
+        Some((m.start() + name.len(), part_not_measure(name, company)?))
+    })
+    .collect();
     out.sort();
     out
 }
+
+/// Words that qualify a measure ("Adjusted EBITDA", "Organic Sales"), never a part's name.
+const MEASURE_MODIFIERS: &[&str] = &[
+    "adjusted",
+    "organic",
+    "core",
+    "total",
+    "net",
+    "gross",
+    "operating",
+    "reported",
+    "comparable",
+    "comp",
+    "diluted",
+    "free",
+    "gaap",
+    "non-gaap",
+    "consolidated",
+    "segment",
+    "underlying",
+    "constant",
+    "fx",
+    "currency",
+];
 
 /// Whether `between` (from a part's name to a figure) opens a clause with another subject:
 /// "We expect A&D to grow sales 10% to 12%, USG to grow 28% to 32%", "revenue growth for

@@ -382,11 +382,11 @@ pub(super) static LOWER_THAN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "in the upper half of the range of 5% to 7%", "the lower half of our guidance range of"
-/// (lower case: read on the lowered words before a figure).
+/// "in the upper half of the range of 5% to 7%", "the lower half of our guidance range of",
+/// "the upper half of the 5% to 7% range" (lower case: read on the lowered words before a figure).
 pub(super) static HALF_OF_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(upper|top|higher|lower|bottom)\s+half\s+of\s+(?:the|our|its|that)\s+(?:[\w-]+\s+){0,3}?range\s+(?:of\s+)?(?:between\s+)?$",
+        r"\b(upper|top|higher|lower|bottom)\s+half\s+of\s+(?:the|our|its|that)\s+(?:(?:[\w-]+\s+){0,3}?range\s+(?:of\s+)?(?:between\s+)?(?:the\s+)?)?$",
     )
 });
 
