@@ -2498,6 +2498,40 @@ We expect Vascular Devices sales of $870 million to $950 million and Critical Ca
     );
 }
 
+/// Parts listed each before its figure after a figure of the list ("..., Coastal at 15% to
+/// 16% and Inland Networks closer to the top of that range at 0% to 1%"; "Pacific at 250,000
+/// to 270,000 barrels per day; and Lakes at ..."): each figure takes its own item's part, and a
+/// name before words with no figure ("sales in our Northern and Delta territories to ...") is
+/// no list.
+#[test]
+fn parts_listed_each_before_its_figure() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Brantley Systems third quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We now expect underlying sales growth near the top of our guidance of approximately 5% to 6%, Coastal above its range at 15% to 16% and Inland Networks closer to the top of that range at 0% to 1%. \
+For the fourth quarter, we expect throughput volumes in the following ranges: Pacific at 250,000 to 270,000 barrels per day; and Lakes at 340,000 to 360,000 barrels per day. \
+We expect electric sales growth in our Northern and Delta territories to continue at a run rate of 1% to 2% per year.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(!label_of(&got, "5%–6%").contains(':'), "{got:?}");
+    assert!(
+        label_of(&got, "15%–16%").starts_with("Coastal: "),
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "0%–1%").starts_with("Inland Networks: "),
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "250,000–270,000 units").starts_with("Pacific: "),
+        "{got:?}"
+    );
+    assert!(
+        label_of(&got, "340,000–360,000 units").starts_with("Lakes: "),
+        "{got:?}"
+    );
+    assert!(!label_of(&got, "1%–2%").contains(':'), "{got:?}");
+}
+
 /// Typing slips around years: "from 32% in 2019%, to 42% by 2024" has no 2019% figure.
 #[test]
 fn a_year_typed_with_a_percent_sign_is_no_figure() {

@@ -1566,14 +1566,20 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             let mut part_named = vec![false; out.len().saturating_sub(rows_before)];
             for (o, named) in out[rows_before..].iter_mut().zip(part_named.iter_mut()) {
                 let local = o.span.start.saturating_sub(range.start);
-                let Some((end, name)) = named_parts.iter().rev().find(|(end, _)| *end <= local)
+                let Some((end, name, in_item)) =
+                    named_parts.iter().rev().find(|(end, ..)| *end <= local)
                 else {
                     continue;
                 };
+                let between = s.get(*end..local).unwrap_or("");
+                // A listed part names only the figure of its own item.
+                if *in_item && (between.contains([',', ';']) || between.contains(" and ")) {
+                    continue;
+                }
                 // The company's own measures, unless the part contributes them ("we project
                 // ASUS to contribute $0.45 to $0.49 per share").
                 let company_only = company_measure(o) && !o.label.starts_with("Contribution");
-                if company_only || naming::another_subject(s.get(*end..local).unwrap_or("")) {
+                if company_only || naming::another_subject(between) {
                     continue;
                 }
                 *named = true;

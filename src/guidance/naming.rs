@@ -437,8 +437,9 @@ pub(super) fn part_at_after(after: &str, company: &str) -> Option<String> {
 /// name ends: a measure "for" a part ("Revenue growth for VITAS, prior to Medicare Cap, is
 /// estimated ...", "2021 revenue for the Electrical Transmission segment") and a part expected
 /// "to have" its figures ("We expect Avista Utilities to have capital expenditures of ...").
-/// Each figure takes the last part named before it.
-pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String)> {
+/// Each figure takes the last part named before it; a part listed with its figure ("...,
+/// Automation Solutions at 0% to 1%") holds only up to the end of its item (the third field).
+pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String, bool)> {
     static MEASURE_FOR: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i:\b(?:revenues?|sales|growth|margins?|ebitda|income|earnings|profit|capex|capital\s+expenditures|capital\s+spending|expenses?|volumes?|bookings|backlog))\s+for\s+(?:the\s+|our\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,3}(?:\s+(?:segment|business|division|unit))?)",
@@ -464,11 +465,21 @@ pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String)> {
             r"(?i:\b(?:expects?|expected|anticipates?|forecasts?|projects?|sees?|raising|raised?|increasing|increased?|lowering|lowered?|narrowing|narrowed|reaffirming|reaffirmed?|reiterating|reiterated?|maintaining|maintained?|updating|updated?))\s+(?:the\s+|our\s+)?(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z&][\w&.-]*){0,3})(?:['’]s?)?\s+(?:(?i:full[\s-]year|fiscal(?:\s+year)?|annual|quarterly|(?:first|second|third|fourth)[\s-]quarter|20\d\d|fy\s?\d\d|q[1-4])\s+)*(?:[\w-]+\s+){0,2}?(?i:revenues?|sales|growth|margins?|ebitda|income|earnings|profit|capex|capital\s+expenditures|expenses?|volumes?|bookings|backlog|orders)\b",
         )
     });
-    let mut out: Vec<(usize, String)> = [
+    // "..., Commercial Residential above their range in May at 15% to 16% and Automation
+    // Solutions closer to the top of that range at 0% to 1%", "Banking in the upper single
+    // digits and Capital Markets in the mid-single digits": parts listed, each before its
+    // figure.
+    static LISTED_PART: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:[,;:]|\band\b)\s+(?:the\s+|our\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,3})\s+(?:(?:[a-z][\w'’-]*|May)\s+){0,8}?(?:at|in\s+the|of|around|about|approximately|up|down)\s+(?:\$?\d|(?i:low|mid|high|flat)\b)",
+        )
+    });
+    let mut out: Vec<(usize, String, bool)> = [
         &*MEASURE_FOR,
         &*EXPECT_PART_TO,
         &*SUBJECT_PART,
         &*PART_OWNS_MEASURE,
+        &*LISTED_PART,
     ]
     .iter()
     .enumerate()
@@ -496,7 +507,18 @@ pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String)> {
         } else {
             name
         };
+        // "Manufacturing's reported revenue growth": the part, not its possessive.
+        let name = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("’s"))
+            .unwrap_or(name);
         if name.is_empty() {
+            return None;
+        }
+        // A part listed after a figure of the list before it ("... 5% to 6%, Commercial
+        // Residential at 15% to 16%"), not after words with no figure ("growth in our
+        // Virginia and South Carolina service territories to ... 1%").
+        if k == 4 && !(whole.as_str().starts_with(':') || list_before(&s[..whole.start()])) {
             return None;
         }
         // A sentence's first word is capitalised whatever it is ("Price is expected to",
@@ -510,11 +532,26 @@ pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String)> {
                 return None;
             }
         }
-        Some((m.start() + name.len(), part_not_measure(name, company)?))
+        Some((
+            m.start() + name.len(),
+            part_not_measure(name, company)?,
+            k == 4,
+        ))
     })
     .collect();
     out.sort();
     out
+}
+
+/// Whether the text before a list's separator ends an item with a figure: a digit or a band
+/// in words ("in the upper single digits", "the low teens", "flat").
+fn list_before(before: &str) -> bool {
+    static FIGURE_WORDS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:digits?|teens|twenties|flat)\b"));
+    // "...; and North Atlantic at": the item before the separator and its "and".
+    let before = before.trim_end().trim_end_matches([',', ';']);
+    let item = &before[before.rfind([',', ';']).map_or(0, |i| i + 1)..];
+    item.bytes().any(|b| b.is_ascii_digit()) || FIGURE_WORDS.is_match(item)
 }
 
 /// Words that qualify a measure ("Adjusted EBITDA", "Organic Sales"), never a part's name.
