@@ -2532,6 +2532,31 @@ We expect electric sales growth in our Northern and Delta territories to continu
     assert!(!label_of(&got, "1%–2%").contains(':'), "{got:?}");
 }
 
+/// A year to come named later in the same clause chain dates a figure that names none ("We
+/// expect total capital spending between $300 million and $350 million and open about 20 new
+/// stores in fiscal '22"); one after a comma does not ("revenue to increase about 10%, driven
+/// by the rate case we saw in fiscal '20"), nor does a year already reported.
+#[test]
+fn a_year_later_in_the_sentence_dates_its_figures() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Pellham Grill third quarter fiscal 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+While it is too early to talk about next year's sales, we did want to give a few items. \
+We expect total capital spending between $300 million and $350 million and open about 20 new stores in fiscal '22. \
+We expect catering revenue to increase about 10%, driven by the new menu we saw in fiscal '20.\n",
+    );
+    let got = values_and_periods(&t);
+    assert_eq!(
+        period_of(&got, "$300M–$350M").as_deref(),
+        Some("FY2022"),
+        "{got:?}"
+    );
+    assert_ne!(
+        period_of(&got, "≈ 10%").as_deref(),
+        Some("FY2020"),
+        "{got:?}"
+    );
+}
+
 /// Typing slips around years: "from 32% in 2019%, to 42% by 2024" has no 2019% figure.
 #[test]
 fn a_year_typed_with_a_percent_sign_is_no_figure() {

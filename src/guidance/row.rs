@@ -70,15 +70,29 @@ pub(super) fn push(
             r"(?i)\b(?:looking|look|as\s+we\s+look|turning|moving)\s+(?:ahead\s+|forward\s+)?(?:to|at|into|toward|towards)\s+the\s+(?:remainder|balance|rest)\s+of\b",
         )
     });
-    let here = find_period(clause, call).or_else(|| {
-        find_period(upto, call).map(|p| {
-            if FOR_REST.is_match(upto) && !LOOKING.is_match(upto) {
-                p
-            } else {
-                super::period::whole_year(p)
-            }
+    let here = find_period(clause, call)
+        .or_else(|| {
+            find_period(upto, call).map(|p| {
+                if FOR_REST.is_match(upto) && !LOOKING.is_match(upto) {
+                    p
+                } else {
+                    super::period::whole_year(p)
+                }
+            })
         })
-    });
+        // "We expect total capital spending between $350 million and $400 million and open
+        // approximately 35 new restaurants in fiscal '22.": a year still to come, written with
+        // its number later in the same clause chain (no comma between), is the period of a
+        // figure that names none.
+        .or_else(|| {
+            static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b20\d\d\b|['’]\d\d\b"));
+            let rest = &own[local.end.min(own.len())..];
+            let rest = &rest[..rest.find([',', ';']).unwrap_or(rest.len())];
+            YEAR.is_match(rest)
+                .then(|| find_period(rest, call))
+                .flatten()
+                .filter(|p| p.starts_with("FY") && !is_reported(p, call))
+        });
     if super::trace() {
         eprintln!("row: {:?} clause {clause:?} period {here:?}", f.label);
     }
