@@ -2557,6 +2557,27 @@ We expect catering revenue to increase about 10%, driven by the new menu we saw 
     );
 }
 
+/// A figure whose subject points back ("We expect that to be 24% now.") is the measure the
+/// sentence before named; with no measure named before, it stays unread.
+#[test]
+fn a_figure_that_points_back_to_the_sentence_before() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tamsin Motion second quarter fiscal 2022 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Looking at the tax rate, the tax rate is now going to be a bit lower than we had forecast for the year. \
+We expect that to be 24% now. \
+The weather was kind to us and our people did well. \
+We expect that to be 7% for the year.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(
+        label_of(&got, "≈ 24%")
+            .to_ascii_lowercase()
+            .contains("tax rate"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(_, v)| !v.contains("7%")), "{got:?}");
+}
+
 /// Typing slips around years: "from 32% in 2019%, to 42% by 2024" has no 2019% figure.
 #[test]
 fn a_year_typed_with_a_percent_sign_is_no_figure() {

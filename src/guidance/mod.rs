@@ -643,8 +643,13 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
         // The metric of the last figure of the outlook, for a figure whose clause names none.
         let mut outlook_metric: Option<MetricWord> = None;
         let spans = sentences(en);
+        // The sentence before, for a figure that points back to what it named ("If you look at
+        // tax rate, tax rate is now going to be slightly lower ... We expect that to be 22%
+        // now.").
+        let mut previous_sentence: Option<&str> = None;
         for range in spans.iter().cloned() {
             let s = &en[range.clone()];
+            let sentence_before = previous_sentence.replace(s);
             // "three and a half percent" is a figure too.
             let digits = s.bytes().any(|b| b.is_ascii_digit())
                 || s.contains(" and a") && crate::text::numbers::says_fraction(s);
@@ -968,7 +973,16 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         fig.unit,
                         &carry(&sentence_metric),
                     )
-                    .or_else(|| carry(&outlook_metric)),
+                    .or_else(|| carry(&outlook_metric))
+                    // "We expect that to be 22% now.": the measure the sentence before named.
+                    .or_else(|| {
+                        POINTS_TO_BEFORE
+                            .is_match(before)
+                            .then(|| {
+                                carry(&sentence_before.and_then(nearest_before).map(|(w, _)| w))
+                            })
+                            .flatten()
+                    }),
                 };
                 // "We expect adjusted EPS of $7.50 to $7.65. This represents year-on-year
                 // growth of 9% to 11%.": a growth that names nothing, in a sentence that points

@@ -612,3 +612,11 @@ pub(super) static MARKET_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The company speaking of itself: "we", "our", "us".
 pub(super) static WE_OUR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:we|our|us|i)\b"));
+
+/// A figure whose subject is a pronoun for what the sentence before named: "We expect that to be
+/// 22% now", "we see it at about $40 million", "that is now expected to be around 3%".
+pub(super) static POINTS_TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\b(?:expect|expects|see|sees|anticipate|forecast|project|estimate|guide|guiding)\s+(?:that|it)\s+(?:to\s+(?:be|come\s+in|land|end\s+up|run)|at|around|in\s+the)|\b(?:that|it)\s+(?:is|will\s+be|should\s+be|would\s+be)\s+(?:now\s+)?(?:expected|going|forecast(?:ed)?|projected|estimated|likely)\s+to\s+be)\b[^,;]*$",
+    )
+});
