@@ -2578,6 +2578,24 @@ We expect that to be 7% for the year.\n",
     assert!(got.iter().all(|(_, v)| !v.contains("7%")), "{got:?}");
 }
 
+/// A cause that changes a measure "by" the figure is that cause's effect, however long the
+/// words between ("currency translation is expected to increase third quarter sales growth by
+/// approximately 2 percentage points").
+#[test]
+fn a_cause_that_changes_a_measure_by_the_figure() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Orrin Instruments second quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Looking at the third quarter of 2021, we expect constant currency sales growth to be 10% to 12%. \
+At today's rates, currency translation is expected to increase third quarter sales growth by approximately 2 percentage points.\n",
+    );
+    let got = labels_and_values(&t);
+    assert!(label_of(&got, "≈ 2%").starts_with("Currency "), "{got:?}");
+    assert!(
+        label_of(&got, "10%–12%").starts_with("Constant currency"),
+        "{got:?}"
+    );
+}
+
 /// Typing slips around years: "from 32% in 2019%, to 42% by 2024" has no 2019% figure.
 #[test]
 fn a_year_typed_with_a_percent_sign_is_no_figure() {

@@ -1347,7 +1347,11 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         // 12% to 16%": the figure is what the effect is for.
                         let for_measure = gap.split_whitespace().any(|w| w == "for")
                             && gap.trim_end().ends_with(" of");
-                        (words <= 10 || of_phrase)
+                        // "currency translation is expected to increase second quarter
+                        // sales growth by approximately 3 percentage points": the cause
+                        // changes the measure by the figure.
+                        let changes_by = words <= 14 && BY.is_match(&gap);
+                        (words <= 10 || of_phrase || changes_by)
                             && !for_measure
                             && !gap
                                 .split_whitespace()
