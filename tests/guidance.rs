@@ -781,6 +781,26 @@ fn dump_names_the_company_and_the_call_period() {
     assert!(v["turns"].as_array().is_some_and(|t| !t.is_empty()));
 }
 
+/// The annual report a call's opening refers to ("Form 10-K for the year ended December 31,
+/// 2020") is the year before a call of the first three quarters, not the quarter's end; a
+/// quarter's own end ("the quarter ended June 30, 2021") still settles it.
+#[test]
+fn the_annual_report_named_in_the_opening_dates_the_call() {
+    let call = |opening: &str| {
+        let t = common::load(format!(
+            "Operator\n\nGood morning, and welcome to the Harlow Equipment second quarter investor call. {opening}\n\nJane Doe -- Chief Financial Officer\n\n\
+We are planning for strong growth in 2022 and our customers have projects lined up well into 2022.\n"
+        ));
+        callread::guidance::call_period(&t)
+    };
+    let report = call(
+        "Please refer to the company's Annual Report on Form 10-K for the year ended December 31, 2020.",
+    );
+    assert_eq!((report.quarter, report.year), (Some(2), Some(2021)));
+    let ended = call("Results are for the quarter ended June 30, 2021.");
+    assert_eq!((ended.quarter, ended.year), (Some(2), Some(2021)));
+}
+
 /// "..., respectively" pairs the figures with the metrics named before them, in order.
 #[test]
 fn respectively_pairs_figures_with_metrics_in_order() {

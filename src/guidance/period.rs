@@ -356,7 +356,7 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
     // months of 2021").
     static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:as\s+of|ended|ending)(?:\s+on)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+(20\d\d)\b|\b(?:first|the)\s+(?:three|six|nine|twelve)\s+months\s+of\s+(20\d\d)\b|\byear[\s-]to[\s-]date\s+(20\d\d)\b",
+            r"(?i)\b(?:(?P<annual>year|10-k)\s+)?(?:as\s+of|ended|ending)(?:\s+on)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+(20\d\d)\b|\b(?:first|the)\s+(?:three|six|nine|twelve)\s+months\s+of\s+(20\d\d)\b|\byear[\s-]to[\s-]date\s+(20\d\d)\b",
         )
     });
     let ended_in = |n: usize| {
@@ -365,20 +365,38 @@ pub fn call_period(t: &Transcript) -> CallPeriod {
             .flat_map(|en| {
                 PERIOD_END
                     .captures_iter(en)
+                    // "the Annual Report on Form 10-K for the year ended December 31, 2020":
+                    // a year reported before the call, not the quarter's end.
+                    .filter(|c| c.name("annual").is_none())
                     .filter_map(|c| {
-                        c.get(1)
-                            .or(c.get(2))
+                        c.get(2)
                             .or(c.get(3))
+                            .or(c.get(4))
                             .and_then(|m| year_number(m.as_str()))
                     })
                     .collect::<Vec<_>>()
             })
             .max()
     };
+    // "refer to the company's Annual Report on Form 10-K for the year ended December 31, 2020":
+    // the last annual report before a call of the first three quarters is the year before.
+    static ANNUAL_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:10-k|annual\s+report)\b[^.]{0,60}?\byear\s+ended\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+(20\d\d)\b",
+        )
+    });
+    let annual_report = || {
+        english_paragraphs(t)
+            .take(4)
+            .find_map(|en| ANNUAL_REPORT.captures(en))
+            .and_then(|c| year_number(&c[1]))
+    };
     // In the opening ("the second quarter ended on July 3, 2021") it settles the year; later in
     // the remarks it may only move the year on by one.
     if let Some(e) = ended_in(4) {
         p.year = Some(e);
+    } else if let Some(y) = annual_report().filter(|_| matches!(p.quarter, Some(1..=3))) {
+        p.year = Some(y + 1);
     } else if let Some(e) = ended_in(40)
         && p.year.is_none_or(|y| e >= y && e <= y + 1)
     {
