@@ -2616,6 +2616,26 @@ At today's rates, currency translation is expected to increase third quarter sal
     );
 }
 
+/// Figures of two items joined by "and" ("... of $71 million and $63 million, respectively",
+/// "growth of 23% and 28% to 29%, respectively") are each their own, not one range; a loss left
+/// out ("Excluding Andean losses, margins are expected to range between 9.5% and 10%") does
+/// not make the figure negative.
+#[test]
+fn figures_of_two_items_and_losses_left_out() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Corbel Utilities fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For 2022, we expect amortization and stock-based compensation expense of $81 million and $52 million, respectively. \
+This outlook represents full year sales and adjusted EPS growth of 14% and 18% to 19%, respectively. \
+Excluding Andean losses, margins are expected to range between 9.5% and 10% in 2022.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(!values.contains(&"$52M–$81M"), "{got:?}");
+    assert!(values.contains(&"18%–19%"), "{got:?}");
+    assert!(values.contains(&"≈ 14%"), "{got:?}");
+    assert!(values.contains(&"9.5%–10%"), "{got:?}");
+}
+
 /// Typing slips around years: "from 32% in 2019%, to 42% by 2024" has no 2019% figure.
 #[test]
 fn a_year_typed_with_a_percent_sign_is_no_figure() {

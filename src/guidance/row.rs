@@ -238,13 +238,17 @@ pub(super) fn unit_of(fig: &Fig, word: &MetricWord) -> Option<super::GuideUnit> 
 /// True when a figure is a loss: the word "loss" before it ("a net loss of"), or an income
 /// metric whose label says loss ("Net loss per share"). `before` is lowercase.
 pub(super) fn names_loss(before: &str, word: &MetricWord) -> bool {
-    before
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "loss" || w == "losses")
-        || matches!(
-            word.metric,
-            Metric::Eps | Metric::NetIncome | Metric::OperatingIncome
-        ) && word.label.to_ascii_lowercase().contains("loss")
+    // "Excluding Latin America losses, margins are expected to range between 9.5% and 10%":
+    // a loss left out, in a clause of its own or after "excluding", is not the figure's.
+    let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+    let mut excluded = false;
+    clause.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        excluded |= matches!(w, "excluding" | "excludes" | "exclude" | "ex" | "before");
+        !excluded && (w == "loss" || w == "losses")
+    }) || matches!(
+        word.metric,
+        Metric::Eps | Metric::NetIncome | Metric::OperatingIncome
+    ) && word.label.to_ascii_lowercase().contains("loss")
 }
 
 /// Builds the figure's row (period, direction and speaker are set by [`push`]); none when its

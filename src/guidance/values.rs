@@ -317,6 +317,20 @@ fn range_join<'a>(
     if and_a && !s[..q.span.start].to_ascii_lowercase().contains("between") {
         return None;
     }
+    // "amortization and stock-based compensation expense of $71 million and $63 million,
+    // respectively": two items' figures, not a range; nor is "and" going down.
+    if gap.trim().eq_ignore_ascii_case("and") {
+        let rest = s[r.span.end..].to_ascii_lowercase();
+        let respectively = rest
+            .char_indices()
+            .nth(40)
+            .map_or(rest.as_str(), |(i, _)| &rest[..i])
+            .contains("respectively");
+        let between = s[..q.span.start].to_ascii_lowercase().contains("between");
+        if respectively || !between && r.unit == q.unit && r.value.abs() < q.value.abs() {
+            return None;
+        }
+    }
     (same
         && (!or || r.unit == q.unit && r.value > q.value && r.value <= q.value * 10.0)
         && r.value.abs() >= q.value.abs() * 0.2)
