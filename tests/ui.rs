@@ -222,6 +222,30 @@ fn picker_filters_by_company_and_each_transcript_keeps_its_place() {
     assert_eq!((s.current, &s.overlay), (0, &Overlay::None));
 }
 
+/// The picker matches typed words as the search prompt does ("q4" is no match for "Q2 FY2024":
+/// its letters are scattered over two words), and the status bar counts calls as the picker
+/// lists them (by company, then period).
+#[test]
+fn the_picker_matches_typed_words_and_the_status_bar_counts_as_it_lists() {
+    let mut s = reader(100, 30);
+    keys(&mut s, "t");
+    type_text(&mut s, "q4");
+    let text = screen_text(&s);
+    assert!(text.contains("transcripts 0/5"), "{text}");
+    keys(&mut s, "<Esc>");
+    let order = s.calls_in_order();
+    for (k, &doc) in order.iter().enumerate() {
+        s.show_doc(doc);
+        assert!(
+            status(&s).contains(&format!("│ {}/5 ", k + 1)),
+            "{}",
+            status(&s)
+        );
+    }
+    let zoom = order.iter().position(|&d| d == 0).unwrap();
+    assert_ne!(zoom, 0, "Zoom is not the first by company name");
+}
+
 #[test]
 fn resizing_keeps_the_same_paragraph_in_view() {
     let mut s = reader(120, 40);
@@ -1349,6 +1373,45 @@ fn a_number_in_a_list_selects_that_entry() {
     keys(&mut s, "s 3 <Enter>");
     let d = s.doc().unwrap();
     assert_eq!(d.turn_of(d.cursor), people[2].first_turn.unwrap());
+}
+
+/// A question's filter reads the whole question, not its opening words: a word late in a long
+/// question finds it, and the title says how many the filter keeps.
+#[test]
+fn a_question_filter_reads_the_whole_question() {
+    let mut s = reader(120, 40);
+    let t = s.doc().unwrap().transcript.clone();
+    let qs = callread::speakers::questions(&t);
+    let (q, word) = qs
+        .iter()
+        .find_map(|q| {
+            let text: Vec<String> = t.turns[q.turn]
+                .paragraphs
+                .iter()
+                .flat_map(|p| {
+                    p.text(false)
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            text.iter()
+                .skip(45)
+                .find(|w| w.len() >= 7 && w.chars().all(|c| c.is_ascii_alphabetic()))
+                .map(|w| (q, w.to_ascii_lowercase()))
+        })
+        .expect("a long question");
+    keys(&mut s, "a /");
+    type_text(&mut s, &word);
+    let text = screen_text(&s);
+    assert!(text.contains(" shown · "), "{text}");
+    let asker = &t.speakers[q.speaker].name;
+    assert!(
+        screen(&s)
+            .iter()
+            .any(|r| r.contains(" → ") && r.contains(asker.as_str())),
+        "{word}: {text}"
+    );
 }
 
 /// #26: `/` in a list types a filter: the list keeps the entries holding its words (name,

@@ -1,9 +1,6 @@
 //! The loaded calls: their titles and order, the picker's matches, and the saved reading state
 //! each call adopts.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use super::{AppState, Doc, Overlay};
 use crate::transcript::Transcript;
 
@@ -120,22 +117,33 @@ impl AppState {
     /// picker lists them before anything is typed.
     pub fn calls_in_order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.docs.len()).collect();
-        order.sort_by_cached_key(|&i| {
-            let d = &self.docs[i];
-            let name = d
-                .company
-                .as_deref()
-                .unwrap_or(d.transcript.file_name())
-                .to_lowercase();
-            let (year, quarter) = d.period().map_or((0, 0), period_key);
-            (name, year, quarter, d.transcript.file_name().to_string(), i)
-        });
+        order.sort_by_cached_key(|&i| self.call_order_key(i));
         order
     }
 
+    /// Where the open call stands in [`AppState::calls_in_order`] (from 0): the status bar's
+    /// "2/4" counts as the picker lists. One pass, no sort: it is drawn on every frame.
+    pub fn call_position(&self) -> usize {
+        let own = self.call_order_key(self.current);
+        (0..self.docs.len())
+            .filter(|&i| i != self.current && self.call_order_key(i) < own)
+            .count()
+    }
+
+    fn call_order_key(&self, i: usize) -> (String, u16, u8, String, usize) {
+        let d = &self.docs[i];
+        let name = d
+            .company
+            .as_deref()
+            .unwrap_or(d.transcript.file_name())
+            .to_lowercase();
+        let (year, quarter) = d.period().map_or((0, 0), period_key);
+        (name, year, quarter, d.transcript.file_name().to_string(), i)
+    }
+
     /// Indices of the transcripts matching the picker's query, best first (all, by company and
-    /// call period, for an empty query). Matches company, period and file name with
-    /// fuzzy-matcher.
+    /// call period, for an empty query). Matches company, period and file name as the search
+    /// prompt matches text ([`crate::search::Query`], over fuzzy-matcher).
     pub fn picker_matches(&self) -> Vec<usize> {
         let Overlay::Picker { query, .. } = &self.overlay else {
             return Vec::new();
@@ -143,12 +151,18 @@ impl AppState {
         if query.is_empty() {
             return self.calls_in_order();
         }
-        let matcher = SkimMatcherV2::default().smart_case();
+        // The search prompt's matching: typed words ("q1" is no match for "Q4 FY2021"), each
+        // term of "waters q1" somewhere in the title.
+        let q = crate::search::Query::parse(query);
+        let matcher = crate::search::matcher();
         let mut scored: Vec<(i64, usize)> = self
             .docs
             .iter()
             .enumerate()
-            .filter_map(|(i, d)| matcher.fuzzy_match(&d.title(), query).map(|s| (s, i)))
+            .filter_map(|(i, d)| {
+                let title = d.title();
+                q.score(&q.fold(&title), &matcher).map(|s| (s, i))
+            })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().map(|(_, i)| i).collect()

@@ -379,12 +379,20 @@ impl Doc {
                         .iter()
                         .map(|&a| t.speakers[a].name.as_str())
                         .collect();
+                    // The whole question, in both languages: a filter word may come late in
+                    // it ("... anticipated any of that in your capex plans").
+                    let words: Vec<&str> = t.turns[q.turn]
+                        .paragraphs
+                        .iter()
+                        .flat_map(|p| [p.text(false), p.text(true)])
+                        .filter(|s| !s.is_empty())
+                        .collect();
                     format!(
                         "{} {} {} {} {}",
                         i + 1,
                         s.name,
                         s.firm.as_deref().unwrap_or(""),
-                        crate::speakers::opening_words(t, q.turn, false, 30),
+                        words.join(" "),
                         answered.join(" ")
                     )
                 })

@@ -351,7 +351,8 @@ fn filtered_list(
 /// A list's title with its filter when one is typed ("… · /kelly▏").
 fn with_filter(title: String, state: &AppState) -> String {
     match &state.list_filter {
-        Some(f) => format!("/{f}▏ · {title}"),
+        // "/capex▏ · 3 shown · 23 analyst questions": how many the filter keeps.
+        Some(f) => format!("/{f}▏ · {} shown · {title}", state.list_entries().len()),
         None => title,
     }
 }

@@ -49,7 +49,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
         right.push_str(&format!(" ¶ {n}/{total} {}% ", n * 100 / total));
     }
     if state.docs.len() > 1 {
-        right.push_str(&format!("│ {}/{} ", state.current + 1, state.docs.len()));
+        right.push_str(&format!(
+            "│ {}/{} ",
+            state.call_position() + 1,
+            state.docs.len()
+        ));
     }
     // What is said about the pair under the cursor: a finding of the file's translation,
     // where it and a second translation (`--compare`) disagree, or a finding of the second
