@@ -410,10 +410,14 @@ pub struct Loaded {
     pub transcripts: Vec<Transcript>,
     /// Files found in directories that could not be read, with why.
     pub skipped: Vec<LoadError>,
+    /// Files named explicitly, among other inputs, that could not be read, with why: the
+    /// others are still read, and the command says so and ends with exit code 1.
+    pub failed: Vec<LoadError>,
 }
 
-/// Loads every path: a file that was named explicitly must load, a file found inside a
-/// directory is skipped with a warning when it fails. `progress` is called after each file
+/// Loads every path: a file found inside a directory is skipped with a warning when it fails;
+/// a file named explicitly that fails is the error when it is the only input, and among others
+/// is listed in [`Loaded::failed`] while the rest load. `progress` is called after each file
 /// with (done, total).
 pub fn load_paths(
     paths: &[PathBuf],
@@ -433,7 +437,8 @@ pub fn load_paths(
     for (n, (file, explicit)) in files.into_iter().enumerate() {
         match load_file(&file) {
             Ok(t) => loaded.transcripts.push(t),
-            Err(e) if explicit => return Err(e),
+            Err(e) if explicit && total == 1 => return Err(e),
+            Err(e) if explicit => loaded.failed.push(e),
             Err(e) => loaded.skipped.push(e),
         }
         progress(n + 1, total);

@@ -114,6 +114,29 @@ fn bad_input_gives_one_line_naming_the_file() {
     );
 }
 
+/// A bad file named among good ones loses nothing: the others are read and written, the bad
+/// one is named on stderr with why, and the exit code is 1.
+#[test]
+fn a_bad_file_named_among_others_is_said_and_the_others_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let good = "assets/transcripts/003_bc01a7a9b53a448b.txt";
+    for sub in ["guidance", "dump", "check"] {
+        let o = callread(&[sub, &empty.display().to_string(), good]);
+        assert_eq!(o.status.code(), Some(1), "{sub}: {}", stderr(&o));
+        assert!(
+            !o.stdout.is_empty(),
+            "{sub}: the good file's output is kept"
+        );
+        assert!(
+            stderr(&o).contains("empty.txt: the file is empty"),
+            "{sub}: {}",
+            stderr(&o)
+        );
+    }
+}
+
 #[test]
 fn a_bad_file_inside_a_directory_is_skipped_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();

@@ -24,11 +24,26 @@ mod terms;
 /// `--zh`: the translation of the one English transcript named, for every command.
 static TRANSLATION: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
 
+/// Set when a file named among others could not be read: the command reads the rest, says
+/// which one failed and why, and ends with exit code 1.
+static INPUT_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Runs the command line. Errors are returned for `main` to print as one line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    if let Some(zh) = cli.zh {
+    if let Some(zh) = cli.zh.clone() {
         let _ = TRANSLATION.set(zh);
     }
+    let code = command(cli)?;
+    Ok(
+        if INPUT_FAILED.load(std::sync::atomic::Ordering::Relaxed) && code == ExitCode::SUCCESS {
+            ExitCode::from(1)
+        } else {
+            code
+        },
+    )
+}
+
+fn command(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Dump { paths, json: _ }) => dump::run(&paths),
         Some(Command::Speakers { paths, json }) => speakers::run(&paths, json),
@@ -136,6 +151,14 @@ pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
     for skipped in &loaded.skipped {
         warn(&format!("skipped {skipped}"));
     }
+    // A file named among others that cannot be read: said as an error, the others read.
+    for failed in &loaded.failed {
+        eprintln!(
+            "callread: {}",
+            crate::text::sanitize(&failed.to_string()).replace('\n', " ")
+        );
+        INPUT_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     for w in loaded.transcripts.iter().flat_map(|t| &t.warnings) {
         warn(w);
     }
@@ -143,7 +166,7 @@ pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
     if loaded.transcripts.is_empty() {
         anyhow::bail!(
             "no transcript could be read ({} skipped)",
-            crate::text::count(loaded.skipped.len(), "file", "files")
+            crate::text::count(loaded.skipped.len() + loaded.failed.len(), "file", "files")
         );
     }
     Ok(loaded.transcripts)
