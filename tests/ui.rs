@@ -1504,6 +1504,37 @@ fn the_sidebar_keys_follow_one_rule_stated_once() {
     );
 }
 
+/// Text cut at the edge of the terminal ends with an ellipsis: a popup's title, a long status
+/// message, a search result's snippet.
+#[test]
+fn text_cut_at_an_edge_ends_with_an_ellipsis() {
+    let mut s = reader(80, 24);
+    keys(&mut s, "/");
+    let rows = screen(&s);
+    let title = rows
+        .iter()
+        .find(|r| r.contains("search "))
+        .expect("the search popup's title");
+    assert!(title.contains('…'), "{title}");
+    type_text(&mut s, "free cash flow");
+    let cut = screen(&s)
+        .into_iter()
+        .filter(|r| r.contains(" · EN "))
+        .collect::<Vec<_>>();
+    // At 80 columns every snippet is cut: each ends with an ellipsis at the border.
+    assert!(
+        !cut.is_empty()
+            && cut
+                .iter()
+                .all(|r| r.trim_end().trim_end_matches('│').trim_end().ends_with('…')),
+        "{cut:#?}"
+    );
+    keys(&mut s, "<Esc>");
+    s.message = Some(format!("a message {}", "that goes on ".repeat(12)));
+    let bar = status(&s);
+    assert!(bar.trim_end().ends_with('…'), "{bar}");
+}
+
 /// #26: with saving off, `m` and `M` say the bookmark or note will not be saved.
 #[test]
 fn bookmarks_say_when_they_are_not_saved() {

@@ -56,7 +56,7 @@ impl AppState {
                 );
                 self.message = Some(match &self.unsaved {
                     Some(why) => format!(
-                        "bookmarked {which}, not saved ({why}): printed when you quit, as callread export writes it"
+                        "bookmarked {which}, not saved ({why}): printed at exit, as callread export"
                     ),
                     None => {
                         format!("bookmarked {which} ({note} adds a note, {list} lists bookmarks)")
@@ -216,9 +216,9 @@ impl AppState {
             },
         );
         self.message = Some(match &self.unsaved {
-            Some(why) => format!(
-                "note on {subject}, not saved ({why}): printed when you quit, as callread export writes it"
-            ),
+            Some(why) => {
+                format!("note on {subject}, not saved ({why}): printed at exit, as callread export")
+            }
             None => format!("note saved on {subject}"),
         });
     }

@@ -417,7 +417,7 @@ fn apply_view(state: &mut AppState, action: Action) {
             if state.sidebar && !state.sidebar_shown() {
                 state.sidebar = false;
                 state.message = Some(format!(
-                    "the guidance sidebar needs a terminal of {SIDEBAR_MIN_TERMINAL}+ columns (callread guidance prints it)"
+                    "the sidebar needs {SIDEBAR_MIN_TERMINAL}+ columns (callread guidance prints it)"
                 ));
             }
             state.relayout();

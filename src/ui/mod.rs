@@ -236,6 +236,8 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 fn popup(buf: &mut Buffer, r: Rect, title: &str, theme: &Theme) -> Rect {
     use ratatui::widgets::{Block, Widget};
     clear_popup(buf, r, theme.popup);
+    // A title longer than the top border ends with an ellipsis, not cut at the corner.
+    let title = crate::text::wrap::ellipsize(title, usize::from(r.width.saturating_sub(4)));
     Block::bordered()
         .title(format!(" {title} "))
         .title_style(theme.summary_title.patch(theme.popup))

@@ -114,13 +114,20 @@ fn snippet(
     if start > 0 && (cx as usize) < limit {
         cx = put(buf, cx, y, "…", 1, style);
     }
+    // What is left of the text, in columns: when it does not all fit, the last column is an
+    // ellipsis, not a word cut at the edge.
+    let mut rest = width(&text[start..]);
     for (i, c) in text[start..].char_indices() {
         let at = start + i;
         let s = c.encode_utf8(&mut [0; 4]).to_string();
         let w = width(&s);
-        if cx as usize + w > limit {
+        if cx as usize + rest > limit && cx as usize + w >= limit {
+            if (cx as usize) < limit {
+                put(buf, cx, y, "…", 1, style);
+            }
             break;
         }
+        rest -= w;
         let matched = ranges.iter().any(|r| r.contains(&at));
         cx = put(buf, cx, y, &s, w as u16, if matched { hl } else { style });
     }

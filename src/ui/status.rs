@@ -103,6 +103,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
             state.key(crate::app::Action::ToggleHelp)
         )),
     }
+    // A message wider than the terminal ends with an ellipsis, not mid-word at the edge.
+    if width(&right) > usize::from(area.width) {
+        right = format!(
+            "{} ",
+            crate::text::wrap::ellipsize(&right, usize::from(area.width).saturating_sub(1))
+        );
+    }
     let right_w = width(&right).min(usize::from(area.width)) as u16;
     let room = area.width - right_w;
     if width(&left) > usize::from(room) && room > 1 {
