@@ -103,8 +103,8 @@ fn scope_toggles_between_this_call_and_all() {
     keys(&mut s, "<C-a>");
     assert!(!s.search_hits.is_empty());
     assert!(
-        screen_text(&s).contains("Twilio ·"),
-        "results name the transcript"
+        screen_text(&s).contains("Twilio, Q2 FY2024 call ·"),
+        "results name the call, company and period"
     );
     let best = s.search_hits[0].doc;
     assert_ne!(best, 0);

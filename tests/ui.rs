@@ -1567,6 +1567,16 @@ fn bookmarks_say_when_they_are_not_saved() {
 /// #26: bookmarks of calls not open show the company and call, and Enter opens the call at
 /// the bookmark: a bundled call at once (also from a state saved before titles were kept),
 /// a file from where it was opened.
+/// Bookmarks of open calls name the call as those of calls not open do: company and period,
+/// so two calls of one company are told apart.
+#[test]
+fn bookmarks_of_open_calls_name_company_and_period() {
+    let mut s = reader(120, 40);
+    keys(&mut s, "j j m '");
+    let text = screen_text(&s);
+    assert!(text.contains("Zoom, Q2 FY2025 call ¶ 3"), "{text}");
+}
+
 #[test]
 fn bookmarks_of_calls_not_open_name_the_call_and_open_it() {
     use callread::state::{Bookmark, TranscriptState};

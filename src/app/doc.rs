@@ -259,6 +259,16 @@ impl Doc {
             .unwrap_or_else(|| self.transcript.file_name())
     }
 
+    /// The call named for a list that spans calls: company and call period ("Waters, Q2
+    /// FY2021 call", as bookmarks of calls not open are named), so two calls of one company are told apart; [`Doc::short_title`] when the
+    /// period is not known.
+    pub fn call_label(&self) -> String {
+        match self.period() {
+            Some(period) => format!("{}, {period} call", self.short_title()),
+            None => self.short_title().to_string(),
+        }
+    }
+
     /// The gutter marks of pair `n`: a finding not dismissed (or a parse flag), a bookmark.
     pub fn marks(&self, n: usize) -> crate::app::layout::Marks {
         crate::app::layout::Marks {

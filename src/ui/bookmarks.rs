@@ -44,7 +44,7 @@ pub fn draw_list(
             .unwrap_or_default();
         rows.push(format!(
             "{} ¶ {}{note}: {words}…",
-            doc.short_title(),
+            doc.call_label(),
             b.paragraph + 1
         ));
     }

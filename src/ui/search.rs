@@ -72,7 +72,7 @@ pub fn draw(
         let lang = if hit.lang == Lang::En { "EN" } else { "ZH" };
         let mut label = format!("{speaker} · {} · {lang} ", turn.section.label());
         if all {
-            label = format!("{} · {label}", doc.short_title());
+            label = format!("{} · {label}", doc.call_label());
         }
         let x = put(
             buf,
