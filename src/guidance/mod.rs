@@ -1350,7 +1350,8 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         // "currency translation is expected to increase second quarter
                         // sales growth by approximately 3 percentage points": the cause
                         // changes the measure by the figure.
-                        let changes_by = words <= 14 && BY.is_match(&gap);
+                        let changes_by = words <= 14
+                            && (BY.is_match(&gap) || gap.trim_end().ends_with("by less than"));
                         (words <= 10 || of_phrase || changes_by)
                             && !for_measure
                             && !gap
