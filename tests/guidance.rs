@@ -2638,6 +2638,32 @@ Excluding Andean losses, margins are expected to range between 9.5% and 10% in 2
     assert!(values.contains(&"9.5%–10%"), "{got:?}");
 }
 
+/// A raise stated as its size is no level: "raised our full year guidance ranges at the
+/// midpoint by $200 million in total revenue and $80 million in adjusted EBITDA", "That
+/// increase for acquisitions reflects $150 million in total revenue and $40 million in adjusted
+/// EBITDA"; an effect inside the change ("This increase ... includes the negative impact of a
+/// higher tax rate of approximately $0.02 per share") stays an effect.
+#[test]
+fn a_raise_stated_as_its_size_is_no_level() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Tallis Rentals second quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+We now expect total revenue of $9.1 billion to $9.4 billion for the full year. \
+We've raised our full year guidance ranges at the midpoint by $200 million in total revenue and $80 million in adjusted EBITDA, as we now expect stronger growth. \
+That increase for acquisitions reflects $150 million in total revenue and $40 million in adjusted EBITDA. \
+We expect adjusted EPS growth of 9% to 11% this year. This increase in earnings per share includes the negative impact of a higher tax rate of approximately $0.02 per share in 2021.\n",
+    );
+    let got = labels_and_values(&t);
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(values.contains(&"$9.100B–$9.400B"), "{got:?}");
+    for change in ["$80M", "$150M", "$40M", "$200M"] {
+        assert!(
+            !values.iter().any(|v| v.contains(change)),
+            "{change}: {got:?}"
+        );
+    }
+    assert!(values.iter().any(|v| v.contains("$0.02")), "{got:?}");
+}
+
 /// Typing slips around years: "from 32% in 2019%, to 42% by 2024" has no 2019% figure.
 #[test]
 fn a_year_typed_with_a_percent_sign_is_no_figure() {

@@ -1082,8 +1082,13 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                 let scenario = SENSITIVITY.is_match(before)
                     || IF.is_match(s)
                     || ASSUMED_PRICES.is_match(s)
-                    || AT_PRICE.is_match(chars_after(s, fig.span.end, 60))
-                    || GUIDE_BY.is_match(before);
+                    || AT_PRICE.is_match(chars_after(s, fig.span.end, 60));
+                // "We've raised our full year guidance ranges at the midpoint by $350 million in
+                // total revenue and $100 million in adjusted EBITDA", "That increase for
+                // acquisitions reflects $250 million in total revenue": the change made to the
+                // guide, and the list goes on with changes.
+                let guide_by = GUIDE_BY.is_match(before)
+                    || CHANGE_SUBJECT.is_match(upto) && !WIND.is_match(before);
                 // "about 55% of earnings in the first half": the phasing of the year.
                 let phasing = fig.unit == Unit::Percent && PHASING.is_match(after);
                 // "lowering our capex guidance around $42 million or 10% at the midpoint".
@@ -1172,6 +1177,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     ("others_forecast", &|| cues::others_forecast(upto)),
                     ("someone_else", &|| someone_else(upto, &company)),
                     ("scenario", &|| scenario),
+                    ("guide_by", &|| guide_by),
                     ("percentage_of", &|| percentage_of),
                     ("increment", &|| increment),
                     ("parts", &|| parts),
@@ -1236,7 +1242,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         s
                     );
                 }
-                skipped_change = matches!(skipped, Some("usd_delta" | "increment"))
+                skipped_change = matches!(skipped, Some("usd_delta" | "increment" | "guide_by"))
                     || skipped_change && skipped == Some("same_as_skipped");
                 if skipped.is_some() {
                     if cues::past_before(before) || cues::old_guide(before, upto) {

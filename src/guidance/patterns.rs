@@ -101,6 +101,13 @@ pub(super) static AT_PRICE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bat\s+\$[\d.]+\s+(?:per\s+\w+\s+)?(?:copper|oil|gold|silver|gas|brent|wti|crude|lumber|steel)\b",
     )
 });
+/// A sentence whose subject is a change, its figures the change's parts: "That increase for
+/// acquisitions reflects $250 million in total revenue", "The raise includes ...".
+pub(super) static CHANGE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:and\s+|so\s+)?(?:that|this|the)\s+(?:\w+\s+)?(?:increase|raise|rise|reduction|decrease|change|cut|improvement)\b[^,;]{0,50}?\b(?:reflects|includes|represents|comprises|consists\s+of|is\s+made\s+up\s+of)\b",
+    )
+});
 /// "reduces our capacity outlook by about four points": a change of a guide.
 pub(super) static GUIDE_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(
