@@ -2664,6 +2664,23 @@ We expect adjusted EPS growth of 9% to 11% this year. This increase in earnings 
     assert!(values.iter().any(|v| v.contains("$0.02")), "{got:?}");
 }
 
+/// "the first quarter operating margins will be the lowest for the year, possibly between 6%
+/// and 6.5%": the quarter's figure, the year only what it is compared with.
+#[test]
+fn a_quarter_compared_with_its_year_keeps_the_quarter() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Quenby Services fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+For 2022, we expect operating margins of 9% to 9.5%. \
+We expect the first quarter operating margins will be the lowest for the year, possibly between 6% and 6.5%.\n",
+    );
+    let got = values_and_periods(&t);
+    assert_eq!(
+        period_of(&got, "6%–6.5%").as_deref(),
+        Some("Q1 FY2022"),
+        "{got:?}"
+    );
+}
+
 /// Typing slips around years: "from 32% in 2019%, to 42% by 2024" has no 2019% figure.
 #[test]
 fn a_year_typed_with_a_percent_sign_is_no_figure() {

@@ -24,10 +24,11 @@ pub(super) static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// Where a comparison with the past starts in a sentence: periods after it are not the
-/// figure's ("up from 59% in Q2 of last year").
+/// figure's ("up from 59% in Q2 of last year"; "the first quarter margins will be the lowest
+/// for the year": the quarter's, not the year's).
 pub(super) static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b|\bfrom\s+(?:these|those|current|today's|this|last)\b|\b(?:higher|lower|more|less|better|worse|above|below)\s+than\b|\bin\s+excess\s+of\b|\bfrom\s+(?:\$\d|\d+(?:\.\d+)?\s*(?:%|percent|basis|bps))",
+        r"(?i)(?:,\s*)?\b(?:up|down)\s+from\b|\bversus\b|\bcompared\s+(?:to|with)\b|\bvs\.?\s|\bfrom\s+the\s+(?:same|year)|\bsimilar\s+to\b|\bin\s+line\s+with\b|\binclusive\s+of\b|\bover\s+(?:the\s+)?(?:prior|last|same)\b|\brelative\s+to\b|\bfrom\s+(?:these|those|current|today's|this|last)\b|\b(?:higher|lower|more|less|better|worse|above|below)\s+than\b|\bin\s+excess\s+of\b|\bfrom\s+(?:\$\d|\d+(?:\.\d+)?\s*(?:%|percent|basis|bps))|\b(?:lowest|highest|strongest|weakest|best|worst|biggest|largest|smallest)\s+(?:\w+\s+){0,2}?(?:for|of|in)\s+the\s+(?:full\s+|fiscal\s+)?year\b",
     )
 });
 /// A change by an amount: "increase by approximately".
