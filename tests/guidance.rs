@@ -2681,6 +2681,22 @@ We expect the first quarter operating margins will be the lowest for the year, p
     );
 }
 
+/// A margin named after its band is that margin's level, not the growth named before it:
+/// "strong double-digit revenue growth ..., with upper single-digit operating income margin".
+#[test]
+fn a_margin_after_its_band_is_no_growth() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Quenby Services fourth quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+Like 2021, we expect strong double-digit revenue growth from our fiber operations in 2022, with upper single-digit operating income margin on a full-year basis.\n",
+    );
+    let got = labels_and_values(&t);
+    assert_eq!(
+        label_of(&got, "7%–9%"),
+        "Operating income margin",
+        "{got:?}"
+    );
+}
+
 /// Typing slips around years: "from 32% in 2019%, to 42% by 2024" has no 2019% figure.
 #[test]
 fn a_year_typed_with_a_percent_sign_is_no_figure() {

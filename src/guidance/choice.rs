@@ -219,7 +219,11 @@ pub(super) fn pick(
             Some(b)
         }
         (Some((b, d)), Some(a)) if d > 40 || b.metric == Metric::Growth => {
-            if b.metric == Metric::Growth && a.metric != Metric::Growth {
+            // "revenue growth ..., with upper single-digit operating income margin": a margin
+            // or a rate named after its figure is that level, not a growth named before.
+            if b.metric == Metric::Growth
+                && !matches!(a.metric, Metric::Growth | Metric::Margin | Metric::TaxRate)
+            {
                 Some(MetricWord {
                     metric: Metric::Growth,
                     label: format!("{} growth", a.label),

@@ -71,7 +71,7 @@ const LEXICON: &[(Metric, &str)] = &[
     ),
     (
         Metric::Margin,
-        r"(?:\b(?:ebitda|ebit|operating|gross(?:\s+profit)?|net|segment|pre-?tax|profit|contribution|ebitdar)\s+)?margins?\b|\bgross\s+profit\b",
+        r"(?:\b(?:ebitda|ebit|operating(?:\s+income)?|gross(?:\s+profit)?|net(?:\s+income)?|segment|pre-?tax|profit|contribution|ebitdar)\s+)?margins?\b|\bgross\s+profit\b",
     ),
     (Metric::FreeCashFlow, r"\bfree\s+cash\s+flows?\b|\bfcf\b"),
     (
