@@ -2697,6 +2697,44 @@ Like 2021, we expect strong double-digit revenue growth from our fiber operation
     );
 }
 
+/// A guide said to fall below the one before is lowered, one of "increased expectations"
+/// raised; a change said of one topic does not carry to a sentence that turns to another
+/// ("With regard to the companies we acquired, ...").
+#[test]
+fn directions_in_other_words() {
+    let dir = |text: &str, value: &str| {
+        let t = common::load(format!(
+            "Operator\n\nWelcome to the Pallant Foods second quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n{text}\n"
+        ));
+        extract(&t)
+            .into_iter()
+            .find(|f| format_value(f) == value)
+            .map(|f| f.direction.map(|d| d.as_str()))
+            .unwrap_or_else(|| panic!("{value} not read in {text}"))
+    };
+    assert_eq!(
+        dir(
+            "We expect to fall below our prior EPS guidance. For the full year, we expect adjusted EPS of approximately $2.40 to $2.50.",
+            "$2.40–$2.50"
+        ),
+        Some("lowered")
+    );
+    assert_eq!(
+        dir(
+            "These ranges support our increased expectations for 2021 annual revenues of between $5.1 billion and $5.3 billion.",
+            "$5.100B–$5.300B"
+        ),
+        Some("raised")
+    );
+    assert_eq!(
+        dir(
+            "We are reducing our full year expectations for the segment with revenues now expected to range between $1.45 billion and $1.55 billion. With regard to the companies we acquired, we expect revenue contributions for the year to range between $300 million and $400 million.",
+            "$300M–$400M"
+        ),
+        None
+    );
+}
+
 /// Typing slips around years: "from 32% in 2019%, to 42% by 2024" has no 2019% figure.
 #[test]
 fn a_year_typed_with_a_percent_sign_is_no_figure() {

@@ -653,6 +653,12 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
             // "three and a half percent" is a figure too.
             let digits = s.bytes().any(|b| b.is_ascii_digit())
                 || s.contains(" and a") && crate::text::numbers::says_fraction(s);
+            // A change said of one topic does not carry to a sentence that turns to another
+            // ("we are reducing our full year expectations for the segment ... With regard to
+            // the recently acquired companies, we expect ..."): its own word or none.
+            if NEW_TOPIC.is_match(s) {
+                direction = None;
+            }
             if let Some(d) = find_direction(s) {
                 direction = Some(d);
             }

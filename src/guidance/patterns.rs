@@ -628,3 +628,9 @@ pub(super) static POINTS_TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:\b(?:expect|expects|see|sees|anticipate|forecast|project|estimate|guide|guiding)\s+(?:that|it)\s+(?:to\s+(?:be|come\s+in|land|end\s+up|run)|at|around|in\s+the)|\b(?:that|it)\s+(?:is|will\s+be|should\s+be|would\s+be)\s+(?:now\s+)?(?:expected|going|forecast(?:ed)?|projected|estimated|likely)\s+to\s+be)\b[^,;]*$",
     )
 });
+
+/// A sentence that turns to something else, whose figures a change said before does not
+/// concern: "With regard to the recently acquired companies, ...", "Separately, ...".
+pub(super) static NEW_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\W*(?:and\s+|now\s+|so\s+)?(?:with\s+regard\s+to|in\s+regard\s+to|separately)\b")
+});

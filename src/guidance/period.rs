@@ -741,7 +741,7 @@ pub(super) fn find_direction(s: &str) -> Option<super::Direction> {
     // Most sentences name no change to a guide: one pass over the stems first.
     static STEMS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)narrow|rais|lift|increas|lower|reduc|cut|reiterat|affirm|continue to expect|maintain|unchanged|initiat|introduc|establish",
+            r"(?i)narrow|rais|lift|increas|lower|reduc|cut|reiterat|affirm|continue to expect|maintain|unchanged|initiat|introduc|establish|below our|above our",
         )
     });
     if !STEMS.is_match(s) {
@@ -766,6 +766,9 @@ pub(super) fn find_direction(s: &str) -> Option<super::Direction> {
         "lift our",
         "raised its",
         "raising its",
+        "increased expectations",
+        "above our prior",
+        "above our previous",
     ]) {
         Some(Direction::Raised)
     } else if has(&[
@@ -778,6 +781,9 @@ pub(super) fn find_direction(s: &str) -> Option<super::Direction> {
         "cutting our",
         "lowering the",
         "reducing the",
+        // "We expect to fall below our prior EPS guidance".
+        "below our prior",
+        "below our previous",
     ]) {
         Some(Direction::Lowered)
     } else if has(&[
