@@ -373,3 +373,23 @@ fn english_only_files_read_as_english_only() {
     let plain = load("hello world\n");
     assert_eq!(plain.speakers[0].role, Role::Unknown);
 }
+
+/// "Duration: 70 minutes" after the operator's sign-off is the source's note on the call, not
+/// a paragraph; a sentence that starts the same way is kept.
+#[test]
+fn the_calls_duration_is_no_paragraph() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Harlow Tools second quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\nDuration: 12 minutes of the call go to the outlook.\n\nOperator\n\n[Operator signoff]\n\nDuration: 70 minutes\n",
+    );
+    let texts: Vec<&str> = t
+        .paragraphs()
+        .filter_map(|(_, p)| p.en.as_deref())
+        .collect();
+    assert!(!texts.contains(&"Duration: 70 minutes"), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|p| p.starts_with("Duration: 12 minutes of")),
+        "{texts:?}"
+    );
+}

@@ -90,6 +90,11 @@ fn read_headers(
             b.marker(marker);
             continue;
         }
+        // "Duration: 70 minutes" after the operator's sign-off: the source's note on the
+        // call, not words said in it.
+        if is_duration(line) {
+            continue;
+        }
         let doubled = lines.get(i).is_some_and(|(_, next)| next == line);
         let header = if doubled || known_headers.contains(line) {
             split_header(line, " - ")
@@ -318,6 +323,25 @@ pub(super) enum Marker {
     Participants,
     /// A list of analysts (`Name - Firm` lines) follows.
     Analysts,
+}
+
+/// "Duration: 70 minutes": the length of the call, as transcript sources note it.
+fn is_duration(line: &str) -> bool {
+    let Some(rest) = line
+        .get(..9)
+        .filter(|head| head.eq_ignore_ascii_case("duration:"))
+        .map(|_| line[9..].trim())
+    else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    words
+        .next()
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        && words
+            .next()
+            .is_some_and(|u| u.eq_ignore_ascii_case("minutes") || u.eq_ignore_ascii_case("minute"))
+        && words.next().is_none()
 }
 
 /// A line that marks a part of the call or a list of participants.
