@@ -106,6 +106,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &AppState, index: usize, theme:
     );
 }
 
+/// The axis bounds widened to round values (14% to 16%, not 14.345% to 15.655%): a step of 1, 2
+/// or 5 times a power of ten, about a quarter of the span.
+fn nice_bounds(lo: f64, hi: f64) -> (f64, f64) {
+    let span = hi - lo;
+    if !span.is_finite() || span <= 0.0 {
+        return (lo, hi);
+    }
+    let raw = span / 4.0;
+    let power = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * power);
+    ((lo / step).floor() * step, (hi / step).ceil() * step)
+}
+
 /// The bars: one column per call (the result's call last when it is a later one).
 fn draw_chart(buf: &mut Buffer, area: Rect, seq: &Sequence, theme: &Theme) {
     let mut columns: Vec<String> = seq.guides.iter().map(|g| g.call.clone()).collect();
@@ -125,7 +142,7 @@ fn draw_chart(buf: &mut Buffer, area: Rect, seq: &Sequence, theme: &Theme) {
     let pad = ((max - min).abs() * 0.15)
         .max(max.abs().max(min.abs()) * 0.01)
         .max(1e-9);
-    let (lo, hi) = (min - pad, max + pad);
+    let (lo, hi) = nice_bounds(min - pad, max + pad);
     // The y axis: the top and bottom values at the left.
     let label_w = 12u16;
     let top = format_range(Some(hi), Some(hi), seq.unit).replace("≈ ", "");
@@ -222,5 +239,21 @@ mod tests {
     fn short_calls() {
         assert_eq!(short_call("Q4 FY2021 call"), "Q4 FY21");
         assert_eq!(short_call("FY2022 call"), "FY22");
+    }
+}
+
+#[cfg(test)]
+mod axis_tests {
+    use super::nice_bounds;
+
+    #[test]
+    fn axis_bounds_are_round() {
+        assert_eq!(nice_bounds(14.345, 15.655), (14.0, 16.0));
+        let (lo, hi) = nice_bounds(1.05e9, 1.31e9);
+        assert!(
+            (lo - 1.0e9).abs() < 1.0 && (hi - 1.4e9).abs() < 1.0,
+            "{lo} {hi}"
+        );
+        assert_eq!(nice_bounds(3.0, 3.0), (3.0, 3.0));
     }
 }
