@@ -2607,9 +2607,14 @@ fn a_cause_that_changes_a_measure_by_the_figure() {
         "Operator\n\nWelcome to the Orrin Instruments second quarter 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
 Looking at the third quarter of 2021, we expect constant currency sales growth to be 10% to 12%. \
 At today's rates, currency translation is expected to increase third quarter sales growth by approximately 2 percentage points. \
-For the full year, currency translation is expected to decrease sales growth by less than 1 percentage point.\n",
+For the full year, currency translation is expected to decrease sales growth by less than 1 percentage point. \
+We are expecting an unfavorable foreign exchange impact versus prior year by approximately $90 million on revenue and approximately $0.07 on EPS.\n",
     );
     let got = labels_and_values(&t);
+    assert!(
+        label_of(&got, "≈ $0.07").starts_with("Currency "),
+        "{got:?}"
+    );
     assert!(label_of(&got, "≈ 2%").starts_with("Currency "), "{got:?}");
     assert!(label_of(&got, "≤ 1%").starts_with("Currency "), "{got:?}");
     assert!(

@@ -1079,10 +1079,15 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                             && !cues::has_past_verb(s)
                             && (cues::names_guide(s) || find_period(s, call).is_some()));
                 // "increase by approximately $10 million per year": a change, not a level.
-                let usd_delta = matches!(fig.unit, Unit::Usd | Unit::Bps)
-                    && (THAN.is_match(after) || CHANGED.is_match(chars_after(s, fig.span.end, 40)))
-                    || fig.unit == Unit::Usd && USD_DELTA.is_match(before)
-                    || matches!(fig.unit, Unit::Usd | Unit::Bps) && BY.is_match(before);
+                // "an unfavorable foreign exchange impact ... by approximately $160 million on
+                // revenue": the effect's size, named as such below.
+                let effect_on = ON_MEASURE.is_match(after) && WIND.is_match(upto);
+                let usd_delta = !effect_on
+                    && (matches!(fig.unit, Unit::Usd | Unit::Bps)
+                        && (THAN.is_match(after)
+                            || CHANGED.is_match(chars_after(s, fig.span.end, 40)))
+                        || fig.unit == Unit::Usd && USD_DELTA.is_match(before)
+                        || matches!(fig.unit, Unit::Usd | Unit::Bps) && BY.is_match(before));
                 // "would change earnings by $0.04 per share", "If the credit is extended, ...":
                 // sensitivities and scenarios.
                 let scenario = SENSITIVITY.is_match(before)
@@ -1414,6 +1419,18 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                     }
                     _ => match &effect {
                         Some(name) if before_own.trim().len() <= 25 => with_effect(word, name),
+                        // "an unfavorable foreign exchange impact ... by approximately $160
+                        // million on revenue, ..., and approximately $0.12 on EPS": a figure
+                        // "on" its measure, in a sentence about an effect, is that effect's.
+                        _ if ON_MEASURE.is_match(after)
+                            && let Some(c) = WIND.captures_iter(upto).last() =>
+                        {
+                            let mut name = effect_name(&c[1]);
+                            if name != "Currency effect" && CURRENCY_BEFORE_EFFECT.is_match(upto) {
+                                name = format!("Currency {}", name.to_ascii_lowercase());
+                            }
+                            with_effect(word, &name)
+                        }
                         // "a five-year contract, which we expect to generate approximately $30
                         // million in revenue annually": what one deal brings, not the
                         // company's revenue.

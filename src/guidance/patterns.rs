@@ -634,3 +634,11 @@ pub(super) static POINTS_TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static NEW_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\W*(?:and\s+|now\s+|so\s+)?(?:with\s+regard\s+to|in\s+regard\s+to|separately)\b")
 });
+
+/// The words right after a figure that put it "on" a measure: "$0.12 on EPS", "200 basis points
+/// on revenue": an effect's size.
+pub(super) static ON_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:per\s+share\s+)?on\s+(?:our\s+|the\s+)?(?:adjusted\s+|reported\s+|diluted\s+|gaap\s+|non-gaap\s+)*(?:eps|earnings|revenues?|sales|margins?|ebitda|operating\s+income|net\s+income)\b",
+    )
+});
