@@ -361,8 +361,18 @@ pub(super) fn with_stated_basis(word: MetricWord, lead: &str, after: &str) -> Me
     }
 }
 
-/// "Headwind", "Synergies", "Currency effect": the name of an effect word.
-pub(super) fn effect_name(word: &str) -> String {
+/// "Headwind", "Synergies", "Currency effect": the name of an effect word; with `currency`
+/// (currency named as its cause), "Currency headwind", "Currency impact".
+pub(super) fn effect_name(word: &str, currency: bool) -> String {
+    let name = bare_effect_name(word);
+    if currency && name != "Currency effect" {
+        format!("Currency {}", name.to_ascii_lowercase())
+    } else {
+        name
+    }
+}
+
+fn bare_effect_name(word: &str) -> String {
     let e = word.to_ascii_lowercase();
     match e.as_str() {
         e if e.starts_with("synerg") => "Synergies".to_string(),

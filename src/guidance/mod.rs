@@ -1404,16 +1404,14 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                             && !LOCAL_CURRENCY.is_match(before)
                             && !LOCAL_CURRENCY.is_match(own_after) =>
                     {
-                        let mut name = effect_name(&c[1]);
                         // "a 2% top-line benefit from the impact of FX": a currency benefit.
                         // "a positive currency impact on EPS growth of approximately 3
                         // points": the cause named before the effect.
-                        if name != "Currency effect"
-                            && (FROM_CURRENCY.is_match(own_after)
-                                || CURRENCY_BEFORE_EFFECT.is_match(chunk))
-                        {
-                            name = format!("Currency {}", name.to_ascii_lowercase());
-                        }
+                        let name = effect_name(
+                            &c[1],
+                            FROM_CURRENCY.is_match(own_after)
+                                || CURRENCY_BEFORE_EFFECT.is_match(chunk),
+                        );
                         effect = Some(name.clone());
                         with_effect(word, &name)
                     }
@@ -1425,10 +1423,7 @@ fn candidates(t: &Transcript, call: CallPeriod) -> Vec<GuidanceFigure> {
                         _ if ON_MEASURE.is_match(after)
                             && let Some(c) = WIND.captures_iter(upto).last() =>
                         {
-                            let mut name = effect_name(&c[1]);
-                            if name != "Currency effect" && CURRENCY_BEFORE_EFFECT.is_match(upto) {
-                                name = format!("Currency {}", name.to_ascii_lowercase());
-                            }
+                            let name = effect_name(&c[1], CURRENCY_BEFORE_EFFECT.is_match(upto));
                             with_effect(word, &name)
                         }
                         // "a five-year contract, which we expect to generate approximately $30
