@@ -2740,6 +2740,18 @@ fn directions_in_other_words() {
     );
 }
 
+/// "Other income" is a measure of its own, not the interest expense named before it.
+#[test]
+fn other_income_is_its_own_measure() {
+    let t = common::load(
+        "Operator\n\nWelcome to the Dunmore Filters fourth quarter fiscal 2021 earnings call.\n\nJane Doe -- Chief Financial Officer\n\n\
+In terms of other key financial metrics, fiscal '22 interest expense is planned to be about $12 million, other income is projected between $5 million and $9 million and the tax rate is expected between 23% and 25%.\n",
+    );
+    let got = labels_and_values(&t);
+    assert_eq!(label_of(&got, "$5M–$9M"), "Other income", "{got:?}");
+    assert_eq!(label_of(&got, "≈ $12M"), "Interest expense", "{got:?}");
+}
+
 /// Typing slips around years: "from 32% in 2019%, to 42% by 2024" has no 2019% figure.
 #[test]
 fn a_year_typed_with_a_percent_sign_is_no_figure() {
