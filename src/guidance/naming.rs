@@ -474,6 +474,11 @@ pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String, bool
             r"(?:[,;:]|\band\b)\s+(?:the\s+|our\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,3})\s+(?:(?:[a-z][\w'’-]*|May)\s+){0,8}?(?:at|in\s+the|of|around|about|approximately|up|down)\s+(?:\$?\d|(?i:low|mid|high|flat)\b)",
         )
     });
+    // The patterns' places in the list below.
+    const MEASURE_FOR_PART: usize = 0;
+    const SUBJECT: usize = 2;
+    const OWNS_MEASURE: usize = 3;
+    const LISTED: usize = 4;
     let mut out: Vec<(usize, String, bool)> = [
         &*MEASURE_FOR,
         &*EXPECT_PART_TO,
@@ -488,21 +493,21 @@ pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String, bool
         let whole = c.get(0)?;
         // "+11% to +13% total sales growth for the Automotive segment": a figure before
         // the measure is the part's, and the figures after may be another part's.
-        if k == 0 && s[..whole.start()].contains(['%', '$']) {
+        if k == MEASURE_FOR_PART && s[..whole.start()].contains(['%', '$']) {
             return None;
         }
         let m = c.name("name")?;
         let name = m.as_str().trim();
         // "expect Adjusted EBITDA margin", "Collins Organic sales": words of the measure
         // written in capitals are not the part's.
-        let name = if k == 3 {
-            let kept = name
-                .split_whitespace()
-                .take_while(|w| !MEASURE_MODIFIERS.contains(&w.to_ascii_lowercase().as_str()))
-                .count();
-            let end = name.split_whitespace().take(kept).last().map_or(0, |w| {
-                w.as_ptr() as usize - name.as_ptr() as usize + w.len()
-            });
+        let name = if k == OWNS_MEASURE {
+            let mut end = 0;
+            for w in name.split_whitespace() {
+                if MEASURE_MODIFIERS.contains(&w.to_ascii_lowercase().as_str()) {
+                    break;
+                }
+                end = name[end..].find(w).map_or(end, |i| end + i + w.len());
+            }
             &name[..end]
         } else {
             name
@@ -518,13 +523,13 @@ pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String, bool
         // A part listed after a figure of the list before it ("... 5% to 6%, Commercial
         // Residential at 15% to 16%"), not after words with no figure ("growth in our
         // Virginia and South Carolina service territories to ... 1%").
-        if k == 4 && !(whole.as_str().starts_with(':') || list_before(&s[..whole.start()])) {
+        if k == LISTED && !(whole.as_str().starts_with(':') || list_before(&s[..whole.start()])) {
             return None;
         }
         // A sentence's first word is capitalised whatever it is ("Price is expected to",
         // "Let's"): one word leads a part only when it is written as a name ("Roto-Rooter",
         // "VITAS", "AeroTech").
-        if k == 2 {
+        if k == SUBJECT {
             let one_word = !name.contains(' ');
             let written_as_name =
                 name.contains('-') || name.chars().skip(1).any(|ch| ch.is_ascii_uppercase());
@@ -535,7 +540,7 @@ pub(super) fn parts_named_in(s: &str, company: &str) -> Vec<(usize, String, bool
         Some((
             m.start() + name.len(),
             part_not_measure(name, company)?,
-            k == 4,
+            k == LISTED,
         ))
     })
     .collect();
