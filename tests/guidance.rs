@@ -2703,7 +2703,7 @@ Like 2021, we expect strong double-digit revenue growth from our fiber operation
 }
 
 /// A guide said to fall below the one before is lowered, one of "increased expectations"
-/// raised; a change said of one topic does not carry to a sentence that turns to another
+/// raised; "maintaining our investment-grade rating" keeps no guide; a change said of one topic does not carry to a sentence that turns to another
 /// ("With regard to the companies we acquired, ...").
 #[test]
 fn directions_in_other_words() {
@@ -2730,6 +2730,20 @@ fn directions_in_other_words() {
             "$5.100B–$5.300B"
         ),
         Some("raised")
+    );
+    assert_eq!(
+        dir(
+            "Our free cash flow gives us room while maintaining our investment-grade rating. Turning to our outlook for 2022. We expect adjusted net revenue to range from $4.1 billion to $4.2 billion.",
+            "$4.100B–$4.200B"
+        ),
+        None
+    );
+    assert_eq!(
+        dir(
+            "We are maintaining our full year 2022 adjusted EPS guidance of $3.10 to $3.20.",
+            "$3.10–$3.20"
+        ),
+        Some("reiterated")
     );
     assert_eq!(
         dir(

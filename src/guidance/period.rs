@@ -747,6 +747,13 @@ pub(super) fn find_direction(s: &str) -> Option<super::Direction> {
     if !STEMS.is_match(s) {
         return None;
     }
+    // "while maintaining our investment-grade rating", "to maintain our strong momentum":
+    // something kept that is no guide.
+    static MAINTAINED_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bmaintain(?:ing)?\s+our\s+(?:[\w'-]+\s+){0,2}?(?:investment[\s-]grade|credit|ratings?|momentum|balance\s+sheet|discipline|focus|position|commitment|leadership|culture|liquidity)\b",
+        )
+    });
     let l = s.to_ascii_lowercase();
     let has = |w: &[&str]| w.iter().any(|x| l.contains(x));
     if has(&["narrowing", "narrowed", "narrow our", "narrow the"]) {
@@ -790,11 +797,10 @@ pub(super) fn find_direction(s: &str) -> Option<super::Direction> {
         "reiterat",
         "reaffirm",
         "continue to expect",
-        "maintaining our",
-        "maintain our",
         "affirm",
         "unchanged",
-    ]) {
+    ]) || has(&["maintaining our", "maintain our"]) && !MAINTAINED_OTHER.is_match(s)
+    {
         Some(Direction::Reiterated)
     } else if has(&[
         "initiating",
