@@ -118,8 +118,13 @@ fn parse_kinds<K: Copy>(
 /// Prints a warning on stderr, cleaned of control characters: file names and messages carry
 /// text from outside (a file named `ESC]0;...` must not retitle the terminal).
 fn warn(message: &str) {
+    say(&format!("warning: {message}"));
+}
+
+/// Prints one line on stderr after "callread: ", cleaned of control characters and newlines.
+fn say(message: &str) {
     eprintln!(
-        "callread: warning: {}",
+        "callread: {}",
         crate::text::sanitize(message).replace('\n', " ")
     );
 }
@@ -153,10 +158,7 @@ pub fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<Transcript>> {
     }
     // A file named among others that cannot be read: said as an error, the others read.
     for failed in &loaded.failed {
-        eprintln!(
-            "callread: {}",
-            crate::text::sanitize(&failed.to_string()).replace('\n', " ")
-        );
+        say(&failed.to_string());
         INPUT_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
     }
     for w in loaded.transcripts.iter().flat_map(|t| &t.warnings) {
